@@ -1,0 +1,66 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import {
+  AppConfig,
+  ClockModule,
+  ConfigModule,
+  DatabaseConfig,
+  DatabaseModule,
+  HealthModule,
+  LoggingModule,
+  MailConfig,
+  MailModule,
+  QueueModule,
+  RedisConfig,
+} from '@lp/core';
+import { IdentityConfig } from '@lp/identity';
+import { lpSchema } from '@lp/migrations/schema';
+import { AppErrorFilter } from './graphql/app-error.filter';
+import { graphqlOptions } from './graphql/graphql.options';
+import { GraphiqlController } from './graphql/graphiql.controller';
+import { createValidationPipe } from './graphql/validation.pipe';
+import { HealthController } from './health/health.controller';
+import { IdentityApiModule } from './modules/identity/identity-api.module';
+import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
+
+/** Every variable the API reads, validated together at start-up. */
+export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig];
+
+export interface AppModuleOptions {
+  /** Serve the local GraphQL browser at /graphiql (development and test only). */
+  graphiql: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const controllers: Type[] = [HealthController];
+    if (options.graphiql) controllers.push(GraphiqlController);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(API_CONFIG),
+        ClockModule,
+        LoggingModule,
+        DatabaseModule.forRoot(lpSchema),
+        QueueModule.forRoot(),
+        MailModule,
+        HealthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AppConfig],
+          useFactory: graphqlOptions,
+        }),
+        IdentityApiModule,
+        OrganisationApiModule,
+      ],
+      controllers,
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, readConfig } from '@lp/core';
+import { AppModule } from './app.module';
+
+/** Builds the API application (without listening), shared by main.ts and the e2e tests. */
+export async function createApi(options: { logger?: boolean } = {}): Promise<INestApplication> {
+  const config = readConfig(AppConfig);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ graphiql: !config.isProduction }), {
+    bufferLogs: true,
+    logger: options.logger === false ? false : undefined,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return app;
+}

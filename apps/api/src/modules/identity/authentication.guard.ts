@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, UnauthenticatedError } from '@lp/core';
+import { AccessTokenService, ActorLoader } from '@lp/identity';
+import type { Role } from '@lp/organisation';
+import { IS_PUBLIC } from './public.decorator';
+import { requestOf } from './request-of';
+import { ALLOWED_ROLES } from './roles.decorator';
+
+/**
+ * The one gate in front of every resolver and controller: a valid bearer token of an
+ * active employee, then the operation's @Roles. Public operations pass without a token.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly actors: ActorLoader,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = requestOf(context);
+    if (!request.actor) {
+      const header = request.headers.authorization;
+      const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._-]+)$/.exec(header.trim()) : null;
+      if (!match)
+        throw new UnauthenticatedError('Sign in and send the access token as "Authorization: Bearer <token>"');
+      const actor = await this.actors.load(this.tokens.verify(match[1]));
+      if (!actor) throw new UnauthenticatedError('This account is no longer active');
+      request.actor = actor;
+    }
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !request.actor.hasRole(...roles)) throw new ForbiddenError();
+    return true;
+  }
+}

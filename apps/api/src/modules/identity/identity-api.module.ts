@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { IdentityModule } from '@lp/identity';
+import { OrganisationModule } from '@lp/organisation';
+import { AuthenticationGuard } from './authentication.guard';
+import { IdentityResolver } from './identity.resolver';
+
+@Module({
+  imports: [IdentityModule, OrganisationModule],
+  providers: [IdentityResolver, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+})
+export class IdentityApiModule {}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import {
+  type EmployeeEntity,
+  type JobRoleEntity,
+  OrganisationDirectory,
+  type RegionEntity,
+  type StoreEntity,
+} from '@lp/organisation';
+import { type GraphqlContext, perRequest } from '../../graphql/graphql-context';
+
+function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promise<T[]>) {
+  return async (ids: readonly number[]): Promise<(T | Error)[]> => {
+    const rows = new Map((await load(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? new Error(`${id} not found`));
+  };
+}
+
+/** Per-request DataLoaders for the organisation's records, so nested fields cost one query per type. */
+@Injectable()
+export class OrganisationLoaders {
+  constructor(private readonly directory: OrganisationDirectory) {}
+
+  region(context: GraphqlContext): DataLoader<number, RegionEntity> {
+    return perRequest(context, 'region', () => new DataLoader(byId((ids) => this.directory.regionsByIds(ids))));
+  }
+
+  store(context: GraphqlContext): DataLoader<number, StoreEntity> {
+    return perRequest(context, 'store', () => new DataLoader(byId((ids) => this.directory.storesByIds(ids))));
+  }
+
+  jobRole(context: GraphqlContext): DataLoader<number, JobRoleEntity> {
+    return perRequest(context, 'jobRole', () => new DataLoader(byId((ids) => this.directory.jobRolesByIds(ids))));
+  }
+
+  employee(context: GraphqlContext): DataLoader<number, EmployeeEntity> {
+    return perRequest(context, 'employee', () => new DataLoader(byId((ids) => this.directory.employeesByIds(ids))));
+  }
+}

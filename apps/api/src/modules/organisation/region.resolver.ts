@@ -1,0 +1,37 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@lp/identity';
+import { RegionService, Role, StoreService } from '@lp/organisation';
+import { PaginationArgs, toConnection, toPageRequest } from '../../graphql/pagination';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { Roles } from '../identity/roles.decorator';
+import { CreateRegionInput } from './dto/create-region.input';
+import { RegionObject } from './region.object';
+import { StoreConnection } from './store.object';
+
+@Resolver(() => RegionObject)
+export class RegionResolver {
+  constructor(
+    private readonly regionService: RegionService,
+    private readonly storeService: StoreService,
+  ) {}
+
+  @Query(() => [RegionObject], { description: 'Regions the caller may see' })
+  regions(@CurrentActor() actor: Actor): Promise<RegionObject[]> {
+    return this.regionService.list(actor.scope);
+  }
+
+  @Mutation(() => RegionObject)
+  @Roles(Role.HR, Role.ADMIN)
+  createRegion(@Args('input') input: CreateRegionInput, @CurrentActor() actor: Actor): Promise<RegionObject> {
+    return this.regionService.create(input, actor.id);
+  }
+
+  @ResolveField(() => StoreConnection)
+  async stores(
+    @Parent() region: RegionObject,
+    @Args() pagination: PaginationArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<StoreConnection> {
+    return toConnection(await this.storeService.list(actor.scope, { regionId: region.id }, toPageRequest(pagination)));
+  }
+}

@@ -1,0 +1,49 @@
+import { Args, ArgsType, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
+import type { Actor } from '@lp/identity';
+import { Role, StoreService } from '@lp/organisation';
+import type { GraphqlContext } from '../../graphql/graphql-context';
+import { IdField, ParseIdPipe } from '../../graphql/id';
+import { PaginationArgs, toConnection, toPageRequest } from '../../graphql/pagination';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { Roles } from '../identity/roles.decorator';
+import { CreateStoreInput } from './dto/create-store.input';
+import { OrganisationLoaders } from './organisation.loaders';
+import { RegionObject } from './region.object';
+import { StoreConnection, StoreObject } from './store.object';
+
+@ArgsType()
+class StoresArgs extends PaginationArgs {
+  @IdField({ nullable: true })
+  @IsOptional()
+  regionId?: number;
+}
+
+@Resolver(() => StoreObject)
+export class StoreResolver {
+  constructor(
+    private readonly storeService: StoreService,
+    private readonly loaders: OrganisationLoaders,
+  ) {}
+
+  @Query(() => StoreConnection, { description: 'Stores the caller may see' })
+  async stores(@Args() args: StoresArgs, @CurrentActor() actor: Actor): Promise<StoreConnection> {
+    return toConnection(await this.storeService.list(actor.scope, { regionId: args.regionId }, toPageRequest(args)));
+  }
+
+  @Query(() => StoreObject, { nullable: true })
+  store(@Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number, @CurrentActor() actor: Actor) {
+    return this.storeService.get(actor.scope, id, actor.storeId);
+  }
+
+  @Mutation(() => StoreObject)
+  @Roles(Role.HR, Role.ADMIN)
+  createStore(@Args('input') input: CreateStoreInput, @CurrentActor() actor: Actor): Promise<StoreObject> {
+    return this.storeService.create(input, actor.id);
+  }
+
+  @ResolveField(() => RegionObject)
+  region(@Parent() store: StoreObject, @Context() context: GraphqlContext): Promise<RegionObject> {
+    return this.loaders.region(context).load(store.regionId);
+  }
+}

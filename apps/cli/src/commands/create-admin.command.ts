@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@lp/audit';
+import { BadInputError } from '@lp/core';
+import { PasswordHasher } from '@lp/identity';
+import { EmployeeEntity, EmployeeService, JobRoleEntity, RegionEntity, Role, StoreEntity } from '@lp/organisation';
+import { withCliContext } from '../cli-context';
+
+const HEAD_OFFICE = { code: 'HQ', name: 'Head Office' };
+
+/** The first account of a real installation; creates a Head Office store when there is no store yet. */
+export function registerCreateAdmin(program: Command): void {
+  program
+    .command('create-admin')
+    .description('create an ADMIN account (and a Head Office store when the chain has none)')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--password <password>', 'at least 8 characters')
+    .option('--first-name <name>', 'first name', 'System')
+    .option('--last-name <name>', 'last name', 'Administrator')
+    .option('--store <code>', 'store the account belongs to (default: the first store, or a new Head Office)')
+    .option('--timezone <zone>', 'time zone of a new Head Office store', 'UTC')
+    .action(
+      async (options: {
+        email: string;
+        password: string;
+        firstName: string;
+        lastName: string;
+        store?: string;
+        timezone: string;
+      }) => {
+        if (options.password.length < 8 || options.password.length > 128) {
+          throw new BadInputError('--password must be 8 to 128 characters', 'password');
+        }
+        await withCliContext(async (context) => {
+          const dataSource = context.get(DataSource);
+          const storeId = await findOrCreateStore(dataSource, options.store, options.timezone);
+          const employees = context.get(EmployeeService);
+          const jobRole = await dataSource.getRepository(JobRoleEntity).findOneByOrFail({ code: 'LP_OFFICER' });
+          const admin = await employees.hire(
+            {
+              employeeNumber: `ADMIN-${Date.now().toString(36).toUpperCase()}`,
+              email: null,
+              firstName: options.firstName,
+              lastName: options.lastName,
+              jobRoleCode: jobRole.code,
+              storeId,
+              role: Role.ADMIN,
+            },
+            { id: null, role: Role.ADMIN },
+          );
+          const passwordHash = await context.get(PasswordHasher).hash(options.password);
+          await dataSource.transaction(async (manager) => {
+            await manager.update(
+              EmployeeEntity,
+              { id: admin.id },
+              { email: options.email.trim().toLowerCase(), passwordHash },
+            );
+            await context.get(AuditService).record(manager, {
+              actorId: null,
+              action: 'ADMIN_CREATED_FROM_CLI',
+              subjectType: 'Employee',
+              subjectId: admin.id,
+              after: { email: options.email },
+            });
+          });
+          console.log(
+            `Admin ${options.email} created (employee ${admin.employeeNumber}). Sign in with the login mutation.`,
+          );
+        });
+      },
+    );
+}
+
+async function findOrCreateStore(dataSource: DataSource, code: string | undefined, timezone: string): Promise<number> {
+  const stores = dataSource.getRepository(StoreEntity);
+  if (code) {
+    const store = await stores.findOneBy({ code });
+    if (!store) throw new BadInputError(`--store: no store has the code ${code}`, 'store');
+    return store.id;
+  }
+  const first = await stores.findOne({ where: {}, order: { id: 'ASC' } });
+  if (first) return first.id;
+  const regions = dataSource.getRepository(RegionEntity);
+  const region =
+    (await regions.findOneBy({ code: HEAD_OFFICE.code })) ?? (await regions.save(regions.create(HEAD_OFFICE)));
+  const store = await stores.save(stores.create({ ...HEAD_OFFICE, regionId: region.id, timezone }));
+  return store.id;
+}

@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import {
+  AppConfig,
+  DatabaseConfig,
+  RedisConfig,
+  assertRedisReachable,
+  ensureDatabaseExists,
+  readConfig,
+  validateConfigs,
+} from '@lp/core';
+import { CLI_CONFIG } from '../cli.module';
+import { migrateDatabase } from '../cli-context';
+import { seedDemoIfEmpty } from './seed-demo.command';
+
+const DIST = join(__dirname, '..', '..', '..', '..');
+
+function launch(name: string, script: string): ChildProcess {
+  const child = spawn(process.execPath, [join(DIST, script)], { stdio: 'inherit' });
+  child.on('error', (error) => console.error(`[${name}] could not start: ${error.message}`));
+  return child;
+}
+
+/**
+ * The whole system in the foreground: checks the services, creates and migrates the
+ * database, loads the demo chain into an empty one, then runs the API and the worker.
+ * Ctrl-C (or SIGTERM) stops both gracefully; if one dies, the other is stopped too.
+ */
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('migrate, load demo data into an empty database, and run the API and the worker')
+    .action(async () => {
+      validateConfigs(CLI_CONFIG);
+      const config = readConfig(AppConfig);
+      await ensureDatabaseExists(readConfig(DatabaseConfig).DATABASE_URL);
+      await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
+      const applied = await migrateDatabase();
+      if (applied.length > 0) console.log(`Migrated the database: ${applied.join(', ')}`);
+      if (config.DEMO_DATA && !config.isProduction) await seedDemoIfEmpty();
+
+      const children = [launch('api', 'apps/api/src/main.js'), launch('worker', 'apps/worker/src/main.js')];
+      let stopping = false;
+      let failed = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) return;
+        stopping = true;
+        for (const child of children) if (child.exitCode === null) child.kill(signal);
+      };
+      process.on('SIGINT', () => stop('SIGTERM'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      const codes = await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<number>((resolve) =>
+              child.on('exit', (code) => {
+                if (!stopping) {
+                  failed = true;
+                  console.error('A process stopped unexpectedly; stopping the others.');
+                  stop('SIGTERM');
+                }
+                resolve(code ?? 0);
+              }),
+            ),
+        ),
+      );
+      process.exitCode = failed || codes.some((code) => code !== 0) ? 1 : 0;
+    });
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { AppError, exitOnStartupFailure } from '@lp/core';
+import { registerCreateAdmin } from './commands/create-admin.command';
+import { registerMigrate } from './commands/migrate.command';
+import { registerSeedDemo } from './commands/seed-demo.command';
+import { registerSendTestEmail } from './commands/send-test-email.command';
+import { registerStart } from './commands/start.command';
+
+const program = new Command('lp-academy')
+  .description('LP Academy operator commands: npm run cli -- <command> [options]')
+  .showHelpAfterError();
+
+registerStart(program);
+registerMigrate(program);
+registerCreateAdmin(program);
+registerSeedDemo(program);
+registerSendTestEmail(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof AppError) {
+    console.error(`${error.code}: ${error.message}`);
+    process.exit(1);
+  }
+  exitOnStartupFailure(error);
+});

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import {
+  exitOnStartupFailure,
+  RedisConfig,
+  WorkerConfig,
+  assertNoPendingMigrations,
+  assertRedisReachable,
+  readConfig,
+  validateConfigs,
+} from '@lp/core';
+import { createWorker } from './create-worker';
+import { WORKER_CONFIG } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  validateConfigs(WORKER_CONFIG);
+  await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
+  const app = await createWorker();
+  await assertNoPendingMigrations(app.get(DataSource));
+  const { WORKER_PORT } = readConfig(WorkerConfig);
+  await app.listen(WORKER_PORT);
+  console.log(`LP Academy worker running — health on http://localhost:${WORKER_PORT}/health`);
+}
+
+bootstrap().catch(exitOnStartupFailure);

@@ -1,0 +1,33 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { MailService, QueueName, type SendTestEmailPayload, SystemJob } from '@lp/core';
+
+/**
+ * Operator jobs. SendTestEmail is safe to repeat: a second run sends a second test
+ * message, which is what an operator retrying a check expects.
+ */
+@Processor(QueueName.System)
+export class SystemProcessor extends WorkerHost {
+  private readonly logger = new Logger(SystemProcessor.name);
+
+  constructor(private readonly mail: MailService) {
+    super();
+  }
+
+  async process(job: Job<SendTestEmailPayload>): Promise<{ messageId: string }> {
+    switch (job.name) {
+      case SystemJob.SendTestEmail: {
+        const receipt = await this.mail.send({
+          to: job.data.to,
+          subject: 'LP Academy test email',
+          text: 'This message confirms that LP Academy can send email from its worker.',
+        });
+        this.logger.log({ jobId: job.id, to: job.data.to }, 'Test email sent');
+        return { messageId: receipt.messageId };
+      }
+      default:
+        throw new Error(`Unknown job ${job.name} on the ${QueueName.System} queue`);
+    }
+  }
+}

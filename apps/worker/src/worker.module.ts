@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  AppConfig,
+  ClockModule,
+  ConfigModule,
+  DatabaseConfig,
+  DatabaseModule,
+  HealthModule,
+  LoggingModule,
+  MailConfig,
+  MailModule,
+  QueueModule,
+  QueueName,
+  RedisConfig,
+  WorkerConfig,
+} from '@lp/core';
+import { lpSchema } from '@lp/migrations/schema';
+import { WorkerHealthController } from './health/worker-health.controller';
+import { SystemProcessor } from './processors/system.processor';
+
+/** Every variable the worker reads, validated together at start-up. */
+export const WORKER_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, WorkerConfig];
+
+/** Built on call (not at import) so configuration is read from the environment at start-up. */
+@Module({})
+export class WorkerModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(WORKER_CONFIG),
+        ClockModule,
+        LoggingModule,
+        DatabaseModule.forRoot(lpSchema),
+        QueueModule.forRoot(),
+        QueueModule.register(QueueName.System),
+        MailModule,
+        HealthModule,
+      ],
+      controllers: [WorkerHealthController],
+      providers: [SystemProcessor],
+    };
+  }
+}

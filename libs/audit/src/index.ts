@@ -1,0 +1,3 @@
+export * from './audit.module';
+export * from './entities';
+export * from './services/audit.service';

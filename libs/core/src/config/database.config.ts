@@ -1,0 +1,23 @@
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { EnvVar } from './env-var.decorator';
+import { ToInteger } from './transformers';
+
+const MYSQL_URL = /^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/;
+
+export class DatabaseConfig {
+  @EnvVar({ description: 'MySQL 8 / MariaDB 10.11 URL, mysql://user:password@host:port/database', secret: false })
+  @Matches(MYSQL_URL, { message: 'must look like mysql://user:password@host:3306/database' })
+  DATABASE_URL = 'mysql://root@127.0.0.1:3306/lp_academy';
+
+  @EnvVar({ description: 'Optional read replica for reports, same form as DATABASE_URL' })
+  @IsOptional()
+  @Matches(MYSQL_URL, { message: 'must look like mysql://user:password@host:3306/database' })
+  DATABASE_REPLICA_URL?: string = undefined;
+
+  @EnvVar({ description: 'Connections per process in the pool' })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+}

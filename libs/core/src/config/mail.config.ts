@@ -1,0 +1,29 @@
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { EnvVar } from './env-var.decorator';
+import { ToInteger } from './transformers';
+
+export class MailConfig {
+  @EnvVar({
+    description:
+      'SMTP server, smtp://user:pass@host:port (smtps:// for TLS); unset writes .eml files to MAIL_OUTBOX_DIR',
+    secret: true,
+  })
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must look like smtp://user:password@host:587 or smtps://…' })
+  SMTP_URL?: string = undefined;
+
+  @EnvVar({ description: 'Sender of every email' })
+  @IsString()
+  MAIL_FROM = 'LP Academy <no-reply@lp-academy.local>';
+
+  @EnvVar({ description: 'Folder for .eml files when SMTP_URL is unset' })
+  @IsString()
+  MAIL_OUTBOX_DIR = 'var/outbox';
+
+  @EnvVar({ description: 'Most messages per second sent to the SMTP server by one worker' })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAIL_RATE_PER_SECOND = 20;
+}

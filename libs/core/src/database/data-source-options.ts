@@ -1,0 +1,53 @@
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import type { MysqlDataSourceOptions } from 'typeorm/driver/mysql/MysqlDataSourceOptions';
+import { parseMysqlUrl } from './mysql-url';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface SchemaParts {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+export interface DataSourceSettings {
+  url: string;
+  replicaUrl?: string;
+  poolSize?: number;
+}
+
+function credentials(url: string) {
+  const { host, port, user, password, database } = parseMysqlUrl(url);
+  return { host, port, username: user, password, database };
+}
+
+/**
+ * The one definition of how LP Academy talks to MySQL, shared by the API, the worker, the
+ * CLI, the migration CLI and the tests. Times are stored in UTC; `synchronize` is never on:
+ * the schema comes from migrations everywhere.
+ */
+export function buildDataSourceOptions(settings: DataSourceSettings, schema: SchemaParts): DataSourceOptions {
+  const common: MysqlDataSourceOptions = {
+    type: 'mysql',
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    entities: schema.entities,
+    migrations: schema.migrations,
+    poolSize: settings.poolSize ?? 10,
+    extra: { connectionLimit: settings.poolSize ?? 10, enableKeepAlive: true },
+  };
+  if (settings.replicaUrl) {
+    return {
+      ...common,
+      replication: { master: credentials(settings.url), slaves: [credentials(settings.replicaUrl)] },
+    };
+  }
+  return { ...common, ...credentials(settings.url) };
+}

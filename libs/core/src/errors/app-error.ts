@@ -1,0 +1,54 @@
+export type ErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+
+/**
+ * The one base class for errors a user may see. Libraries throw these (never HTTP
+ * exceptions); the API's error formatter turns `code` into `extensions.code`.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Safe, structured details for the client, e.g. the offending field. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string, field?: string, details: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, field ? { field, ...details } : details);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id?: string | number) {
+    super('NOT_FOUND', id === undefined ? `${entity} not found` : `${entity} ${id} not found`, { entity });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('CONFLICT', message, details);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Sign in first') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}

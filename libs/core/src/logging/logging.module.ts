@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** A client's x-request-id is kept when it is well formed, so a support ticket can quote it. */
+export function requestIdOf(request: IncomingMessage): string {
+  const header = request.headers['x-request-id'];
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** Structured JSON logs with request ids; human-readable lines in development. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL,
+          genReqId: (request, response) => {
+            const id = requestIdOf(request);
+            response.setHeader('x-request-id', id);
+            return id;
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+          autoLogging: { ignore: (request) => request.url === '/health' },
+          transport: config.isDevelopment
+            ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } }
+            : undefined,
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,3 @@
+export * from './mail-message';
+export * from './mail.module';
+export * from './mail.service';

@@ -1,0 +1,54 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { MailConfig } from '../config';
+import type { MailMessage, MailReceipt } from './mail-message';
+
+/**
+ * Sends email through pooled SMTP when SMTP_URL is set; otherwise writes each message as
+ * an .eml file to the outbox folder so a new installation needs no mail server.
+ */
+@Injectable()
+export class MailService implements OnModuleDestroy {
+  private readonly logger = new Logger(MailService.name);
+  private readonly transport: Transporter;
+  private readonly outboxDir?: string;
+
+  constructor(private readonly config: MailConfig) {
+    if (config.SMTP_URL) {
+      this.transport = createTransport(config.SMTP_URL, { pool: true, maxConnections: 5 } as never);
+    } else {
+      this.outboxDir = resolve(config.MAIL_OUTBOX_DIR);
+      this.transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    }
+  }
+
+  get usesOutbox(): boolean {
+    return this.outboxDir !== undefined;
+  }
+
+  async send(message: MailMessage): Promise<MailReceipt> {
+    const info = await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: message.to,
+      cc: message.cc,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    });
+    if (!this.outboxDir) return { messageId: info.messageId };
+
+    await mkdir(this.outboxDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const outboxPath = join(this.outboxDir, `${stamp}-${randomUUID().slice(0, 8)}.eml`);
+    await writeFile(outboxPath, (info as unknown as { message: Buffer }).message);
+    this.logger.log({ outboxPath, to: message.to, subject: message.subject }, 'Email written to the outbox');
+    return { messageId: info.messageId, outboxPath };
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,31 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { RedisConfig } from '../config';
+import { DEFAULT_JOB_OPTIONS } from './job-defaults';
+import { QueueName } from './queue-names';
+import { redisConnectionOptions } from './redis-connection';
+
+@Module({})
+export class QueueModule {
+  /** The shared Redis connection, prefix and job defaults; import once per app. */
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        BullModule.forRootAsync({
+          inject: [RedisConfig],
+          useFactory: (config: RedisConfig) => ({
+            connection: redisConnectionOptions(config.REDIS_URL),
+            prefix: config.QUEUE_PREFIX,
+            defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          }),
+        }),
+      ],
+    };
+  }
+
+  static register(...names: QueueName[]): DynamicModule {
+    const queues = BullModule.registerQueue(...names.map((name) => ({ name })));
+    return { module: QueueModule, imports: [queues], exports: [queues] };
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@lp/core';
+import { EmployeeEntity, OrganisationModule } from '@lp/organisation';
+import { identityEntities } from './entities';
+import { AccessTokenService } from './services/access-token.service';
+import { ActorLoader } from './services/actor-loader.service';
+import { AuthenticationService } from './services/authentication.service';
+import { InviteOnHireHook } from './services/invite-on-hire.hook';
+import { InviteService } from './services/invite.service';
+import { LoginThrottle } from './services/login-throttle.service';
+import { PasswordHasher } from './services/password-hasher';
+
+const services = [AccessTokenService, ActorLoader, AuthenticationService, InviteService, LoginThrottle, PasswordHasher];
+
+@Module({
+  imports: [TypeOrmModule.forFeature([...identityEntities, EmployeeEntity]), OrganisationModule, MailModule],
+  providers: [...services, InviteOnHireHook],
+  exports: services,
+})
+export class IdentityModule {}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig, Clock, UnauthenticatedError } from '@lp/core';
+import { IdentityConfig } from '../identity.config';
+
+const ISSUER = 'lp-academy';
+const AUDIENCE = 'lp-academy-api';
+
+interface AccessTokenClaims {
+  sub: string;
+}
+
+/** HS256 access tokens with issuer, audience and expiry checked; any other algorithm is refused. */
+@Injectable()
+export class AccessTokenService {
+  private readonly jwt: JwtService;
+
+  constructor(
+    appConfig: AppConfig,
+    private readonly config: IdentityConfig,
+    private readonly clock: Clock,
+  ) {
+    this.jwt = new JwtService({ secret: appConfig.JWT_SECRET });
+  }
+
+  issue(employeeId: number): { accessToken: string; expiresAt: Date } {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const ttlSeconds = this.config.ACCESS_TOKEN_TTL_MINUTES * 60;
+    const accessToken = this.jwt.sign(
+      { sub: String(employeeId), iat: issuedAt, exp: issuedAt + ttlSeconds },
+      { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE },
+    );
+    return { accessToken, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
+  }
+
+  /** The employee id the token was issued to; UNAUTHENTICATED for anything forged, expired or malformed. */
+  verify(token: string): number {
+    try {
+      const claims = this.jwt.verify<AccessTokenClaims>(token, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+      const id = Number(claims.sub);
+      if (!Number.isSafeInteger(id) || id <= 0) throw new Error('bad subject');
+      return id;
+    } catch {
+      throw new UnauthenticatedError('The access token is invalid or has expired; sign in again');
+    }
+  }
+}

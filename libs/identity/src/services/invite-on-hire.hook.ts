@@ -1,0 +1,30 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig, MailService } from '@lp/core';
+import { type AfterCommit, type EmployeeEntity, EmployeeLifecycle, type EmployeeLifecycleHook } from '@lp/organisation';
+import { inviteEmail } from '../invite-email.template';
+import { InviteService } from './invite.service';
+
+/** Everyone hired with an email gets an invite; the email goes out once the hire has committed. */
+@Injectable()
+export class InviteOnHireHook implements EmployeeLifecycleHook, OnModuleInit {
+  constructor(
+    private readonly lifecycle: EmployeeLifecycle,
+    private readonly invites: InviteService,
+    private readonly mail: MailService,
+    private readonly appConfig: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.register(this);
+  }
+
+  async onHired(manager: EntityManager, employee: EmployeeEntity): Promise<AfterCommit | void> {
+    if (!employee.email) return;
+    const email = employee.email;
+    const { token, expiresAt } = await this.invites.issue(manager, employee.id);
+    return async () => {
+      await this.mail.send(inviteEmail(email, employee.firstName, this.appConfig.APP_URL, token, expiresAt));
+    };
+  }
+}

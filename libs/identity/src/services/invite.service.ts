@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { BadInputError, Clock } from '@lp/core';
+import { EmployeeEntity } from '@lp/organisation';
+import { InviteEntity } from '../entities';
+import { IdentityConfig } from '../identity.config';
+import { AccessTokenService } from './access-token.service';
+import { PasswordHasher } from './password-hasher';
+import type { SignedIn } from './authentication.service';
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Single-use, expiring links that let a new employee choose their password. */
+@Injectable()
+export class InviteService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: IdentityConfig,
+    private readonly clock: Clock,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  /** Creates an invite inside the caller's transaction and returns the raw token (never stored). */
+  async issue(manager: EntityManager, employeeId: number): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.INVITE_TTL_HOURS * 3_600_000);
+    await manager.update(InviteEntity, { employeeId, usedAt: IsNull() }, { usedAt: now });
+    await manager.insert(InviteEntity, {
+      employeeId,
+      tokenHash: hashToken(token),
+      expiresAt,
+      usedAt: null,
+      createdAt: now,
+    });
+    return { token, expiresAt };
+  }
+
+  async accept(token: string, password: string): Promise<SignedIn> {
+    const hash = await this.hasher.hash(password);
+    const employee = await this.dataSource.transaction(async (manager) => {
+      const invite = await manager
+        .createQueryBuilder(InviteEntity, 'i')
+        .setLock('pessimistic_write')
+        .where('i.tokenHash = :hash', { hash: hashToken(token) })
+        .getOne();
+      const now = this.clock.now();
+      if (!invite || invite.usedAt || invite.expiresAt <= now) {
+        throw new BadInputError(
+          'This invite link is invalid, used or expired; ask your manager for a new one',
+          'token',
+        );
+      }
+      const person = await manager.findOneBy(EmployeeEntity, { id: invite.employeeId });
+      if (!person || !person.active) {
+        throw new BadInputError(
+          'This invite link is invalid, used or expired; ask your manager for a new one',
+          'token',
+        );
+      }
+      await manager.update(InviteEntity, { id: invite.id }, { usedAt: now });
+      await manager.update(EmployeeEntity, { id: person.id }, { passwordHash: hash });
+      return person;
+    });
+    return { ...this.tokens.issue(employee.id), employee };
+  }
+}

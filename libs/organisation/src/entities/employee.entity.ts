@@ -1,0 +1,70 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { JobRoleEntity } from './job-role.entity';
+import { Role, ROLES } from './role';
+import { StoreEntity } from './store.entity';
+
+@Entity('employees')
+@Index('idx_employees_store_active', ['storeId', 'active'])
+@Index('idx_employees_name', ['lastName', 'firstName'])
+export class EmployeeEntity {
+  @PrimaryGeneratedColumn({ unsigned: true })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  employeeNumber!: string;
+
+  /** Stored lower-cased; the case-insensitive collation keeps the unique key case-insensitive too. */
+  @Column({ type: 'varchar', length: 254, nullable: true, unique: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  firstName!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  lastName!: string;
+
+  @Index()
+  @Column({ type: 'int', unsigned: true })
+  jobRoleId!: number;
+
+  @ManyToOne(() => JobRoleEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'job_role_id' })
+  jobRole?: JobRoleEntity;
+
+  @Column({ type: 'int', unsigned: true })
+  storeId!: number;
+
+  @ManyToOne(() => StoreEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'store_id' })
+  store?: StoreEntity;
+
+  @Column({ type: 'enum', enum: ROLES, default: Role.EMPLOYEE })
+  role!: Role;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @Column({ type: 'date' })
+  hireDate!: string;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  terminatedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash!: string | null;
+
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  updatedAt!: Date;
+}

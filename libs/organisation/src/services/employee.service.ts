@@ -1,0 +1,360 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@lp/audit';
+import {
+  BadInputError,
+  Clock,
+  ConflictError,
+  ForbiddenError,
+  isDuplicateKeyError,
+  NotFoundError,
+  type Page,
+  type PageRequest,
+  paginate,
+} from '@lp/core';
+import { normaliseEmail } from '../email';
+import {
+  EmployeeChangeEntity,
+  EmployeeChangeKind,
+  EmployeeEntity,
+  JobRoleEntity,
+  RegionManagerEntity,
+  Role,
+  StoreEntity,
+  StoreManagerEntity,
+} from '../entities';
+import { type AccessScope, restrictToScope } from '../scope/access-scope';
+import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
+
+export interface EmployeeFilter {
+  storeId?: number;
+  regionId?: number;
+  jobRoleCode?: string;
+  search?: string;
+  active?: boolean;
+}
+
+export interface HireEmployeeInput {
+  employeeNumber: string;
+  email?: string | null;
+  firstName: string;
+  lastName: string;
+  jobRoleCode: string;
+  storeId: number;
+  role?: Role;
+  hireDate?: string;
+  managedStoreIds?: number[];
+  managedRegionId?: number;
+}
+
+export type UpdateEmployeeInput = Partial<Omit<HireEmployeeInput, 'employeeNumber'>>;
+
+export interface ChangingActor {
+  id: number | null;
+  role: Role;
+}
+
+function describeDuplicate(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  return message.includes('email')
+    ? 'Another employee already has this email'
+    : 'This employee number is already taken';
+}
+
+@Injectable()
+export class EmployeeService {
+  private readonly logger = new Logger(EmployeeService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly lifecycle: EmployeeLifecycle,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(scope: AccessScope, filter: EmployeeFilter, page: PageRequest): Promise<Page<EmployeeEntity>> {
+    const query = this.dataSource.getRepository(EmployeeEntity).createQueryBuilder('e');
+    restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'e.id' });
+    if (filter.storeId !== undefined) query.andWhere('e.store_id = :storeId', { storeId: filter.storeId });
+    if (filter.regionId !== undefined) {
+      query.andWhere('e.store_id IN (SELECT s.id FROM stores s WHERE s.region_id = :regionId)', {
+        regionId: filter.regionId,
+      });
+    }
+    if (filter.jobRoleCode !== undefined) {
+      query.andWhere('e.job_role_id = (SELECT j.id FROM job_roles j WHERE j.code = :jobRoleCode)', {
+        jobRoleCode: filter.jobRoleCode,
+      });
+    }
+    if (filter.active !== undefined) query.andWhere('e.active = :active', { active: filter.active });
+    const search = filter.search?.trim();
+    if (search) {
+      const like = `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('e.last_name LIKE :like', { like })
+            .orWhere('e.first_name LIKE :like', { like })
+            .orWhere('e.employee_number LIKE :like', { like })
+            .orWhere('e.email LIKE :like', { like }),
+        ),
+      );
+    }
+    return paginate(query, 'e.id', page);
+  }
+
+  /** One employee in the scope; NOT_FOUND for anyone outside it. */
+  async get(scope: AccessScope, id: number): Promise<EmployeeEntity> {
+    const query = this.dataSource.getRepository(EmployeeEntity).createQueryBuilder('e').where('e.id = :id', { id });
+    const employee = await restrictToScope(query, scope, {
+      storeColumn: 'e.store_id',
+      employeeColumn: 'e.id',
+    }).getOne();
+    if (!employee) throw new NotFoundError('Employee', id);
+    return employee;
+  }
+
+  async hire(input: HireEmployeeInput, actor: ChangingActor): Promise<EmployeeEntity> {
+    this.assertMayGrant(actor, input.role ?? Role.EMPLOYEE);
+    const afterCommit: AfterCommit[] = [];
+    const employee = await this.writing(async (manager) => {
+      const jobRole = await this.jobRoleByCode(manager, input.jobRoleCode);
+      const store = await this.storeById(manager, input.storeId);
+      const employee = await manager.save(
+        manager.create(EmployeeEntity, {
+          employeeNumber: input.employeeNumber.trim(),
+          email: input.email ? normaliseEmail(input.email) : null,
+          firstName: input.firstName.trim(),
+          lastName: input.lastName.trim(),
+          jobRoleId: jobRole.id,
+          storeId: store.id,
+          role: input.role ?? Role.EMPLOYEE,
+          active: true,
+          hireDate: input.hireDate ?? this.clock.now().toISOString().slice(0, 10),
+          terminatedAt: null,
+        }),
+      );
+      await this.setManagedScope(manager, employee, store, input);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'EMPLOYEE_CREATED',
+        subjectType: 'Employee',
+        subjectId: employee.id,
+        storeId: store.id,
+        after: this.snapshot(employee, jobRole.code),
+      });
+      afterCommit.push(...(await this.lifecycle.hired(manager, employee, actor.id)));
+      return employee;
+    });
+    await this.runAfterCommit(afterCommit);
+    return employee;
+  }
+
+  async update(
+    scope: AccessScope,
+    id: number,
+    input: UpdateEmployeeInput,
+    actor: ChangingActor,
+  ): Promise<EmployeeEntity> {
+    if (input.role !== undefined) this.assertMayGrant(actor, input.role);
+    const afterCommit: AfterCommit[] = [];
+    const employee = await this.writing(async (manager) => {
+      const before = await this.lockedInScope(manager, scope, id);
+      if (before.role === Role.ADMIN && actor.role !== Role.ADMIN)
+        throw new ForbiddenError('Only an admin may change an admin');
+      const current = manager.create(EmployeeEntity, { ...before });
+      const oldJobRole = await manager.findOneByOrFail(JobRoleEntity, { id: before.jobRoleId });
+      let jobRoleCode = oldJobRole.code;
+      if (input.jobRoleCode !== undefined) {
+        const jobRole = await this.jobRoleByCode(manager, input.jobRoleCode);
+        current.jobRoleId = jobRole.id;
+        jobRoleCode = jobRole.code;
+      }
+      let store: StoreEntity | undefined;
+      if (input.storeId !== undefined) {
+        store = await this.storeById(manager, input.storeId);
+        current.storeId = store.id;
+      }
+      if (input.email !== undefined) current.email = input.email ? normaliseEmail(input.email) : null;
+      if (input.firstName !== undefined) current.firstName = input.firstName.trim();
+      if (input.lastName !== undefined) current.lastName = input.lastName.trim();
+      if (input.role !== undefined) current.role = input.role;
+      if (input.hireDate !== undefined) current.hireDate = input.hireDate;
+      await manager.save(current);
+
+      await this.recordChanges(manager, before, current, oldJobRole.code, jobRoleCode, actor.id);
+      if (input.role !== undefined || input.managedStoreIds !== undefined || input.managedRegionId !== undefined) {
+        await this.setManagedScope(manager, current, store ?? (await this.storeById(manager, current.storeId)), input);
+      }
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'EMPLOYEE_UPDATED',
+        subjectType: 'Employee',
+        subjectId: current.id,
+        storeId: current.storeId,
+        before: this.snapshot(before, oldJobRole.code),
+        after: this.snapshot(current, jobRoleCode),
+      });
+      afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
+      return current;
+    });
+    await this.runAfterCommit(afterCommit);
+    return employee;
+  }
+
+  async deactivate(scope: AccessScope, id: number, actor: ChangingActor): Promise<EmployeeEntity> {
+    const afterCommit: AfterCommit[] = [];
+    const employee = await this.writing(async (manager) => {
+      const before = await this.lockedInScope(manager, scope, id);
+      if (!before.active) return before;
+      if (before.id === actor.id) throw new BadInputError('You cannot deactivate your own account', 'id');
+      if (before.role === Role.ADMIN && actor.role !== Role.ADMIN)
+        throw new ForbiddenError('Only an admin may deactivate an admin');
+      const current = manager.create(EmployeeEntity, { ...before, active: false, terminatedAt: this.clock.now() });
+      await manager.save(current);
+      await manager.insert(EmployeeChangeEntity, {
+        employeeId: id,
+        kind: EmployeeChangeKind.ACTIVE,
+        fromValue: 'true',
+        toValue: 'false',
+        changedById: actor.id,
+        changedAt: this.clock.now(),
+      });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'EMPLOYEE_DEACTIVATED',
+        subjectType: 'Employee',
+        subjectId: id,
+        storeId: current.storeId,
+        before: { active: true },
+        after: { active: false },
+      });
+      afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
+      return current;
+    });
+    await this.runAfterCommit(afterCommit);
+    return employee;
+  }
+
+  history(employeeId: number): Promise<EmployeeChangeEntity[]> {
+    return this.dataSource.getRepository(EmployeeChangeEntity).find({
+      where: { employeeId },
+      order: { changedAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** HR may hand out any role but ADMIN; only an admin makes another admin. */
+  private assertMayGrant(actor: ChangingActor, role: Role): void {
+    if (role === Role.ADMIN && actor.role !== Role.ADMIN)
+      throw new ForbiddenError('Only an admin may grant the ADMIN role');
+  }
+
+  private async writing<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConflictError(describeDuplicate(error));
+      throw error;
+    }
+  }
+
+  private async runAfterCommit(actions: AfterCommit[]): Promise<void> {
+    for (const action of actions) {
+      await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
+    }
+  }
+
+  private async lockedInScope(manager: EntityManager, scope: AccessScope, id: number): Promise<EmployeeEntity> {
+    const query = manager
+      .createQueryBuilder(EmployeeEntity, 'e')
+      .setLock('pessimistic_write')
+      .where('e.id = :id', { id });
+    const employee = await restrictToScope(query, scope, { storeColumn: 'e.store_id' }).getOne();
+    if (!employee) throw new NotFoundError('Employee', id);
+    return employee;
+  }
+
+  private async jobRoleByCode(manager: EntityManager, code: string): Promise<JobRoleEntity> {
+    const jobRole = await manager.findOneBy(JobRoleEntity, { code });
+    if (!jobRole) throw new BadInputError(`jobRoleCode: unknown job role ${code}`, 'jobRoleCode');
+    return jobRole;
+  }
+
+  private async storeById(manager: EntityManager, id: number): Promise<StoreEntity> {
+    const store = await manager.findOneBy(StoreEntity, { id });
+    if (!store) throw new NotFoundError('Store', id);
+    return store;
+  }
+
+  /** Store managers manage their own store unless told otherwise; regional managers their store's region. */
+  private async setManagedScope(
+    manager: EntityManager,
+    employee: EmployeeEntity,
+    store: StoreEntity,
+    input: Pick<HireEmployeeInput, 'managedStoreIds' | 'managedRegionId'>,
+  ): Promise<void> {
+    await manager.delete(StoreManagerEntity, { employeeId: employee.id });
+    await manager.delete(RegionManagerEntity, { employeeId: employee.id });
+    if (employee.role === Role.STORE_MANAGER) {
+      const storeIds = [...new Set(input.managedStoreIds?.length ? input.managedStoreIds : [store.id])];
+      const found = await manager.countBy(
+        StoreEntity,
+        storeIds.map((id) => ({ id })),
+      );
+      if (found !== storeIds.length)
+        throw new BadInputError('managedStoreIds: a store does not exist', 'managedStoreIds');
+      await manager.insert(
+        StoreManagerEntity,
+        storeIds.map((storeId) => ({ employeeId: employee.id, storeId })),
+      );
+    } else if (employee.role === Role.REGIONAL_MANAGER) {
+      const regionId = input.managedRegionId ?? store.regionId;
+      const exists = await manager.query('SELECT 1 FROM regions WHERE id = ?', [regionId]);
+      if (exists.length === 0) throw new BadInputError('managedRegionId: the region does not exist', 'managedRegionId');
+      await manager.insert(RegionManagerEntity, { employeeId: employee.id, regionId });
+    }
+  }
+
+  private async recordChanges(
+    manager: EntityManager,
+    before: EmployeeEntity,
+    after: EmployeeEntity,
+    fromJobRole: string,
+    toJobRole: string,
+    actorId: number | null,
+  ): Promise<void> {
+    const changedAt = this.clock.now();
+    const changes: Partial<EmployeeChangeEntity>[] = [];
+    if (before.storeId !== after.storeId) {
+      changes.push({
+        kind: EmployeeChangeKind.STORE,
+        fromValue: String(before.storeId),
+        toValue: String(after.storeId),
+      });
+    }
+    if (fromJobRole !== toJobRole)
+      changes.push({ kind: EmployeeChangeKind.JOB_ROLE, fromValue: fromJobRole, toValue: toJobRole });
+    if (before.role !== after.role)
+      changes.push({ kind: EmployeeChangeKind.ROLE, fromValue: before.role, toValue: after.role });
+    if (changes.length === 0) return;
+    await manager.insert(
+      EmployeeChangeEntity,
+      changes.map((c) => ({ ...c, employeeId: after.id, changedById: actorId, changedAt })),
+    );
+  }
+
+  private snapshot(employee: EmployeeEntity, jobRoleCode: string): Record<string, unknown> {
+    return {
+      employeeNumber: employee.employeeNumber,
+      email: employee.email,
+      firstName: employee.firstName,
+      lastName: employee.lastName,
+      jobRoleCode,
+      storeId: employee.storeId,
+      role: employee.role,
+      active: employee.active,
+      hireDate: employee.hireDate,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@lp/audit';
+import { ConflictError, isDuplicateKeyError } from '@lp/core';
+import { RegionEntity } from '../entities';
+import { type AccessScope } from '../scope/access-scope';
+
+@Injectable()
+export class RegionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Regions visible in the scope: all for chain-wide roles, managed (or own store's) region otherwise. */
+  async list(scope: AccessScope): Promise<RegionEntity[]> {
+    const query = this.dataSource.getRepository(RegionEntity).createQueryBuilder('r').orderBy('r.code', 'ASC');
+    if (scope.kind === 'regions') {
+      if (scope.regionIds.length === 0) return [];
+      query.where('r.id IN (:...ids)', { ids: scope.regionIds });
+    } else if (scope.kind === 'stores') {
+      if (scope.storeIds.length === 0) return [];
+      query.where('r.id IN (SELECT s.region_id FROM stores s WHERE s.id IN (:...ids))', { ids: scope.storeIds });
+    } else if (scope.kind === 'self') {
+      query.where('r.id IN (SELECT s.region_id FROM stores s JOIN employees e ON e.store_id = s.id WHERE e.id = :id)', {
+        id: scope.employeeId,
+      });
+    }
+    return query.getMany();
+  }
+
+  async create(input: { code: string; name: string }, actorId: number | null): Promise<RegionEntity> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const region = await manager.save(manager.create(RegionEntity, { code: input.code, name: input.name }));
+        await this.audit.record(manager, {
+          actorId,
+          action: 'REGION_CREATED',
+          subjectType: 'Region',
+          subjectId: region.id,
+          after: { code: region.code, name: region.name },
+        });
+        return region;
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConflictError(`A region with code ${input.code} already exists`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/**
+ * A real SMTP server inside the test process: the code under test connects to it over
+ * TCP exactly as it would to a production relay, and the test reads what arrived.
+ */
+export class SmtpCapture {
+  readonly messages: ParsedMail[] = [];
+  private server?: SMTPServer;
+  private waiters: { count: number; resolve: () => void }[] = [];
+  /** When set, the server answers every message with this permanent error. */
+  rejectWith?: string;
+
+  get url(): string {
+    const { port } = this.server!.server.address() as AddressInfo;
+    return `smtp://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        if (this.rejectWith) {
+          stream.resume();
+          stream.on('end', () => callback(Object.assign(new Error(this.rejectWith), { responseCode: 550 })));
+          return;
+        }
+        simpleParser(stream)
+          .then((mail) => {
+            this.messages.push(mail);
+            this.waiters = this.waiters.filter((w) => (this.messages.length >= w.count ? (w.resolve(), false) : true));
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  /** Resolves once `count` messages have arrived in all, or fails after `timeoutMs`. */
+  waitFor(count: number, timeoutMs = 10_000): Promise<void> {
+    if (this.messages.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`Expected ${count} email(s), received ${this.messages.length}`)),
+        timeoutMs,
+      );
+      this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import request from 'supertest';
+import { createTestApp, errorCode, graphql, type TestApp } from '@lp/testing';
+import { printLpSchema } from '../../apps/api/src/graphql/print-schema';
+
+describe('the API foundation', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports the database and Redis as up on /health', async () => {
+    const response = await request(t.app.getHttpServer()).get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body.info).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('answers a GraphQL query', async () => {
+    const response = await graphql(t.app, '{ __typename }');
+    expect(response.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('answers a malformed query with BAD_USER_INPUT and no stack trace', async () => {
+    const response = await graphql(t.app, '{ jobRoles { code ');
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(response.errors)).not.toMatch(/stacktrace|at .*\.js/);
+  });
+
+  it('answers a variable of the wrong type with BAD_USER_INPUT', async () => {
+    const response = await graphql(t.app, 'query ($first: Int) { stores(first: $first) { totalCount } }', {
+      first: 'ten',
+    });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers an operation without a token with UNAUTHENTICATED', async () => {
+    const response = await graphql(t.app, '{ jobRoles { code } }');
+    expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    expect(response.data).toBeNull();
+  });
+
+  it('serves a GraphQL browser that needs no internet', async () => {
+    const page = await request(t.app.getHttpServer()).get('/graphiql');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toMatch(/https?:\/\/(?!localhost)/);
+    const script = await request(t.app.getHttpServer()).get('/graphiql/assets/graphiql.js');
+    expect(script.status).toBe(200);
+  });
+
+  it('has its schema committed as schema.gql (run `npm run schema:print` after changing the API)', () => {
+    const printed = printLpSchema(t.app.get(GraphQLSchemaHost).schema);
+    const file = join(__dirname, '..', '..', 'schema.gql');
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync(file, printed);
+    expect(readFileSync(file, 'utf8')).toBe(printed);
+  });
+});
