@@ -17,7 +17,8 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
 const root = join(__dirname, '..');
 const base = new URL(process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/lp_academy');
 const scratch = new URL(base);
-scratch.pathname = '/lp_migration_scratch';
+const scratchName = `lp_migration_scratch_${process.pid}`;
+scratch.pathname = `/${scratchName}`;
 
 function typeorm(...args) {
   execFileSync(
@@ -61,8 +62,8 @@ function writeIndex() {
     user: decodeURIComponent(base.username || 'root'),
     password: decodeURIComponent(base.password),
   });
-  await connection.query('DROP DATABASE IF EXISTS lp_migration_scratch');
-  await connection.query('CREATE DATABASE lp_migration_scratch CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+  await connection.query(`DROP DATABASE IF EXISTS ${scratchName}`);
+  await connection.query(`CREATE DATABASE ${scratchName} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   try {
     writeIndex();
     typeorm('migration:run', '-d', 'migrations/data-source.ts');
@@ -70,7 +71,7 @@ function writeIndex() {
     writeIndex();
     console.log('migrations/index.ts updated; review the new migration, then run `npm run migration:run`.');
   } finally {
-    await connection.query('DROP DATABASE IF EXISTS lp_migration_scratch');
+    await connection.query(`DROP DATABASE IF EXISTS ${scratchName}`);
     await connection.end();
   }
 })().catch((error) => {
