@@ -1,17 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import request from 'supertest';
-import { QueueName, type SendTestEmailPayload, SystemJob, setEnvironment } from '@lp/core';
-import { prepareTestEnvironment, SmtpCapture } from '@lp/testing';
+import { QueueName, redisConnectionOptions, type SendTestEmailPayload, SystemJob, setEnvironment } from '@lp/core';
+import { prepareTestEnvironment, SmtpCapture, type TestEnvironment } from '@lp/testing';
 import { createWorker } from '../../apps/worker/src/create-worker';
 
 describe('the worker', () => {
   const smtp = new SmtpCapture();
-  let worker: INestApplication;
+  let worker: INestApplication | undefined;
+  let env: TestEnvironment;
 
   beforeAll(async () => {
-    await prepareTestEnvironment();
+    env = await prepareTestEnvironment();
     await smtp.start();
     setEnvironment({ SMTP_URL: smtp.url });
     worker = await createWorker({ logger: false });
@@ -19,19 +20,19 @@ describe('the worker', () => {
   });
 
   afterAll(async () => {
-    await worker.close();
+    await worker?.close();
     await smtp.stop();
     setEnvironment({ SMTP_URL: undefined });
   });
 
   it('reports its own health', async () => {
-    const response = await request(worker.getHttpServer()).get('/health');
+    const response = await request(worker!.getHttpServer()).get('/health');
     expect(response.status).toBe(200);
     expect(response.body.status).toBe('ok');
   });
 
   it('takes a job from Redis and delivers its email over SMTP', async () => {
-    const queue = worker.get<Queue<SendTestEmailPayload>>(getQueueToken(QueueName.System));
+    const queue = worker!.get<Queue<SendTestEmailPayload>>(getQueueToken(QueueName.System));
     const job = await queue.add(SystemJob.SendTestEmail, { to: 'operator@example.test' });
 
     await smtp.waitFor(1);
@@ -39,6 +40,25 @@ describe('the worker', () => {
     expect(smtp.messages[0].text).toContain('can send email');
     const state = await waitForState(queue, job.id!, 'completed');
     expect(state).toBe('completed');
+  });
+
+  it('finishes the running job before it shuts down', async () => {
+    const queue = worker!.get<Queue<SendTestEmailPayload>>(getQueueToken(QueueName.System));
+    const before = smtp.messages.length;
+    smtp.delayMs = 1500;
+    const job = await queue.add(SystemJob.SendTestEmail, { to: 'slow@example.test' });
+    await waitForState(queue, job.id!, 'active');
+
+    await worker!.close();
+    worker = undefined;
+
+    expect(smtp.messages.length).toBe(before + 1);
+    const producer = new Queue(QueueName.System, {
+      connection: redisConnectionOptions(env.redisUrl),
+      prefix: env.queuePrefix,
+    });
+    expect(await producer.getJobState(job.id!)).toBe('completed');
+    await producer.close();
   });
 });
 

@@ -16,8 +16,13 @@ import { seedDemoIfEmpty } from './seed-demo.command';
 
 const DIST = join(__dirname, '..', '..', '..', '..');
 
+/**
+ * Children run in their own process group so that a terminal's Ctrl-C reaches only this
+ * process, which then sends each child one SIGTERM: a second signal would cut Nest's
+ * graceful shutdown short.
+ */
 function launch(name: string, script: string): ChildProcess {
-  const child = spawn(process.execPath, [join(DIST, script)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(DIST, script)], { stdio: 'inherit', detached: true });
   child.on('error', (error) => console.error(`[${name}] could not start: ${error.message}`));
   return child;
 }
@@ -46,6 +51,7 @@ export function registerStart(program: Command): void {
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) return;
         stopping = true;
+        console.log('Stopping the API and the worker…');
         for (const child of children) if (child.exitCode === null) child.kill(signal);
       };
       process.on('SIGINT', () => stop('SIGTERM'));
