@@ -1,0 +1,17 @@
+import { Entity, JoinColumn, ManyToOne, PrimaryColumn, Index } from 'typeorm';
+import { CertificationProgramEntity } from './certification-program.entity';
+
+/** A course that must be passed to earn the programme's certification. */
+@Entity('program_courses')
+export class ProgramCourseEntity {
+  @PrimaryColumn({ type: 'int', unsigned: true })
+  programId!: number;
+
+  @Index()
+  @PrimaryColumn({ type: 'int', unsigned: true })
+  courseId!: number;
+
+  @ManyToOne(() => CertificationProgramEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'program_id' })
+  program?: CertificationProgramEntity;
+}
