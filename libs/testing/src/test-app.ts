@@ -26,7 +26,12 @@ export async function createTestApp(): Promise<TestApp> {
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const dataSource = app.get(DataSource);
   const tokens = app.get(AccessTokenService);
   return {
