@@ -22,6 +22,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { CertificationApiModule } from './modules/certification/certification-api.module';
 import { IdentityApiModule } from './modules/identity/identity-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
 
@@ -55,6 +56,7 @@ export class AppModule {
         }),
         IdentityApiModule,
         OrganisationApiModule,
+        CertificationApiModule,
       ],
       controllers,
       providers: [

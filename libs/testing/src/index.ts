@@ -6,3 +6,4 @@ export * from './graphql-client';
 export * from './smtp-capture';
 export * from './test-app';
 export * from './test-environment';
+export * from './factories/program.factory';

@@ -71,7 +71,7 @@ export class CertificationResolver {
   grantCertification(
     @Args('employeeId', { type: () => ID }, new ParseIdPipe('employeeId')) employeeId: number,
     @Args('programId', { type: () => ID }, new ParseIdPipe('programId')) programId: number,
-    @Args('issuedAt', { nullable: true }) issuedAt: Date | undefined,
+    @Args('issuedAt', { type: () => Date, nullable: true, description: 'Default: now' }) issuedAt: Date | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<CertificationObject> {
     return this.admin.grant(actor.scope, employeeId, programId, issuedAt, actor.id);
