@@ -1,0 +1,2 @@
+export * from './assignment-status';
+export * from './entities';
