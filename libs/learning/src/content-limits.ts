@@ -21,3 +21,16 @@ export const CONTENT_LIMITS = {
   maxTimeLimitMinutes: 600,
   maxQuestionsPerAttempt: 100,
 } as const;
+
+/** Course codes: letters, digits, `_` and `-`, e.g. LP-BASICS; unique regardless of case. */
+export const COURSE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
+/** Media links must be web addresses a learner's browser can open. */
+export function isMediaUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
