@@ -22,7 +22,9 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { AssignmentsApiModule } from './modules/assignments/assignments-api.module';
 import { IdentityApiModule } from './modules/identity/identity-api.module';
+import { LearningApiModule } from './modules/learning/learning-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
 
 /** Every variable the API reads, validated together at start-up. */
@@ -55,6 +57,8 @@ export class AppModule {
         }),
         IdentityApiModule,
         OrganisationApiModule,
+        LearningApiModule,
+        AssignmentsApiModule,
       ],
       controllers,
       providers: [

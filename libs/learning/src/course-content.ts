@@ -59,3 +59,8 @@ export function canonicalContent(content: CourseContent): string {
     quiz: [passingScorePercent, maxAttempts, timeLimitMinutes, questionsPerAttempt, shuffle],
   });
 }
+
+/** The fields a partial update really sets: left-out (undefined) ones dropped, explicit nulls kept. */
+export function givenFields<T extends object>(changes: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -5,8 +5,8 @@ import { NotFoundError, type Page, type PageRequest, paginate } from '@lp/core';
 import { CourseEntity, CourseVersionEntity, LessonEntity, QuestionEntity, QuestionOptionEntity } from '../entities';
 
 export interface CourseFilter {
-  category?: string;
-  search?: string;
+  category?: string | null;
+  search?: string | null;
 }
 
 /**
@@ -20,7 +20,8 @@ export class CourseCatalog {
   async list(filter: CourseFilter, page: PageRequest, withUnpublished: boolean): Promise<Page<CourseEntity>> {
     const query = this.dataSource.getRepository(CourseEntity).createQueryBuilder('c');
     if (!withUnpublished) query.andWhere('c.current_version_id IS NOT NULL');
-    if (filter.category !== undefined) query.andWhere('c.category = :category', { category: filter.category });
+    if (filter.category !== undefined && filter.category !== null)
+      query.andWhere('c.category = :category', { category: filter.category });
     const search = filter.search?.trim();
     if (search) {
       const escaped = search.replace(/[\\%_]/g, (c) => `\\${c}`);

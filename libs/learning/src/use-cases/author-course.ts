@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { ConflictError, isDuplicateKeyError } from '@lp/core';
-import type { CourseDetails, QuizContent } from '../course-content';
+import { type CourseDetails, givenFields, type QuizContent } from '../course-content';
 import { CourseEntity, CourseVersionEntity, CourseVersionStatus } from '../entities';
 import { CourseDrafts } from '../services/course-drafts';
 
@@ -57,9 +57,10 @@ export class CourseAuthoring {
   /** Catalogue details change in place (they are not part of what a learner is tested on). */
   async updateDetails(
     courseId: number,
-    changes: Partial<Omit<CourseDetails, 'code'>>,
+    requested: Partial<Omit<CourseDetails, 'code'>>,
     actorId: number | null,
   ): Promise<CourseEntity> {
+    const changes = givenFields(requested);
     return this.dataSource.transaction(async (manager) => {
       const course = await this.drafts.lockCourse(manager, courseId);
       const before = {
@@ -68,6 +69,7 @@ export class CourseAuthoring {
         category: course.category,
         estimatedMinutes: course.estimatedMinutes,
       };
+      if (Object.keys(changes).length === 0) return course;
       Object.assign(course, changes);
       await manager.update(CourseEntity, { id: courseId }, changes);
       await this.audit.record(manager, {
@@ -86,7 +88,7 @@ export class CourseAuthoring {
   async configureQuiz(courseId: number, changes: Partial<QuizContent>): Promise<CourseVersionEntity> {
     return this.dataSource.transaction(async (manager) => {
       const { draft } = await this.drafts.edit(manager, courseId);
-      draft.quiz = { ...draft.quiz, ...changes };
+      draft.quiz = { ...draft.quiz, ...givenFields(changes) };
       await manager.update(CourseVersionEntity, { id: draft.id }, { quiz: draft.quiz });
       return draft;
     });

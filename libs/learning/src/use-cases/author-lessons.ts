@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BadInputError } from '@lp/core';
 import { CONTENT_LIMITS } from '../content-limits';
-import type { LessonContent } from '../course-content';
+import { givenFields, type LessonContent } from '../course-content';
 import { type CourseVersionEntity, LessonEntity } from '../entities';
 import { CourseDrafts } from '../services/course-drafts';
 
@@ -29,11 +29,12 @@ export class LessonAuthoring {
     });
   }
 
-  async update(lessonId: number, changes: Partial<LessonContent>): Promise<LessonEntity> {
+  async update(lessonId: number, requested: Partial<LessonContent>): Promise<LessonEntity> {
+    const changes = givenFields(requested);
     return this.dataSource.transaction(async (manager) => {
       const { row } = await this.drafts.editableRow<LessonEntity>(manager, LessonEntity, lessonId, 'lessonId');
       Object.assign(row, changes);
-      await manager.update(LessonEntity, { id: row.id }, changes);
+      if (Object.keys(changes).length > 0) await manager.update(LessonEntity, { id: row.id }, changes);
       return row;
     });
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BadInputError } from '@lp/core';
 import { CONTENT_LIMITS } from '../content-limits';
-import type { OptionContent, QuestionContent } from '../course-content';
+import { givenFields, type OptionContent, type QuestionContent } from '../course-content';
 import { type CourseVersionEntity, QuestionEntity, QuestionOptionEntity } from '../entities';
 import { CourseDrafts } from '../services/course-drafts';
 
@@ -41,7 +41,7 @@ export class QuestionAuthoring {
   async update(questionId: number, changes: Partial<QuestionContent>): Promise<QuestionEntity> {
     return this.dataSource.transaction(async (manager) => {
       const { row } = await this.drafts.editableRow<QuestionEntity>(manager, QuestionEntity, questionId, 'questionId');
-      const { options, ...fields } = changes;
+      const { options, ...fields } = givenFields(changes);
       Object.assign(row, fields);
       if (Object.keys(fields).length > 0) await manager.update(QuestionEntity, { id: row.id }, fields);
       if (options !== undefined) {
