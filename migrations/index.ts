@@ -1,10 +1,14 @@
 import { CreateOrganisationAndIdentity1795772176774 } from './1795772176774-CreateOrganisationAndIdentity';
 import { SeedJobRoles1795772176800 } from './1795772176800-SeedJobRoles';
-import { CreateCertification1795773572317 } from './1795773572317-CreateCertification';
+import { CreateLearningAndAssignments1795773683328 } from './1795773683328-CreateLearningAndAssignments';
+import { AddAssignmentOpenKeyCheck1795773683400 } from './1795773683400-AddAssignmentOpenKeyCheck';
+import { CreateCertification1795774708990 } from './1795774708990-CreateCertification';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
   CreateOrganisationAndIdentity1795772176774,
   SeedJobRoles1795772176800,
-  CreateCertification1795773572317,
+  CreateLearningAndAssignments1795773683328,
+  AddAssignmentOpenKeyCheck1795773683400,
+  CreateCertification1795774708990,
 ];

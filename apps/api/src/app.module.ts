@@ -23,7 +23,9 @@ import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { CertificationApiModule } from './modules/certification/certification-api.module';
+import { AssignmentsApiModule } from './modules/assignments/assignments-api.module';
 import { IdentityApiModule } from './modules/identity/identity-api.module';
+import { LearningApiModule } from './modules/learning/learning-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
 
 /** Every variable the API reads, validated together at start-up. */
@@ -57,6 +59,8 @@ export class AppModule {
         IdentityApiModule,
         OrganisationApiModule,
         CertificationApiModule,
+        LearningApiModule,
+        AssignmentsApiModule,
       ],
       controllers,
       providers: [

@@ -1,4 +1,6 @@
 export * from './database-cleaner';
+export * from './factories/assignment.factory';
+export * from './factories/course.factory';
 export * from './factories/employee.factory';
 export * from './factories/region.factory';
 export * from './factories/store.factory';

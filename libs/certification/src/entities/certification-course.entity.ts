@@ -1,4 +1,4 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn, Column } from 'typeorm';
+import { Column, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CertificationEntity } from './certification.entity';
 
 /** The course versions a cycle was earned on, so an auditor sees what someone was certified on. */
@@ -7,6 +7,7 @@ export class CertificationCourseEntity {
   @PrimaryColumn({ type: 'int', unsigned: true })
   certificationId!: number;
 
+  @ForeignKey('courses', { onDelete: 'RESTRICT' })
   @PrimaryColumn({ type: 'int', unsigned: true })
   courseId!: number;
 
@@ -14,6 +15,7 @@ export class CertificationCourseEntity {
   @JoinColumn({ name: 'certification_id' })
   certification?: CertificationEntity;
 
+  @ForeignKey('course_versions', { onDelete: 'RESTRICT' })
   @Column({ type: 'int', unsigned: true, nullable: true })
   courseVersionId!: number | null;
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn } from 'typeorm';
 import { RenewalBasis } from '../rules/renewal-dating';
 
 /** Which courses make someone certified, for how long, and who must be. */
@@ -25,6 +25,7 @@ export class CertificationProgramEntity {
   recertifyWindowDays!: number;
 
   /** Passing this course renews a held certification; null: the required courses again. */
+  @ForeignKey('courses', { onDelete: 'RESTRICT' })
   @Column({ type: 'int', unsigned: true, nullable: true })
   refresherCourseId!: number | null;
 

@@ -1,4 +1,4 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn, Index } from 'typeorm';
+import { Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CertificationProgramEntity } from './certification-program.entity';
 
 /** A course that must be passed to earn the programme's certification. */
@@ -8,6 +8,7 @@ export class ProgramCourseEntity {
   programId!: number;
 
   @Index()
+  @ForeignKey('courses', { onDelete: 'RESTRICT' })
   @PrimaryColumn({ type: 'int', unsigned: true })
   courseId!: number;
 

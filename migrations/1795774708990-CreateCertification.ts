@@ -1,7 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateCertification1795773572317 implements MigrationInterface {
-  name = 'CreateCertification1795773572317';
+/**
+ * Certification programmes, their courses and audiences, issued certification cycles and
+ * certificate numbering; assignments learn which programme made them. Trimmed by hand from
+ * the generated diff, which on MariaDB also re-declares unchanged columns.
+ */
+export class CreateCertification1795774708990 implements MigrationInterface {
+  name = 'CreateCertification1795774708990';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -83,72 +88,16 @@ export class CreateCertification1795773572317 implements MigrationInterface {
             ) ENGINE = InnoDB
         `);
     await queryRunner.query(`
-            DROP INDEX \`idx_audit_events_actor\` ON \`audit_events\`
+            ALTER TABLE \`assignments\`
+            ADD \`program_id\` int UNSIGNED NULL
         `);
     await queryRunner.query(`
-            ALTER TABLE \`audit_events\` CHANGE \`actor_id\` \`actor_id\` int UNSIGNED NULL
+            ALTER TABLE \`assignments\`
+            ADD CONSTRAINT \`FK_90936d11bca20d3a9e32a9073c6\` FOREIGN KEY (\`program_id\`) REFERENCES \`certification_programs\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
-            ALTER TABLE \`audit_events\` CHANGE \`store_id\` \`store_id\` int UNSIGNED NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\` DROP COLUMN \`before\`
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\`
-            ADD \`before\` json NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\` DROP COLUMN \`after\`
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\`
-            ADD \`after\` json NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`regions\` CHANGE \`created_at\` \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`regions\` CHANGE \`updated_at\` \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`stores\` CHANGE \`created_at\` \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`stores\` CHANGE \`updated_at\` \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`email\` \`email\` varchar(254) NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`terminated_at\` \`terminated_at\` datetime(3) NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`password_hash\` \`password_hash\` varchar(255) NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`created_at\` \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`updated_at\` \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employee_changes\` CHANGE \`from_value\` \`from_value\` varchar(64) NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employee_changes\` CHANGE \`to_value\` \`to_value\` varchar(64) NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employee_changes\` CHANGE \`changed_by_id\` \`changed_by_id\` int UNSIGNED NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`invites\` CHANGE \`used_at\` \`used_at\` datetime(3) NULL
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`login_failures\` CHANGE \`locked_until\` \`locked_until\` datetime(3) NULL
-        `);
-    await queryRunner.query(`
-            CREATE INDEX \`idx_audit_events_actor\` ON \`audit_events\` (\`actor_id\`, \`occurred_at\`)
+            ALTER TABLE \`certification_programs\`
+            ADD CONSTRAINT \`FK_2e2e995c91142b0bf0380b957d9\` FOREIGN KEY (\`refresher_course_id\`) REFERENCES \`courses\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
             ALTER TABLE \`certifications\`
@@ -161,6 +110,14 @@ export class CreateCertification1795773572317 implements MigrationInterface {
     await queryRunner.query(`
             ALTER TABLE \`certification_courses\`
             ADD CONSTRAINT \`FK_be2fa81ea6537d11b57bc38e5e9\` FOREIGN KEY (\`certification_id\`) REFERENCES \`certifications\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE \`certification_courses\`
+            ADD CONSTRAINT \`FK_99bcf314af8c0e25009f4cddb13\` FOREIGN KEY (\`course_id\`) REFERENCES \`courses\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE \`certification_courses\`
+            ADD CONSTRAINT \`FK_605378e6774c47d4ca1f0d3aebf\` FOREIGN KEY (\`course_version_id\`) REFERENCES \`course_versions\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
             ALTER TABLE \`program_audiences\`
@@ -182,9 +139,16 @@ export class CreateCertification1795773572317 implements MigrationInterface {
             ALTER TABLE \`program_courses\`
             ADD CONSTRAINT \`FK_ed65a2358d9cc591d00f8437f13\` FOREIGN KEY (\`program_id\`) REFERENCES \`certification_programs\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION
         `);
+    await queryRunner.query(`
+            ALTER TABLE \`program_courses\`
+            ADD CONSTRAINT \`FK_adb725f0175104e1ca8623e05a9\` FOREIGN KEY (\`course_id\`) REFERENCES \`courses\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION
+        `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+            ALTER TABLE \`program_courses\` DROP FOREIGN KEY \`FK_adb725f0175104e1ca8623e05a9\`
+        `);
     await queryRunner.query(`
             ALTER TABLE \`program_courses\` DROP FOREIGN KEY \`FK_ed65a2358d9cc591d00f8437f13\`
         `);
@@ -201,6 +165,12 @@ export class CreateCertification1795773572317 implements MigrationInterface {
             ALTER TABLE \`program_audiences\` DROP FOREIGN KEY \`FK_5d7b72a43476511d1464f252f1d\`
         `);
     await queryRunner.query(`
+            ALTER TABLE \`certification_courses\` DROP FOREIGN KEY \`FK_605378e6774c47d4ca1f0d3aebf\`
+        `);
+    await queryRunner.query(`
+            ALTER TABLE \`certification_courses\` DROP FOREIGN KEY \`FK_99bcf314af8c0e25009f4cddb13\`
+        `);
+    await queryRunner.query(`
             ALTER TABLE \`certification_courses\` DROP FOREIGN KEY \`FK_be2fa81ea6537d11b57bc38e5e9\`
         `);
     await queryRunner.query(`
@@ -210,72 +180,13 @@ export class CreateCertification1795773572317 implements MigrationInterface {
             ALTER TABLE \`certifications\` DROP FOREIGN KEY \`FK_207dbeb7981b44c831eeac7b464\`
         `);
     await queryRunner.query(`
-            DROP INDEX \`idx_audit_events_actor\` ON \`audit_events\`
+            ALTER TABLE \`certification_programs\` DROP FOREIGN KEY \`FK_2e2e995c91142b0bf0380b957d9\`
         `);
     await queryRunner.query(`
-            ALTER TABLE \`login_failures\` CHANGE \`locked_until\` \`locked_until\` datetime(3) NULL DEFAULT 'NULL'
+            ALTER TABLE \`assignments\` DROP FOREIGN KEY \`FK_90936d11bca20d3a9e32a9073c6\`
         `);
     await queryRunner.query(`
-            ALTER TABLE \`invites\` CHANGE \`used_at\` \`used_at\` datetime(3) NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employee_changes\` CHANGE \`changed_by_id\` \`changed_by_id\` int UNSIGNED NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employee_changes\` CHANGE \`to_value\` \`to_value\` varchar(64) NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employee_changes\` CHANGE \`from_value\` \`from_value\` varchar(64) NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`updated_at\` \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`created_at\` \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`password_hash\` \`password_hash\` varchar(255) NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`terminated_at\` \`terminated_at\` datetime(3) NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`employees\` CHANGE \`email\` \`email\` varchar(254) NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`stores\` CHANGE \`updated_at\` \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`stores\` CHANGE \`created_at\` \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`regions\` CHANGE \`updated_at\` \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`regions\` CHANGE \`created_at\` \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\` DROP COLUMN \`after\`
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\`
-            ADD \`after\` longtext COLLATE "utf8mb4_bin" NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\` DROP COLUMN \`before\`
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\`
-            ADD \`before\` longtext COLLATE "utf8mb4_bin" NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\` CHANGE \`store_id\` \`store_id\` int UNSIGNED NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            ALTER TABLE \`audit_events\` CHANGE \`actor_id\` \`actor_id\` int UNSIGNED NULL DEFAULT 'NULL'
-        `);
-    await queryRunner.query(`
-            CREATE INDEX \`idx_audit_events_actor\` ON \`audit_events\` (\`actor_id\`, \`occurred_at\`)
+            ALTER TABLE \`assignments\` DROP COLUMN \`program_id\`
         `);
     await queryRunner.query(`
             DROP INDEX \`IDX_adb725f0175104e1ca8623e05a\` ON \`program_courses\`
