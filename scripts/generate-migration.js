@@ -20,6 +20,8 @@ const scratch = new URL(base);
 const scratchName = `lp_migration_scratch_${process.pid}`;
 scratch.pathname = `/${scratchName}`;
 
+let dialect = 'mysql';
+
 function typeorm(...args) {
   execFileSync(
     process.execPath,
@@ -34,7 +36,12 @@ function typeorm(...args) {
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, DATABASE_URL: scratch.toString(), TS_NODE_PROJECT: 'tsconfig.json' },
+      env: {
+        ...process.env,
+        DATABASE_URL: scratch.toString(),
+        DATABASE_DIALECT: dialect,
+        TS_NODE_PROJECT: 'tsconfig.json',
+      },
     },
   );
 }
@@ -62,6 +69,9 @@ function writeIndex() {
     user: decodeURIComponent(base.username || 'root'),
     password: decodeURIComponent(base.password),
   });
+  const [[{ version }]] = await connection.query('SELECT VERSION() AS version');
+  // Read as MySQL, MariaDB's catalogue makes every JSON and nullable column look changed.
+  if (/mariadb/i.test(version)) dialect = 'mariadb';
   await connection.query(`DROP DATABASE IF EXISTS ${scratchName}`);
   await connection.query(`CREATE DATABASE ${scratchName} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   try {

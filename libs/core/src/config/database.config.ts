@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 import { ToInteger } from './transformers';
 
@@ -13,6 +13,13 @@ export class DatabaseConfig {
   @IsOptional()
   @Matches(MYSQL_URL, { message: 'must look like mysql://user:password@host:3306/database' })
   DATABASE_REPLICA_URL?: string = undefined;
+
+  @EnvVar({
+    description:
+      'mysql or mariadb: the server kind, so TypeORM reads its schema right (migration:generate sets it itself)',
+  })
+  @IsIn(['mysql', 'mariadb'])
+  DATABASE_DIALECT: 'mysql' | 'mariadb' = 'mysql';
 
   @EnvVar({ description: 'Connections per process in the pool' })
   @ToInteger()

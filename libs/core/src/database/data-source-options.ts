@@ -12,6 +12,8 @@ export interface SchemaParts {
 
 export interface DataSourceSettings {
   url: string;
+  /** TypeORM reads MariaDB's catalogue differently (JSON as LONGTEXT, 'NULL' defaults). */
+  dialect?: 'mysql' | 'mariadb';
   replicaUrl?: string;
   poolSize?: number;
 }
@@ -28,7 +30,7 @@ function credentials(url: string) {
  */
 export function buildDataSourceOptions(settings: DataSourceSettings, schema: SchemaParts): DataSourceOptions {
   const common: MysqlDataSourceOptions = {
-    type: 'mysql',
+    type: settings.dialect ?? 'mysql',
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     supportBigNumbers: true,

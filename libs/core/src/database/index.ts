@@ -4,3 +4,4 @@ export * from './migrations';
 export * from './mysql-url';
 export * from './service-check';
 export * from './snake-naming.strategy';
+export * from './timestamp-columns';
