@@ -5,10 +5,4 @@ import { AddAssignmentOpenKeyCheck1795773683400 } from './1795773683400-AddAssig
 import { CreateCertification1795774708990 } from './1795774708990-CreateCertification';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
-export const allMigrations = [
-  CreateOrganisationAndIdentity1795772176774,
-  SeedJobRoles1795772176800,
-  CreateLearningAndAssignments1795773683328,
-  AddAssignmentOpenKeyCheck1795773683400,
-  CreateCertification1795774708990,
-];
+export const allMigrations = [CreateOrganisationAndIdentity1795772176774, SeedJobRoles1795772176800, CreateLearningAndAssignments1795773683328, AddAssignmentOpenKeyCheck1795773683400, CreateCertification1795774708990];

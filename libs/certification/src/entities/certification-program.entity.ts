@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn } from '@lp/core';
 import { RenewalBasis } from '../rules/renewal-dating';
 
 /** Which courses make someone certified, for how long, and who must be. */
@@ -44,6 +45,6 @@ export class CertificationProgramEntity {
   @Column({ type: 'smallint', unsigned: true, default: 30 })
   onboardingDays!: number;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CreatedAtColumn } from '@lp/core';
 import { CourseVersionStatus } from './course-version-status';
 import { CourseEntity } from './course.entity';
 import { QuizSettings } from './quiz-settings';
@@ -37,6 +38,6 @@ export class CourseVersionEntity {
   @Column(() => QuizSettings, { prefix: 'quiz' })
   quiz!: QuizSettings;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreatedAtColumn()
   createdAt!: Date;
 }
