@@ -4,3 +4,6 @@ export * from './entities';
 export * from './services/assignment-completion';
 export * from './services/assignment-view';
 export * from './services/assignment.service';
+export * from './use-cases/assign-course';
+export * from './use-cases/cancel-assignment';
+export * from './use-cases/list-assignments';

@@ -1,4 +1,4 @@
-import { Column, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CertificationEntity } from './certification.entity';
 
 /** The course versions a cycle was earned on, so an auditor sees what someone was certified on. */
@@ -21,4 +21,10 @@ export class CertificationCourseEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   completedAt!: Date;
+
+  /** The completion that counted, so a quiz result can name the certificate it earned. */
+  @Index()
+  @ForeignKey('assignments', { onDelete: 'SET NULL' })
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  assignmentId!: number | null;
 }

@@ -80,6 +80,17 @@ export class CertificationQueries {
     });
   }
 
+  /** The certification a completed assignment earned (issued or renewed), if any. */
+  earnedBy(assignmentId: number): Promise<CertificationEntity | null> {
+    return this.dataSource
+      .getRepository(CertificationEntity)
+      .createQueryBuilder('c')
+      .innerJoin('certification_courses', 'cc', 'cc.certification_id = c.id')
+      .where('cc.assignment_id = :assignmentId', { assignmentId })
+      .orderBy('c.id', 'DESC')
+      .getOne();
+  }
+
   programsByIds(ids: readonly number[]): Promise<CertificationProgramEntity[]> {
     return this.dataSource.getRepository(CertificationProgramEntity).findBy({ id: In([...ids]) });
   }

@@ -19,7 +19,7 @@ export interface IssueRequest {
   earnedAt: Date;
   source: CertificationSource;
   actorId: number | null;
-  courses?: { courseId: number; courseVersionId: number | null; completedAt: Date }[];
+  courses?: { courseId: number; courseVersionId: number | null; completedAt: Date; assignmentId: number | null }[];
 }
 
 /**

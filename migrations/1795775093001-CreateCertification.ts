@@ -1,12 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Certification programmes, their courses and audiences, issued certification cycles and
- * certificate numbering; assignments learn which programme made them. Trimmed by hand from
- * the generated diff, which on MariaDB also re-declares unchanged columns.
- */
-export class CreateCertification1795774708990 implements MigrationInterface {
-  name = 'CreateCertification1795774708990';
+export class CreateCertification1795775093001 implements MigrationInterface {
+  name = 'CreateCertification1795775093001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -30,7 +25,7 @@ export class CreateCertification1795774708990 implements MigrationInterface {
                 \`renewal_basis\` enum ('PREVIOUS_EXPIRY', 'COMPLETION', 'FIXED_DATE') NOT NULL DEFAULT 'PREVIOUS_EXPIRY',
                 \`fixed_expiry_date\` char(5) NULL,
                 \`onboarding_days\` smallint UNSIGNED NOT NULL DEFAULT '30',
-                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+                \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
                 UNIQUE INDEX \`IDX_b8ecb5728f2baef15a380f6346\` (\`code\`),
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
@@ -65,6 +60,8 @@ export class CreateCertification1795774708990 implements MigrationInterface {
                 \`course_id\` int UNSIGNED NOT NULL,
                 \`course_version_id\` int UNSIGNED NULL,
                 \`completed_at\` datetime(3) NOT NULL,
+                \`assignment_id\` int UNSIGNED NULL,
+                INDEX \`IDX_d925a9cd325fb0830fdcec97d1\` (\`assignment_id\`),
                 PRIMARY KEY (\`certification_id\`, \`course_id\`)
             ) ENGINE = InnoDB
         `);
@@ -120,6 +117,11 @@ export class CreateCertification1795774708990 implements MigrationInterface {
             ADD CONSTRAINT \`FK_605378e6774c47d4ca1f0d3aebf\` FOREIGN KEY (\`course_version_id\`) REFERENCES \`course_versions\`(\`id\`) ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
+            ALTER TABLE \`certification_courses\`
+            ADD CONSTRAINT \`FK_d925a9cd325fb0830fdcec97d10\` FOREIGN KEY (\`assignment_id\`) REFERENCES \`assignments\`(\`id\`) ON DELETE
+            SET NULL ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
             ALTER TABLE \`program_audiences\`
             ADD CONSTRAINT \`FK_5d7b72a43476511d1464f252f1d\` FOREIGN KEY (\`program_id\`) REFERENCES \`certification_programs\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION
         `);
@@ -165,6 +167,9 @@ export class CreateCertification1795774708990 implements MigrationInterface {
             ALTER TABLE \`program_audiences\` DROP FOREIGN KEY \`FK_5d7b72a43476511d1464f252f1d\`
         `);
     await queryRunner.query(`
+            ALTER TABLE \`certification_courses\` DROP FOREIGN KEY \`FK_d925a9cd325fb0830fdcec97d10\`
+        `);
+    await queryRunner.query(`
             ALTER TABLE \`certification_courses\` DROP FOREIGN KEY \`FK_605378e6774c47d4ca1f0d3aebf\`
         `);
     await queryRunner.query(`
@@ -199,6 +204,9 @@ export class CreateCertification1795774708990 implements MigrationInterface {
         `);
     await queryRunner.query(`
             DROP TABLE \`program_audiences\`
+        `);
+    await queryRunner.query(`
+            DROP INDEX \`IDX_d925a9cd325fb0830fdcec97d1\` ON \`certification_courses\`
         `);
     await queryRunner.query(`
             DROP TABLE \`certification_courses\`
