@@ -28,9 +28,12 @@ interface TargetSql {
 
 /**
  * Assigns a course to people, a store, a region or job roles within the caller's scope,
- * in one set-based statement. The unique key on (employee, open course) makes an
- * already-open assignment a no-op row — also when two managers assign at the same moment
- * — and the difference between targets and inserted rows is reported as `skipped`.
+ * in one set-based statement. The unique key on (employee, open course) turns an
+ * already-open assignment into an ignored row — also when two managers assign at the same
+ * moment — and the difference between targets and inserted rows is reported as `skipped`.
+ * INSERT IGNORE (not ON DUPLICATE KEY UPDATE, whose affected-row count includes the
+ * duplicates under mysql2's FOUND_ROWS flag) is safe here: the rows come from a SELECT of
+ * existing employees, so a duplicate key is the only error it can hide.
  */
 @Injectable()
 export class AssignCourse {
@@ -59,11 +62,10 @@ export class AssignCourse {
         target.params,
       )) as { n: number | string }[];
       const result = (await manager.query(
-        `INSERT INTO assignments (employee_id, course_id, due_at, status, reason, open_key, assigned_by_id, created_at, updated_at)
+        `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, assigned_by_id, created_at, updated_at)
          SELECT e.id, ?, ?, ?, ?, ?, ?, ?, ?
            FROM employees e
-          WHERE e.active = 1 AND ${target.where}
-         ON DUPLICATE KEY UPDATE id = id`,
+          WHERE e.active = 1 AND ${target.where}`,
         [
           request.courseId,
           request.dueAt,

@@ -62,15 +62,14 @@ export class AudienceAssigner implements OnModuleInit {
   private async insertRuleAssignments(manager: EntityManager, condition: string, params: unknown[]): Promise<number> {
     const now = this.clock.now();
     const result = (await manager.query(
-      `INSERT INTO assignments (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
+      `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
        SELECT e.id, pc.course_id, DATE_ADD(?, INTERVAL p.onboarding_days DAY), ?, ?, pc.course_id, p.id, ?, ?
          FROM employees e
          JOIN stores s ON s.id = e.store_id
          JOIN program_audiences pa ON ${IN_AUDIENCE}
          JOIN certification_programs p ON p.id = pa.program_id
          JOIN program_courses pc ON pc.program_id = p.id
-        WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}
-       ON DUPLICATE KEY UPDATE id = id`,
+        WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}`,
       [now, AssignmentStatus.ASSIGNED, AssignmentReason.RULE, now, now, ...params, now],
     )) as { affectedRows: number };
     return result.affectedRows;
