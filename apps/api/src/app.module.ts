@@ -9,6 +9,7 @@ import {
   DatabaseConfig,
   DatabaseModule,
   HealthModule,
+  HttpConfig,
   LoggingModule,
   MailConfig,
   MailModule,
@@ -26,7 +27,7 @@ import { IdentityApiModule } from './modules/identity/identity-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
 
 /** Every variable the API reads, validated together at start-up. */
-export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig];
+export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig, HttpConfig];
 
 export interface AppModuleOptions {
   /** Serve the local GraphQL browser at /graphiql (development and test only). */

@@ -4,9 +4,10 @@ import { IdentityModule } from '@lp/identity';
 import { OrganisationModule } from '@lp/organisation';
 import { AuthenticationGuard } from './authentication.guard';
 import { IdentityResolver } from './identity.resolver';
+import { SignInThrottlingModule } from './throttling/sign-in-throttling.module';
 
 @Module({
-  imports: [IdentityModule, OrganisationModule],
+  imports: [IdentityModule, OrganisationModule, SignInThrottlingModule],
   providers: [IdentityResolver, { provide: APP_GUARD, useClass: AuthenticationGuard }],
 })
 export class IdentityApiModule {}
