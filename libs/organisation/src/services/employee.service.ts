@@ -55,11 +55,16 @@ export interface ChangingActor {
   role: Role;
 }
 
-function describeDuplicate(error: unknown): string {
+/**
+ * Which unique key a duplicate-key error hit. The keys have generated names, so the
+ * clashing value tells: employee numbers cannot contain "@", emails always do.
+ */
+function describeDuplicate(error: unknown): ConflictError {
   const message = error instanceof Error ? error.message : '';
-  return message.includes('email')
-    ? 'Another employee already has this email'
-    : 'This employee number is already taken';
+  const value = /Duplicate entry '(.*)' for key/.exec(message)?.[1] ?? '';
+  return value.includes('@')
+    ? new ConflictError('Another employee already has this email', { field: 'email' })
+    : new ConflictError('This employee number is already taken', { field: 'employeeNumber' });
 }
 
 @Injectable()
@@ -254,7 +259,7 @@ export class EmployeeService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ConflictError(describeDuplicate(error));
+      if (isDuplicateKeyError(error)) throw describeDuplicate(error);
       throw error;
     }
   }
