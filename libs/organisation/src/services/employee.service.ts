@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
@@ -26,6 +26,7 @@ import {
 } from '../entities';
 import { type AccessScope, restrictToScope } from '../scope/access-scope';
 import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
+import { employeeSnapshot } from './employee-snapshot';
 
 export interface EmployeeFilter {
   storeId?: number;
@@ -69,8 +70,6 @@ function describeDuplicate(error: unknown): ConflictError {
 
 @Injectable()
 export class EmployeeService {
-  private readonly logger = new Logger(EmployeeService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -147,12 +146,12 @@ export class EmployeeService {
         subjectType: 'Employee',
         subjectId: employee.id,
         storeId: store.id,
-        after: this.snapshot(employee, jobRole.code),
+        after: employeeSnapshot(employee, jobRole.code),
       });
       afterCommit.push(...(await this.lifecycle.hired(manager, employee, actor.id)));
       return employee;
     });
-    await this.runAfterCommit(afterCommit);
+    await this.lifecycle.runAfterCommit(afterCommit);
     return employee;
   }
 
@@ -198,13 +197,13 @@ export class EmployeeService {
         subjectType: 'Employee',
         subjectId: current.id,
         storeId: current.storeId,
-        before: this.snapshot(before, oldJobRole.code),
-        after: this.snapshot(current, jobRoleCode),
+        before: employeeSnapshot(before, oldJobRole.code),
+        after: employeeSnapshot(current, jobRoleCode),
       });
       afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
       return current;
     });
-    await this.runAfterCommit(afterCommit);
+    await this.lifecycle.runAfterCommit(afterCommit);
     return employee;
   }
 
@@ -238,15 +237,8 @@ export class EmployeeService {
       afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
       return current;
     });
-    await this.runAfterCommit(afterCommit);
+    await this.lifecycle.runAfterCommit(afterCommit);
     return employee;
-  }
-
-  history(employeeId: number): Promise<EmployeeChangeEntity[]> {
-    return this.dataSource.getRepository(EmployeeChangeEntity).find({
-      where: { employeeId },
-      order: { changedAt: 'DESC', id: 'DESC' },
-    });
   }
 
   /** HR may hand out any role but ADMIN; only an admin makes another admin. */
@@ -261,12 +253,6 @@ export class EmployeeService {
     } catch (error) {
       if (isDuplicateKeyError(error)) throw describeDuplicate(error);
       throw error;
-    }
-  }
-
-  private async runAfterCommit(actions: AfterCommit[]): Promise<void> {
-    for (const action of actions) {
-      await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
     }
   }
 
@@ -347,19 +333,5 @@ export class EmployeeService {
       EmployeeChangeEntity,
       changes.map((c) => ({ ...c, employeeId: after.id, changedById: actorId, changedAt })),
     );
-  }
-
-  private snapshot(employee: EmployeeEntity, jobRoleCode: string): Record<string, unknown> {
-    return {
-      employeeNumber: employee.employeeNumber,
-      email: employee.email,
-      firstName: employee.firstName,
-      lastName: employee.lastName,
-      jobRoleCode,
-      storeId: employee.storeId,
-      role: employee.role,
-      active: employee.active,
-      hireDate: employee.hireDate,
-    };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '@lp/organisation';
+import { EmployeeImportResolver } from './employee-import.resolver';
 import { EmployeeResolver } from './employee.resolver';
 import { JobRoleResolver } from './job-role.resolver';
 import { OrganisationLoaders } from './organisation.loaders';
@@ -8,7 +9,14 @@ import { StoreResolver } from './store.resolver';
 
 @Module({
   imports: [OrganisationModule],
-  providers: [EmployeeResolver, JobRoleResolver, OrganisationLoaders, RegionResolver, StoreResolver],
+  providers: [
+    EmployeeImportResolver,
+    EmployeeResolver,
+    JobRoleResolver,
+    OrganisationLoaders,
+    RegionResolver,
+    StoreResolver,
+  ],
   exports: [OrganisationLoaders],
 })
 export class OrganisationApiModule {}
