@@ -23,6 +23,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { AuditApiModule } from './modules/audit/audit-api.module';
 import { IdentityApiModule } from './modules/identity/identity-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
 
@@ -56,6 +57,7 @@ export class AppModule {
         }),
         IdentityApiModule,
         OrganisationApiModule,
+        AuditApiModule,
       ],
       controllers,
       providers: [

@@ -4,6 +4,7 @@ export * from './organisation.module';
 export * from './scope/access-scope';
 export * from './services/employee-import/employee-csv';
 export * from './services/employee-import/employee-import.service';
+export * from './services/employee-history.service';
 export * from './services/employee-lifecycle';
 export * from './services/employee.service';
 export * from './services/job-role.service';

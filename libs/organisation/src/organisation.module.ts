@@ -4,6 +4,7 @@ import { AuditModule } from '@lp/audit';
 import { organisationEntities } from './entities';
 import { EmployeeImportRepository } from './services/employee-import/employee-import.repository';
 import { EmployeeImportService } from './services/employee-import/employee-import.service';
+import { EmployeeHistoryService } from './services/employee-history.service';
 import { EmployeeLifecycle } from './services/employee-lifecycle';
 import { EmployeeService } from './services/employee.service';
 import { JobRoleService } from './services/job-role.service';
@@ -12,6 +13,7 @@ import { RegionService } from './services/region.service';
 import { StoreService } from './services/store.service';
 
 const services = [
+  EmployeeHistoryService,
   EmployeeImportService,
   EmployeeLifecycle,
   EmployeeService,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '@lp/organisation';
+import { EmployeeChangeResolver } from './employee-change.resolver';
 import { EmployeeImportResolver } from './employee-import.resolver';
 import { EmployeeResolver } from './employee.resolver';
 import { JobRoleResolver } from './job-role.resolver';
@@ -10,6 +11,7 @@ import { StoreResolver } from './store.resolver';
 @Module({
   imports: [OrganisationModule],
   providers: [
+    EmployeeChangeResolver,
     EmployeeImportResolver,
     EmployeeResolver,
     JobRoleResolver,
