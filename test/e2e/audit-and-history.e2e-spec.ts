@@ -158,6 +158,28 @@ describe('employee history and the audit log', () => {
       expect(errorCode(await graphql(t.app, AUDIT, {}, token('employee')))).toBe('FORBIDDEN');
     });
 
+    it('records a change of managed stores with the scope before and after (runs last: it adds an event)', async () => {
+      const { n2Employee } = chart.people;
+      const promoted = await graphql(
+        t.app,
+        UPDATE,
+        {
+          id: n2Employee.id,
+          input: { role: 'STORE_MANAGER', managedStoreIds: [chart.stores.n2.id, chart.stores.n1.id] },
+        },
+        token('hr'),
+      );
+      expect(promoted.errors).toBeUndefined();
+      const log = await events('hr', { filter: { subjectType: 'Employee', subjectId: String(n2Employee.id) } });
+      const { before, after } = log.edges[0].node;
+      expect(JSON.parse(before)).toMatchObject({ role: 'EMPLOYEE', managedStoreIds: [], managedRegionIds: [] });
+      expect(JSON.parse(after)).toMatchObject({
+        role: 'STORE_MANAGER',
+        managedStoreIds: [chart.stores.n2.id, chart.stores.n1.id],
+        managedRegionIds: [],
+      });
+    });
+
     it('refuses a malformed filter with BAD_USER_INPUT', async () => {
       expect(errorCode(await graphql(t.app, AUDIT, { filter: { from: 'yesterday' } }, token('hr')))).toBe(
         'BAD_USER_INPUT',

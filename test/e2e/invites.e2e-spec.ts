@@ -82,6 +82,17 @@ describe('invites', () => {
     expect(login.data!.login.accessToken).toEqual(expect.any(String));
   });
 
+  it('ends a lock-out: the new password signs in at once', async () => {
+    await hire('nia@example.test');
+    const token = await tokenFromEmail(1);
+    for (let i = 0; i < 5; i++) await graphql(t.app, LOGIN, { email: 'nia@example.test', password: `guess ${i}` });
+    const locked = await graphql(t.app, LOGIN, { email: 'nia@example.test', password: 'guess 5' });
+    expect(errorCode(locked)).toBe('TOO_MANY_REQUESTS');
+    expect(errorCode(await accept(token))).toBeUndefined();
+    const login = await graphql(t.app, LOGIN, { email: 'nia@example.test', password: 'a brand new password' });
+    expect(login.errors).toBeUndefined();
+  });
+
   it('refuses a used link', async () => {
     await hire('nia@example.test');
     const token = await tokenFromEmail(1);

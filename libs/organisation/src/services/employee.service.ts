@@ -51,6 +51,12 @@ export interface HireEmployeeInput {
 
 export type UpdateEmployeeInput = Partial<Omit<HireEmployeeInput, 'employeeNumber'>>;
 
+/** Who someone manages; part of the audit trail whenever it may change. */
+interface ManagedScopeSnapshot {
+  managedStoreIds: number[];
+  managedRegionIds: number[];
+}
+
 export interface ChangingActor {
   id: number | null;
   role: Role;
@@ -139,14 +145,14 @@ export class EmployeeService {
           terminatedAt: null,
         }),
       );
-      await this.setManagedScope(manager, employee, store, input);
+      const scope = await this.setManagedScope(manager, employee, store, input);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'EMPLOYEE_CREATED',
         subjectType: 'Employee',
         subjectId: employee.id,
         storeId: store.id,
-        after: employeeSnapshot(employee, jobRole.code),
+        after: { ...employeeSnapshot(employee, jobRole.code), ...scope },
       });
       afterCommit.push(...(await this.lifecycle.hired(manager, employee, actor.id)));
       return employee;
@@ -188,8 +194,12 @@ export class EmployeeService {
       await manager.save(current);
 
       await this.recordChanges(manager, before, current, oldJobRole.code, jobRoleCode, actor.id);
+      let scopeBefore: ManagedScopeSnapshot | undefined;
+      let scopeAfter: ManagedScopeSnapshot | undefined;
       if (input.role !== undefined || input.managedStoreIds !== undefined || input.managedRegionId !== undefined) {
-        await this.setManagedScope(manager, current, store ?? (await this.storeById(manager, current.storeId)), input);
+        scopeBefore = await this.managedScopeOf(manager, current.id);
+        const storeNow = store ?? (await this.storeById(manager, current.storeId));
+        scopeAfter = await this.setManagedScope(manager, current, storeNow, input);
       }
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -197,8 +207,8 @@ export class EmployeeService {
         subjectType: 'Employee',
         subjectId: current.id,
         storeId: current.storeId,
-        before: employeeSnapshot(before, oldJobRole.code),
-        after: employeeSnapshot(current, jobRoleCode),
+        before: { ...employeeSnapshot(before, oldJobRole.code), ...scopeBefore },
+        after: { ...employeeSnapshot(current, jobRoleCode), ...scopeAfter },
       });
       afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
       return current;
@@ -284,7 +294,7 @@ export class EmployeeService {
     employee: EmployeeEntity,
     store: StoreEntity,
     input: Pick<HireEmployeeInput, 'managedStoreIds' | 'managedRegionId'>,
-  ): Promise<void> {
+  ): Promise<ManagedScopeSnapshot> {
     await manager.delete(StoreManagerEntity, { employeeId: employee.id });
     await manager.delete(RegionManagerEntity, { employeeId: employee.id });
     if (employee.role === Role.STORE_MANAGER) {
@@ -299,12 +309,26 @@ export class EmployeeService {
         StoreManagerEntity,
         storeIds.map((storeId) => ({ employeeId: employee.id, storeId })),
       );
-    } else if (employee.role === Role.REGIONAL_MANAGER) {
+      return { managedStoreIds: storeIds, managedRegionIds: [] };
+    }
+    if (employee.role === Role.REGIONAL_MANAGER) {
       const regionId = input.managedRegionId ?? store.regionId;
       const exists = await manager.query('SELECT 1 FROM regions WHERE id = ?', [regionId]);
       if (exists.length === 0) throw new BadInputError('managedRegionId: the region does not exist', 'managedRegionId');
       await manager.insert(RegionManagerEntity, { employeeId: employee.id, regionId });
+      return { managedStoreIds: [], managedRegionIds: [regionId] };
     }
+    return { managedStoreIds: [], managedRegionIds: [] };
+  }
+
+  /** The stores and regions someone manages now, for the audit trail's "before". */
+  private async managedScopeOf(manager: EntityManager, employeeId: number): Promise<ManagedScopeSnapshot> {
+    const stores = await manager.findBy(StoreManagerEntity, { employeeId });
+    const regions = await manager.findBy(RegionManagerEntity, { employeeId });
+    return {
+      managedStoreIds: stores.map((s) => s.storeId).sort((a, b) => a - b),
+      managedRegionIds: regions.map((r) => r.regionId).sort((a, b) => a - b),
+    };
   }
 
   private async recordChanges(
