@@ -20,6 +20,6 @@ export class EmployeeImportResolver {
     @Args() { csv, deactivateMissing }: ImportEmployeesArgs,
     @CurrentActor() actor: Actor,
   ): Promise<EmployeeImportResultObject> {
-    return this.imports.run(csv, { deactivateMissing }, actor);
+    return this.imports.run(csv, { deactivateMissing: deactivateMissing === true }, actor);
   }
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsBoolean, IsString } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 
 @ArgsType()
 export class ImportEmployeesArgs {
@@ -11,10 +11,12 @@ export class ImportEmployeesArgs {
   @IsString()
   csv!: string;
 
-  @Field({
+  @Field(() => Boolean, {
+    nullable: true,
     defaultValue: false,
     description: 'Deactivate every active employee the file does not list (never admins nor yourself)',
   })
+  @IsOptional()
   @IsBoolean()
-  deactivateMissing!: boolean;
+  deactivateMissing?: boolean | null;
 }
