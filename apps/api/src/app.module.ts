@@ -9,6 +9,7 @@ import {
   DatabaseConfig,
   DatabaseModule,
   HealthModule,
+  HttpConfig,
   LoggingModule,
   MailConfig,
   MailModule,
@@ -22,6 +23,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { AuditApiModule } from './modules/audit/audit-api.module';
 import { CertificationApiModule } from './modules/certification/certification-api.module';
 import { AssignmentsApiModule } from './modules/assignments/assignments-api.module';
 import { IdentityApiModule } from './modules/identity/identity-api.module';
@@ -29,7 +31,7 @@ import { LearningApiModule } from './modules/learning/learning-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
 
 /** Every variable the API reads, validated together at start-up. */
-export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig];
+export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig, HttpConfig];
 
 export interface AppModuleOptions {
   /** Serve the local GraphQL browser at /graphiql (development and test only). */
@@ -58,6 +60,7 @@ export class AppModule {
         }),
         IdentityApiModule,
         OrganisationApiModule,
+        AuditApiModule,
         CertificationApiModule,
         LearningApiModule,
         AssignmentsApiModule,

@@ -2,8 +2,9 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, readConfig } from '@lp/core';
+import { AppConfig, HttpConfig, readConfig } from '@lp/core';
 import { AppModule } from './app.module';
+import { configureHttp } from './http/configure-http';
 
 /** Builds the API application (without listening), shared by main.ts and the e2e tests. */
 export async function createApi(options: { logger?: boolean } = {}): Promise<INestApplication> {
@@ -13,7 +14,7 @@ export async function createApi(options: { logger?: boolean } = {}): Promise<INe
     logger: options.logger === false ? false : undefined,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
+  configureHttp(app, readConfig(HttpConfig));
   app.enableShutdownHooks();
   return app;
 }

@@ -29,4 +29,21 @@ export class IdentityConfig {
   @Min(1)
   @Max(24 * 60)
   LOGIN_LOCK_MINUTES = 15;
+
+  @EnvVar({
+    description:
+      'Sign-in attempts (login and invite acceptance) one address may make per LOGIN_IP_WINDOW_SECONDS; a store behind one address shares it',
+  })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  LOGIN_IP_LIMIT = 30;
+
+  @EnvVar({ description: 'Window of LOGIN_IP_LIMIT, and how long an address stays blocked once over it' })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  LOGIN_IP_WINDOW_SECONDS = 60;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@lp/audit';
 import { MailModule } from '@lp/core';
 import { EmployeeEntity, OrganisationModule } from '@lp/organisation';
 import { identityEntities } from './entities';
@@ -10,11 +11,25 @@ import { InviteOnHireHook } from './services/invite-on-hire.hook';
 import { InviteService } from './services/invite.service';
 import { LoginThrottle } from './services/login-throttle.service';
 import { PasswordHasher } from './services/password-hasher';
+import { ResendInviteService } from './services/resend-invite.service';
 
-const services = [AccessTokenService, ActorLoader, AuthenticationService, InviteService, LoginThrottle, PasswordHasher];
+const services = [
+  AccessTokenService,
+  ActorLoader,
+  AuthenticationService,
+  InviteService,
+  LoginThrottle,
+  PasswordHasher,
+  ResendInviteService,
+];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...identityEntities, EmployeeEntity]), OrganisationModule, MailModule],
+  imports: [
+    TypeOrmModule.forFeature([...identityEntities, EmployeeEntity]),
+    OrganisationModule,
+    AuditModule,
+    MailModule,
+  ],
   providers: [...services, InviteOnHireHook],
   exports: services,
 })

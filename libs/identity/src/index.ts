@@ -8,3 +8,4 @@ export * from './services/authentication.service';
 export * from './services/invite.service';
 export * from './services/login-throttle.service';
 export * from './services/password-hasher';
+export * from './services/resend-invite.service';

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@lp/audit';
 import { organisationEntities } from './entities';
+import { EmployeeImportRepository } from './services/employee-import/employee-import.repository';
+import { EmployeeImportService } from './services/employee-import/employee-import.service';
+import { EmployeeHistoryService } from './services/employee-history.service';
 import { EmployeeLifecycle } from './services/employee-lifecycle';
 import { EmployeeService } from './services/employee.service';
 import { JobRoleService } from './services/job-role.service';
@@ -10,6 +13,8 @@ import { RegionService } from './services/region.service';
 import { StoreService } from './services/store.service';
 
 const services = [
+  EmployeeHistoryService,
+  EmployeeImportService,
   EmployeeLifecycle,
   EmployeeService,
   JobRoleService,
@@ -20,7 +25,7 @@ const services = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(organisationEntities), AuditModule],
-  providers: services,
+  providers: [...services, EmployeeImportRepository],
   exports: services,
 })
 export class OrganisationModule {}

@@ -9,6 +9,7 @@ export interface GraphqlError {
 
 export interface GraphqlResponse<T> {
   status: number;
+  headers: Record<string, string>;
   data: T | null;
   errors?: GraphqlError[];
 }
@@ -19,11 +20,17 @@ export async function graphql<T = Record<string, any>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<GraphqlResponse<T>> {
-  const call = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+  const call = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').set(headers);
   if (token) call.set('authorization', `Bearer ${token}`);
   const response = await call.send({ query, variables });
-  return { status: response.status, data: response.body.data ?? null, errors: response.body.errors };
+  return {
+    status: response.status,
+    headers: response.headers,
+    data: response.body.data ?? null,
+    errors: response.body.errors,
+  };
 }
 
 /** The `extensions.code` of the first error, for terse assertions. */

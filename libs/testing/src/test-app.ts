@@ -1,11 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { Clock, ManualClock } from '@lp/core';
+import { Clock, HttpConfig, ManualClock } from '@lp/core';
 import { AccessTokenService } from '@lp/identity';
 import { AppModule } from '../../../apps/api/src/app.module';
+import { configureHttp } from '../../../apps/api/src/http/configure-http';
+import { RedisThrottlerStorage } from '../../../apps/api/src/modules/identity/throttling/redis-throttler.storage';
 import { truncateAll } from './database-cleaner';
-import { prepareTestEnvironment } from './test-environment';
+import { overrideEnvironment, prepareTestEnvironment } from './test-environment';
 
 export interface TestApp {
   app: INestApplication;
@@ -17,15 +20,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real API module on this worker's test database, with a clock the test controls. */
-export async function createTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Variables for this app only (e.g. SMTP_URL of an SmtpCapture, a lower LOGIN_IP_LIMIT). */
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * Boots the real API module on this worker's test database, with a clock the test controls.
+ * `reset()` empties the database and forgets sign-in throttling counts.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   await prepareTestEnvironment();
+  const restoreEnvironment = overrideEnvironment(options.env ?? {});
   const clock = new ManualClock(new Date());
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ graphiql: true })] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttp(app, app.get(HttpConfig));
   try {
     await app.init();
   } catch (error) {
@@ -34,12 +47,20 @@ export async function createTestApp(): Promise<TestApp> {
   }
   const dataSource = app.get(DataSource);
   const tokens = app.get(AccessTokenService);
+  const throttle = app.get(RedisThrottlerStorage);
+  await throttle.forgetAll();
   return {
     app,
     clock,
     dataSource,
     tokenFor: (employee) => tokens.issue(employee.id).accessToken,
-    reset: () => truncateAll(dataSource),
-    close: () => app.close(),
+    reset: async () => {
+      await truncateAll(dataSource);
+      await throttle.forgetAll();
+    },
+    close: async () => {
+      await app.close();
+      restoreEnvironment();
+    },
   };
 }

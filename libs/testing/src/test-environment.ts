@@ -49,3 +49,10 @@ export function prepareTestEnvironment(): Promise<TestEnvironment> {
   })();
   return prepared;
 }
+
+/** Sets variables for one test app; the returned function puts the previous values back. */
+export function overrideEnvironment(values: Record<string, string | undefined>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+  setEnvironment(values);
+  return () => setEnvironment(previous);
+}

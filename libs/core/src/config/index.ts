@@ -1,6 +1,7 @@
 export * from './app.config';
 export * from './database.config';
 export * from './env-var.decorator';
+export * from './http.config';
 export * from './mail.config';
 export * from './read-config';
 export * from './redis.config';

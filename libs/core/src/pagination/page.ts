@@ -15,18 +15,24 @@ export interface Page<T> {
   totalCount: number;
 }
 
-/** Runs the count and one page of a query ordered by `idColumn`. */
+/**
+ * Runs the count and one page of a query ordered by `idColumn`: oldest first, or newest
+ * first (`DESC`, e.g. for logs), the cursor then continuing below `afterId`.
+ */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   idColumn: string,
   request: PageRequest,
+  direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
   const totalCount = await query.clone().getCount();
   const pageQuery = query
     .clone()
-    .orderBy(idColumn, 'ASC')
+    .orderBy(idColumn, direction)
     .take(request.first + 1);
-  if (request.afterId !== undefined) pageQuery.andWhere(`${idColumn} > :afterId`, { afterId: request.afterId });
+  if (request.afterId !== undefined) {
+    pageQuery.andWhere(`${idColumn} ${direction === 'ASC' ? '>' : '<'} :afterId`, { afterId: request.afterId });
+  }
   const rows = await pageQuery.getMany();
   return { items: rows.slice(0, request.first), hasNextPage: rows.length > request.first, totalCount };
 }

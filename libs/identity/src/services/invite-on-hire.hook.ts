@@ -1,11 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig, MailService } from '@lp/core';
-import { type AfterCommit, type EmployeeEntity, EmployeeLifecycle, type EmployeeLifecycleHook } from '@lp/organisation';
+import {
+  type AfterCommit,
+  type EmployeeEntity,
+  EmployeeLifecycle,
+  type EmployeeLifecycleHook,
+  type HireContext,
+} from '@lp/organisation';
 import { inviteEmail } from '../invite-email.template';
 import { InviteService } from './invite.service';
 
-/** Everyone hired with an email gets an invite; the email goes out once the hire has committed. */
+/**
+ * Everyone hired with an email gets an invite (unless the hire asks for none, as imports
+ * do); the email goes out once the hire has committed.
+ */
 @Injectable()
 export class InviteOnHireHook implements EmployeeLifecycleHook, OnModuleInit {
   constructor(
@@ -19,8 +28,13 @@ export class InviteOnHireHook implements EmployeeLifecycleHook, OnModuleInit {
     this.lifecycle.register(this);
   }
 
-  async onHired(manager: EntityManager, employee: EmployeeEntity): Promise<AfterCommit | void> {
-    if (!employee.email) return;
+  async onHired(
+    manager: EntityManager,
+    employee: EmployeeEntity,
+    _actorId: number | null,
+    context: HireContext,
+  ): Promise<AfterCommit | void> {
+    if (!employee.email || !context.sendInvite) return;
     const email = employee.email;
     const { token, expiresAt } = await this.invites.issue(manager, employee.id);
     return async () => {

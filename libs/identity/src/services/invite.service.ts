@@ -7,6 +7,7 @@ import { EmployeeEntity } from '@lp/organisation';
 import { InviteEntity } from '../entities';
 import { IdentityConfig } from '../identity.config';
 import { AccessTokenService } from './access-token.service';
+import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import type { SignedIn } from './authentication.service';
 
@@ -23,6 +24,7 @@ export class InviteService {
     private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Creates an invite inside the caller's transaction and returns the raw token (never stored). */
@@ -67,6 +69,8 @@ export class InviteService {
       await manager.update(EmployeeEntity, { id: person.id }, { passwordHash: hash });
       return person;
     });
+    // A new password ends a lock-out earned by guessing at the old one.
+    if (employee.email) await this.throttle.clear(employee.email);
     return { ...this.tokens.issue(employee.id), employee };
   }
 }

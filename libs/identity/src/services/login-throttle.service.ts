@@ -31,13 +31,15 @@ export class LoginThrottle {
     const now = this.clock.now();
     const windowStart = new Date(now.getTime() - this.config.LOGIN_LOCK_MINUTES * 60_000);
     const lockedUntil = new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60_000);
+    const max = this.config.LOGIN_MAX_FAILURES;
+    // Assignments run left to right, so locked_until sees the failures just counted.
     await this.dataSource.query(
-      `INSERT INTO login_failures (email, failures, window_started_at, locked_until) VALUES (?, 1, ?, NULL)
+      `INSERT INTO login_failures (email, failures, window_started_at, locked_until) VALUES (?, 1, ?, IF(1 >= ?, ?, NULL))
        ON DUPLICATE KEY UPDATE
          failures = IF(window_started_at < ?, 1, failures + 1),
          window_started_at = IF(window_started_at < ?, VALUES(window_started_at), window_started_at),
          locked_until = IF(failures >= ?, ?, NULL)`,
-      [email, now, windowStart, windowStart, this.config.LOGIN_MAX_FAILURES, lockedUntil],
+      [email, now, max, lockedUntil, windowStart, windowStart, max, lockedUntil],
     );
   }
 

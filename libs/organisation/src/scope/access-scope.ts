@@ -77,3 +77,9 @@ export function restrictToScope<T extends ObjectLiteral>(
       return query.andWhere(`${columns.employeeColumn} = :scopeEmployeeId`, { scopeEmployeeId: scope.employeeId });
   }
 }
+
+/** The scope as a function over any query with a store column, for libraries that cannot know AccessScope. */
+export function storeRestrictionOf(scope: AccessScope) {
+  return <T extends ObjectLiteral>(query: SelectQueryBuilder<T>, storeColumn: string): SelectQueryBuilder<T> =>
+    restrictToScope(query, scope, { storeColumn });
+}

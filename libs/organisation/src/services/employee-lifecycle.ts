@@ -1,16 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EmployeeEntity } from '../entities';
 
 /** Work to do once the transaction that made the change has committed (e.g. send an email). */
 export type AfterCommit = () => Promise<void>;
 
+/** How someone was hired, for hooks whose work depends on it. */
+export interface HireContext {
+  /**
+   * Whether the new hire gets an invite email. False for CSV imports: a file of thousands
+   * of people is a bulk load, not an onboarding moment; `resendInvite` invites one person.
+   */
+  sendInvite: boolean;
+}
+
 /**
  * Lets other domains react to hires and changes inside the same transaction (identity
  * issues an invite; assignments apply audience rules) without organisation knowing them.
  */
 export interface EmployeeLifecycleHook {
-  onHired?(manager: EntityManager, employee: EmployeeEntity, actorId: number | null): Promise<AfterCommit | void>;
+  onHired?(
+    manager: EntityManager,
+    employee: EmployeeEntity,
+    actorId: number | null,
+    context: HireContext,
+  ): Promise<AfterCommit | void>;
   onChanged?(
     manager: EntityManager,
     before: EmployeeEntity,
@@ -21,16 +35,22 @@ export interface EmployeeLifecycleHook {
 
 @Injectable()
 export class EmployeeLifecycle {
+  private readonly logger = new Logger(EmployeeLifecycle.name);
   private readonly hooks: EmployeeLifecycleHook[] = [];
 
   register(hook: EmployeeLifecycleHook): void {
     this.hooks.push(hook);
   }
 
-  async hired(manager: EntityManager, employee: EmployeeEntity, actorId: number | null): Promise<AfterCommit[]> {
+  async hired(
+    manager: EntityManager,
+    employee: EmployeeEntity,
+    actorId: number | null,
+    context: HireContext = { sendInvite: true },
+  ): Promise<AfterCommit[]> {
     const after: AfterCommit[] = [];
     for (const hook of this.hooks) {
-      const action = await hook.onHired?.(manager, employee, actorId);
+      const action = await hook.onHired?.(manager, employee, actorId, context);
       if (action) after.push(action);
     }
     return after;
@@ -48,5 +68,12 @@ export class EmployeeLifecycle {
       if (action) after.push(action);
     }
     return after;
+  }
+
+  /** Runs the after-commit work; a failure is logged, never undoes the committed change. */
+  async runAfterCommit(actions: AfterCommit[]): Promise<void> {
+    for (const action of actions) {
+      await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
@@ -26,6 +26,7 @@ import {
 } from '../entities';
 import { type AccessScope, restrictToScope } from '../scope/access-scope';
 import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
+import { employeeSnapshot } from './employee-snapshot';
 
 export interface EmployeeFilter {
   storeId?: number;
@@ -50,22 +51,31 @@ export interface HireEmployeeInput {
 
 export type UpdateEmployeeInput = Partial<Omit<HireEmployeeInput, 'employeeNumber'>>;
 
+/** Who someone manages; part of the audit trail whenever it may change. */
+interface ManagedScopeSnapshot {
+  managedStoreIds: number[];
+  managedRegionIds: number[];
+}
+
 export interface ChangingActor {
   id: number | null;
   role: Role;
 }
 
-function describeDuplicate(error: unknown): string {
+/**
+ * Which unique key a duplicate-key error hit. The keys have generated names, so the
+ * clashing value tells: employee numbers cannot contain "@", emails always do.
+ */
+function describeDuplicate(error: unknown): ConflictError {
   const message = error instanceof Error ? error.message : '';
-  return message.includes('email')
-    ? 'Another employee already has this email'
-    : 'This employee number is already taken';
+  const value = /Duplicate entry '(.*)' for key/.exec(message)?.[1] ?? '';
+  return value.includes('@')
+    ? new ConflictError('Another employee already has this email', { field: 'email' })
+    : new ConflictError('This employee number is already taken', { field: 'employeeNumber' });
 }
 
 @Injectable()
 export class EmployeeService {
-  private readonly logger = new Logger(EmployeeService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -135,19 +145,19 @@ export class EmployeeService {
           terminatedAt: null,
         }),
       );
-      await this.setManagedScope(manager, employee, store, input);
+      const scope = await this.setManagedScope(manager, employee, store, input);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'EMPLOYEE_CREATED',
         subjectType: 'Employee',
         subjectId: employee.id,
         storeId: store.id,
-        after: this.snapshot(employee, jobRole.code),
+        after: { ...employeeSnapshot(employee, jobRole.code), ...scope },
       });
       afterCommit.push(...(await this.lifecycle.hired(manager, employee, actor.id)));
       return employee;
     });
-    await this.runAfterCommit(afterCommit);
+    await this.lifecycle.runAfterCommit(afterCommit);
     return employee;
   }
 
@@ -184,8 +194,12 @@ export class EmployeeService {
       await manager.save(current);
 
       await this.recordChanges(manager, before, current, oldJobRole.code, jobRoleCode, actor.id);
+      let scopeBefore: ManagedScopeSnapshot | undefined;
+      let scopeAfter: ManagedScopeSnapshot | undefined;
       if (input.role !== undefined || input.managedStoreIds !== undefined || input.managedRegionId !== undefined) {
-        await this.setManagedScope(manager, current, store ?? (await this.storeById(manager, current.storeId)), input);
+        scopeBefore = await this.managedScopeOf(manager, current.id);
+        const storeNow = store ?? (await this.storeById(manager, current.storeId));
+        scopeAfter = await this.setManagedScope(manager, current, storeNow, input);
       }
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -193,13 +207,13 @@ export class EmployeeService {
         subjectType: 'Employee',
         subjectId: current.id,
         storeId: current.storeId,
-        before: this.snapshot(before, oldJobRole.code),
-        after: this.snapshot(current, jobRoleCode),
+        before: { ...employeeSnapshot(before, oldJobRole.code), ...scopeBefore },
+        after: { ...employeeSnapshot(current, jobRoleCode), ...scopeAfter },
       });
       afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
       return current;
     });
-    await this.runAfterCommit(afterCommit);
+    await this.lifecycle.runAfterCommit(afterCommit);
     return employee;
   }
 
@@ -233,15 +247,8 @@ export class EmployeeService {
       afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
       return current;
     });
-    await this.runAfterCommit(afterCommit);
+    await this.lifecycle.runAfterCommit(afterCommit);
     return employee;
-  }
-
-  history(employeeId: number): Promise<EmployeeChangeEntity[]> {
-    return this.dataSource.getRepository(EmployeeChangeEntity).find({
-      where: { employeeId },
-      order: { changedAt: 'DESC', id: 'DESC' },
-    });
   }
 
   /** HR may hand out any role but ADMIN; only an admin makes another admin. */
@@ -254,14 +261,8 @@ export class EmployeeService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new ConflictError(describeDuplicate(error));
+      if (isDuplicateKeyError(error)) throw describeDuplicate(error);
       throw error;
-    }
-  }
-
-  private async runAfterCommit(actions: AfterCommit[]): Promise<void> {
-    for (const action of actions) {
-      await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
     }
   }
 
@@ -293,7 +294,7 @@ export class EmployeeService {
     employee: EmployeeEntity,
     store: StoreEntity,
     input: Pick<HireEmployeeInput, 'managedStoreIds' | 'managedRegionId'>,
-  ): Promise<void> {
+  ): Promise<ManagedScopeSnapshot> {
     await manager.delete(StoreManagerEntity, { employeeId: employee.id });
     await manager.delete(RegionManagerEntity, { employeeId: employee.id });
     if (employee.role === Role.STORE_MANAGER) {
@@ -308,12 +309,26 @@ export class EmployeeService {
         StoreManagerEntity,
         storeIds.map((storeId) => ({ employeeId: employee.id, storeId })),
       );
-    } else if (employee.role === Role.REGIONAL_MANAGER) {
+      return { managedStoreIds: storeIds, managedRegionIds: [] };
+    }
+    if (employee.role === Role.REGIONAL_MANAGER) {
       const regionId = input.managedRegionId ?? store.regionId;
       const exists = await manager.query('SELECT 1 FROM regions WHERE id = ?', [regionId]);
       if (exists.length === 0) throw new BadInputError('managedRegionId: the region does not exist', 'managedRegionId');
       await manager.insert(RegionManagerEntity, { employeeId: employee.id, regionId });
+      return { managedStoreIds: [], managedRegionIds: [regionId] };
     }
+    return { managedStoreIds: [], managedRegionIds: [] };
+  }
+
+  /** The stores and regions someone manages now, for the audit trail's "before". */
+  private async managedScopeOf(manager: EntityManager, employeeId: number): Promise<ManagedScopeSnapshot> {
+    const stores = await manager.findBy(StoreManagerEntity, { employeeId });
+    const regions = await manager.findBy(RegionManagerEntity, { employeeId });
+    return {
+      managedStoreIds: stores.map((s) => s.storeId).sort((a, b) => a - b),
+      managedRegionIds: regions.map((r) => r.regionId).sort((a, b) => a - b),
+    };
   }
 
   private async recordChanges(
@@ -342,19 +357,5 @@ export class EmployeeService {
       EmployeeChangeEntity,
       changes.map((c) => ({ ...c, employeeId: after.id, changedById: actorId, changedAt })),
     );
-  }
-
-  private snapshot(employee: EmployeeEntity, jobRoleCode: string): Record<string, unknown> {
-    return {
-      employeeNumber: employee.employeeNumber,
-      email: employee.email,
-      firstName: employee.firstName,
-      lastName: employee.lastName,
-      jobRoleCode,
-      storeId: employee.storeId,
-      role: employee.role,
-      active: employee.active,
-      hireDate: employee.hireDate,
-    };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { EmployeeEntity, JobRoleEntity, RegionEntity, StoreEntity } from '../entities';
+import { type AccessScope, restrictToScope } from '../scope/access-scope';
 
 /** Batched look-ups by id, for DataLoaders: one query per entity type per request. */
 @Injectable()
@@ -22,5 +23,14 @@ export class OrganisationDirectory {
 
   employeesByIds(ids: readonly number[]): Promise<EmployeeEntity[]> {
     return this.dataSource.getRepository(EmployeeEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** Only those the scope covers: for fields naming a person (who made a change) that must not leak. */
+  employeesInScope(scope: AccessScope, ids: readonly number[]): Promise<EmployeeEntity[]> {
+    const query = this.dataSource
+      .getRepository(EmployeeEntity)
+      .createQueryBuilder('e')
+      .where('e.id IN (:...ids)', { ids: [...ids] });
+    return restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'e.id' }).getMany();
   }
 }

@@ -4,9 +4,11 @@ import { IdentityModule } from '@lp/identity';
 import { OrganisationModule } from '@lp/organisation';
 import { AuthenticationGuard } from './authentication.guard';
 import { IdentityResolver } from './identity.resolver';
+import { InviteResolver } from './invite.resolver';
+import { SignInThrottlingModule } from './throttling/sign-in-throttling.module';
 
 @Module({
-  imports: [IdentityModule, OrganisationModule],
-  providers: [IdentityResolver, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  imports: [IdentityModule, OrganisationModule, SignInThrottlingModule],
+  providers: [IdentityResolver, InviteResolver, { provide: APP_GUARD, useClass: AuthenticationGuard }],
 })
 export class IdentityApiModule {}

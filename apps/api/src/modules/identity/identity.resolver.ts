@@ -1,3 +1,4 @@
+import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthenticationService, InviteService, type Actor } from '@lp/identity';
 import { EmployeeService } from '@lp/organisation';
@@ -7,6 +8,7 @@ import { CurrentActor } from './current-actor.decorator';
 import { AcceptInviteArgs } from './dto/accept-invite.args';
 import { LoginArgs } from './dto/login.args';
 import { Public } from './public.decorator';
+import { SignInThrottlerGuard } from './throttling/sign-in-throttler.guard';
 
 @Resolver()
 export class IdentityResolver {
@@ -16,8 +18,11 @@ export class IdentityResolver {
     private readonly employees: EmployeeService,
   ) {}
 
-  @Mutation(() => AuthPayloadObject)
+  @Mutation(() => AuthPayloadObject, {
+    description: 'Wrong email and wrong password give the same answer; throttled per account and per address',
+  })
   @Public()
+  @UseGuards(SignInThrottlerGuard)
   async login(@Args() { email, password }: LoginArgs): Promise<AuthPayloadObject> {
     const { accessToken, expiresAt, employee } = await this.authentication.login(email, password);
     return { accessToken, expiresAt, user: employee };
@@ -25,6 +30,7 @@ export class IdentityResolver {
 
   @Mutation(() => AuthPayloadObject, { description: 'Sets the password from an invite link and signs in' })
   @Public()
+  @UseGuards(SignInThrottlerGuard)
   async acceptInvite(@Args() { token, password }: AcceptInviteArgs): Promise<AuthPayloadObject> {
     const { accessToken, expiresAt, employee } = await this.invites.accept(token, password);
     return { accessToken, expiresAt, user: employee };

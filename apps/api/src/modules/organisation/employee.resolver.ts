@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@lp/identity';
-import { EmployeeService, Role } from '@lp/organisation';
+import { EmployeeService, HISTORY_LIMIT, Role } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 import { ParseIdPipe } from '../../graphql/id';
 import { PaginationArgs, toConnection, toPageRequest } from '../../graphql/pagination';
@@ -8,6 +8,7 @@ import { CurrentActor } from '../identity/current-actor.decorator';
 import { Roles } from '../identity/roles.decorator';
 import { EmployeeFilterInput } from './dto/employee-filter.input';
 import { CreateEmployeeInput, UpdateEmployeeInput } from './dto/employee.input';
+import { EmployeeChangeObject } from './employee-change.object';
 import { EmployeeConnection, EmployeeObject } from './employee.object';
 import { JobRoleObject } from './job-role.object';
 import { OrganisationLoaders } from './organisation.loaders';
@@ -69,5 +70,12 @@ export class EmployeeResolver {
   @ResolveField(() => StoreObject)
   store(@Parent() employee: EmployeeObject, @Context() context: GraphqlContext): Promise<StoreObject> {
     return this.loaders.store(context).load(employee.storeId);
+  }
+
+  @ResolveField(() => [EmployeeChangeObject], {
+    description: `Transfers, job-role and access-role changes and (de)activations, newest first (at most ${HISTORY_LIMIT})`,
+  })
+  history(@Parent() employee: EmployeeObject, @Context() context: GraphqlContext): Promise<EmployeeChangeObject[]> {
+    return this.loaders.changes(context).load(employee.id);
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import {
+  type AccessScope,
+  type EmployeeChangeView,
   type EmployeeEntity,
+  EmployeeHistoryService,
   type JobRoleEntity,
   OrganisationDirectory,
   type RegionEntity,
@@ -19,7 +22,10 @@ function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promis
 /** Per-request DataLoaders for the organisation's records, so nested fields cost one query per type. */
 @Injectable()
 export class OrganisationLoaders {
-  constructor(private readonly directory: OrganisationDirectory) {}
+  constructor(
+    private readonly directory: OrganisationDirectory,
+    private readonly history: EmployeeHistoryService,
+  ) {}
 
   region(context: GraphqlContext): DataLoader<number, RegionEntity> {
     return perRequest(context, 'region', () => new DataLoader(byId((ids) => this.directory.regionsByIds(ids))));
@@ -35,5 +41,30 @@ export class OrganisationLoaders {
 
   employee(context: GraphqlContext): DataLoader<number, EmployeeEntity> {
     return perRequest(context, 'employee', () => new DataLoader(byId((ids) => this.directory.employeesByIds(ids))));
+  }
+
+  /** Null for anyone outside the scope: the request's reader never learns who they are. */
+  employeeInScope(context: GraphqlContext, scope: AccessScope): DataLoader<number, EmployeeEntity | null> {
+    return perRequest(
+      context,
+      'employeeInScope',
+      () =>
+        new DataLoader(async (ids: readonly number[]) => {
+          const visible = new Map((await this.directory.employeesInScope(scope, ids)).map((e) => [e.id, e]));
+          return ids.map((id) => visible.get(id) ?? null);
+        }),
+    );
+  }
+
+  changes(context: GraphqlContext): DataLoader<number, EmployeeChangeView[]> {
+    return perRequest(
+      context,
+      'changes',
+      () =>
+        new DataLoader(async (ids: readonly number[]) => {
+          const history = await this.history.changesOf(ids);
+          return ids.map((id) => history.get(id) ?? []);
+        }),
+    );
   }
 }

@@ -1,8 +1,11 @@
-import { Field, InputType, PartialType, OmitType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsISO8601, IsNotEmpty, IsOptional, Matches, MaxLength, ArrayMaxSize } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEmail, IsEnum, IsISO8601, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { IdField, IdListField } from '../../../graphql/id';
+import { Omittable } from '../../../graphql/omittable';
 import { Trim } from '../../../graphql/trim';
 import { Role } from '../role.enum';
+
+const HIRE_DATE_MESSAGE = { message: 'hireDate must be a date such as 2026-03-01' };
 
 @InputType()
 export class CreateEmployeeInput {
@@ -46,8 +49,8 @@ export class CreateEmployeeInput {
 
   @Field({ nullable: true, description: 'ISO date; today when omitted' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'hireDate must be a date such as 2026-03-01' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'hireDate must be a date such as 2026-03-01' })
+  @IsISO8601({ strict: true }, HIRE_DATE_MESSAGE)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, HIRE_DATE_MESSAGE)
   hireDate?: string;
 
   @IdListField({ nullable: true, description: 'For store managers: the stores they run (default: their own)' })
@@ -60,5 +63,62 @@ export class CreateEmployeeInput {
   managedRegionId?: number;
 }
 
+/**
+ * Only the fields given change. Written out rather than derived with PartialType, which
+ * would carry over `role`'s default (silently demoting everyone updated without a role)
+ * and let `null` through for required fields.
+ */
 @InputType()
-export class UpdateEmployeeInput extends PartialType(OmitType(CreateEmployeeInput, ['employeeNumber'] as const)) {}
+export class UpdateEmployeeInput {
+  @Field(() => String, { nullable: true, description: 'null removes the email (and with it, sign-in)' })
+  @IsOptional()
+  @Trim()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string | null;
+
+  @Field({ nullable: true })
+  @Omittable()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName?: string;
+
+  @Field({ nullable: true })
+  @Omittable()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName?: string;
+
+  @Field({ nullable: true, description: 'A job-role change; kept in the history' })
+  @Omittable()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(40)
+  jobRoleCode?: string;
+
+  @IdField({ nullable: true, description: 'A store transfer; kept in the history' })
+  @Omittable()
+  storeId?: number;
+
+  @Field(() => Role, { nullable: true, description: 'An access-role change; kept in the history' })
+  @Omittable()
+  @IsEnum(Role, { message: 'role must be one of EMPLOYEE, STORE_MANAGER, REGIONAL_MANAGER, HR, ADMIN' })
+  role?: Role;
+
+  @Field({ nullable: true })
+  @Omittable()
+  @IsISO8601({ strict: true }, HIRE_DATE_MESSAGE)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, HIRE_DATE_MESSAGE)
+  hireDate?: string;
+
+  @IdListField({ nullable: true, description: 'For store managers: the stores they run (default: their own)' })
+  @Omittable()
+  @ArrayMaxSize(100)
+  managedStoreIds?: number[];
+
+  @IdField({ nullable: true, description: "For regional managers: their region (default: their store's)" })
+  @Omittable()
+  managedRegionId?: number;
+}

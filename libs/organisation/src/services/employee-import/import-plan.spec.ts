@@ -1,0 +1,145 @@
+import { Role } from '../../entities/role';
+import type { EmployeeCsvRow } from './employee-csv';
+import { type ExistingEmployee, type ImportReference, planDeactivations, planEmployeeImport } from './import-plan';
+
+const HR = { id: 1, role: Role.HR };
+const ADMIN = { id: 2, role: Role.ADMIN };
+const TODAY = '2026-05-04';
+
+function row(overrides: Partial<EmployeeCsvRow> = {}): EmployeeCsvRow {
+  return {
+    line: 2,
+    employeeNumber: 'E1',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: 'ada@example.test',
+    jobRoleCode: 'CASHIER',
+    storeCode: 'S1',
+    role: null,
+    hireDate: null,
+    ...overrides,
+  };
+}
+
+function existing(overrides: Partial<ExistingEmployee> = {}): ExistingEmployee {
+  return {
+    id: 10,
+    employeeNumber: 'E1',
+    email: 'ada@example.test',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    jobRoleId: 100,
+    jobRoleCode: 'CASHIER',
+    storeId: 1000,
+    role: Role.EMPLOYEE,
+    active: true,
+    hireDate: '2024-01-01',
+    ...overrides,
+  };
+}
+
+function reference(people: ExistingEmployee[] = []): ImportReference {
+  return {
+    storesByCode: new Map([
+      ['S1', { id: 1000, regionId: 1 }],
+      ['S2', { id: 2000, regionId: 2 }],
+    ]),
+    jobRolesByCode: new Map([
+      ['CASHIER', { id: 100, code: 'CASHIER' }],
+      ['LP_OFFICER', { id: 200, code: 'LP_OFFICER' }],
+    ]),
+    existingByNumber: new Map(people.map((p) => [p.employeeNumber.toUpperCase(), p])),
+    emailOwners: new Map(people.filter((p) => p.email).map((p) => [p.email!, p.employeeNumber.toUpperCase()])),
+  };
+}
+
+describe('planEmployeeImport', () => {
+  it('hires someone new with the defaults for empty columns', () => {
+    const plan = planEmployeeImport([row({ email: null })], reference(), HR, TODAY);
+    expect(plan.errors).toEqual([]);
+    expect(plan.hires).toEqual([
+      expect.objectContaining({
+        employeeNumber: 'E1',
+        email: null,
+        role: Role.EMPLOYEE,
+        hireDate: TODAY,
+        storeId: 1000,
+      }),
+    ]);
+  });
+
+  it('leaves an identical employee alone, matching the number in any case', () => {
+    const plan = planEmployeeImport([row({ employeeNumber: 'e1' })], reference([existing()]), HR, TODAY);
+    expect(plan).toEqual({ errors: [], hires: [], updates: [], unchanged: 1 });
+  });
+
+  it('plans a transfer and a job-role change, keeping what empty columns leave out', () => {
+    const before = existing({ role: Role.STORE_MANAGER, hireDate: '2020-02-02' });
+    const plan = planEmployeeImport(
+      [row({ storeCode: 's2', jobRoleCode: 'LP_OFFICER', email: null })],
+      reference([before]),
+      HR,
+      TODAY,
+    );
+    expect(plan.updates).toEqual([
+      {
+        line: 2,
+        before,
+        after: expect.objectContaining({
+          storeId: 2000,
+          jobRoleCode: 'LP_OFFICER',
+          email: 'ada@example.test',
+          role: Role.STORE_MANAGER,
+          hireDate: '2020-02-02',
+        }),
+      },
+    ]);
+  });
+
+  it('reactivates someone listed again', () => {
+    const plan = planEmployeeImport([row()], reference([existing({ active: false })]), HR, TODAY);
+    expect(plan.updates[0].after.active).toBe(true);
+  });
+
+  it('names an unknown store, an unknown job role and an email someone else has', () => {
+    const other = existing({ id: 11, employeeNumber: 'E2', email: 'taken@example.test' });
+    const plan = planEmployeeImport(
+      [row({ storeCode: 'S9', jobRoleCode: 'ASTRONAUT', email: 'taken@example.test' })],
+      reference([other]),
+      HR,
+      TODAY,
+    );
+    expect(plan.errors).toEqual([
+      {
+        line: 2,
+        message:
+          'store_code S9 is not a store; job_role ASTRONAUT is not a job role (CASHIER, LP_OFFICER); email taken@example.test belongs to employee E2',
+      },
+    ]);
+    expect(plan.hires).toEqual([]);
+  });
+
+  it('lets only an admin grant ADMIN or change an admin', () => {
+    const admin = existing({ role: Role.ADMIN });
+    expect(planEmployeeImport([row({ role: Role.ADMIN })], reference(), HR, TODAY).errors[0].message).toBe(
+      'only an admin may grant the ADMIN role',
+    );
+    expect(planEmployeeImport([row({ lastName: 'Byron' })], reference([admin]), HR, TODAY).errors[0].message).toBe(
+      'employee E1 is an admin; only an admin may change an admin',
+    );
+    expect(planEmployeeImport([row()], reference([admin]), HR, TODAY).unchanged).toBe(1);
+    expect(planEmployeeImport([row({ role: Role.ADMIN })], reference(), ADMIN, TODAY).hires).toHaveLength(1);
+  });
+});
+
+describe('planDeactivations', () => {
+  it('deactivates the active people missing from the file, except admins and the importer', () => {
+    const active = [
+      { id: 1, employeeNumber: 'HR1', role: Role.HR },
+      { id: 2, employeeNumber: 'ADM', role: Role.ADMIN },
+      { id: 3, employeeNumber: 'E1', role: Role.EMPLOYEE },
+      { id: 4, employeeNumber: 'E2', role: Role.STORE_MANAGER },
+    ];
+    expect(planDeactivations(active, [row({ employeeNumber: 'e1' })], HR).map((e) => e.id)).toEqual([4]);
+  });
+});

@@ -1,0 +1,310 @@
+import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
+import {
+  buildOrgChart,
+  createTestApp,
+  errorCode,
+  graphql,
+  type GraphqlResponse,
+  type OrgChart,
+  rowCounts,
+  type TestApp,
+} from '@lp/testing';
+
+type Person = keyof OrgChart['people'];
+const ROLES: Person[] = ['admin', 'hr', 'regional', 'manager', 'employee'];
+
+/**
+ * Every operation of organisation and identity, for every access role, on something
+ * inside and something outside the role's scope. Chart (see buildOrgChart):
+ *   north: n1 (admin, hr, manager, employee, colleague), n2 (regional, n2Employee)
+ *   south: s1 (s1Manager, s1Employee)
+ */
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let chart: OrgChart;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.reset();
+    chart = await buildOrgChart(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  const as = (person: Person, query: string, variables: Record<string, unknown> = {}) =>
+    graphql(t.app, query, variables, t.tokenFor(chart.people[person]));
+  const ids = (response: GraphqlResponse<any>, list: string) =>
+    response
+      .data![list].edges.map((edge: { node: { id: string } }) => Number(edge.node.id))
+      .sort((a: number, b: number) => a - b);
+  const sorted = (...values: number[]) => [...values].sort((a, b) => a - b);
+  /** A refused answer: the code, and not a trace of the object asked for. */
+  const expectDenied = (response: GraphqlResponse<unknown>, code: string, ...secrets: string[]) => {
+    expect(errorCode(response)).toBe(code);
+    for (const secret of secrets) expect(JSON.stringify(response)).not.toContain(secret);
+  };
+
+  describe('reading people', () => {
+    const EMPLOYEE = 'query ($id: ID!) { employee(id: $id) { id employeeNumber email store { code } } }';
+    const cases: [Person, Person, Person | null][] = [
+      // [reader, someone in scope, someone out of scope]
+      ['admin', 's1Employee', null],
+      ['hr', 's1Employee', null],
+      ['regional', 'n2Employee', 's1Employee'],
+      ['manager', 'colleague', 'n2Employee'],
+      ['employee', 'employee', 'colleague'],
+    ];
+    it.each(cases)('%s: employee(id) of %s yes, of %s NOT_FOUND', async (reader, inside, outside) => {
+      const allowed = await as(reader, EMPLOYEE, { id: chart.people[inside].id });
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data!.employee.employeeNumber).toBe(chart.people[inside].employeeNumber);
+      if (!outside) return;
+      const denied = await as(reader, EMPLOYEE, { id: chart.people[outside].id });
+      expectDenied(denied, 'NOT_FOUND', chart.people[outside].employeeNumber, chart.people[outside].email!);
+      expect(denied.data).toEqual({ employee: null });
+    });
+
+    it('employees() lists exactly the scope', async () => {
+      const p = chart.people;
+      const all = Object.values(p).map((e) => e.id);
+      const expected: Record<Person, number[]> = {
+        admin: all,
+        hr: all,
+        regional: [p.admin, p.hr, p.regional, p.manager, p.employee, p.colleague, p.n2Employee].map((e) => e.id),
+        manager: [p.admin, p.hr, p.manager, p.employee, p.colleague].map((e) => e.id),
+        employee: [p.employee.id],
+      } as Record<Person, number[]>;
+      for (const reader of ROLES) {
+        const response = await as(reader, '{ employees(first: 100) { totalCount edges { node { id } } } }');
+        expect([reader, ids(response, 'employees')]).toEqual([reader, sorted(...expected[reader])]);
+        expect(response.data!.employees.totalCount).toBe(expected[reader].length);
+      }
+    });
+
+    it('filters cannot reach outside the scope: another store or region gives an empty list', async () => {
+      const query = `query ($filter: EmployeeFilterInput) {
+        employees(filter: $filter) { totalCount edges { node { id email } } }
+      }`;
+      const probes: [Person, Record<string, unknown>][] = [
+        ['manager', { storeId: chart.stores.s1.id }],
+        ['manager', { storeId: chart.stores.n2.id }],
+        ['manager', { regionId: chart.regions.south.id }],
+        ['regional', { storeId: chart.stores.s1.id }],
+        ['regional', { regionId: chart.regions.south.id }],
+        ['employee', { storeId: chart.stores.n1.id }],
+        ['employee', { search: chart.people.colleague.lastName }],
+      ];
+      for (const [reader, filter] of probes) {
+        const response = await as(reader, query, { filter });
+        if (reader === 'employee' && filter.storeId) {
+          expect(ids(response, 'employees')).toEqual([chart.people.employee.id]);
+          continue;
+        }
+        expect([reader, filter, response.data!.employees.totalCount]).toEqual([reader, filter, 0]);
+        expect(JSON.stringify(response)).not.toContain(chart.people.s1Employee.email!);
+      }
+      const inScope = await as('manager', query, { filter: { storeId: chart.stores.n1.id } });
+      expect(inScope.data!.employees.totalCount).toBe(5);
+    });
+
+    it('nested fields stay inside the scope: an employee sees only their own store through their region', async () => {
+      const response = await as(
+        'employee',
+        '{ me { store { code region { code stores { totalCount edges { node { code } } } } } } }',
+      );
+      expect(response.data!.me.store.region.stores).toEqual({
+        totalCount: 1,
+        edges: [{ node: { code: chart.stores.n1.code } }],
+      });
+    });
+  });
+
+  describe('reading stores and regions', () => {
+    const STORE = 'query ($id: ID!) { store(id: $id) { id code region { code } } }';
+    const cases: [Person, 'n1' | 'n2' | 's1', 'n1' | 'n2' | 's1' | null][] = [
+      ['admin', 's1', null],
+      ['hr', 's1', null],
+      ['regional', 'n2', 's1'],
+      ['manager', 'n1', 'n2'],
+      ['employee', 'n1', 'n2'],
+    ];
+    it.each(cases)('%s: store(id) %s yes, %s NOT_FOUND', async (reader, inside, outside) => {
+      const allowed = await as(reader, STORE, { id: chart.stores[inside].id });
+      expect(allowed.data!.store.code).toBe(chart.stores[inside].code);
+      if (!outside) return;
+      const denied = await as(reader, STORE, { id: chart.stores[outside].id });
+      expectDenied(denied, 'NOT_FOUND', chart.stores[outside].code);
+    });
+
+    it('stores and regions list exactly the scope, with filters and nested lists', async () => {
+      const { n1, n2, s1 } = chart.stores;
+      const expected: Record<Person, number[]> = {
+        admin: [n1.id, n2.id, s1.id],
+        hr: [n1.id, n2.id, s1.id],
+        regional: [n1.id, n2.id],
+        manager: [n1.id],
+        employee: [n1.id],
+      } as Record<Person, number[]>;
+      for (const reader of ROLES) {
+        const stores = await as(reader, '{ stores { edges { node { id } } } }');
+        expect([reader, ids(stores, 'stores')]).toEqual([reader, sorted(...expected[reader])]);
+        const southOnly = await as(reader, 'query ($r: ID) { stores(regionId: $r) { totalCount } }', {
+          r: chart.regions.south.id,
+        });
+        expect([reader, southOnly.data!.stores.totalCount]).toEqual([reader, expected[reader].includes(s1.id) ? 1 : 0]);
+        const regions = await as(reader, '{ regions { code stores { edges { node { id } } } } }');
+        const nested = regions.data!.regions.flatMap((r: { stores: { edges: { node: { id: string } }[] } }) =>
+          r.stores.edges.map((e) => Number(e.node.id)),
+        );
+        expect([reader, sorted(...nested)]).toEqual([reader, sorted(...expected[reader])]);
+      }
+    });
+
+    it('job roles are readable by everyone signed in', async () => {
+      for (const reader of ROLES) expect((await as(reader, '{ jobRoles { code } }')).data!.jobRoles).toHaveLength(5);
+    });
+  });
+
+  describe('changing the organisation: HR and admins only', () => {
+    const n = { value: 0 };
+    const next = () => `M${(n.value += 1)}`;
+    const operations: [string, () => [string, Record<string, unknown>]][] = [
+      [
+        'createRegion',
+        () => [
+          'mutation ($i: CreateRegionInput!) { createRegion(input: $i) { id } }',
+          { i: { code: next(), name: 'R' } },
+        ],
+      ],
+      [
+        'createStore',
+        () => [
+          'mutation ($i: CreateStoreInput!) { createStore(input: $i) { id } }',
+          { i: { code: next(), name: 'S', regionId: chart.regions.north.id, timezone: 'Europe/London' } },
+        ],
+      ],
+      [
+        'createJobRole',
+        () => [
+          'mutation ($i: CreateJobRoleInput!) { createJobRole(input: $i) { code } }',
+          { i: { code: `JR_${next()}`, name: 'J' } },
+        ],
+      ],
+      [
+        'createEmployee',
+        () => [
+          'mutation ($i: CreateEmployeeInput!) { createEmployee(input: $i) { id } }',
+          {
+            i: {
+              employeeNumber: next(),
+              firstName: 'A',
+              lastName: 'B',
+              jobRoleCode: 'CASHIER',
+              storeId: chart.stores.n1.id,
+            },
+          },
+        ],
+      ],
+      [
+        'updateEmployee (own store)',
+        () => [
+          'mutation ($id: ID!) { updateEmployee(id: $id, input: { lastName: "Changed" }) { id } }',
+          { id: chart.people.colleague.id },
+        ],
+      ],
+      [
+        'importEmployees',
+        () => [
+          'mutation ($csv: String!) { importEmployees(csv: $csv) { created } }',
+          { csv: `${EMPLOYEE_CSV_COLUMNS.join(',')}\n${next()},A,B,,CASHIER,${chart.stores.n1.code},,` },
+        ],
+      ],
+      [
+        'deactivateEmployee (own store)',
+        () => ['mutation ($id: ID!) { deactivateEmployee(id: $id) { active } }', { id: chart.people.colleague.id }],
+      ],
+    ];
+
+    it.each(operations)('%s: FORBIDDEN for managers and employees, writing nothing', async (_name, build) => {
+      for (const reader of ['regional', 'manager', 'employee'] as Person[]) {
+        const before = await rowCounts(t.dataSource);
+        const [query, variables] = build();
+        const response = await as(reader, query, variables);
+        expectDenied(response, 'FORBIDDEN');
+        expect(response.data).toBeNull();
+        expect(await rowCounts(t.dataSource)).toEqual(before);
+      }
+      const [query, variables] = build();
+      expect(errorCode(await graphql(t.app, query, variables))).toBe('UNAUTHENTICATED');
+    });
+
+    it.each(operations)('%s: allowed for HR and for admins', async (_name, build) => {
+      for (const reader of ['hr', 'admin'] as Person[]) {
+        const [query, variables] = build();
+        const response = await as(reader, query, variables);
+        expect([reader, response.errors]).toEqual([reader, undefined]);
+        if (_name.startsWith('deactivate')) {
+          await t.dataSource.query('UPDATE employees SET active = 1 WHERE id = ?', [chart.people.colleague.id]);
+        }
+      }
+    });
+
+    it('HR may not touch admins; admins may', async () => {
+      const update = 'mutation ($id: ID!) { updateEmployee(id: $id, input: { lastName: "X" }) { id } }';
+      const deactivate = 'mutation ($id: ID!) { deactivateEmployee(id: $id) { id } }';
+      const promote = 'mutation ($id: ID!) { updateEmployee(id: $id, input: { role: ADMIN }) { id } }';
+      const admin = chart.people.admin.id;
+      expectDenied(await as('hr', update, { id: admin }), 'FORBIDDEN');
+      expectDenied(await as('hr', deactivate, { id: admin }), 'FORBIDDEN');
+      expectDenied(await as('hr', promote, { id: chart.people.colleague.id }), 'FORBIDDEN');
+      expect((await as('admin', promote, { id: chart.people.colleague.id })).errors).toBeUndefined();
+      await t.dataSource.query("UPDATE employees SET role = 'EMPLOYEE' WHERE id = ?", [chart.people.colleague.id]);
+    });
+  });
+
+  describe('identity and audit', () => {
+    it('me answers for every role with themselves', async () => {
+      for (const reader of ROLES) {
+        const response = await as(reader, '{ me { id } }');
+        expect(response.data!.me.id).toBe(String(chart.people[reader].id));
+      }
+    });
+
+    it('auditEvents: allowed for HR, admins and managers (scoped), FORBIDDEN for employees', async () => {
+      for (const reader of ['admin', 'hr', 'regional', 'manager'] as Person[]) {
+        expect((await as(reader, '{ auditEvents { totalCount } }')).errors).toBeUndefined();
+      }
+      expectDenied(await as('employee', '{ auditEvents { totalCount } }'), 'FORBIDDEN');
+      const southEvents = await as(
+        'manager',
+        'query ($s: String) { auditEvents(filter: { subjectId: $s }) { totalCount } }',
+        {
+          s: String(chart.people.s1Employee.id),
+        },
+      );
+      expect(southEvents.data!.auditEvents.totalCount).toBe(0);
+    });
+
+    it('resendInvite: in scope for managers, NOT_FOUND outside, FORBIDDEN for employees', async () => {
+      const resend = 'mutation ($id: ID!) { resendInvite(employeeId: $id) { sentTo } }';
+      const matrix: [Person, Person, Person | null][] = [
+        ['admin', 's1Employee', null],
+        ['hr', 's1Employee', null],
+        ['regional', 'n2Employee', 's1Employee'],
+        ['manager', 'colleague', 'n2Employee'],
+      ];
+      for (const [reader, inside, outside] of matrix) {
+        expect([reader, (await as(reader, resend, { id: chart.people[inside].id })).errors]).toEqual([
+          reader,
+          undefined,
+        ]);
+        if (outside)
+          expectDenied(
+            await as(reader, resend, { id: chart.people[outside].id }),
+            'NOT_FOUND',
+            chart.people[outside].email!,
+          );
+      }
+      expectDenied(await as('employee', resend, { id: chart.people.employee.id }), 'FORBIDDEN');
+    });
+  });
+});

@@ -1,0 +1,338 @@
+import request from 'supertest';
+import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
+import { buildOrgChart, createTestApp, errorCode, graphql, type OrgChart, rowCounts, type TestApp } from '@lp/testing';
+
+const IMPORT = `mutation ($csv: String!, $deactivateMissing: Boolean) {
+  importEmployees(csv: $csv, deactivateMissing: $deactivateMissing) {
+    created updated unchanged deactivated errorCount errors { line message }
+  }
+}`;
+const HEADER = EMPLOYEE_CSV_COLUMNS.join(',');
+const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
+/** JSON columns come back parsed from MySQL 8 and as text from MariaDB. */
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
+describe('importEmployees', () => {
+  let t: TestApp;
+  let chart: OrgChart;
+  let hr: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+  beforeEach(async () => {
+    await t.reset();
+    chart = await buildOrgChart(t.dataSource);
+    hr = t.tokenFor(chart.people.hr);
+  });
+
+  const run = async (text: string, deactivateMissing = false, token = hr) => {
+    const response = await graphql(t.app, IMPORT, { csv: text, deactivateMissing }, token);
+    expect(response.errors).toBeUndefined();
+    return response.data!.importEmployees;
+  };
+  const countOf = async (sql: string) => Number((await t.dataSource.query(sql))[0].n);
+  const employee = async (number: string) =>
+    (
+      await t.dataSource.query(
+        `SELECT e.id, e.email, e.first_name, e.role, e.active, s.code AS store, j.code AS job_role,
+                DATE_FORMAT(e.hire_date, '%Y-%m-%d') AS hire_date, e.terminated_at
+           FROM employees e JOIN stores s ON s.id = e.store_id JOIN job_roles j ON j.id = e.job_role_id
+          WHERE e.employee_number = ?`,
+        [number],
+      )
+    )[0];
+  const line = (
+    person: { employeeNumber: string; firstName: string; lastName: string; email: string | null },
+    rest: string,
+  ) => `${person.employeeNumber},${person.firstName},${person.lastName},${person.email ?? ''},${rest}`;
+
+  it('hires new people, gives new managers their store, audits each, and sends no invite', async () => {
+    const { n1, s1 } = chart.stores;
+    const result = await run(
+      csv(
+        `N-1,Ada,Lovelace,Ada@Example.test,cashier,${n1.code},,2026-02-01`,
+        `N-2,Grace,Hopper,,LP_OFFICER,${s1.code},STORE_MANAGER,`,
+      ),
+    );
+    expect(result).toEqual({ created: 2, updated: 0, unchanged: 0, deactivated: 0, errorCount: 0, errors: [] });
+    expect(await employee('N-1')).toMatchObject({
+      email: 'ada@example.test',
+      role: 'EMPLOYEE',
+      store: n1.code,
+      job_role: 'CASHIER',
+      hire_date: '2026-02-01',
+      active: 1,
+    });
+    const grace = await employee('N-2');
+    expect(grace).toMatchObject({ role: 'STORE_MANAGER', hire_date: t.clock.now().toISOString().slice(0, 10) });
+    expect(await t.dataSource.query('SELECT store_id FROM store_managers WHERE employee_id = ?', [grace.id])).toEqual([
+      { store_id: s1.id },
+    ]);
+    const actions = await t.dataSource.query('SELECT action, actor_id FROM audit_events ORDER BY id');
+    expect(actions).toEqual([
+      { action: 'EMPLOYEE_CREATED', actor_id: chart.people.hr.id },
+      { action: 'EMPLOYEE_CREATED', actor_id: chart.people.hr.id },
+      { action: 'EMPLOYEES_IMPORTED', actor_id: chart.people.hr.id },
+    ]);
+    expect((await rowCounts(t.dataSource, ['invites'])).invites).toBe(0);
+  });
+
+  it('applies transfers and job-role changes with history and audit, and leaves identical lines alone', async () => {
+    const { employee: cashier, colleague, manager } = chart.people;
+    const { n1, s1 } = chart.stores;
+    const result = await run(
+      csv(
+        line(cashier, `LP_OFFICER,${n1.code},,`),
+        line(colleague, `SALES_ASSOCIATE,${s1.code},,`),
+        line(manager, `STORE_MANAGER,${n1.code},,`),
+      ),
+    );
+    expect(result).toMatchObject({ created: 0, updated: 2, unchanged: 1, deactivated: 0 });
+
+    const history = await t.dataSource.query(
+      'SELECT employee_id, kind, from_value, to_value, changed_by_id FROM employee_changes ORDER BY employee_id, kind',
+    );
+    expect(history).toEqual([
+      {
+        employee_id: cashier.id,
+        kind: 'JOB_ROLE',
+        from_value: 'CASHIER',
+        to_value: 'LP_OFFICER',
+        changed_by_id: chart.people.hr.id,
+      },
+      {
+        employee_id: colleague.id,
+        kind: 'STORE',
+        from_value: String(n1.id),
+        to_value: String(s1.id),
+        changed_by_id: chart.people.hr.id,
+      },
+    ]);
+    const [audit] = await t.dataSource.query(
+      "SELECT store_id, `before`, `after` FROM audit_events WHERE action = 'EMPLOYEE_UPDATED' AND subject_id = ?",
+      [String(colleague.id)],
+    );
+    expect(audit.store_id).toBe(s1.id);
+    expect(json(audit.before).storeId).toBe(n1.id);
+    expect(json(audit.after).storeId).toBe(s1.id);
+  });
+
+  it('takes a transferred store manager’s default scope along, and resets scope on a role change', async () => {
+    const { manager, employee: cashier } = chart.people;
+    const { n2 } = chart.stores;
+    await run(
+      csv(
+        line(manager, `STORE_MANAGER,${n2.code},,`),
+        line(cashier, `CASHIER,${chart.stores.n1.code},REGIONAL_MANAGER,`),
+      ),
+    );
+    expect(await t.dataSource.query('SELECT store_id FROM store_managers WHERE employee_id = ?', [manager.id])).toEqual(
+      [{ store_id: n2.id }],
+    );
+    expect(
+      await t.dataSource.query('SELECT region_id FROM region_managers WHERE employee_id = ?', [cashier.id]),
+    ).toEqual([{ region_id: chart.regions.north.id }]);
+  });
+
+  it('reactivates someone listed again', async () => {
+    const { colleague } = chart.people;
+    await t.dataSource.query('UPDATE employees SET active = 0, terminated_at = NOW() WHERE id = ?', [colleague.id]);
+    expect(await run(csv(line(colleague, `SALES_ASSOCIATE,${chart.stores.n1.code},,`)))).toMatchObject({ updated: 1 });
+    expect(await employee(colleague.employeeNumber)).toMatchObject({ active: 1, terminated_at: null });
+  });
+
+  it('with deactivateMissing, deactivates the active people not listed — never admins nor the importer', async () => {
+    const { employee: cashier, colleague } = chart.people;
+    const result = await run(
+      csv(
+        line(cashier, `CASHIER,${chart.stores.n1.code},,`),
+        line(colleague, `SALES_ASSOCIATE,${chart.stores.n1.code},,`),
+      ),
+      true,
+    );
+    // 9 people in the chart: 2 listed, the admin and the importing HR kept.
+    expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 2, deactivated: 5 });
+    const active = await t.dataSource.query('SELECT id FROM employees WHERE active = 1 ORDER BY id');
+    expect(active.map((r: { id: number }) => r.id).sort()).toEqual(
+      [chart.people.admin.id, chart.people.hr.id, cashier.id, colleague.id].sort(),
+    );
+    expect(
+      await countOf("SELECT COUNT(*) AS n FROM employee_changes WHERE kind = 'ACTIVE' AND to_value = 'false'"),
+    ).toBe(5);
+  });
+
+  it('without deactivateMissing, leaves the people not listed alone', async () => {
+    const result = await run(csv(line(chart.people.employee, `CASHIER,${chart.stores.n1.code},,`)));
+    expect(result.deactivated).toBe(0);
+    expect(await countOf('SELECT COUNT(*) AS n FROM employees WHERE active = 1')).toBe(9);
+  });
+
+  describe('refuses a file with any bad line, writing nothing', () => {
+    async function expectNothingWritten(text: string, deactivateMissing = false) {
+      const before = await rowCounts(t.dataSource, [
+        'employees',
+        'employee_changes',
+        'audit_events',
+        'store_managers',
+        'region_managers',
+        'invites',
+      ]);
+      const activeBefore = await t.dataSource.query(
+        'SELECT id, active, store_id, job_role_id FROM employees ORDER BY id',
+      );
+      const result = await run(text, deactivateMissing);
+      expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 0, deactivated: 0 });
+      expect(result.errors.length).toBeGreaterThan(0);
+      expect(await rowCounts(t.dataSource, Object.keys(before))).toEqual(before);
+      expect(await t.dataSource.query('SELECT id, active, store_id, job_role_id FROM employees ORDER BY id')).toEqual(
+        activeBefore,
+      );
+      return result.errors as { line: number; message: string }[];
+    }
+    const good = () => `GOOD-1,Ok,Person,,CASHIER,${chart.stores.n1.code},,`;
+
+    it('a wrong header', async () => {
+      expect(await expectNothingWritten(`number,first,last\n${good()}`)).toEqual([
+        { line: 1, message: expect.stringMatching(/^the first line must be the header employee_number,first_name/) },
+      ]);
+    });
+    it('a wrong column count', async () => {
+      expect(await expectNothingWritten(csv(good(), 'BAD-1,Too,Few'))).toEqual([
+        { line: 3, message: 'expected 8 columns, found 3' },
+      ]);
+    });
+    it('an unknown store or job role', async () => {
+      expect(
+        await expectNothingWritten(
+          csv(good(), 'BAD-1,A,B,,CASHIER,NOPE,,', `BAD-2,A,B,,ASTRONAUT,${chart.stores.n1.code},,`),
+        ),
+      ).toEqual([
+        { line: 3, message: 'store_code NOPE is not a store' },
+        { line: 4, message: expect.stringMatching(/^job_role ASTRONAUT is not a job role \(CASHIER, LP_OFFICER/) },
+      ]);
+    });
+    it('an employee number twice in the file, in another case', async () => {
+      expect(await expectNothingWritten(csv(good(), good().replace('GOOD-1', 'good-1')))).toEqual([
+        { line: 3, message: 'employee_number good-1 is also on line 2' },
+      ]);
+    });
+    it('a malformed email, a bad date, a bad role', async () => {
+      const errors = await expectNothingWritten(
+        csv(
+          good(),
+          `B-1,A,B,a@,CASHIER,${chart.stores.n1.code},,`,
+          `B-2,A,B,,CASHIER,${chart.stores.n1.code},,31/12/2025`,
+          `B-3,A,B,,CASHIER,${chart.stores.n1.code},KING,`,
+        ),
+      );
+      expect(errors.map((e) => e.line)).toEqual([3, 4, 5]);
+      expect(errors.map((e) => e.message)).toEqual([
+        expect.stringMatching(/^email "a@" is not an email address/),
+        expect.stringMatching(/^hire_date "31\/12\/2025" is not a date/),
+        expect.stringMatching(/^role "KING" must be empty or one of/),
+      ]);
+    });
+    it('HR granting ADMIN, or changing an admin', async () => {
+      const { admin } = chart.people;
+      expect(
+        await expectNothingWritten(
+          csv(
+            good(),
+            `B-1,A,B,,CASHIER,${chart.stores.n1.code},ADMIN,`,
+            line(admin, `CASHIER,${chart.stores.n1.code},,`),
+          ),
+        ),
+      ).toEqual([
+        { line: 3, message: 'only an admin may grant the ADMIN role' },
+        { line: 4, message: `employee ${admin.employeeNumber} is an admin; only an admin may change an admin` },
+      ]);
+    });
+    it('an email that belongs to someone else', async () => {
+      expect(
+        await expectNothingWritten(
+          csv(`B-1,A,B,${chart.people.s1Employee.email!.toUpperCase()},CASHIER,${chart.stores.n1.code},,`),
+        ),
+      ).toEqual([
+        {
+          line: 2,
+          message: `email ${chart.people.s1Employee.email} belongs to employee ${chart.people.s1Employee.employeeNumber.toUpperCase()}`,
+        },
+      ]);
+    });
+    it('1 MB of garbage', async () => {
+      const garbage = Array.from({ length: 1024 * 1024 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join(
+        '',
+      );
+      expect(await expectNothingWritten(garbage)).toEqual([
+        { line: 1, message: expect.stringMatching(/^the first line must be the header/) },
+      ]);
+      const afterHeader = await expectNothingWritten(`${HEADER}\n${garbage.replace(/(.{70})/g, '$1\n')}`);
+      expect(afterHeader.length).toBe(100);
+    });
+    it('deactivateMissing with a file that lists nobody', async () => {
+      expect(await expectNothingWritten(csv(), true)).toEqual([
+        { line: 2, message: 'the file lists no employees; with deactivateMissing it would deactivate everyone' },
+      ]);
+    });
+  });
+
+  it('reports the first 100 errors and how many there were', async () => {
+    const bad = Array.from({ length: 300 }, (_, i) => `B-${i},A,B,,CASHIER,NOPE,,`);
+    const result = await run(csv(...bad));
+    expect(result.errors).toHaveLength(100);
+    expect(result.errorCount).toBe(300);
+    expect(result.errors[99].line).toBe(101);
+  });
+
+  it('refuses a request over the body limit with 413 and BAD_USER_INPUT', async () => {
+    const response = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('authorization', `Bearer ${hr}`)
+      .send({ query: IMPORT, variables: { csv: `${HEADER}\n${'x'.repeat(6 * 1024 * 1024)}` } });
+    expect(response.status).toBe(413);
+    expect(response.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(response.body.errors[0].message).toMatch(/larger than 5 MB/);
+  });
+
+  it('is for HR and admins only', async () => {
+    const text = csv(`N-1,A,B,,CASHIER,${chart.stores.n1.code},,`);
+    for (const person of [chart.people.manager, chart.people.regional, chart.people.employee]) {
+      const response = await graphql(t.app, IMPORT, { csv: text }, t.tokenFor(person));
+      expect(errorCode(response)).toBe('FORBIDDEN');
+    }
+    expect(errorCode(await graphql(t.app, IMPORT, { csv: text }))).toBe('UNAUTHENTICATED');
+    expect((await run(text, false, t.tokenFor(chart.people.admin))).created).toBe(1);
+  });
+
+  it('imports 10,000 lines in one request, then re-imports them with changes', async () => {
+    const stores = [chart.stores.n1, chart.stores.n2, chart.stores.s1];
+    const jobRoles = ['SALES_ASSOCIATE', 'CASHIER', 'LP_OFFICER', 'SUPERVISOR'];
+    const lines = (storeShift: number, count: number) =>
+      Array.from({ length: count }, (_, i) => {
+        const store = stores[(i + (i % 10 === 0 ? storeShift : 0)) % stores.length];
+        return `BULK-${i},First${i},Last${i},bulk${i}@example.test,${jobRoles[i % jobRoles.length]},${store.code},,2025-06-01`;
+      });
+
+    let started = Date.now();
+    const first = await run(csv(...lines(0, 10_000)));
+    const firstMs = Date.now() - started;
+    expect(first).toMatchObject({ created: 10_000, updated: 0, errorCount: 0 });
+    expect(await countOf("SELECT COUNT(*) AS n FROM employees WHERE employee_number LIKE 'BULK-%'")).toBe(10_000);
+
+    // Every tenth person moves store; the last 500 are gone from the file.
+    started = Date.now();
+    const second = await run(
+      csv(...lines(1, 9_500), ...[chart.people.employee].map((p) => line(p, `CASHIER,${chart.stores.n1.code},,`))),
+      true,
+    );
+    const secondMs = Date.now() - started;
+    expect(second).toMatchObject({ created: 0, updated: 950, unchanged: 8_551, deactivated: 500 + 6, errorCount: 0 });
+    expect(await countOf("SELECT COUNT(*) AS n FROM employee_changes WHERE kind = 'STORE'")).toBe(950);
+    console.log(
+      `importEmployees: 10,000 new lines in ${firstMs} ms; 9,501 lines with 950 transfers and 506 deactivations in ${secondMs} ms`,
+    );
+    expect(firstMs).toBeLessThan(30_000);
+  });
+});

@@ -1,0 +1,201 @@
+import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
+import {
+  buildEmployee,
+  buildOrgChart,
+  createTestApp,
+  errorCode,
+  graphql,
+  type OrgChart,
+  rowCounts,
+  SmtpCapture,
+  type TestApp,
+} from '@lp/testing';
+
+const CREATE = `mutation ($input: CreateEmployeeInput!) { createEmployee(input: $input) { id } }`;
+const ACCEPT = `mutation ($token: String!, $password: String!) {
+  acceptInvite(token: $token, password: $password) { accessToken user { id email } }
+}`;
+const LOGIN = `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`;
+const RESEND = `mutation ($id: ID!) { resendInvite(employeeId: $id) { sentTo expiresAt employee { id } } }`;
+
+describe('invites', () => {
+  const smtp = new SmtpCapture();
+  let t: TestApp;
+  let chart: OrgChart;
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await createTestApp({ env: { SMTP_URL: smtp.url, APP_URL: 'https://academy.example.test' } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+  beforeEach(async () => {
+    await t.reset();
+    smtp.clear();
+    chart = await buildOrgChart(t.dataSource);
+  });
+
+  const hr = () => t.tokenFor(chart.people.hr);
+  /** The token of the link in the n-th email (1-based), once it has arrived. */
+  async function tokenFromEmail(n: number): Promise<string> {
+    await smtp.waitFor(n);
+    const link = /https:\/\/academy\.example\.test\/invite\/([A-Za-z0-9_-]+)/.exec(smtp.messages[n - 1].text ?? '');
+    expect(link).not.toBeNull();
+    return decodeURIComponent(link![1]);
+  }
+  const hire = (email: string) =>
+    graphql(
+      t.app,
+      CREATE,
+      {
+        input: {
+          employeeNumber: `INV-${email.split('@')[0]}`,
+          email,
+          firstName: 'Nia',
+          lastName: 'Okafor',
+          jobRoleCode: 'CASHIER',
+          storeId: chart.stores.n1.id,
+        },
+      },
+      hr(),
+    );
+  const accept = (token: string, password = 'a brand new password') => graphql(t.app, ACCEPT, { token, password });
+
+  it('emails a new hire a link; accepting it sets the password, which then signs in', async () => {
+    const hired = await hire('nia@example.test');
+    expect(hired.errors).toBeUndefined();
+    const token = await tokenFromEmail(1);
+    expect(smtp.messages[0].to).toMatchObject({ text: 'nia@example.test' });
+    expect(smtp.messages[0].subject).toBe('Your LP Academy account');
+    expect(smtp.messages[0].text).toContain('Hello Nia');
+
+    const accepted = await accept(token);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptInvite.user).toEqual({ id: hired.data!.createEmployee.id, email: 'nia@example.test' });
+    const me = await graphql(t.app, '{ me { email } }', {}, accepted.data!.acceptInvite.accessToken);
+    expect(me.data!.me.email).toBe('nia@example.test');
+
+    const login = await graphql(t.app, LOGIN, { email: 'nia@example.test', password: 'a brand new password' });
+    expect(login.errors).toBeUndefined();
+    expect(login.data!.login.accessToken).toEqual(expect.any(String));
+  });
+
+  it('ends a lock-out: the new password signs in at once', async () => {
+    await hire('nia@example.test');
+    const token = await tokenFromEmail(1);
+    for (let i = 0; i < 5; i++) await graphql(t.app, LOGIN, { email: 'nia@example.test', password: `guess ${i}` });
+    const locked = await graphql(t.app, LOGIN, { email: 'nia@example.test', password: 'guess 5' });
+    expect(errorCode(locked)).toBe('TOO_MANY_REQUESTS');
+    expect(errorCode(await accept(token))).toBeUndefined();
+    const login = await graphql(t.app, LOGIN, { email: 'nia@example.test', password: 'a brand new password' });
+    expect(login.errors).toBeUndefined();
+  });
+
+  it('refuses a used link', async () => {
+    await hire('nia@example.test');
+    const token = await tokenFromEmail(1);
+    expect(errorCode(await accept(token))).toBeUndefined();
+    const again = await accept(token, 'an attacker password');
+    expect(errorCode(again)).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await graphql(t.app, LOGIN, { email: 'nia@example.test', password: 'an attacker password' })),
+    ).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired link, and one of someone deactivated since', async () => {
+    await hire('nia@example.test');
+    await hire('omar@example.test');
+    const expired = await tokenFromEmail(1);
+    const deactivated = await tokenFromEmail(2);
+    await t.dataSource.query("UPDATE employees SET active = 0 WHERE email = 'omar@example.test'");
+    expect(errorCode(await accept(deactivated))).toBe('BAD_USER_INPUT');
+    t.clock.advanceDays(3);
+    t.clock.advanceMinutes(1);
+    const response = await accept(expired);
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].message).toMatch(/invalid, used or expired/);
+  });
+
+  it('refuses a made-up or malformed token, and a short password', async () => {
+    expect(errorCode(await accept('A'.repeat(43)))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await accept('short'))).toBe('BAD_USER_INPUT');
+    await hire('nia@example.test');
+    const token = await tokenFromEmail(1);
+    const weak = await accept(token, 'short');
+    expect(errorCode(weak)).toBe('BAD_USER_INPUT');
+    expect(weak.errors![0].extensions!.field).toBe('password');
+    expect(errorCode(await accept(token))).toBeUndefined();
+  });
+
+  describe('resendInvite', () => {
+    it('emails a new link and voids the old one', async () => {
+      const hired = await hire('nia@example.test');
+      const old = await tokenFromEmail(1);
+      const resent = await graphql(t.app, RESEND, { id: hired.data!.createEmployee.id }, hr());
+      expect(resent.errors).toBeUndefined();
+      expect(resent.data!.resendInvite.sentTo).toBe('nia@example.test');
+      const fresh = await tokenFromEmail(2);
+      expect(fresh).not.toBe(old);
+      expect(errorCode(await accept(old))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await accept(fresh))).toBeUndefined();
+      const [audit] = await t.dataSource.query("SELECT actor_id FROM audit_events WHERE action = 'INVITE_SENT'");
+      expect(audit.actor_id).toBe(chart.people.hr.id);
+    });
+
+    it('invites people hired by CSV import, who get no email on import', async () => {
+      const csv = `${EMPLOYEE_CSV_COLUMNS.join(',')}\nCSV-1,Lena,Berg,lena@example.test,CASHIER,${chart.stores.n1.code},,`;
+      const imported = await graphql(
+        t.app,
+        'mutation ($csv: String!) { importEmployees(csv: $csv) { created } }',
+        { csv },
+        hr(),
+      );
+      expect(imported.data!.importEmployees.created).toBe(1);
+      const [{ id }] = await t.dataSource.query("SELECT id FROM employees WHERE employee_number = 'CSV-1'");
+      expect(smtp.messages).toHaveLength(0);
+
+      await graphql(t.app, RESEND, { id }, hr());
+      expect(errorCode(await accept(await tokenFromEmail(1)))).toBeUndefined();
+    });
+
+    it('lets a manager invite the employees of their store, and nobody else', async () => {
+      const manager = t.tokenFor(chart.people.manager);
+      const ok = await graphql(t.app, RESEND, { id: chart.people.employee.id }, manager);
+      expect(ok.errors).toBeUndefined();
+      await smtp.waitFor(1);
+
+      const refused = async (id: number | string, code: string, token = manager) => {
+        const before = await rowCounts(t.dataSource, ['invites', 'audit_events']);
+        const response = await graphql(t.app, RESEND, { id }, token);
+        expect(errorCode(response)).toBe(code);
+        expect(await rowCounts(t.dataSource, ['invites', 'audit_events'])).toEqual(before);
+      };
+      await refused(chart.people.s1Employee.id, 'NOT_FOUND');
+      await refused(chart.people.n2Employee.id, 'NOT_FOUND');
+      await refused(chart.people.hr.id, 'FORBIDDEN');
+      await refused(chart.people.manager.id, 'FORBIDDEN');
+      await refused(chart.people.colleague.id, 'FORBIDDEN', t.tokenFor(chart.people.employee));
+      await refused(chart.people.admin.id, 'FORBIDDEN', hr());
+      await refused(999999, 'NOT_FOUND', hr());
+      await refused('x', 'BAD_USER_INPUT', hr());
+
+      const regional = t.tokenFor(chart.people.regional);
+      expect(errorCode(await graphql(t.app, RESEND, { id: chart.people.manager.id }, regional))).toBeUndefined();
+      await refused(chart.people.s1Manager.id, 'NOT_FOUND', regional);
+      expect(smtp.messages).toHaveLength(2);
+    });
+
+    it('refuses someone without an email or deactivated with BAD_USER_INPUT', async () => {
+      const noEmail = await buildEmployee(t.dataSource, { storeId: chart.stores.n1.id, email: null });
+      const gone = await buildEmployee(t.dataSource, { storeId: chart.stores.n1.id, active: false });
+      for (const person of [noEmail, gone]) {
+        const response = await graphql(t.app, RESEND, { id: person.id }, hr());
+        expect(errorCode(response)).toBe('BAD_USER_INPUT');
+        expect(response.errors![0].extensions!.field).toBe('employeeId');
+      }
+      expect((await rowCounts(t.dataSource, ['invites'])).invites).toBe(0);
+    });
+  });
+});
