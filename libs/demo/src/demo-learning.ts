@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import {
-  AssignmentEntity,
-  AssignmentReason,
-  AssignmentStatus,
-  openKeyFor,
-  type StoredAssignmentStatus,
-} from '@lp/assignments';
+import { AssignmentEntity, AssignmentStatus, openKeyFor } from '@lp/assignments';
 import { Clock } from '@lp/core';
 import {
   type AttemptQuestionKey,
@@ -21,54 +15,18 @@ import {
   QuizAttemptQuestionEntity,
 } from '@lp/learning';
 import { EmployeeEntity, JobRoleEntity } from '@lp/organisation';
+import {
+  type DemoCourse,
+  type DemoPerson,
+  FOUNDATION_COURSES,
+  OFFICER_COURSES,
+  planTraining,
+  storedStatus,
+  type TrainingPlan,
+} from './demo-training-plan';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-
-/** Every store employee takes LP Foundations; LP officers also take the LP Officer courses. */
-const FOUNDATION_COURSES = ['LP-BASICS', 'LP-THEFT'];
-const OFFICER_COURSES = ['LP-SURV', 'LP-AUDIT', 'LP-INTERNAL', 'LP-LAW'];
-
-type State = 'completed' | 'inProgress' | 'notStarted' | 'overdue';
-const STATES: State[] = ['completed', 'inProgress', 'notStarted', 'overdue'];
-
-interface DemoCourse {
-  id: number;
-  code: string;
-  versionId: number;
-  lessonIds: number[];
-  /** The questions a demo attempt shows: the first of the bank, in authored order. */
-  paper: AttemptQuestionKey[];
-  passingScorePercent: number;
-  timeLimitMinutes: number | null;
-}
-
-interface Plan {
-  employeeId: number;
-  course: DemoCourse;
-  state: State;
-  reason: AssignmentReason;
-  assignedById: number | null;
-  lessonsDone: number;
-  /** Earlier failed attempt before the pass. */
-  failedFirst: boolean;
-  /** Vary passing scores a little: one question wrong. */
-  oneWrong: boolean;
-}
-
-/** Overdue work is stored as ASSIGNED or IN_PROGRESS (half of it started): OVERDUE is derived. */
-function storedStatus(plan: Plan, index: number): StoredAssignmentStatus {
-  switch (plan.state) {
-    case 'completed':
-      return AssignmentStatus.COMPLETED;
-    case 'inProgress':
-      return AssignmentStatus.IN_PROGRESS;
-    case 'notStarted':
-      return AssignmentStatus.ASSIGNED;
-    case 'overdue':
-      return plan.lessonsDone > 0 && index % 2 === 0 ? AssignmentStatus.IN_PROGRESS : AssignmentStatus.ASSIGNED;
-  }
-}
 
 /**
  * Gives the demo chain's people the curriculum in every state — not started, in progress,
@@ -82,54 +40,15 @@ export class DemoLearning {
 
   async seed(manager: EntityManager): Promise<number> {
     const courses = await this.courses(manager);
-    const employees = await manager
+    const people = await manager
       .createQueryBuilder(EmployeeEntity, 'e')
       .innerJoin(JobRoleEntity, 'j', 'j.id = e.job_role_id')
       .select(['e.id AS id', 'e.email AS email', 'j.code AS jobRole'])
       .orderBy('e.id')
-      .getRawMany<{ id: number; email: string | null; jobRole: string }>();
-    const manager_ = employees.find((e) => e.email === 'manager@example.com');
-    const plans: Plan[] = [];
-    employees.forEach((employee, i) => {
-      const codes = [...FOUNDATION_COURSES, ...(employee.jobRole === 'LP_OFFICER' ? OFFICER_COURSES : [])];
-      codes.forEach((code, j) => {
-        const course = courses.get(code)!;
-        plans.push({
-          employeeId: employee.id,
-          course,
-          state: STATES[(i + j) % STATES.length],
-          reason: code === 'LP-BASICS' ? AssignmentReason.ONBOARDING : AssignmentReason.RULE,
-          assignedById: null,
-          lessonsDone: 1 + ((i + j) % (course.lessonIds.length - 1)),
-          failedFirst: (i + j) % 3 === 0,
-          oneWrong: i % 2 === 0,
-        });
-      });
-      if (employee.email === 'employee@example.com') this.showcase(plans, employee.id, courses, manager_?.id ?? null);
-    });
+      .getRawMany<DemoPerson>();
+    const plans = planTraining(people, courses);
     await this.write(manager, plans);
     return plans.length;
-  }
-
-  /** employee@example.com: a completed course, a quiz ready to take, and an overdue manual assignment. */
-  private showcase(plans: Plan[], employeeId: number, courses: Map<string, DemoCourse>, managerId: number | null) {
-    const own = plans.filter((p) => p.employeeId === employeeId);
-    Object.assign(
-      own.find((p) => p.course.code === 'LP-BASICS')!,
-      { state: 'completed', failedFirst: true },
-    );
-    const theft = own.find((p) => p.course.code === 'LP-THEFT')!;
-    Object.assign(theft, { state: 'inProgress', lessonsDone: theft.course.lessonIds.length });
-    plans.push({
-      employeeId,
-      course: courses.get('LP-LAW')!,
-      state: 'overdue',
-      reason: AssignmentReason.MANUAL,
-      assignedById: managerId,
-      lessonsDone: 0,
-      failedFirst: false,
-      oneWrong: false,
-    });
   }
 
   private async courses(manager: EntityManager): Promise<Map<string, DemoCourse>> {
@@ -186,7 +105,7 @@ export class DemoLearning {
     );
   }
 
-  private async write(manager: EntityManager, plans: Plan[]): Promise<void> {
+  private async write(manager: EntityManager, plans: TrainingPlan[]): Promise<void> {
     const now = this.clock.now().getTime();
     const at = (offset: number) => new Date(now + offset);
     await manager
@@ -222,7 +141,8 @@ export class DemoLearning {
     const idOf = new Map(stored.map((a) => [`${a.employeeId}:${a.courseId}`, a]));
 
     const progress: Partial<LessonProgressEntity>[] = [];
-    const attempts: { plan: Plan; assignmentId: number; number: number; passed: boolean; startedAt: Date }[] = [];
+    const attempts: { plan: TrainingPlan; assignmentId: number; number: number; passed: boolean; startedAt: Date }[] =
+      [];
     for (const plan of plans) {
       const assignment = idOf.get(`${plan.employeeId}:${plan.course.id}`)!;
       if (assignment.status === AssignmentStatus.ASSIGNED) continue;
@@ -260,7 +180,7 @@ export class DemoLearning {
 
   private async writeAttempts(
     manager: EntityManager,
-    attempts: { plan: Plan; assignmentId: number; number: number; passed: boolean; startedAt: Date }[],
+    attempts: { plan: TrainingPlan; assignmentId: number; number: number; passed: boolean; startedAt: Date }[],
   ): Promise<void> {
     const graded = attempts.map((attempt) => {
       const { paper, passingScorePercent } = attempt.plan.course;
