@@ -88,6 +88,7 @@ describe('the answer key is never readable by a learner', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await t.reset();
     adminToken = t.tokenFor(await buildEmployee(t.dataSource, { role: Role.ADMIN }));
     const learner = await buildEmployee(t.dataSource);
     learnerToken = t.tokenFor(learner);
