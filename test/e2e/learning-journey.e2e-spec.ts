@@ -2,7 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { AssignmentCompletion, type AssignmentEntity, AssignmentStatus } from '@lp/assignments';
 import { ConflictError } from '@lp/core';
 import { Role } from '@lp/organisation';
-import { buildAssignment, buildEmployee, createTestApp, errorCode, graphql, type TestApp } from '@lp/testing';
+import {
+  buildAssignment,
+  buildCourse,
+  buildEmployee,
+  createTestApp,
+  errorCode,
+  graphql,
+  type TestApp,
+} from '@lp/testing';
 
 const AUTHOR = `
   mutation ($code: String!) {
@@ -327,6 +335,25 @@ describe('learning a course, end to end', () => {
       t.tokenFor(newcomer),
     );
     expect(started.data!.completeLesson.courseVersion).toEqual({ number: 2 });
+  });
+
+  it('draws questions the learner has not seen yet for a retry', async () => {
+    const course = await buildCourse(t.dataSource, { lessons: 1, questions: 8, quiz: { questionsPerAttempt: 4 } });
+    const assignment = await buildAssignment(t.dataSource, { employeeId: learner.id, courseId: course.course.id });
+    const a = String(assignment.id);
+    await graphql(t.app, COMPLETE_LESSON, { a, l: course.lessons[0].id }, learnerToken);
+    const seen: string[][] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const started = (await graphql(t.app, START, { a }, learnerToken)).data!.startQuizAttempt;
+      seen.push(started.questions.map((q: AttemptQuestion) => q.id));
+      const wrong = started.questions.map((q: AttemptQuestion) => ({
+        questionId: q.id,
+        optionIds: [String(course.questions.find((c) => String(c.id) === q.id)!.wrongOptionId)],
+      }));
+      await graphql(t.app, SUBMIT, { attempt: started.id, answers: wrong }, learnerToken);
+    }
+    expect(seen[0]).toHaveLength(4);
+    expect(seen[1].filter((id) => seen[0].includes(id))).toEqual([]);
   });
 
   it('grades racing submissions of one attempt exactly once', async () => {

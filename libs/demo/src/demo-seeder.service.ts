@@ -21,14 +21,16 @@ import {
   LAST_NAMES,
   STORE_STAFF_MIX,
 } from './demo-chain';
+import { DemoLearning } from './demo-learning';
 
 export interface DemoSummary {
   regions: number;
   stores: number;
   employees: number;
+  assignments: number;
 }
 
-/** Loads the demo chain into an empty database, in one transaction. */
+/** Loads the demo chain and its training records into an empty database, in one transaction. */
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
@@ -37,6 +39,7 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly learning: DemoLearning,
   ) {}
 
   async isDatabaseEmpty(): Promise<boolean> {
@@ -66,7 +69,9 @@ export class DemoSeeder {
       const accounts = await this.insertAccounts(manager, storeByCode, jobRoleId, passwordHash);
       progress('store staff');
       const staff = await this.insertStaff(manager, stores, jobRoleId);
-      const summary = { regions: regions.length, stores: stores.length, employees: accounts + staff };
+      progress('training assignments');
+      const assignments = await this.learning.seed(manager);
+      const summary = { regions: regions.length, stores: stores.length, employees: accounts + staff, assignments };
       this.logger.log(summary, 'Demo chain loaded');
       return summary;
     });

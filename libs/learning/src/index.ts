@@ -18,3 +18,5 @@ export * from './use-cases/complete-lesson';
 export * from './use-cases/publish-course';
 export * from './use-cases/start-quiz-attempt';
 export * from './use-cases/submit-quiz-attempt';
+export * from './rules/quiz-answers';
+export * from './rules/quiz-grading';

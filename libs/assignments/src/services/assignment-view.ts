@@ -1,9 +1,4 @@
-import {
-  type AssignmentReason,
-  type AssignmentStatus,
-  presentedStatus,
-  type StoredAssignmentStatus,
-} from '../assignment-status';
+import { type AssignmentReason, type AssignmentStatus, presentedStatus } from '../assignment-status';
 import type { AssignmentEntity } from '../entities';
 
 /** An assignment as clients see it: the stored row with OVERDUE derived from the due date. */
@@ -14,7 +9,6 @@ export interface AssignmentView {
   courseVersionId: number | null;
   dueAt: Date;
   status: AssignmentStatus;
-  storedStatus: StoredAssignmentStatus;
   reason: AssignmentReason;
   completedAt: Date | null;
   cancelledAt: Date | null;
@@ -30,7 +24,6 @@ export function viewOfAssignment(assignment: AssignmentEntity, now: Date): Assig
     courseVersionId: assignment.courseVersionId,
     dueAt: assignment.dueAt,
     status: presentedStatus(assignment, now),
-    storedStatus: assignment.status,
     reason: assignment.reason,
     completedAt: assignment.completedAt,
     cancelledAt: assignment.cancelledAt,

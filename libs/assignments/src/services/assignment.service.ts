@@ -38,17 +38,6 @@ export class AssignmentService {
     return (await query.getMany()).map((a) => viewOfAssignment(a, now));
   }
 
-  async byIds(ids: readonly number[]): Promise<AssignmentView[]> {
-    if (ids.length === 0) return [];
-    const now = this.clock.now();
-    const rows = await this.dataSource
-      .getRepository(AssignmentEntity)
-      .createQueryBuilder('a')
-      .where('a.id IN (:...ids)', { ids })
-      .getMany();
-    return rows.map((a) => viewOfAssignment(a, now));
-  }
-
   view(assignment: AssignmentEntity): AssignmentView {
     return viewOfAssignment(assignment, this.clock.now());
   }

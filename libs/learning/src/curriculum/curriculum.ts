@@ -23,7 +23,11 @@ export class CurriculumError extends Error {
  * file stops the load with the complete list.
  */
 export async function loadCurriculum(directory: string): Promise<Curriculum> {
-  const label = (path: string) => relative(process.cwd(), path) || path;
+  // Paths in messages are relative to the working directory when inside it (curriculum/courses/x.yaml).
+  const label = (path: string) => {
+    const inside = relative(process.cwd(), path);
+    return inside && !inside.startsWith('..') ? inside : path;
+  };
   const coursesDir = join(directory, 'courses');
   let names: string[];
   try {

@@ -27,13 +27,15 @@ export class VersionContent {
       .orderBy('o.question_id')
       .addOrderBy('o.position')
       .getMany();
+    const optionsOf = new Map<number, QuestionOptionEntity[]>();
+    for (const o of options) optionsOf.set(o.questionId, [...(optionsOf.get(o.questionId) ?? []), o]);
     return {
       lessons: lessons.map((l) => ({ title: l.title, body: l.body, mediaUrl: l.mediaUrl })),
       questions: questions.map((q) => ({
         type: q.type,
         prompt: q.prompt,
         explanation: q.explanation,
-        options: options.filter((o) => o.questionId === q.id).map((o) => ({ text: o.text, correct: o.correct })),
+        options: (optionsOf.get(q.id) ?? []).map((o) => ({ text: o.text, correct: o.correct })),
       })),
       quiz: { ...version.quiz },
     };

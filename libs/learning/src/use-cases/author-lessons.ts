@@ -66,6 +66,7 @@ export class LessonAuthoring {
         );
       }
       const draft = await this.drafts.draftOf(manager, course);
+      if (lessonIds.length === 0) return draft;
       // Positions move out of the way first, so the unique (version, position) key holds at every step.
       await manager.query('UPDATE lessons SET position = position + 10000 WHERE course_version_id = ?', [draft.id]);
       const cases = lessonIds.map(() => 'WHEN ? THEN ?').join(' ');

@@ -129,11 +129,9 @@ export class StartQuizAttempt {
       .where('q.course_version_id = :versionId', { versionId })
       .orderBy('o.position', 'ASC')
       .getMany();
-    return questions.map((q) => ({
-      id: q.id,
-      type: q.type,
-      optionIds: options.filter((o) => o.questionId === q.id).map((o) => o.id),
-    }));
+    const optionIds = new Map<number, number[]>();
+    for (const o of options) optionIds.set(o.questionId, [...(optionIds.get(o.questionId) ?? []), o.id]);
+    return questions.map((q) => ({ id: q.id, type: q.type, optionIds: optionIds.get(q.id) ?? [] }));
   }
 
   /** How often each question of the version appeared in the employee's earlier attempts (any assignment). */

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AssignmentService, AssignmentStatus, type AssignmentView } from '@lp/assignments';
+import { AssignmentEntity, AssignmentService, AssignmentStatus, type AssignmentView } from '@lp/assignments';
 import { Clock, ConflictError, NotFoundError } from '@lp/core';
 import type { AfterCommit } from '@lp/organisation';
 import { CourseVersionEntity, QuizAttemptEntity } from '../entities';
@@ -101,7 +101,7 @@ export class SubmitQuizAttempt {
   private async ownAttempt(manager: EntityManager, employeeId: number, attemptId: number): Promise<QuizAttemptEntity> {
     const attempt = await manager
       .createQueryBuilder(QuizAttemptEntity, 'qa')
-      .innerJoin('assignments', 'a', 'a.id = qa.assignment_id')
+      .innerJoin(AssignmentEntity, 'a', 'a.id = qa.assignment_id')
       .where('qa.id = :attemptId AND a.employee_id = :employeeId', { attemptId, employeeId })
       .getOne();
     if (!attempt) throw new NotFoundError('QuizAttempt', attemptId);
