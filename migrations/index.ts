@@ -5,10 +5,4 @@ import { AddAssignmentOpenKeyCheck1795773683400 } from './1795773683400-AddAssig
 import { CreateCertification1795775093001 } from './1795775093001-CreateCertification';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
-export const allMigrations = [
-  CreateOrganisationAndIdentity1795772176774,
-  SeedJobRoles1795772176800,
-  CreateLearningAndAssignments1795773683328,
-  AddAssignmentOpenKeyCheck1795773683400,
-  CreateCertification1795775093001,
-];
+export const allMigrations = [CreateOrganisationAndIdentity1795772176774, SeedJobRoles1795772176800, CreateLearningAndAssignments1795773683328, AddAssignmentOpenKeyCheck1795773683400, CreateCertification1795775093001];

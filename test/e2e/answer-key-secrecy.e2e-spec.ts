@@ -126,6 +126,8 @@ describe('the answer key is never readable by a learner', () => {
       course: { id: courseId },
       courses: {},
       myAssignments: {},
+      assignments: {},
+      cancelAssignment: { id: assignmentId },
       completeLesson: { assignmentId, lessonId: String(course.lessons[0].id) },
       startQuizAttempt: { assignmentId },
       submitQuizAttempt: { attemptId, answers },

@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, DemoLearning, DemoSeeder } from '@lp/demo';
+import { CertificationWriter, ProgramSeeder } from '@lp/certification';
+import { DEMO_PASSWORD, DemoCertifications, DemoLearning, DemoSeeder } from '@lp/demo';
 import { PasswordHasher } from '@lp/identity';
 import { CurriculumSeeder, loadCurriculum } from '@lp/learning';
 import { Role } from '@lp/organisation';
@@ -96,15 +97,36 @@ describe('the built-in curriculum and the demo data', () => {
   });
 
   it('gives the demo chain training in every state and employee@example.com a quiz to take', async () => {
-    await seeder.seed(await loadCurriculum(SHIPPED));
+    const curriculum = await loadCurriculum(SHIPPED);
+    await seeder.seed(curriculum);
+    expect(await t.app.get(ProgramSeeder, { strict: false }).seed(curriculum.programmes)).toEqual([
+      { code: 'LPF', outcome: 'created' },
+      { code: 'LPO', outcome: 'created' },
+    ]);
     const demo = new DemoSeeder(
       t.dataSource,
       t.app.get(PasswordHasher, { strict: false }),
       t.clock,
       new DemoLearning(t.clock),
+      new DemoCertifications(t.app.get(CertificationWriter, { strict: false }), t.clock),
     );
     const summary = await demo.seed();
     expect(summary.assignments).toBeGreaterThan(100);
+    expect(summary.certificates).toBeGreaterThan(20);
+    const certificationStates = await t.dataSource.query(
+      `SELECT DISTINCT CASE WHEN c.revoked_at IS NOT NULL THEN 'REVOKED'
+                            WHEN c.expires_at <= ? THEN 'EXPIRED'
+                            WHEN c.expires_at <= DATE_ADD(?, INTERVAL p.recertify_window_days DAY) THEN 'EXPIRING'
+                            ELSE 'ACTIVE' END AS state
+         FROM certifications c JOIN certification_programs p ON p.id = c.program_id ORDER BY state`,
+      [t.clock.now(), t.clock.now()],
+    );
+    expect(certificationStates.map((s: { state: string }) => s.state)).toEqual([
+      'ACTIVE',
+      'EXPIRED',
+      'EXPIRING',
+      'REVOKED',
+    ]);
 
     const states = await t.dataSource.query(
       `SELECT CASE WHEN status IN ('ASSIGNED', 'IN_PROGRESS') AND due_at < ? THEN 'OVERDUE' ELSE status END AS state,

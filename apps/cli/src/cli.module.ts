@@ -10,6 +10,7 @@ import {
   QueueName,
   RedisConfig,
 } from '@lp/core';
+import { CertificationModule } from '@lp/certification';
 import { DemoModule } from '@lp/demo';
 import { IdentityConfig, IdentityModule } from '@lp/identity';
 import { LearningConfig, LearningModule } from '@lp/learning';
@@ -33,6 +34,7 @@ export class CliModule {
         OrganisationModule,
         IdentityModule,
         LearningModule,
+        CertificationModule,
         DemoModule,
       ],
     };

@@ -9,6 +9,7 @@ import { CertificationAdminService } from './services/certification-admin.servic
 import { CertificationQueries } from './services/certification-queries.service';
 import { CertificationWriter } from './services/certification-writer.service';
 import { IssueOnCompletionHook } from './services/issue-on-completion.hook';
+import { ProgramSeeder } from './services/program-seeder.service';
 import { ProgramService } from './services/program.service';
 import { VerificationService } from './services/verification.service';
 
@@ -16,6 +17,7 @@ const services = [
   CertificationAdminService,
   CertificationQueries,
   CertificationWriter,
+  ProgramSeeder,
   ProgramService,
   VerificationService,
 ];

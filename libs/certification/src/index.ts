@@ -6,5 +6,6 @@ export * from './rules/renewal-dating';
 export * from './services/certification-admin.service';
 export * from './services/certification-queries.service';
 export * from './services/certification-writer.service';
+export * from './services/program-seeder.service';
 export * from './services/program.service';
 export * from './services/verification.service';

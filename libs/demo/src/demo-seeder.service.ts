@@ -21,6 +21,7 @@ import {
   LAST_NAMES,
   STORE_STAFF_MIX,
 } from './demo-chain';
+import { DemoCertifications } from './demo-certifications';
 import { DemoLearning } from './demo-learning';
 
 export interface DemoSummary {
@@ -28,6 +29,7 @@ export interface DemoSummary {
   stores: number;
   employees: number;
   assignments: number;
+  certificates: number;
 }
 
 /** Loads the demo chain and its training records into an empty database, in one transaction. */
@@ -40,6 +42,7 @@ export class DemoSeeder {
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly learning: DemoLearning,
+    private readonly certifications: DemoCertifications,
   ) {}
 
   async isDatabaseEmpty(): Promise<boolean> {
@@ -71,7 +74,15 @@ export class DemoSeeder {
       const staff = await this.insertStaff(manager, stores, jobRoleId);
       progress('training assignments');
       const assignments = await this.learning.seed(manager);
-      const summary = { regions: regions.length, stores: stores.length, employees: accounts + staff, assignments };
+      progress('certificates');
+      const certificates = await this.certifications.seed(manager);
+      const summary = {
+        regions: regions.length,
+        stores: stores.length,
+        employees: accounts + staff,
+        assignments,
+        certificates,
+      };
       this.logger.log(summary, 'Demo chain loaded');
       return summary;
     });

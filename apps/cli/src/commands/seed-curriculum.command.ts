@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '@lp/core';
+import { ProgramSeeder } from '@lp/certification';
 import { CurriculumSeeder, LearningConfig, loadCurriculum, type SeededCourse } from '@lp/learning';
 import { migrateDatabase, withCliContext } from '../cli-context';
 
@@ -26,10 +27,16 @@ function describe(course: SeededCourse): string {
  */
 export async function seedCurriculum(log: (line: string) => void = console.log, verbose = true): Promise<void> {
   const curriculum = await loadCurriculum(resolve(readConfig(LearningConfig).CURRICULUM_DIR));
-  const outcomes = await withCliContext((context) => context.get(CurriculumSeeder).seed(curriculum));
+  const [outcomes, programmes] = await withCliContext(async (context) => {
+    const courses = await context.get(CurriculumSeeder).seed(curriculum);
+    return [courses, await context.get(ProgramSeeder).seed(curriculum.programmes)] as const;
+  });
   const changed = outcomes.filter((o) => o.outcome !== 'unchanged');
   for (const course of verbose ? outcomes : changed) log(describe(course));
   if (!verbose && changed.length === 0) log(`Curriculum: ${outcomes.length} courses up to date.`);
+  for (const programme of programmes) {
+    if (verbose || programme.outcome === 'created') log(`Programme ${programme.code}: ${programme.outcome}`);
+  }
 }
 
 export function registerSeedCurriculum(program: Command): void {

@@ -15,7 +15,7 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
     const summary = await seeder.seed((step) => log(`  loading demo ${step}…`));
     log(
       `Demo chain loaded: ${summary.regions} regions, ${summary.stores} stores, ${summary.employees} employees, ` +
-        `${summary.assignments} training assignments.`,
+        `${summary.assignments} training assignments, ${summary.certificates} certificates.`,
     );
     return true;
   });
