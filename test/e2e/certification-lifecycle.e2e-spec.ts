@@ -156,4 +156,11 @@ describe('certification lifecycle: grant, verify, expire, renew, revoke', () => 
       { certificateNumber: 'LPF-2026-000001', status: 'ACTIVE', program: { code: 'LPF' } },
     ]);
   });
+
+  it('rate-limits public verification per address', async () => {
+    const answers = [];
+    for (let i = 0; i < 61; i++) answers.push(await graphql(t.app, VERIFY, { code: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAAA' }));
+    expect(answers.slice(0, 60).every((a) => a.data?.verifyCertificate.valid === false)).toBe(true);
+    expect(errorCode(answers[60])).toBe('TOO_MANY_REQUESTS');
+  });
 });

@@ -19,7 +19,7 @@ const COMPLETE_LESSON = `mutation ($a: ID!, $l: ID!) { completeLesson(assignment
 const START = `mutation ($a: ID!) { startQuizAttempt(assignmentId: $a) { id questions { id } } }`;
 const SUBMIT = `mutation ($attempt: ID!, $answers: [QuizAnswerInput!]!) {
   submitQuizAttempt(attemptId: $attempt, answers: $answers) {
-    passed certification { id certificateNumber verificationCode status expiresAt }
+    passed certification { id certificateNumber verificationCode status expiresAt earnedOn { course { id } versionNumber } }
   }
 }`;
 const VERIFY = `query ($code: String!) { verifyCertificate(code: $code) { valid status holderName expiresAt } }`;
@@ -107,6 +107,7 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     const certificate = passed.data!.submitQuizAttempt.certification;
     expect(certificate).toMatchObject({ certificateNumber: 'LPF-2026-000001', status: 'ACTIVE' });
     expect(certificate.expiresAt).toBe('2027-03-10T09:00:00.000Z');
+    expect(certificate.earnedOn).toEqual([{ course: { id: String(course.course.id) }, versionNumber: 1 }]);
 
     const verified = await graphql(t.app, VERIFY, { code: certificate.verificationCode });
     expect(verified.data!.verifyCertificate).toMatchObject({ valid: true, status: 'ACTIVE', holderName: 'Nia Cole' });

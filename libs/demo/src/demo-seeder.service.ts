@@ -68,7 +68,7 @@ export class DemoSeeder {
       const storeByCode = new Map(stores.map((s) => [s.code, s]));
       const jobRoleId = new Map((await manager.find(JobRoleEntity)).map((j) => [j.code, j.id]));
 
-      progress('demo accounts');
+      progress('accounts');
       const accounts = await this.insertAccounts(manager, storeByCode, jobRoleId, passwordHash);
       progress('store staff');
       const staff = await this.insertStaff(manager, stores, jobRoleId);

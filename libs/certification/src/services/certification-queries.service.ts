@@ -6,6 +6,13 @@ import { type AccessScope, EmployeeEntity, restrictToScope } from '@lp/organisat
 import { CertificationEntity, CertificationProgramEntity } from '../entities';
 import { CertificationStatus } from '../rules/certification-status';
 
+export interface EarnedCourse {
+  courseId: number;
+  /** Null for a manual grant or when the version is unknown. */
+  versionNumber: number | null;
+  completedAt: Date;
+}
+
 export interface CertificationFilter {
   storeId?: number;
   regionId?: number;
@@ -89,6 +96,27 @@ export class CertificationQueries {
       .where('cc.assignment_id = :assignmentId', { assignmentId })
       .orderBy('c.id', 'DESC')
       .getOne();
+  }
+
+  /** What each cycle was earned on: course, version number and completion date, for auditors. */
+  async earnedOn(certificationIds: readonly number[]): Promise<Map<number, EarnedCourse[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT cc.certification_id, cc.course_id, cc.completed_at, v.number AS version_number
+         FROM certification_courses cc
+         LEFT JOIN course_versions v ON v.id = cc.course_version_id
+        WHERE cc.certification_id IN (?)
+        ORDER BY cc.completed_at`,
+      [certificationIds],
+    )) as { certification_id: number; course_id: number; completed_at: Date; version_number: number | null }[];
+    const byCertification = new Map<number, EarnedCourse[]>(certificationIds.map((id) => [id, []]));
+    for (const row of rows) {
+      byCertification.get(row.certification_id)!.push({
+        courseId: row.course_id,
+        versionNumber: row.version_number,
+        completedAt: row.completed_at,
+      });
+    }
+    return byCertification;
   }
 
   programsByIds(ids: readonly number[]): Promise<CertificationProgramEntity[]> {

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../graphql/pagination';
 import { CertificationSource, CertificationStatus } from './certification-status.enum';
 
@@ -56,4 +56,15 @@ export class CertificateVerificationObject {
 
   @Field(() => Date, { nullable: true })
   expiresAt!: Date | null;
+}
+
+@ObjectType('CertificationCourse', { description: 'A course a certification cycle was earned on' })
+export class CertificationCourseObject {
+  @Field(() => Int, { nullable: true, description: 'The course version taken' })
+  versionNumber!: number | null;
+
+  @Field()
+  completedAt!: Date;
+
+  courseId!: number;
 }

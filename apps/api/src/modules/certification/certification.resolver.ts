@@ -1,3 +1,5 @@
+import { UseGuards } from '@nestjs/common';
+import { Throttle } from '@nestjs/throttler';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import {
@@ -20,8 +22,17 @@ import { OrganisationLoaders } from '../organisation/organisation.loaders';
 import { CertificationLoaders } from './certification.loaders';
 import { CertificationProgramObject } from './certification-program.object';
 import { CertificationStatus } from './certification-status.enum';
-import { CertificateVerificationObject, CertificationConnection, CertificationObject } from './certification.object';
+import {
+  CertificateVerificationObject,
+  CertificationConnection,
+  CertificationCourseObject,
+  CertificationObject,
+} from './certification.object';
 import { CertificationFilterInput } from './dto/certification-filter.input';
+import { VerificationThrottlerGuard } from './verification-throttler.guard';
+
+/** Verifications one client address may make per minute: plenty for a person, too few to guess codes. */
+const VERIFICATIONS_PER_MINUTE = 60;
 
 @ArgsType()
 class RevokeArgs {
@@ -89,6 +100,8 @@ export class CertificationResolver {
 
   @Query(() => CertificateVerificationObject, { description: 'Public: is this certificate valid?' })
   @Public()
+  @UseGuards(VerificationThrottlerGuard)
+  @Throttle({ default: { limit: VERIFICATIONS_PER_MINUTE, ttl: 60_000 } })
   verifyCertificate(@Args() { code }: VerifyArgs): Promise<CertificateVerificationObject> {
     return this.verification.verify(code);
   }
@@ -114,5 +127,12 @@ export class CertificationResolver {
   @ResolveField(() => EmployeeObject)
   employee(@Parent() certification: CertificationObject, @Context() context: GraphqlContext) {
     return this.organisationLoaders.employee(context).load(certification.employeeId);
+  }
+
+  @ResolveField(() => [CertificationCourseObject], {
+    description: 'The courses and versions this cycle was earned on (empty for a manual grant)',
+  })
+  earnedOn(@Parent() certification: CertificationObject, @Context() context: GraphqlContext) {
+    return this.certificationLoaders.earnedOn(context).load(certification.id);
   }
 }
