@@ -24,7 +24,10 @@ import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { AuditApiModule } from './modules/audit/audit-api.module';
+import { CertificationApiModule } from './modules/certification/certification-api.module';
+import { AssignmentsApiModule } from './modules/assignments/assignments-api.module';
 import { IdentityApiModule } from './modules/identity/identity-api.module';
+import { LearningApiModule } from './modules/learning/learning-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
 
 /** Every variable the API reads, validated together at start-up. */
@@ -58,6 +61,9 @@ export class AppModule {
         IdentityApiModule,
         OrganisationApiModule,
         AuditApiModule,
+        CertificationApiModule,
+        LearningApiModule,
+        AssignmentsApiModule,
       ],
       controllers,
       providers: [

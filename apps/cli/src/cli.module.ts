@@ -10,12 +10,14 @@ import {
   QueueName,
   RedisConfig,
 } from '@lp/core';
+import { CertificationModule } from '@lp/certification';
 import { DemoModule } from '@lp/demo';
 import { IdentityConfig, IdentityModule } from '@lp/identity';
+import { LearningConfig, LearningModule } from '@lp/learning';
 import { lpSchema } from '@lp/migrations/schema';
 import { OrganisationModule } from '@lp/organisation';
 
-export const CLI_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig];
+export const CLI_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig, LearningConfig];
 
 /** What operator commands need: the database, the domain services and the queues they feed. */
 @Module({})
@@ -31,6 +33,8 @@ export class CliModule {
         QueueModule.register(QueueName.System),
         OrganisationModule,
         IdentityModule,
+        LearningModule,
+        CertificationModule,
         DemoModule,
       ],
     };

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { AppError, exitOnStartupFailure } from '@lp/core';
+import { CurriculumError } from '@lp/learning';
 import { registerCreateAdmin } from './commands/create-admin.command';
 import { registerMigrate } from './commands/migrate.command';
+import { registerSeedCurriculum } from './commands/seed-curriculum.command';
 import { registerSeedDemo } from './commands/seed-demo.command';
 import { registerSendTestEmail } from './commands/send-test-email.command';
 import { registerStart } from './commands/start.command';
@@ -14,12 +16,17 @@ const program = new Command('lp-academy')
 registerStart(program);
 registerMigrate(program);
 registerCreateAdmin(program);
+registerSeedCurriculum(program);
 registerSeedDemo(program);
 registerSendTestEmail(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) {
     console.error(`${error.code}: ${error.message}`);
+    process.exit(1);
+  }
+  if (error instanceof CurriculumError) {
+    console.error(error.message);
     process.exit(1);
   }
   exitOnStartupFailure(error);

@@ -21,14 +21,18 @@ import {
   LAST_NAMES,
   STORE_STAFF_MIX,
 } from './demo-chain';
+import { DemoCertifications } from './demo-certifications';
+import { DemoLearning } from './demo-learning';
 
 export interface DemoSummary {
   regions: number;
   stores: number;
   employees: number;
+  assignments: number;
+  certificates: number;
 }
 
-/** Loads the demo chain into an empty database, in one transaction. */
+/** Loads the demo chain and its training records into an empty database, in one transaction. */
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
@@ -37,6 +41,8 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly learning: DemoLearning,
+    private readonly certifications: DemoCertifications,
   ) {}
 
   async isDatabaseEmpty(): Promise<boolean> {
@@ -62,11 +68,21 @@ export class DemoSeeder {
       const storeByCode = new Map(stores.map((s) => [s.code, s]));
       const jobRoleId = new Map((await manager.find(JobRoleEntity)).map((j) => [j.code, j.id]));
 
-      progress('demo accounts');
+      progress('accounts');
       const accounts = await this.insertAccounts(manager, storeByCode, jobRoleId, passwordHash);
       progress('store staff');
       const staff = await this.insertStaff(manager, stores, jobRoleId);
-      const summary = { regions: regions.length, stores: stores.length, employees: accounts + staff };
+      progress('training assignments');
+      const assignments = await this.learning.seed(manager);
+      progress('certificates');
+      const certificates = await this.certifications.seed(manager);
+      const summary = {
+        regions: regions.length,
+        stores: stores.length,
+        employees: accounts + staff,
+        assignments,
+        certificates,
+      };
       this.logger.log(summary, 'Demo chain loaded');
       return summary;
     });

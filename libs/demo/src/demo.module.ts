@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CertificationModule } from '@lp/certification';
 import { IdentityModule } from '@lp/identity';
+import { DemoCertifications } from './demo-certifications';
+import { DemoLearning } from './demo-learning';
 import { DemoSeeder } from './demo-seeder.service';
 
-@Module({ imports: [IdentityModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({
+  imports: [IdentityModule, CertificationModule],
+  providers: [DemoSeeder, DemoLearning, DemoCertifications],
+  exports: [DemoSeeder],
+})
 export class DemoModule {}

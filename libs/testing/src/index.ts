@@ -1,4 +1,6 @@
 export * from './database-cleaner';
+export * from './factories/assignment.factory';
+export * from './factories/course.factory';
 export * from './factories/employee.factory';
 export * from './factories/org-chart.factory';
 export * from './factories/region.factory';
@@ -8,3 +10,4 @@ export * from './row-counts';
 export * from './smtp-capture';
 export * from './test-app';
 export * from './test-environment';
+export * from './factories/program.factory';

@@ -12,6 +12,7 @@ import {
 } from '@lp/core';
 import { CLI_CONFIG } from '../cli.module';
 import { migrateDatabase } from '../cli-context';
+import { seedCurriculum } from './seed-curriculum.command';
 import { seedDemoIfEmpty } from './seed-demo.command';
 
 const DIST = join(__dirname, '..', '..', '..', '..');
@@ -29,13 +30,14 @@ function launch(name: string, script: string): ChildProcess {
 
 /**
  * The whole system in the foreground: checks the services, creates and migrates the
- * database, loads the demo chain into an empty one, then runs the API and the worker.
+ * database, loads the built-in curriculum (idempotent, so on every start), loads the demo
+ * chain into an empty database, then runs the API and the worker.
  * Ctrl-C (or SIGTERM) stops both gracefully; if one dies, the other is stopped too.
  */
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('migrate, load demo data into an empty database, and run the API and the worker')
+    .description('migrate, load the curriculum, load demo data into an empty database, and run the API and the worker')
     .action(async () => {
       validateConfigs(CLI_CONFIG);
       const config = readConfig(AppConfig);
@@ -43,6 +45,7 @@ export function registerStart(program: Command): void {
       await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
       const applied = await migrateDatabase();
       if (applied.length > 0) console.log(`Migrated the database: ${applied.join(', ')}`);
+      await seedCurriculum(console.log, false);
       if (config.DEMO_DATA && !config.isProduction) await seedDemoIfEmpty();
 
       const children = [launch('api', 'apps/api/src/main.js'), launch('worker', 'apps/worker/src/main.js')];

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AssignmentsModule } from '@lp/assignments';
+import { LearningApiModule } from '../learning/learning-api.module';
+import { OrganisationApiModule } from '../organisation/organisation-api.module';
+import { AssignmentManagementResolver } from './assignment-management.resolver';
+import { AssignmentResolver } from './assignment.resolver';
+
+@Module({
+  imports: [AssignmentsModule, LearningApiModule, OrganisationApiModule],
+  providers: [AssignmentManagementResolver, AssignmentResolver],
+})
+export class AssignmentsApiModule {}

@@ -1,0 +1,33 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IdField, IdListField } from '../../../graphql/id';
+
+@InputType()
+export class AssignCourseInput {
+  @IdField()
+  courseId!: number;
+
+  @Field({ description: 'In the future' })
+  @IsDate()
+  dueAt!: Date;
+
+  @IdListField({ nullable: true, description: 'These people (all within your scope)' })
+  @IsOptional()
+  @ArrayMaxSize(5000)
+  employeeIds?: number[];
+
+  @IdField({ nullable: true, description: 'Everyone of this store (with jobRoleCodes: those job roles only)' })
+  @IsOptional()
+  storeId?: number;
+
+  @IdField({ nullable: true, description: 'Everyone of this region (regional managers and HR)' })
+  @IsOptional()
+  regionId?: number;
+
+  @Field(() => [String], { nullable: true, description: 'Only these job roles' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  jobRoleCodes?: string[];
+}

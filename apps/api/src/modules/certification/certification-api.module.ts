@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CertificationModule } from '@lp/certification';
+import { LearningApiModule } from '../learning/learning-api.module';
+import { OrganisationApiModule } from '../organisation/organisation-api.module';
+import { CertificationCourseResolver } from './certification-course.resolver';
+import { CertificationProgramResolver } from './certification-program.resolver';
+import { CertificationLoaders } from './certification.loaders';
+import { CertificationResolver } from './certification.resolver';
+import { QuizResultCertificationResolver } from './quiz-result-certification.resolver';
+
+@Module({
+  imports: [CertificationModule, OrganisationApiModule, LearningApiModule],
+  providers: [
+    CertificationCourseResolver,
+    CertificationLoaders,
+    CertificationProgramResolver,
+    CertificationResolver,
+    QuizResultCertificationResolver,
+  ],
+})
+export class CertificationApiModule {}

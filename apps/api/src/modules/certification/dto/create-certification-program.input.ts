@@ -1,0 +1,119 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Type } from 'class-transformer';
+import { IdField, IdListField } from '../../../graphql/id';
+import { Trim } from '../../../graphql/trim';
+import { RenewalBasis } from '../certification-status.enum';
+
+@InputType()
+export class AudienceRuleInput {
+  @Field({ description: 'Job role that must hold the certification' })
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(40)
+  jobRoleCode!: string;
+
+  @IdField({ nullable: true, description: 'Only in this store' })
+  @IsOptional()
+  storeId?: number;
+
+  @IdField({ nullable: true, description: 'Only in this region' })
+  @IsOptional()
+  regionId?: number;
+}
+
+@InputType()
+export class CreateCertificationProgramInput {
+  @Field({ description: 'Prefix of certificate numbers, e.g. LPF' })
+  @Trim()
+  @Matches(/^[A-Z][A-Z0-9]{1,11}$/, { message: 'code must be 2-12 capitals or digits, starting with a letter' })
+  code!: string;
+
+  @Field()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @IdListField({ description: 'Courses that must all be passed' })
+  @ArrayMinSize(1, { message: 'courseIds must name at least one course' })
+  @ArrayMaxSize(50)
+  courseIds!: number[];
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1, { message: 'validityMonths must be at least 1' })
+  @Max(120)
+  validityMonths!: number;
+
+  @Field(() => Int, { description: 'Days before expiry when renewal opens; shorter than the validity' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  recertifyWindowDays!: number;
+
+  @IdField({ nullable: true, description: 'Passing it renews a held certification (default: the required courses)' })
+  @IsOptional()
+  refresherCourseId?: number;
+
+  @Field(() => [Int], { nullable: true, description: 'Days before due dates and expiry; default 30, 14, 7, 1' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(365, { each: true })
+  reminderOffsetsDays?: number[];
+
+  @Field(() => [String], { nullable: true, description: 'Job roles that must hold it, chain-wide' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  requiredJobRoleCodes?: string[];
+
+  @Field(() => [AudienceRuleInput], {
+    nullable: true,
+    description: 'Job roles that must hold it in one store or region',
+  })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AudienceRuleInput)
+  audience?: AudienceRuleInput[];
+
+  @Field(() => RenewalBasis, { nullable: true, defaultValue: RenewalBasis.PREVIOUS_EXPIRY })
+  @IsOptional()
+  @IsEnum(RenewalBasis)
+  renewalBasis?: RenewalBasis;
+
+  @Field({ nullable: true, description: 'MM-DD, with renewalBasis FIXED_DATE' })
+  @IsOptional()
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'fixedExpiryDate must be MM-DD' })
+  fixedExpiryDate?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Days a new member of the audience has (default 30)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  onboardingDays?: number;
+}

@@ -1,0 +1,57 @@
+import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CONTENT_LIMITS, COURSE_CODE_PATTERN } from '@lp/learning';
+import { Trim } from '../../../graphql/trim';
+
+@InputType()
+export class CreateCourseInput {
+  @Field({ description: 'Stable key: letters, digits, _ or -, e.g. LP-BASICS' })
+  @Trim()
+  @Matches(COURSE_CODE_PATTERN, { message: 'code must be 1-40 letters, digits, _ or -' })
+  code!: string;
+
+  @Field()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(CONTENT_LIMITS.titleLength)
+  title!: string;
+
+  @Field()
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(CONTENT_LIMITS.summaryLength)
+  summary!: string;
+
+  @Field({ description: 'e.g. THEFT_PREVENTION' })
+  @Trim()
+  @IsNotEmpty()
+  @MaxLength(CONTENT_LIMITS.categoryLength)
+  category!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(CONTENT_LIMITS.maxEstimatedMinutes)
+  estimatedMinutes!: number;
+}
+
+/** Left-out fields keep their value; null is refused (skipNullProperties: false). */
+@InputType()
+export class UpdateCourseInput extends PartialType(OmitType(CreateCourseInput, ['code'] as const), {
+  skipNullProperties: false,
+}) {}
+
+@InputType()
+export class CourseFilterInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CONTENT_LIMITS.categoryLength)
+  category?: string;
+
+  @Field({ nullable: true, description: 'Part of the title, or the start of the code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}

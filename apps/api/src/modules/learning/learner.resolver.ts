@@ -1,0 +1,62 @@
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@lp/identity';
+import { CompleteLesson, type StartedAttempt, StartQuizAttempt, SubmitQuizAttempt } from '@lp/learning';
+import type { GraphqlContext } from '../../graphql/graphql-context';
+import { ParseIdPipe } from '../../graphql/id';
+import { AssignmentObject } from '../assignments/assignment.object';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { CourseVersionObject } from './course-version.object';
+import { SubmitQuizAttemptArgs } from './dto/submit-quiz-attempt.args';
+import { LearningLoaders } from './learning.loaders';
+import { QuizAttemptObject } from './quiz-attempt.object';
+import { QuizResultObject } from './quiz-result.object';
+
+function toAttemptObject({ attempt, questions, attemptsRemaining }: StartedAttempt): QuizAttemptObject {
+  return { ...attempt, questions, attemptsRemaining };
+}
+
+/** The signed-in employee learning on their own assignments; anyone else's are NOT_FOUND. */
+@Resolver(() => QuizAttemptObject)
+export class LearnerResolver {
+  constructor(
+    private readonly completeLessons: CompleteLesson,
+    private readonly startAttempts: StartQuizAttempt,
+    private readonly submitAttempts: SubmitQuizAttempt,
+    private readonly loaders: LearningLoaders,
+  ) {}
+
+  @Mutation(() => AssignmentObject, {
+    description: 'Records a finished lesson (idempotent); the first one moves the assignment to IN_PROGRESS',
+  })
+  completeLesson(
+    @Args('assignmentId', { type: () => ID }, new ParseIdPipe('assignmentId')) assignmentId: number,
+    @Args('lessonId', { type: () => ID }, new ParseIdPipe('lessonId')) lessonId: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentObject> {
+    return this.completeLessons.complete(actor.id, assignmentId, lessonId);
+  }
+
+  @Mutation(() => QuizAttemptObject, {
+    description:
+      'Draws the questions of a new attempt (or returns the one in progress); every lesson must be completed first',
+  })
+  async startQuizAttempt(
+    @Args('assignmentId', { type: () => ID }, new ParseIdPipe('assignmentId')) assignmentId: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<QuizAttemptObject> {
+    return toAttemptObject(await this.startAttempts.start(actor.id, assignmentId));
+  }
+
+  @Mutation(() => QuizResultObject, { description: 'Grades the attempt, once; passing completes the assignment' })
+  submitQuizAttempt(@Args() { attemptId, answers }: SubmitQuizAttemptArgs, @CurrentActor() actor: Actor) {
+    return this.submitAttempts.submit(actor.id, attemptId, answers);
+  }
+
+  @ResolveField(() => CourseVersionObject, { description: 'The course version this attempt was taken on' })
+  courseVersion(
+    @Parent() attempt: QuizAttemptObject,
+    @Context() context: GraphqlContext,
+  ): Promise<CourseVersionObject> {
+    return this.loaders.version(context).load(attempt.courseVersionId);
+  }
+}

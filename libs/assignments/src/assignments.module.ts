@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@lp/audit';
+import { assignmentEntities } from './entities';
+import { AssignmentCompletion } from './services/assignment-completion';
+import { AssignmentService } from './services/assignment.service';
+import { AssignCourse } from './use-cases/assign-course';
+import { CancelAssignment } from './use-cases/cancel-assignment';
+import { ListAssignments } from './use-cases/list-assignments';
+
+const services = [AssignCourse, AssignmentCompletion, AssignmentService, CancelAssignment, ListAssignments];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(assignmentEntities), AuditModule],
+  providers: services,
+  exports: services,
+})
+export class AssignmentsModule {}

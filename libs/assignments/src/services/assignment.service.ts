@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@lp/audit';
+import { Clock, ConflictError, NotFoundError } from '@lp/core';
+import type { AfterCommit } from '@lp/organisation';
+import { AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '../assignment-status';
+import { AssignmentEntity } from '../entities';
+import { AssignmentCompletion } from './assignment-completion';
+import { type AssignmentView, viewOfAssignment } from './assignment-view';
+
+/** What the learning domain needs from assignments: finding a learner's own, starting and completing them. */
+@Injectable()
+export class AssignmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly completion: AssignmentCompletion,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The employee's assignments, soonest due first; OVERDUE selects open ones past their due date. */
+  async listForEmployee(employeeId: number, status?: AssignmentStatus): Promise<AssignmentView[]> {
+    const now = this.clock.now();
+    const query = this.dataSource
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .where('a.employee_id = :employeeId', { employeeId })
+      .orderBy('a.due_at', 'ASC')
+      .addOrderBy('a.id', 'ASC');
+    if (status === AssignmentStatus.OVERDUE) {
+      query.andWhere('a.status IN (:...open) AND a.due_at < :now', { open: OPEN_ASSIGNMENT_STATUSES, now });
+    } else if (status === AssignmentStatus.ASSIGNED || status === AssignmentStatus.IN_PROGRESS) {
+      query.andWhere('a.status = :status AND a.due_at >= :now', { status, now });
+    } else if (status !== undefined) {
+      query.andWhere('a.status = :status', { status });
+    }
+    return (await query.getMany()).map((a) => viewOfAssignment(a, now));
+  }
+
+  view(assignment: AssignmentEntity): AssignmentView {
+    return viewOfAssignment(assignment, this.clock.now());
+  }
+
+  /**
+   * Locks one of the employee's own assignments for the rest of the transaction, so progress,
+   * attempts and completion of one assignment happen one at a time. Someone else's
+   * assignment is NOT_FOUND, exactly like one that does not exist.
+   */
+  async lockOwn(manager: EntityManager, employeeId: number, assignmentId: number): Promise<AssignmentEntity> {
+    const assignment = await manager
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .setLock('pessimistic_write')
+      .where('a.id = :assignmentId AND a.employee_id = :employeeId', { assignmentId, employeeId })
+      .getOne();
+    if (!assignment) throw new NotFoundError('Assignment', assignmentId);
+    return assignment;
+  }
+
+  /** Refuses work on an assignment that was cancelled. */
+  assertNotCancelled(assignment: AssignmentEntity): void {
+    if (assignment.status === AssignmentStatus.CANCELLED) {
+      throw new ConflictError(`Assignment ${assignment.id} was cancelled`);
+    }
+  }
+
+  /**
+   * The learner has begun: an ASSIGNED assignment becomes IN_PROGRESS and keeps the course
+   * version they are taking (a version already fixed is never replaced).
+   */
+  async start(manager: EntityManager, assignment: AssignmentEntity, courseVersionId: number): Promise<void> {
+    if (assignment.courseVersionId !== null && assignment.status !== AssignmentStatus.ASSIGNED) return;
+    assignment.courseVersionId ??= courseVersionId;
+    if (assignment.status === AssignmentStatus.ASSIGNED) assignment.status = AssignmentStatus.IN_PROGRESS;
+    await manager.update(
+      AssignmentEntity,
+      { id: assignment.id },
+      { courseVersionId: assignment.courseVersionId, status: assignment.status },
+    );
+  }
+
+  /**
+   * Completes an open assignment and runs the completion hooks in the same transaction.
+   * Returns the work to do after commit.
+   */
+  async complete(manager: EntityManager, assignment: AssignmentEntity, actorId: number | null): Promise<AfterCommit[]> {
+    const completedAt = this.clock.now();
+    const result = await manager
+      .createQueryBuilder()
+      .update(AssignmentEntity)
+      .set({ status: AssignmentStatus.COMPLETED, completedAt, openKey: null })
+      .where('id = :id AND status IN (:...open)', { id: assignment.id, open: OPEN_ASSIGNMENT_STATUSES })
+      .execute();
+    if (result.affected !== 1) throw new ConflictError(`Assignment ${assignment.id} is no longer open`);
+    const before = assignment.status;
+    Object.assign(assignment, { status: AssignmentStatus.COMPLETED, completedAt, openKey: null });
+    const [{ store_id: storeId }] = (await manager.query('SELECT store_id FROM employees WHERE id = ?', [
+      assignment.employeeId,
+    ])) as { store_id: number }[];
+    await this.audit.record(manager, {
+      actorId,
+      action: 'ASSIGNMENT_COMPLETED',
+      subjectType: 'Assignment',
+      subjectId: assignment.id,
+      storeId,
+      before: { status: before },
+      after: { status: AssignmentStatus.COMPLETED, courseVersionId: assignment.courseVersionId },
+    });
+    return this.completion.completed(manager, assignment, actorId);
+  }
+}

@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@lp/audit';
+import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@lp/core';
+import { type AccessScope, scopeCoversRegion, scopeCoversStore } from '@lp/organisation';
+import { AssignmentReason, AssignmentStatus } from '../assignment-status';
+
+export interface AssignCourseRequest {
+  courseId: number;
+  dueAt: Date;
+  employeeIds?: number[];
+  storeId?: number;
+  regionId?: number;
+  jobRoleCodes?: string[];
+}
+
+export interface AssignCourseResult {
+  created: number;
+  skipped: number;
+}
+
+/** Targets in SQL: `e` is the employees table; the clause and its parameters. */
+interface TargetSql {
+  where: string;
+  params: unknown[];
+}
+
+/**
+ * Assigns a course to people, a store, a region or job roles within the caller's scope,
+ * in one set-based statement. The unique key on (employee, open course) turns an
+ * already-open assignment into an ignored row — also when two managers assign at the same
+ * moment — and the difference between targets and inserted rows is reported as `skipped`.
+ * INSERT IGNORE (not ON DUPLICATE KEY UPDATE, whose affected-row count includes the
+ * duplicates under mysql2's FOUND_ROWS flag) is safe here: the rows come from a SELECT of
+ * existing employees, so a duplicate key is the only error it can hide.
+ */
+@Injectable()
+export class AssignCourse {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(scope: AccessScope, request: AssignCourseRequest, actorId: number): Promise<AssignCourseResult> {
+    const now = this.clock.now();
+    if (request.dueAt <= now) throw new BadInputError('dueAt must be in the future', 'dueAt');
+    const hasTarget =
+      (request.employeeIds?.length ?? 0) > 0 ||
+      request.storeId !== undefined ||
+      request.regionId !== undefined ||
+      (request.jobRoleCodes?.length ?? 0) > 0;
+    if (!hasTarget)
+      throw new BadInputError('Name employeeIds, a storeId, a regionId or jobRoleCodes to assign to', 'employeeIds');
+
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertPublishedCourse(manager, request.courseId);
+      const target = await this.targetSql(manager, scope, request);
+      const [{ n: targets }] = (await manager.query(
+        `SELECT COUNT(*) AS n FROM employees e WHERE e.active = 1 AND ${target.where}`,
+        target.params,
+      )) as { n: number | string }[];
+      const result = (await manager.query(
+        `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, assigned_by_id, created_at, updated_at)
+         SELECT e.id, ?, ?, ?, ?, ?, ?, ?, ?
+           FROM employees e
+          WHERE e.active = 1 AND ${target.where}`,
+        [
+          request.courseId,
+          request.dueAt,
+          AssignmentStatus.ASSIGNED,
+          AssignmentReason.MANUAL,
+          request.courseId,
+          actorId,
+          now,
+          now,
+          ...target.params,
+        ],
+      )) as { affectedRows: number };
+      const created = result.affectedRows;
+      await this.audit.record(manager, {
+        actorId,
+        action: 'COURSE_ASSIGNED',
+        subjectType: 'Course',
+        subjectId: request.courseId,
+        storeId: request.storeId ?? null,
+        after: { ...request, dueAt: request.dueAt.toISOString(), created, skipped: Number(targets) - created },
+      });
+      return { created, skipped: Number(targets) - created };
+    });
+  }
+
+  private async assertPublishedCourse(manager: EntityManager, courseId: number): Promise<void> {
+    const rows = (await manager.query('SELECT current_version_id FROM courses WHERE id = ?', [courseId])) as {
+      current_version_id: number | null;
+    }[];
+    if (rows.length === 0) throw new NotFoundError('Course', courseId);
+    if (rows[0].current_version_id === null)
+      throw new BadInputError('The course has no published version yet', 'courseId');
+  }
+
+  /** Every target must lie in the caller's scope; naming anything outside it is FORBIDDEN. */
+  private async targetSql(
+    manager: EntityManager,
+    scope: AccessScope,
+    request: AssignCourseRequest,
+  ): Promise<TargetSql> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (request.employeeIds?.length) {
+      const ids = [...new Set(request.employeeIds)];
+      const rows = (await manager.query(
+        'SELECT e.id, e.store_id, s.region_id FROM employees e JOIN stores s ON s.id = e.store_id WHERE e.id IN (?)',
+        [ids],
+      )) as { id: number; store_id: number; region_id: number }[];
+      if (rows.length !== ids.length) {
+        const found = new Set(rows.map((r) => r.id));
+        throw new NotFoundError(
+          'Employee',
+          ids.find((id) => !found.has(id)),
+        );
+      }
+      if (rows.some((r) => !scopeCoversStore(scope, { id: r.store_id, regionId: r.region_id }))) {
+        throw new ForbiddenError('Some of these employees are outside the stores you manage');
+      }
+      clauses.push('e.id IN (?)');
+      params.push(ids);
+    }
+    if (request.storeId !== undefined) {
+      const [store] = (await manager.query('SELECT id, region_id FROM stores WHERE id = ?', [request.storeId])) as {
+        id: number;
+        region_id: number;
+      }[];
+      if (!store) throw new NotFoundError('Store', request.storeId);
+      if (!scopeCoversStore(scope, { id: store.id, regionId: store.region_id })) {
+        throw new ForbiddenError('This store is outside your scope');
+      }
+      clauses.push('e.store_id = ?');
+      params.push(request.storeId);
+    }
+    if (request.regionId !== undefined) {
+      const [region] = (await manager.query('SELECT id FROM regions WHERE id = ?', [request.regionId])) as {
+        id: number;
+      }[];
+      if (!region) throw new NotFoundError('Region', request.regionId);
+      if (!scopeCoversRegion(scope, request.regionId)) throw new ForbiddenError('This region is outside your scope');
+      clauses.push('e.store_id IN (SELECT s.id FROM stores s WHERE s.region_id = ?)');
+      params.push(request.regionId);
+    }
+    if (request.jobRoleCodes?.length) {
+      const codes = [...new Set(request.jobRoleCodes)];
+      const rows = (await manager.query('SELECT code FROM job_roles WHERE code IN (?)', [codes])) as { code: string }[];
+      if (rows.length !== codes.length) {
+        const known = new Set(rows.map((r) => r.code));
+        throw new BadInputError(
+          `jobRoleCodes: unknown job role ${codes.filter((c) => !known.has(c)).join(', ')}`,
+          'jobRoleCodes',
+        );
+      }
+      clauses.push('e.job_role_id IN (SELECT j.id FROM job_roles j WHERE j.code IN (?))');
+      params.push(codes);
+    }
+    const scoped = this.scopeSql(scope);
+    return { where: [...clauses, scoped.where].join(' AND '), params: [...params, ...scoped.params] };
+  }
+
+  private scopeSql(scope: AccessScope): TargetSql {
+    switch (scope.kind) {
+      case 'chain':
+        return { where: '1 = 1', params: [] };
+      case 'regions':
+        return scope.regionIds.length
+          ? { where: 'e.store_id IN (SELECT s.id FROM stores s WHERE s.region_id IN (?))', params: [scope.regionIds] }
+          : { where: '1 = 0', params: [] };
+      case 'stores':
+        return scope.storeIds.length
+          ? { where: 'e.store_id IN (?)', params: [scope.storeIds] }
+          : { where: '1 = 0', params: [] };
+      case 'self':
+        throw new ForbiddenError('Employees cannot assign courses');
+    }
+  }
+}

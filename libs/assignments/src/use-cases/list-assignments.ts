@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, type Page, type PageRequest, paginate } from '@lp/core';
+import { type AccessScope, restrictToScope } from '@lp/organisation';
+import { AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '../assignment-status';
+import { AssignmentEntity } from '../entities';
+import { type AssignmentView, viewOfAssignment } from '../services/assignment-view';
+
+export interface AssignmentFilter {
+  storeId?: number;
+  employeeId?: number;
+  courseId?: number;
+  status?: AssignmentStatus;
+}
+
+/** Assignments of the people in the caller's scope; OVERDUE is open and past due, computed in SQL. */
+@Injectable()
+export class ListAssignments {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(scope: AccessScope, filter: AssignmentFilter, page: PageRequest): Promise<Page<AssignmentView>> {
+    const now = this.clock.now();
+    const query = this.dataSource
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .innerJoin('employees', 'e', 'e.id = a.employee_id');
+    restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'a.employee_id' });
+    if (filter.storeId !== undefined) query.andWhere('e.store_id = :storeId', { storeId: filter.storeId });
+    if (filter.employeeId !== undefined)
+      query.andWhere('a.employee_id = :employeeId', { employeeId: filter.employeeId });
+    if (filter.courseId !== undefined) query.andWhere('a.course_id = :courseId', { courseId: filter.courseId });
+    if (filter.status === AssignmentStatus.OVERDUE) {
+      query.andWhere('a.status IN (:...open) AND a.due_at < :now', { open: OPEN_ASSIGNMENT_STATUSES, now });
+    } else if (filter.status === AssignmentStatus.ASSIGNED || filter.status === AssignmentStatus.IN_PROGRESS) {
+      query.andWhere('a.status = :status AND a.due_at >= :now', { status: filter.status, now });
+    } else if (filter.status !== undefined) {
+      query.andWhere('a.status = :status', { status: filter.status });
+    }
+    const result = await paginate(query, 'a.id', page);
+    return { ...result, items: result.items.map((a) => viewOfAssignment(a, now)) };
+  }
+}

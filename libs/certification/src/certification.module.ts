@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentsModule } from '@lp/assignments';
+import { AuditModule } from '@lp/audit';
+import { OrganisationModule } from '@lp/organisation';
+import { certificationEntities } from './entities';
+import { AudienceAssigner } from './services/audience-assigner.service';
+import { CertificationAdminService } from './services/certification-admin.service';
+import { CertificationQueries } from './services/certification-queries.service';
+import { CertificationWriter } from './services/certification-writer.service';
+import { IssueOnCompletionHook } from './services/issue-on-completion.hook';
+import { ProgramSeeder } from './services/program-seeder.service';
+import { ProgramService } from './services/program.service';
+import { VerificationService } from './services/verification.service';
+
+const services = [
+  CertificationAdminService,
+  CertificationQueries,
+  CertificationWriter,
+  ProgramSeeder,
+  ProgramService,
+  VerificationService,
+];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(certificationEntities), AuditModule, AssignmentsModule, OrganisationModule],
+  providers: [...services, AudienceAssigner, IssueOnCompletionHook],
+  exports: services,
+})
+export class CertificationModule {}

@@ -1,0 +1,70 @@
+/** How a renewed certification is dated, chosen per programme (as Totara does). */
+export enum RenewalBasis {
+  /** From the previous expiry, so finishing a refresher early costs nothing (the default). */
+  PREVIOUS_EXPIRY = 'PREVIOUS_EXPIRY',
+  /** From the date the refresher was completed. */
+  COMPLETION = 'COMPLETION',
+  /** On a fixed calendar date every cycle (e.g. 1 April), whatever the completion date. */
+  FIXED_DATE = 'FIXED_DATE',
+}
+
+export interface DatingRules {
+  validityMonths: number;
+  renewalBasis: RenewalBasis;
+  /** MM-DD, for FIXED_DATE. */
+  fixedExpiryDate: string | null;
+}
+
+/** Adds calendar months in UTC, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: Date, months: number): Date {
+  const result = new Date(date.getTime());
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
+  return result;
+}
+
+/**
+ * The occurrence of the fixed MM-DD (end of that day, UTC) nearest to `from` plus the
+ * validity, so the whole chain renews on the same date and a cycle is never more than
+ * half a year longer or shorter than the validity.
+ */
+function nearestFixedDate(from: Date, monthDay: string, validityMonths: number): Date {
+  const [month, day] = monthDay.split('-').map(Number);
+  const target = addMonths(from, validityMonths);
+  const onYear = (year: number) => new Date(Date.UTC(year, month - 1, day, 23, 59, 59));
+  const year = target.getUTCFullYear();
+  return [onYear(year - 1), onYear(year), onYear(year + 1)]
+    .filter((candidate) => candidate > from)
+    .reduce((best, candidate) =>
+      Math.abs(candidate.getTime() - target.getTime()) < Math.abs(best.getTime() - target.getTime()) ? candidate : best,
+    );
+}
+
+/** Expiry of a first certification earned on `completedAt`. */
+export function initialExpiry(rules: DatingRules, completedAt: Date): Date {
+  if (rules.renewalBasis === RenewalBasis.FIXED_DATE && rules.fixedExpiryDate) {
+    return nearestFixedDate(completedAt, rules.fixedExpiryDate, rules.validityMonths);
+  }
+  return addMonths(completedAt, rules.validityMonths);
+}
+
+/**
+ * Expiry of a renewal. A late renewal (after the previous expiry) starts a new cycle from
+ * the completion, whatever the basis.
+ */
+export function renewedExpiry(rules: DatingRules, previousExpiresAt: Date, completedAt: Date): Date {
+  if (completedAt >= previousExpiresAt) return initialExpiry(rules, completedAt);
+  switch (rules.renewalBasis) {
+    case RenewalBasis.PREVIOUS_EXPIRY:
+      return addMonths(previousExpiresAt, rules.validityMonths);
+    case RenewalBasis.COMPLETION:
+      return addMonths(completedAt, rules.validityMonths);
+    case RenewalBasis.FIXED_DATE:
+      return rules.fixedExpiryDate
+        ? nearestFixedDate(previousExpiresAt, rules.fixedExpiryDate, rules.validityMonths)
+        : addMonths(previousExpiresAt, rules.validityMonths);
+  }
+}

@@ -1,0 +1,81 @@
+import { CertificationStatus, certificationStatus } from './certification-status';
+import {
+  formatCertificateNumber,
+  formatVerificationCode,
+  newVerificationCode,
+  normaliseVerificationCode,
+} from './certificate-codes';
+import { addMonths, initialExpiry, RenewalBasis, renewedExpiry } from './renewal-dating';
+
+const d = (iso: string) => new Date(iso);
+
+describe('certification status', () => {
+  const cert = { expiresAt: d('2027-06-01T00:00:00Z'), revokedAt: null, recertifyWindowDays: 60 };
+
+  it('is active before the window, expiring inside it, expired at expiry', () => {
+    expect(certificationStatus(cert, d('2027-03-01T00:00:00Z'))).toBe(CertificationStatus.ACTIVE);
+    expect(certificationStatus(cert, d('2027-04-02T00:00:00Z'))).toBe(CertificationStatus.EXPIRING);
+    expect(certificationStatus(cert, d('2027-06-01T00:00:00Z'))).toBe(CertificationStatus.EXPIRED);
+  });
+
+  it('is revoked whatever the dates', () => {
+    expect(certificationStatus({ ...cert, revokedAt: d('2026-01-01T00:00:00Z') }, d('2026-02-01T00:00:00Z'))).toBe(
+      CertificationStatus.REVOKED,
+    );
+  });
+});
+
+describe('renewal dating', () => {
+  const rules = { validityMonths: 12, renewalBasis: RenewalBasis.PREVIOUS_EXPIRY, fixedExpiryDate: null };
+
+  it('adds calendar months, clamping to the end of a shorter month', () => {
+    expect(addMonths(d('2026-01-31T10:00:00Z'), 1).toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(addMonths(d('2027-12-15T00:00:00Z'), 12).toISOString()).toBe('2028-12-15T00:00:00.000Z');
+  });
+
+  it('extends an early renewal from the previous expiry', () => {
+    const renewed = renewedExpiry(rules, d('2027-06-01T00:00:00Z'), d('2027-05-01T00:00:00Z'));
+    expect(renewed.toISOString()).toBe('2028-06-01T00:00:00.000Z');
+  });
+
+  it('dates a renewal from completion when the programme says so', () => {
+    const renewed = renewedExpiry(
+      { ...rules, renewalBasis: RenewalBasis.COMPLETION },
+      d('2027-06-01T00:00:00Z'),
+      d('2027-05-01T00:00:00Z'),
+    );
+    expect(renewed.toISOString()).toBe('2028-05-01T00:00:00.000Z');
+  });
+
+  it('starts a new cycle from completion when the renewal comes after expiry', () => {
+    const renewed = renewedExpiry(rules, d('2027-06-01T00:00:00Z'), d('2027-07-10T00:00:00Z'));
+    expect(renewed.toISOString()).toBe('2028-07-10T00:00:00.000Z');
+  });
+
+  it('puts every cycle on the fixed calendar date nearest to one validity period', () => {
+    const fixed = { validityMonths: 12, renewalBasis: RenewalBasis.FIXED_DATE, fixedExpiryDate: '04-01' };
+    expect(initialExpiry(fixed, d('2026-06-10T12:00:00Z')).toISOString()).toBe('2027-04-01T23:59:59.000Z');
+    expect(initialExpiry(fixed, d('2026-03-10T12:00:00Z')).toISOString()).toBe('2027-04-01T23:59:59.000Z');
+    expect(renewedExpiry(fixed, d('2027-04-01T23:59:59Z'), d('2027-02-15T00:00:00Z')).toISOString()).toBe(
+      '2028-04-01T23:59:59.000Z',
+    );
+  });
+});
+
+describe('certificate codes', () => {
+  it('makes distinct 26-character base32 verification codes', () => {
+    const codes = new Set(Array.from({ length: 1000 }, newVerificationCode));
+    expect(codes.size).toBe(1000);
+    for (const code of codes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+  });
+
+  it('accepts a code as a person types it', () => {
+    const code = newVerificationCode();
+    expect(normaliseVerificationCode(formatVerificationCode(code).toLowerCase())).toBe(code);
+    expect(normaliseVerificationCode('not a code')).toBeNull();
+  });
+
+  it('numbers certificates per programme and year', () => {
+    expect(formatCertificateNumber('LPF', 2026, 123)).toBe('LPF-2026-000123');
+  });
+});

@@ -1,0 +1,91 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
+import { Clock } from '@lp/core';
+import { type EmployeeEntity, EmployeeLifecycle } from '@lp/organisation';
+import type { CertificationProgramEntity } from '../entities';
+import { ProgramService } from './program.service';
+
+/** People (e) in a programme's audience (pa), joined through their store (s). */
+const IN_AUDIENCE = `
+  pa.job_role_id = e.job_role_id
+  AND (pa.store_id IS NULL OR pa.store_id = e.store_id)
+  AND (pa.region_id IS NULL OR pa.region_id = s.region_id)`;
+
+/** Holding a certification that is still valid: nothing to assign until the refresher comes due. */
+const NOT_CERTIFIED = `
+  NOT EXISTS (SELECT 1 FROM certifications c
+               WHERE c.employee_id = e.id AND c.current_key = pa.program_id
+                 AND c.revoked_at IS NULL AND c.expires_at > ?)`;
+
+/**
+ * Audience rules: the job roles a programme names get its courses assigned — when the
+ * programme is created, when someone is hired or imported into the audience, and when a
+ * job-role or store change moves them in. Moving out cancels the open assignments the
+ * rule made; history and certificates stay. All set-based; the unique open-assignment
+ * key makes repeats no-ops.
+ */
+@Injectable()
+export class AudienceAssigner implements OnModuleInit {
+  constructor(
+    private readonly programs: ProgramService,
+    private readonly lifecycle: EmployeeLifecycle,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.programs.onCreated(async (manager, program) => {
+      await this.assignProgram(manager, program);
+    });
+    this.lifecycle.register({
+      onHired: (manager, employee) => this.reconcileEmployee(manager, employee.id),
+      onChanged: (manager, before, after) => this.onChanged(manager, before, after),
+    });
+  }
+
+  async assignProgram(manager: EntityManager, program: CertificationProgramEntity): Promise<number> {
+    return this.insertRuleAssignments(manager, 'pa.program_id = ?', [program.id]);
+  }
+
+  /** Brings one employee's rule-made assignments in line with the audiences they are in now. */
+  async reconcileEmployee(manager: EntityManager, employeeId: number): Promise<void> {
+    await this.cancelOutsideAudience(manager, employeeId);
+    await this.insertRuleAssignments(manager, 'e.id = ?', [employeeId]);
+  }
+
+  private async onChanged(manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity): Promise<void> {
+    const moved =
+      before.jobRoleId !== after.jobRoleId || before.storeId !== after.storeId || before.active !== after.active;
+    if (moved) await this.reconcileEmployee(manager, after.id);
+  }
+
+  private async insertRuleAssignments(manager: EntityManager, condition: string, params: unknown[]): Promise<number> {
+    const now = this.clock.now();
+    const result = (await manager.query(
+      `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
+       SELECT e.id, pc.course_id, DATE_ADD(?, INTERVAL p.onboarding_days DAY), ?, ?, pc.course_id, p.id, ?, ?
+         FROM employees e
+         JOIN stores s ON s.id = e.store_id
+         JOIN program_audiences pa ON ${IN_AUDIENCE}
+         JOIN certification_programs p ON p.id = pa.program_id
+         JOIN program_courses pc ON pc.program_id = p.id
+        WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}`,
+      [now, AssignmentStatus.ASSIGNED, AssignmentReason.RULE, now, now, ...params, now],
+    )) as { affectedRows: number };
+    return result.affectedRows;
+  }
+
+  private async cancelOutsideAudience(manager: EntityManager, employeeId: number): Promise<void> {
+    await manager.query(
+      `UPDATE assignments a
+          SET a.status = ?, a.open_key = NULL, a.cancelled_at = ?
+        WHERE a.employee_id = ? AND a.reason = ? AND a.status IN (?) AND a.program_id IS NOT NULL
+          AND NOT EXISTS (
+            SELECT 1 FROM employees e
+              JOIN stores s ON s.id = e.store_id
+              JOIN program_audiences pa ON ${IN_AUDIENCE}
+             WHERE e.id = a.employee_id AND e.active = 1 AND pa.program_id = a.program_id)`,
+      [AssignmentStatus.CANCELLED, this.clock.now(), employeeId, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
+    );
+  }
+}

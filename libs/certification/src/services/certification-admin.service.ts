@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@lp/audit';
+import { BadInputError, Clock, ConflictError, NotFoundError } from '@lp/core';
+import { type AccessScope, EmployeeEntity, restrictToScope } from '@lp/organisation';
+import { CertificationEntity, CertificationProgramEntity, CertificationSource } from '../entities';
+import { CertificationWriter } from './certification-writer.service';
+
+/** Manual grants (e.g. certified by a previous employer) and revocations, both audited. */
+@Injectable()
+export class CertificationAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writer: CertificationWriter,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async grant(
+    scope: AccessScope,
+    employeeId: number,
+    programId: number,
+    issuedAt: Date | undefined,
+    actorId: number,
+  ): Promise<CertificationEntity> {
+    const now = this.clock.now();
+    const earnedAt = issuedAt ?? now;
+    if (earnedAt > now) throw new BadInputError('issuedAt cannot be in the future', 'issuedAt');
+    return this.dataSource.transaction(async (manager) => {
+      const employee = await restrictToScope(
+        manager.createQueryBuilder(EmployeeEntity, 'e').where('e.id = :employeeId', { employeeId }),
+        scope,
+        { storeColumn: 'e.store_id' },
+      ).getOne();
+      if (!employee) throw new NotFoundError('Employee', employeeId);
+      if (!employee.active)
+        throw new BadInputError('The employee is deactivated; certifications go to active employees', 'employeeId');
+      const program = await manager.findOneBy(CertificationProgramEntity, { id: programId });
+      if (!program) throw new NotFoundError('Certification programme', programId);
+      return this.writer.issue(manager, {
+        employeeId,
+        storeId: employee.storeId,
+        program,
+        earnedAt,
+        source: CertificationSource.MANUAL_GRANT,
+        actorId,
+      });
+    });
+  }
+
+  async revoke(scope: AccessScope, id: number, reason: string, actorId: number): Promise<CertificationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const certification = await restrictToScope(
+        manager
+          .createQueryBuilder(CertificationEntity, 'c')
+          .setLock('pessimistic_write')
+          .innerJoin(EmployeeEntity, 'e', 'e.id = c.employee_id')
+          .where('c.id = :id', { id }),
+        scope,
+        { storeColumn: 'e.store_id' },
+      ).getOne();
+      if (!certification) throw new NotFoundError('Certification', id);
+      if (certification.revokedAt) throw new ConflictError('This certification is already revoked');
+      const revokedAt = this.clock.now();
+      await manager.update(CertificationEntity, { id }, { revokedAt, revokedReason: reason, revokedById: actorId });
+      const storeId = (await manager.findOneByOrFail(EmployeeEntity, { id: certification.employeeId })).storeId;
+      await this.audit.record(manager, {
+        actorId,
+        action: 'CERTIFICATION_REVOKED',
+        subjectType: 'Certification',
+        subjectId: id,
+        storeId,
+        before: { revokedAt: null },
+        after: { revokedAt: revokedAt.toISOString(), reason },
+      });
+      return { ...certification, revokedAt, revokedReason: reason, revokedById: actorId };
+    });
+  }
+}

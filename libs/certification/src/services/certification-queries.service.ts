@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
+import { Clock, type Page, type PageRequest, paginate } from '@lp/core';
+import { type AccessScope, EmployeeEntity, restrictToScope } from '@lp/organisation';
+import { CertificationEntity, CertificationProgramEntity } from '../entities';
+import { CertificationStatus } from '../rules/certification-status';
+
+export interface EarnedCourse {
+  courseId: number;
+  /** Null for a manual grant or when the version is unknown. */
+  versionNumber: number | null;
+  completedAt: Date;
+}
+
+export interface CertificationFilter {
+  storeId?: number;
+  regionId?: number;
+  programId?: number;
+  employeeId?: number;
+  status?: CertificationStatus;
+  expiringWithinDays?: number;
+  /** Include superseded cycles (history), not only each holder's current one. */
+  includeHistory?: boolean;
+}
+
+/**
+ * Status conditions in SQL, matching rules/certification-status.ts: the window comes
+ * from the programme, so EXPIRING compares against now + recertify_window_days.
+ */
+function whereStatus(query: SelectQueryBuilder<CertificationEntity>, status: CertificationStatus, now: Date): void {
+  const window =
+    'DATE_ADD(:now, INTERVAL (SELECT p.recertify_window_days FROM certification_programs p WHERE p.id = c.program_id) DAY)';
+  switch (status) {
+    case CertificationStatus.REVOKED:
+      query.andWhere('c.revoked_at IS NOT NULL');
+      return;
+    case CertificationStatus.EXPIRED:
+      query.andWhere('c.revoked_at IS NULL AND c.expires_at <= :now', { now });
+      return;
+    case CertificationStatus.EXPIRING:
+      query.andWhere(`c.revoked_at IS NULL AND c.expires_at > :now AND c.expires_at <= ${window}`, { now });
+      return;
+    case CertificationStatus.ACTIVE:
+      query.andWhere(`c.revoked_at IS NULL AND c.expires_at > ${window}`, { now });
+      return;
+  }
+}
+
+@Injectable()
+export class CertificationQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(scope: AccessScope, filter: CertificationFilter, page: PageRequest): Promise<Page<CertificationEntity>> {
+    const now = this.clock.now();
+    const query = this.dataSource
+      .getRepository(CertificationEntity)
+      .createQueryBuilder('c')
+      .innerJoin(EmployeeEntity, 'e', 'e.id = c.employee_id');
+    restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'c.employee_id' });
+    if (!filter.includeHistory) query.andWhere('c.current_key IS NOT NULL');
+    if (filter.storeId !== undefined) query.andWhere('e.store_id = :storeId', { storeId: filter.storeId });
+    if (filter.regionId !== undefined) {
+      query.andWhere('e.store_id IN (SELECT s.id FROM stores s WHERE s.region_id = :regionId)', {
+        regionId: filter.regionId,
+      });
+    }
+    if (filter.programId !== undefined) query.andWhere('c.program_id = :programId', { programId: filter.programId });
+    if (filter.employeeId !== undefined)
+      query.andWhere('c.employee_id = :employeeId', { employeeId: filter.employeeId });
+    if (filter.status !== undefined) whereStatus(query, filter.status, now);
+    if (filter.expiringWithinDays !== undefined) {
+      const until = new Date(now.getTime() + filter.expiringWithinDays * 86_400_000);
+      query.andWhere('c.revoked_at IS NULL AND c.expires_at > :now AND c.expires_at <= :until', { now, until });
+    }
+    return paginate(query, 'c.id', page);
+  }
+
+  /** The holder's current cycle per programme, newest first. */
+  mine(employeeId: number): Promise<CertificationEntity[]> {
+    return this.dataSource.getRepository(CertificationEntity).find({
+      where: { employeeId, currentKey: Not(IsNull()) },
+      order: { issuedAt: 'DESC' },
+    });
+  }
+
+  /** The certification a completed assignment earned (issued or renewed), if any. */
+  earnedBy(assignmentId: number): Promise<CertificationEntity | null> {
+    return this.dataSource
+      .getRepository(CertificationEntity)
+      .createQueryBuilder('c')
+      .innerJoin('certification_courses', 'cc', 'cc.certification_id = c.id')
+      .where('cc.assignment_id = :assignmentId', { assignmentId })
+      .orderBy('c.id', 'DESC')
+      .getOne();
+  }
+
+  /** What each cycle was earned on: course, version number and completion date, for auditors. */
+  async earnedOn(certificationIds: readonly number[]): Promise<Map<number, EarnedCourse[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT cc.certification_id, cc.course_id, cc.completed_at, v.number AS version_number
+         FROM certification_courses cc
+         LEFT JOIN course_versions v ON v.id = cc.course_version_id
+        WHERE cc.certification_id IN (?)
+        ORDER BY cc.completed_at`,
+      [certificationIds],
+    )) as { certification_id: number; course_id: number; completed_at: Date; version_number: number | null }[];
+    const byCertification = new Map<number, EarnedCourse[]>(certificationIds.map((id) => [id, []]));
+    for (const row of rows) {
+      byCertification.get(row.certification_id)!.push({
+        courseId: row.course_id,
+        versionNumber: row.version_number,
+        completedAt: row.completed_at,
+      });
+    }
+    return byCertification;
+  }
+
+  programsByIds(ids: readonly number[]): Promise<CertificationProgramEntity[]> {
+    return this.dataSource.getRepository(CertificationProgramEntity).findBy({ id: In([...ids]) });
+  }
+}

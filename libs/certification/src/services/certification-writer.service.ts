@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '@lp/audit';
+import {
+  CertificationCourseEntity,
+  CertificationEntity,
+  type CertificationProgramEntity,
+  CertificationSource,
+} from '../entities';
+import { newVerificationCode } from '../rules/certificate-codes';
+import { initialExpiry, renewedExpiry } from '../rules/renewal-dating';
+import { nextCertificateNumber } from './certificate-numbering';
+
+export interface IssueRequest {
+  employeeId: number;
+  storeId: number;
+  program: CertificationProgramEntity;
+  /** When the work that earned it was done: the last completion, or the grant date. */
+  earnedAt: Date;
+  source: CertificationSource;
+  actorId: number | null;
+  courses?: { courseId: number; courseVersionId: number | null; completedAt: Date; assignmentId: number | null }[];
+}
+
+/**
+ * Writes a new certification cycle inside the caller's transaction: a first issue, or a
+ * renewal that supersedes the holder's current cycle (the old row is kept as history).
+ */
+@Injectable()
+export class CertificationWriter {
+  constructor(private readonly audit: AuditService) {}
+
+  async issue(manager: EntityManager, request: IssueRequest): Promise<CertificationEntity> {
+    const { employeeId, program, earnedAt } = request;
+    const current = await manager
+      .createQueryBuilder(CertificationEntity, 'c')
+      .setLock('pessimistic_write')
+      .where('c.employee_id = :employeeId AND c.current_key = :programId', { employeeId, programId: program.id })
+      .getOne();
+
+    const renewing = current && !current.revokedAt;
+    const expiresAt = renewing ? renewedExpiry(program, current.expiresAt, earnedAt) : initialExpiry(program, earnedAt);
+    if (current) await manager.update(CertificationEntity, { id: current.id }, { currentKey: null });
+
+    const certification = manager.create(CertificationEntity, {
+      employeeId,
+      programId: program.id,
+      certificateNumber: await nextCertificateNumber(manager, program, earnedAt),
+      verificationCode: newVerificationCode(),
+      issuedAt: earnedAt,
+      expiresAt,
+      source: request.source,
+      previousCertificationId: current?.id ?? null,
+      currentKey: program.id,
+      revokedAt: null,
+      revokedReason: null,
+      revokedById: null,
+      grantedById: request.source === CertificationSource.MANUAL_GRANT ? request.actorId : null,
+    });
+    await manager.insert(CertificationEntity, certification);
+    if (request.courses?.length) {
+      await manager.insert(
+        CertificationCourseEntity,
+        request.courses.map((c) => ({ certificationId: certification.id, ...c })),
+      );
+    }
+    await this.audit.record(manager, {
+      actorId: request.actorId,
+      action: renewing ? 'CERTIFICATION_RENEWED' : 'CERTIFICATION_ISSUED',
+      subjectType: 'Certification',
+      subjectId: certification.id,
+      storeId: request.storeId,
+      before: current ? { id: current.id, expiresAt: current.expiresAt.toISOString() } : null,
+      after: {
+        employeeId,
+        programCode: program.code,
+        certificateNumber: certification.certificateNumber,
+        expiresAt: expiresAt.toISOString(),
+        source: request.source,
+      },
+    });
+    return certification;
+  }
+}

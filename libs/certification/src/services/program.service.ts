@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AuditService } from '@lp/audit';
+import { BadInputError, ConflictError, isDuplicateKeyError, isMissingReferenceError, NotFoundError } from '@lp/core';
+import { JobRoleEntity } from '@lp/organisation';
+import { CertificationProgramEntity, ProgramAudienceEntity, ProgramCourseEntity } from '../entities';
+import { RenewalBasis } from '../rules/renewal-dating';
+
+export interface AudienceRuleInput {
+  jobRoleCode: string;
+  storeId?: number;
+  regionId?: number;
+}
+
+export interface CreateProgramInput {
+  code: string;
+  name: string;
+  description?: string;
+  courseIds: number[];
+  validityMonths: number;
+  recertifyWindowDays: number;
+  refresherCourseId?: number;
+  reminderOffsetsDays?: number[];
+  requiredJobRoleCodes?: string[];
+  audience?: AudienceRuleInput[];
+  renewalBasis?: RenewalBasis;
+  fixedExpiryDate?: string;
+  onboardingDays?: number;
+}
+
+export const DEFAULT_REMINDER_OFFSETS = [30, 14, 7, 1];
+
+/** Called in the creating transaction so audience rules can assign the courses at once. */
+export type ProgramCreatedHook = (
+  manager: EntityManager,
+  program: CertificationProgramEntity,
+  actorId: number | null,
+) => Promise<void>;
+
+@Injectable()
+export class ProgramService {
+  private readonly createdHooks: ProgramCreatedHook[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  onCreated(hook: ProgramCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
+
+  list(): Promise<CertificationProgramEntity[]> {
+    return this.dataSource.getRepository(CertificationProgramEntity).find({ order: { code: 'ASC' } });
+  }
+
+  async get(id: number): Promise<CertificationProgramEntity> {
+    const program = await this.dataSource.getRepository(CertificationProgramEntity).findOneBy({ id });
+    if (!program) throw new NotFoundError('Certification programme', id);
+    return program;
+  }
+
+  async create(input: CreateProgramInput, actorId: number | null): Promise<CertificationProgramEntity> {
+    this.assertDatingRules(input);
+    const courseIds = [...new Set(input.courseIds)];
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await this.assertPublishedCourses(manager, [
+          ...courseIds,
+          ...(input.refresherCourseId ? [input.refresherCourseId] : []),
+        ]);
+        const audience = await this.resolveAudience(manager, input);
+        const program = manager.create(CertificationProgramEntity, {
+          code: input.code,
+          name: input.name,
+          description: input.description ?? null,
+          validityMonths: input.validityMonths,
+          recertifyWindowDays: input.recertifyWindowDays,
+          refresherCourseId: input.refresherCourseId ?? null,
+          reminderOffsetsDays: [...new Set(input.reminderOffsetsDays ?? DEFAULT_REMINDER_OFFSETS)].sort(
+            (a, b) => b - a,
+          ),
+          renewalBasis: input.renewalBasis ?? RenewalBasis.PREVIOUS_EXPIRY,
+          fixedExpiryDate: input.fixedExpiryDate ?? null,
+          onboardingDays: input.onboardingDays ?? 30,
+        });
+        await manager.save(program);
+        await manager.insert(
+          ProgramCourseEntity,
+          courseIds.map((courseId) => ({ programId: program.id, courseId })),
+        );
+        if (audience.length > 0) {
+          await manager.insert(
+            ProgramAudienceEntity,
+            audience.map((rule) => ({ ...rule, programId: program.id })),
+          );
+        }
+        await this.audit.record(manager, {
+          actorId,
+          action: 'CERTIFICATION_PROGRAM_CREATED',
+          subjectType: 'CertificationProgram',
+          subjectId: program.id,
+          after: { ...input },
+        });
+        for (const hook of this.createdHooks) await hook(manager, program, actorId);
+        return program;
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConflictError(`A programme with code ${input.code} already exists`);
+      if (isMissingReferenceError(error))
+        throw new BadInputError('audience: a store or region does not exist', 'audience');
+      throw error;
+    }
+  }
+
+  /** Validity of at least one month; the window must end before the shortest month-based validity (28 days a month). */
+  private assertDatingRules(input: CreateProgramInput): void {
+    if (input.recertifyWindowDays >= input.validityMonths * 28) {
+      throw new BadInputError('recertifyWindowDays must be shorter than the validity', 'recertifyWindowDays');
+    }
+    if ((input.renewalBasis === RenewalBasis.FIXED_DATE) !== (input.fixedExpiryDate !== undefined)) {
+      throw new BadInputError(
+        'fixedExpiryDate (MM-DD) goes with renewalBasis FIXED_DATE, and only with it',
+        'fixedExpiryDate',
+      );
+    }
+    for (const offset of input.reminderOffsetsDays ?? []) {
+      if (offset > input.validityMonths * 28) {
+        throw new BadInputError('reminderOffsetsDays must fall within the validity', 'reminderOffsetsDays');
+      }
+    }
+  }
+
+  private async assertPublishedCourses(manager: EntityManager, courseIds: number[]): Promise<void> {
+    if (courseIds.length === 0) return;
+    const rows = (await manager.query('SELECT id FROM courses WHERE id IN (?) AND current_version_id IS NOT NULL', [
+      courseIds,
+    ])) as { id: number }[];
+    const published = new Set(rows.map((r) => r.id));
+    const missing = courseIds.filter((id) => !published.has(id));
+    if (missing.length > 0) {
+      throw new BadInputError(`courseIds: no published course with id ${missing.join(', ')}`, 'courseIds');
+    }
+  }
+
+  private async resolveAudience(
+    manager: EntityManager,
+    input: CreateProgramInput,
+  ): Promise<Omit<ProgramAudienceEntity, 'id' | 'programId'>[]> {
+    const rules: AudienceRuleInput[] = [
+      ...(input.requiredJobRoleCodes ?? []).map((jobRoleCode) => ({ jobRoleCode })),
+      ...(input.audience ?? []),
+    ];
+    if (rules.length === 0) return [];
+    const codes = [...new Set(rules.map((r) => r.jobRoleCode))];
+    const jobRoles = await manager.findBy(JobRoleEntity, { code: In(codes) });
+    const idByCode = new Map(jobRoles.map((j) => [j.code, j.id]));
+    const unknown = codes.filter((code) => !idByCode.has(code));
+    if (unknown.length > 0) throw new BadInputError(`unknown job role ${unknown.join(', ')}`, 'requiredJobRoleCodes');
+    return rules.map((r) => ({
+      jobRoleId: idByCode.get(r.jobRoleCode)!,
+      storeId: r.storeId ?? null,
+      regionId: r.regionId ?? null,
+    }));
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AssignmentEntity, AssignmentService, AssignmentStatus, type AssignmentView } from '@lp/assignments';
+import { Clock, ConflictError, NotFoundError } from '@lp/core';
+import type { AfterCommit } from '@lp/organisation';
+import { CourseVersionEntity, QuizAttemptEntity } from '../entities';
+import { assertAnswersFit, type SubmittedAnswer } from '../rules/quiz-answers';
+import { type Grade, gradeAttempt } from '../rules/quiz-grading';
+import { isPastTimeLimit } from '../rules/time-limit';
+import { AttemptPapers } from '../services/attempt-papers';
+
+/** What the learner learns after submitting: their score and, per question, whether they were right. */
+export interface QuizResult {
+  attempt: QuizAttemptEntity;
+  scorePercent: number;
+  passed: boolean;
+  correctCount: number;
+  questionCount: number;
+  attemptsRemaining: number;
+  assignment: AssignmentView;
+  review: {
+    questionId: number;
+    prompt: string;
+    selectedOptionIds: number[];
+    answeredCorrectly: boolean;
+    explanation: string;
+  }[];
+}
+
+/**
+ * Grades an attempt on the server, once. The grade is written by an UPDATE that matches only
+ * while the attempt is unsubmitted, and only a write that changed exactly that one row
+ * counts; a second or racing submission gets CONFLICT and writes nothing. Passing completes
+ * the assignment (and runs the completion hooks, e.g. certification) in the same
+ * transaction as the grade.
+ */
+@Injectable()
+export class SubmitQuizAttempt {
+  private readonly logger = new Logger(SubmitQuizAttempt.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentService,
+    private readonly papers: AttemptPapers,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(employeeId: number, attemptId: number, answers: SubmittedAnswer[]): Promise<QuizResult> {
+    const afterCommit: AfterCommit[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const found = await this.ownAttempt(manager, employeeId, attemptId);
+      // Lock order (assignment, then attempt) is the same as starting an attempt, so the two never deadlock.
+      const assignment = await this.assignments.lockOwn(manager, employeeId, found.assignmentId);
+      const attempt = await manager
+        .createQueryBuilder(QuizAttemptEntity, 'qa')
+        .setLock('pessimistic_write')
+        .where('qa.id = :attemptId', { attemptId })
+        .getOneOrFail();
+      if (attempt.submittedAt !== null) throw new ConflictError(`Attempt ${attemptId} has already been submitted`);
+      this.assignments.assertNotCancelled(assignment);
+      const now = this.clock.now();
+      if (isPastTimeLimit(attempt.expiresAt, now)) {
+        throw new ConflictError(`The time limit of attempt ${attemptId} ended at ${attempt.expiresAt!.toISOString()}`);
+      }
+
+      const paper = await this.papers.load(manager, attemptId);
+      assertAnswersFit(answers, paper.keys);
+      const version = await manager.findOneByOrFail(CourseVersionEntity, { id: attempt.courseVersionId });
+      const grade = gradeAttempt(paper.keys, answers, version.quiz.passingScorePercent);
+      await this.recordGrade(manager, attempt, grade, now);
+
+      if (grade.passed && assignment.status !== AssignmentStatus.COMPLETED) {
+        afterCommit.push(...(await this.assignments.complete(manager, assignment, employeeId)));
+      }
+      const used = await manager.countBy(QuizAttemptEntity, { assignmentId: assignment.id });
+      return {
+        attempt,
+        scorePercent: grade.scorePercent,
+        passed: grade.passed,
+        correctCount: grade.correctCount,
+        questionCount: grade.questionCount,
+        attemptsRemaining: Math.max(0, version.quiz.maxAttempts - used),
+        assignment: this.assignments.view(assignment),
+        review: grade.questions.map((g, index) => ({
+          questionId: g.questionId,
+          prompt: paper.questions[index].prompt,
+          selectedOptionIds: g.selectedOptionIds ?? [],
+          answeredCorrectly: g.answeredCorrectly,
+          explanation: paper.explanations.get(g.questionId)!,
+        })),
+      };
+    });
+    for (const action of afterCommit) {
+      await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
+    }
+    return result;
+  }
+
+  /** Someone else's attempt is NOT_FOUND, exactly like one that does not exist. */
+  private async ownAttempt(manager: EntityManager, employeeId: number, attemptId: number): Promise<QuizAttemptEntity> {
+    const attempt = await manager
+      .createQueryBuilder(QuizAttemptEntity, 'qa')
+      .innerJoin(AssignmentEntity, 'a', 'a.id = qa.assignment_id')
+      .where('qa.id = :attemptId AND a.employee_id = :employeeId', { attemptId, employeeId })
+      .getOne();
+    if (!attempt) throw new NotFoundError('QuizAttempt', attemptId);
+    return attempt;
+  }
+
+  private async recordGrade(
+    manager: EntityManager,
+    attempt: QuizAttemptEntity,
+    grade: Grade,
+    now: Date,
+  ): Promise<void> {
+    const graded = await manager
+      .createQueryBuilder()
+      .update(QuizAttemptEntity)
+      .set({
+        submittedAt: now,
+        correctCount: grade.correctCount,
+        scorePercent: grade.scorePercent,
+        passed: grade.passed,
+      })
+      .where('id = :id AND submitted_at IS NULL', { id: attempt.id })
+      .execute();
+    if (graded.affected !== 1) throw new ConflictError(`Attempt ${attempt.id} has already been submitted`);
+    Object.assign(attempt, {
+      submittedAt: now,
+      correctCount: grade.correctCount,
+      scorePercent: grade.scorePercent,
+      passed: grade.passed,
+    });
+    if (grade.questions.length === 0) return;
+    const cases = grade.questions.map(() => 'WHEN ? THEN ?').join(' ');
+    await manager.query(
+      `UPDATE quiz_attempt_questions
+          SET selected_option_ids = CASE question_id ${cases} END,
+              answered_correctly = CASE question_id ${cases} END
+        WHERE attempt_id = ?`,
+      [
+        ...grade.questions.flatMap((g) => [
+          g.questionId,
+          g.selectedOptionIds === null ? null : JSON.stringify(g.selectedOptionIds),
+        ]),
+        ...grade.questions.flatMap((g) => [g.questionId, g.answeredCorrectly]),
+        attempt.id,
+      ],
+    );
+  }
+}

@@ -1,0 +1,245 @@
+import { Role, type StoreEntity, type EmployeeEntity } from '@lp/organisation';
+import {
+  buildCourse,
+  buildEmployee,
+  buildStore,
+  type BuiltCourse,
+  createTestApp,
+  errorCode,
+  graphql,
+  type TestApp,
+} from '@lp/testing';
+
+const CREATE_PROGRAM = `mutation ($input: CreateCertificationProgramInput!) {
+  createCertificationProgram(input: $input) { id code validityMonths recertifyWindowDays reminderOffsetsDays }
+}`;
+const HIRE = `mutation ($input: CreateEmployeeInput!) { createEmployee(input: $input) { id } }`;
+const MY_ASSIGNMENTS = `{ myAssignments { id status reason dueAt course { id } } }`;
+const COMPLETE_LESSON = `mutation ($a: ID!, $l: ID!) { completeLesson(assignmentId: $a, lessonId: $l) { id } }`;
+const START = `mutation ($a: ID!) { startQuizAttempt(assignmentId: $a) { id questions { id } } }`;
+const SUBMIT = `mutation ($attempt: ID!, $answers: [QuizAnswerInput!]!) {
+  submitQuizAttempt(attemptId: $attempt, answers: $answers) {
+    passed certification { id certificateNumber verificationCode status expiresAt earnedOn { course { id } versionNumber } }
+  }
+}`;
+const VERIFY = `query ($code: String!) { verifyCertificate(code: $code) { valid status holderName expiresAt } }`;
+const ASSIGN = `mutation ($input: AssignCourseInput!) { assignCourse(input: $input) { created skipped } }`;
+
+describe('the certification loop: audience, passing, issuing, expiring, renewing, revoking', () => {
+  let t: TestApp;
+  let hr: EmployeeEntity;
+  let store: StoreEntity;
+  let course: BuiltCourse;
+  let refresher: BuiltCourse;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  beforeEach(async () => {
+    await t.reset();
+    t.clock.set(new Date('2026-03-02T09:00:00Z'));
+    store = await buildStore(t.dataSource);
+    hr = await buildEmployee(t.dataSource, { role: Role.HR, storeId: store.id });
+    course = await buildCourse(t.dataSource, { code: 'LP-BASICS' });
+    refresher = await buildCourse(t.dataSource, { code: 'LP-REFRESH' });
+  });
+
+  async function passCourse(token: () => string, assignmentId: number, built: BuiltCourse) {
+    for (const lesson of built.lessons)
+      await graphql(t.app, COMPLETE_LESSON, { a: assignmentId, l: lesson.id }, token());
+    const started = await graphql(t.app, START, { a: assignmentId }, token());
+    expect(started.errors).toBeUndefined();
+    const attempt = started.data!.startQuizAttempt;
+    const answers = attempt.questions.map((q: { id: string }) => ({
+      questionId: q.id,
+      optionIds: [String(built.questions.find((b) => String(b.id) === q.id)!.rightOptionId)],
+    }));
+    return graphql(t.app, SUBMIT, { attempt: attempt.id, answers }, token());
+  }
+
+  it('runs from a new hire to a renewed and then revoked certificate', async () => {
+    const program = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      {
+        input: {
+          code: 'LPF',
+          name: 'LP Foundations',
+          courseIds: [course.course.id],
+          refresherCourseId: refresher.course.id,
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          requiredJobRoleCodes: ['CASHIER'],
+        },
+      },
+      t.tokenFor(hr),
+    );
+    expect(program.errors).toBeUndefined();
+    expect(program.data!.createCertificationProgram.reminderOffsetsDays).toEqual([30, 14, 7, 1]);
+
+    const hired = await graphql(
+      t.app,
+      HIRE,
+      {
+        input: {
+          employeeNumber: 'N-1',
+          email: 'new.cashier@example.test',
+          firstName: 'Nia',
+          lastName: 'Cole',
+          jobRoleCode: 'CASHIER',
+          storeId: store.id,
+        },
+      },
+      t.tokenFor(hr),
+    );
+    const cashier = { id: Number(hired.data!.createEmployee.id) };
+    const token = () => t.tokenFor(cashier); // minted anew after each move of the clock
+
+    const [assignment] = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments;
+    expect(assignment).toMatchObject({ status: 'ASSIGNED', reason: 'RULE', course: { id: String(course.course.id) } });
+    expect(assignment.dueAt).toBe('2026-04-01T09:00:00.000Z');
+
+    t.clock.set(new Date('2026-03-10T09:00:00Z'));
+    const passed = await passCourse(token, assignment.id, course);
+    expect(passed.errors).toBeUndefined();
+    const certificate = passed.data!.submitQuizAttempt.certification;
+    expect(certificate).toMatchObject({ certificateNumber: 'LPF-2026-000001', status: 'ACTIVE' });
+    expect(certificate.expiresAt).toBe('2027-03-10T09:00:00.000Z');
+    expect(certificate.earnedOn).toEqual([{ course: { id: String(course.course.id) }, versionNumber: 1 }]);
+
+    const verified = await graphql(t.app, VERIFY, { code: certificate.verificationCode });
+    expect(verified.data!.verifyCertificate).toMatchObject({ valid: true, status: 'ACTIVE', holderName: 'Nia Cole' });
+
+    t.clock.set(new Date('2027-01-20T09:00:00Z'));
+    const mine = await graphql(t.app, '{ myCertifications { status } }', {}, token());
+    expect(mine.data!.myCertifications).toEqual([{ status: 'EXPIRING' }]);
+
+    const manager = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });
+    const assigned = await graphql(
+      t.app,
+      ASSIGN,
+      { input: { courseId: refresher.course.id, employeeIds: [cashier.id], dueAt: '2027-03-01T00:00:00Z' } },
+      t.tokenFor(manager),
+    );
+    expect(assigned.data!.assignCourse).toEqual({ created: 1, skipped: 0 });
+    const refresherAssignment = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments.find(
+      (a: { course: { id: string } }) => a.course.id === String(refresher.course.id),
+    );
+    const renewed = (await passCourse(token, refresherAssignment.id, refresher)).data!.submitQuizAttempt.certification;
+    expect(renewed.certificateNumber).toBe('LPF-2027-000001');
+    expect(renewed.expiresAt).toBe('2028-03-10T09:00:00.000Z');
+    expect(renewed.status).toBe('ACTIVE');
+
+    const revoked = await graphql(
+      t.app,
+      'mutation ($id: ID!) { revokeCertification(id: $id, reason: "Policy breach") { status } }',
+      { id: renewed.id },
+      t.tokenFor(hr),
+    );
+    expect(revoked.data!.revokeCertification.status).toBe('REVOKED');
+    const after = await graphql(t.app, VERIFY, { code: renewed.verificationCode });
+    expect(after.data!.verifyCertificate).toMatchObject({ valid: false, status: 'REVOKED' });
+  });
+
+  it('cancels open rule-made assignments when someone leaves the audience, and keeps others', async () => {
+    await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      {
+        input: {
+          code: 'LPF',
+          name: 'LP Foundations',
+          courseIds: [course.course.id],
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          requiredJobRoleCodes: ['CASHIER'],
+        },
+      },
+      t.tokenFor(hr),
+    );
+    const cashier = await graphql(
+      t.app,
+      HIRE,
+      {
+        input: { employeeNumber: 'N-2', firstName: 'Ola', lastName: 'Berg', jobRoleCode: 'CASHIER', storeId: store.id },
+      },
+      t.tokenFor(hr),
+    );
+    const id = cashier.data!.createEmployee.id;
+    await graphql(
+      t.app,
+      'mutation ($id: ID!) { updateEmployee(id: $id, input: { jobRoleCode: "SALES_ASSOCIATE" }) { id } }',
+      { id },
+      t.tokenFor(hr),
+    );
+    const rows = await t.dataSource.query('SELECT status, reason FROM assignments WHERE employee_id = ?', [id]);
+    expect(rows).toEqual([{ status: 'CANCELLED', reason: 'RULE' }]);
+  });
+
+  it('never duplicates an open assignment, even when two managers assign the same store at once', async () => {
+    for (let i = 0; i < 6; i++) await buildEmployee(t.dataSource, { storeId: store.id });
+    const managerA = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });
+    const managerB = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });
+    const input = { courseId: course.course.id, storeId: store.id, dueAt: '2026-06-01T00:00:00Z' };
+    const [a, b] = await Promise.all([
+      graphql(t.app, ASSIGN, { input }, t.tokenFor(managerA)),
+      graphql(t.app, ASSIGN, { input }, t.tokenFor(managerB)),
+    ]);
+    const created = a.data!.assignCourse.created + b.data!.assignCourse.created;
+    const people = 6 + 2 + 1; // staff, both managers, HR
+    expect(created).toBe(people);
+    expect(a.data!.assignCourse.skipped + b.data!.assignCourse.skipped).toBe(people);
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM assignments WHERE course_id = ?', [
+      course.course.id,
+    ]);
+    expect(Number(n)).toBe(people);
+  });
+
+  it('refuses bad assignments and writes nothing', async () => {
+    const otherStore = await buildStore(t.dataSource);
+    const stranger = await buildEmployee(t.dataSource, { storeId: otherStore.id });
+    const manager = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });
+    const token = t.tokenFor(manager);
+    const base = { courseId: course.course.id, dueAt: '2026-06-01T00:00:00Z' };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, dueAt: '2026-01-01T00:00:00Z', storeId: store.id }, 'BAD_USER_INPUT'],
+      [{ ...base, courseId: 999999, storeId: store.id }, 'NOT_FOUND'],
+      [{ ...base, employeeIds: [999999] }, 'NOT_FOUND'],
+      [{ ...base, storeId: otherStore.id }, 'FORBIDDEN'],
+      [{ ...base, employeeIds: [stranger.id] }, 'FORBIDDEN'],
+      [{ ...base }, 'BAD_USER_INPUT'],
+      [{ ...base, storeId: store.id, jobRoleCodes: ['ASTRONAUT'] }, 'BAD_USER_INPUT'],
+      [{ ...base, dueAt: 'next tuesday', storeId: store.id }, 'BAD_USER_INPUT'],
+    ];
+    for (const [input, code] of cases) {
+      expect(errorCode(await graphql(t.app, ASSIGN, { input }, token))).toBe(code);
+    }
+    const employee = await buildEmployee(t.dataSource, { storeId: store.id });
+    expect(
+      errorCode(await graphql(t.app, ASSIGN, { input: { ...base, storeId: store.id } }, t.tokenFor(employee))),
+    ).toBe('FORBIDDEN');
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM assignments');
+    expect(Number(n)).toBe(0);
+  });
+
+  it('refuses bad programmes and writes nothing', async () => {
+    const base = { name: 'X', courseIds: [course.course.id], validityMonths: 12, recertifyWindowDays: 60 };
+    await graphql(t.app, CREATE_PROGRAM, { input: { ...base, code: 'DUP' } }, t.tokenFor(hr));
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, code: 'DUP' }, 'CONFLICT'],
+      [{ ...base, code: 'V0', validityMonths: 0 }, 'BAD_USER_INPUT'],
+      [{ ...base, code: 'VN', validityMonths: -3 }, 'BAD_USER_INPUT'],
+      [{ ...base, code: 'WIN', validityMonths: 1, recertifyWindowDays: 45 }, 'BAD_USER_INPUT'],
+      [{ ...base, code: 'NOC', courseIds: [999999] }, 'BAD_USER_INPUT'],
+      [{ ...base, code: 'ROLE', requiredJobRoleCodes: ['ASTRONAUT'] }, 'BAD_USER_INPUT'],
+      [{ ...base, code: 'EMPTY', courseIds: [] }, 'BAD_USER_INPUT'],
+    ];
+    for (const [input, code] of cases) {
+      expect(errorCode(await graphql(t.app, CREATE_PROGRAM, { input }, t.tokenFor(hr)))).toBe(code);
+    }
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM certification_programs');
+    expect(Number(n)).toBe(1);
+  });
+});

@@ -1,0 +1,168 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CertificationWriter, ProgramSeeder } from '@lp/certification';
+import { DEMO_PASSWORD, DemoCertifications, DemoLearning, DemoSeeder } from '@lp/demo';
+import { PasswordHasher } from '@lp/identity';
+import { CurriculumSeeder, loadCurriculum } from '@lp/learning';
+import { Role } from '@lp/organisation';
+import { buildEmployee, createTestApp, graphql, type TestApp } from '@lp/testing';
+
+const SHIPPED = join(__dirname, '..', '..', 'curriculum');
+
+/** A copy of the shipped curriculum whose LP-BASICS file has `edit` applied to its text. */
+function editedCurriculum(edit: (text: string) => string): string {
+  const directory = mkdtempSync(join(tmpdir(), 'lp-curriculum-'));
+  cpSync(SHIPPED, directory, { recursive: true });
+  const file = join(directory, 'courses', 'lp-basics.yaml');
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return directory;
+}
+
+describe('the built-in curriculum and the demo data', () => {
+  let t: TestApp;
+  let seeder: CurriculumSeeder;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    seeder = t.app.get(CurriculumSeeder, { strict: false });
+  });
+  afterAll(() => t.close());
+  beforeEach(() => t.reset());
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const [row] = await t.dataSource.query(
+      `SELECT (SELECT COUNT(*) FROM courses) AS courses, (SELECT COUNT(*) FROM course_versions) AS versions,
+              (SELECT COUNT(*) FROM lessons) AS lessons, (SELECT COUNT(*) FROM questions) AS questions,
+              (SELECT COUNT(*) FROM question_options) AS options, (SELECT COUNT(*) FROM audit_events) AS audits`,
+    );
+    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+  }
+
+  const outcomes = async (directory: string) =>
+    Object.fromEntries((await seeder.seed(await loadCurriculum(directory))).map((o) => [o.code, o.outcome]));
+
+  it('loads every course once; seeding again changes nothing', async () => {
+    const first = await seeder.seed(await loadCurriculum(SHIPPED));
+    expect(first.map((o) => [o.code, o.outcome, o.versionNumber])).toEqual(
+      ['LP-BASICS', 'LP-INTERNAL', 'LP-LAW', 'LP-AUDIT', 'LP-SURV', 'LP-THEFT'].map((code) => [code, 'created', 1]),
+    );
+    const after = await rowCounts();
+    expect(after).toMatchObject({ courses: 6, versions: 6 });
+    expect(await outcomes(SHIPPED)).toEqual(Object.fromEntries(first.map((o) => [o.code, 'unchanged'])));
+    expect(await rowCounts()).toEqual(after);
+  });
+
+  it('publishes a new version when a file changes what it teaches, and only updates details otherwise', async () => {
+    await seeder.seed(await loadCurriculum(SHIPPED));
+    const changedLesson = editedCurriculum((text) => text.replace('## What is shrink?', '## What shrink is'));
+    expect(await outcomes(changedLesson)).toMatchObject({ 'LP-BASICS': 'published', 'LP-THEFT': 'unchanged' });
+    expect(await outcomes(changedLesson)).toMatchObject({ 'LP-BASICS': 'unchanged' });
+    const [basics] = await t.dataSource.query(
+      `SELECT v.number, c.title FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.code = 'LP-BASICS'`,
+    );
+    expect(basics.number).toBe(2);
+
+    const renamed = editedCurriculum((text) =>
+      text
+        .replace('## What is shrink?', '## What shrink is')
+        .replace('title: Loss Prevention Basics', 'title: Loss Prevention Essentials'),
+    );
+    expect(await outcomes(renamed)).toMatchObject({ 'LP-BASICS': 'updated' });
+    const [renamedRow] = await t.dataSource.query(
+      `SELECT v.number, c.title FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.code = 'LP-BASICS'`,
+    );
+    expect(renamedRow).toEqual({ number: 2, title: 'Loss Prevention Essentials' });
+  });
+
+  it("keeps an admin's published edits while the file itself is unchanged", async () => {
+    await seeder.seed(await loadCurriculum(SHIPPED));
+    const admin = t.tokenFor(await buildEmployee(t.dataSource, { role: Role.ADMIN }));
+    const [{ id }] = await t.dataSource.query("SELECT id FROM courses WHERE code = 'LP-LAW'");
+    await graphql(
+      t.app,
+      'mutation ($c: ID!) { configureQuiz(courseId: $c, input: { maxAttempts: 5 }) { maxAttempts } }',
+      { c: String(id) },
+      admin,
+    );
+    expect(
+      (await graphql(t.app, 'mutation ($c: ID!) { publishCourse(courseId: $c) { number } }', { c: String(id) }, admin))
+        .data!.publishCourse,
+    ).toEqual({ number: 2 });
+    expect(await outcomes(SHIPPED)).toMatchObject({ 'LP-LAW': 'unchanged' });
+    const [law] = await t.dataSource.query(
+      "SELECT v.number, v.quiz_max_attempts FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.code = 'LP-LAW'",
+    );
+    expect(law).toEqual({ number: 2, quiz_max_attempts: 5 });
+  });
+
+  it('gives the demo chain training in every state and employee@example.com a quiz to take', async () => {
+    const curriculum = await loadCurriculum(SHIPPED);
+    await seeder.seed(curriculum);
+    expect(await t.app.get(ProgramSeeder, { strict: false }).seed(curriculum.programmes)).toEqual([
+      { code: 'LPF', outcome: 'created' },
+      { code: 'LPO', outcome: 'created' },
+    ]);
+    const demo = new DemoSeeder(
+      t.dataSource,
+      t.app.get(PasswordHasher, { strict: false }),
+      t.clock,
+      new DemoLearning(t.clock),
+      new DemoCertifications(t.app.get(CertificationWriter, { strict: false }), t.clock),
+    );
+    const summary = await demo.seed();
+    expect(summary.assignments).toBeGreaterThan(100);
+    expect(summary.certificates).toBeGreaterThan(20);
+    const certificationStates = await t.dataSource.query(
+      `SELECT DISTINCT CASE WHEN c.revoked_at IS NOT NULL THEN 'REVOKED'
+                            WHEN c.expires_at <= ? THEN 'EXPIRED'
+                            WHEN c.expires_at <= DATE_ADD(?, INTERVAL p.recertify_window_days DAY) THEN 'EXPIRING'
+                            ELSE 'ACTIVE' END AS state
+         FROM certifications c JOIN certification_programs p ON p.id = c.program_id ORDER BY state`,
+      [t.clock.now(), t.clock.now()],
+    );
+    expect(certificationStates.map((s: { state: string }) => s.state)).toEqual([
+      'ACTIVE',
+      'EXPIRED',
+      'EXPIRING',
+      'REVOKED',
+    ]);
+
+    const states = await t.dataSource.query(
+      `SELECT CASE WHEN status IN ('ASSIGNED', 'IN_PROGRESS') AND due_at < ? THEN 'OVERDUE' ELSE status END AS state,
+              COUNT(*) AS n
+         FROM assignments GROUP BY state ORDER BY state`,
+      [t.clock.now()],
+    );
+    expect(states.map((s: { state: string }) => s.state)).toEqual(['ASSIGNED', 'COMPLETED', 'IN_PROGRESS', 'OVERDUE']);
+    const [consistency] = await t.dataSource.query(
+      `SELECT
+         (SELECT COUNT(*) FROM assignments a WHERE a.status = 'COMPLETED'
+            AND NOT EXISTS (SELECT 1 FROM quiz_attempts q WHERE q.assignment_id = a.id AND q.passed = 1)) AS completed_without_pass,
+         (SELECT COUNT(*) FROM assignments a WHERE a.status = 'IN_PROGRESS'
+            AND NOT EXISTS (SELECT 1 FROM lesson_progress p WHERE p.assignment_id = a.id)) AS started_without_progress,
+         (SELECT COUNT(*) FROM quiz_attempts WHERE passed = 0) AS failed_attempts`,
+    );
+    expect(consistency).toMatchObject({ completed_without_pass: 0, started_without_progress: 0 });
+    expect(Number(consistency.failed_attempts)).toBeGreaterThan(0);
+
+    const login = await graphql(
+      t.app,
+      'mutation ($p: String!) { login(email: "employee@example.com", password: $p) { accessToken } }',
+      { p: DEMO_PASSWORD },
+    );
+    const token = login.data!.login.accessToken;
+    const mine = (await graphql(t.app, '{ myAssignments { id status progressPercent course { title } } }', {}, token))
+      .data!.myAssignments;
+    expect(mine.map((a: { status: string }) => a.status).sort()).toEqual(['COMPLETED', 'IN_PROGRESS', 'OVERDUE']);
+    const ready = mine.find((a: { status: string }) => a.status === 'IN_PROGRESS');
+    const attempt = await graphql(
+      t.app,
+      'mutation ($a: ID!) { startQuizAttempt(assignmentId: $a) { number questions { id } } }',
+      { a: ready.id },
+      token,
+    );
+    expect(attempt.data!.startQuizAttempt).toMatchObject({ number: 1 });
+    expect(attempt.data!.startQuizAttempt.questions).toHaveLength(10);
+  });
+});
