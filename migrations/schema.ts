@@ -1,11 +1,12 @@
 import type { SchemaParts } from '@lp/core';
 import { auditEntities } from '@lp/audit/entities';
 import { identityEntities } from '@lp/identity/entities';
+import { notificationEntities } from '@lp/notifications/entities';
 import { organisationEntities } from '@lp/organisation/entities';
 import { allMigrations } from './index';
 
 /** Every entity and migration of LP Academy: the app, the worker, the CLI and the tests use this list. */
 export const lpSchema: SchemaParts = {
-  entities: [...organisationEntities, ...identityEntities, ...auditEntities],
+  entities: [...organisationEntities, ...identityEntities, ...auditEntities, ...notificationEntities],
   migrations: allMigrations,
 };

@@ -12,6 +12,8 @@ export class SmtpCapture {
   private waiters: { count: number; resolve: () => void }[] = [];
   /** When set, the server answers every message with this permanent error. */
   rejectWith?: string;
+  /** How long the server takes to accept each message, to catch a send in flight. */
+  delayMs = 0;
 
   get url(): string {
     const { port } = this.server!.server.address() as AddressInfo;
@@ -30,7 +32,8 @@ export class SmtpCapture {
           return;
         }
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
             this.messages.push(mail);
             this.waiters = this.waiters.filter((w) => (this.messages.length >= w.count ? (w.resolve(), false) : true));
             callback();
