@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QueueName } from '@lp/core';
@@ -39,6 +39,12 @@ export class NotificationsSweepProcessor extends WorkerHost implements OnApplica
       throw new Error(`Unknown job ${job.name} on the ${QueueName.NotificationsSweep} queue`);
     }
     return this.sweep.sweep();
+  }
+
+  /** Without a listener, an 'error' event (e.g. Redis losing a running job) would be thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.error({ err: error }, 'Sweep worker error');
   }
 
   /** Stops before the database closes, letting a running sweep finish its batch. */

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { MailService, QueueName, type SendTestEmailPayload, SystemJob } from '@lp/core';
@@ -29,6 +29,12 @@ export class SystemProcessor extends WorkerHost implements OnModuleDestroy {
       default:
         throw new Error(`Unknown job ${job.name} on the ${QueueName.System} queue`);
     }
+  }
+
+  /** Without a listener, an 'error' event (e.g. Redis losing a running job) would be thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.error({ err: error }, 'System worker error');
   }
 
   /**
