@@ -17,16 +17,19 @@ import {
 } from '@lp/core';
 import { IdentityConfig } from '@lp/identity';
 import { lpSchema } from '@lp/migrations/schema';
+import { NotificationsConfig } from '@lp/notifications';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { IdentityApiModule } from './modules/identity/identity-api.module';
+import { NotificationsApiModule } from './modules/notifications/notifications-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
+import { QueueDashboardModule } from './modules/queues/queue-dashboard.module';
 
 /** Every variable the API reads, validated together at start-up. */
-export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig];
+export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig, NotificationsConfig];
 
 export interface AppModuleOptions {
   /** Serve the local GraphQL browser at /graphiql (development and test only). */
@@ -55,6 +58,8 @@ export class AppModule {
         }),
         IdentityApiModule,
         OrganisationApiModule,
+        NotificationsApiModule,
+        QueueDashboardModule,
       ],
       controllers,
       providers: [
