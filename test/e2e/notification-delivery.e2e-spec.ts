@@ -90,7 +90,7 @@ describe('notification delivery', () => {
 
   const notification = (id: number) => dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
 
-  async function statusesSettle(expected: number, status = NotificationStatus.SENT): Promise<NotificationEntity[]> {
+  async function awaitStatus(expected: number, status = NotificationStatus.SENT): Promise<NotificationEntity[]> {
     return eventually(async () => {
       const rows = await dataSource.getRepository(NotificationEntity).findBy({ status });
       expect(rows).toHaveLength(expected);
@@ -120,7 +120,7 @@ describe('notification delivery', () => {
     expect(email.text).toContain('https://academy.example.com/assignments/501');
     expect(email.html).toContain('href="https://academy.example.com/assignments/501"');
     expect(email.html).toContain('Manhattan 5th Ave');
-    const [sent] = await statusesSettle(1);
+    const [sent] = await awaitStatus(1);
     expect(sent).toMatchObject({ id, attempts: 1, sentAt: clock.now(), lastError: null });
     expect(sent.messageId).toBe(email.messageId);
   });
@@ -137,7 +137,7 @@ describe('notification delivery', () => {
     clock.set(new Date('2026-01-16T14:00:00Z'));
     expect(await sweep.sweep()).toEqual({ queued: 1, cancelled: 0 });
 
-    await statusesSettle(1);
+    await awaitStatus(1);
     expect((await notification(id)).sentAt).toEqual(new Date('2026-01-16T14:00:00Z'));
   });
 
@@ -148,7 +148,7 @@ describe('notification delivery', () => {
 
     await sweep.sweep();
 
-    const [failed] = await statusesSettle(1, NotificationStatus.FAILED);
+    const [failed] = await awaitStatus(1, NotificationStatus.FAILED);
     expect(failed.id).toBe(id);
     expect(failed.attempts).toBe(3);
     expect(failed.lastError).toContain('Mailbox unavailable');
@@ -164,7 +164,7 @@ describe('notification delivery', () => {
 
     await sweep.sweep();
 
-    const [sent] = await statusesSettle(1);
+    const [sent] = await awaitStatus(1);
     expect(sent).toMatchObject({ id, attempts: 3, lastError: null });
     await settle();
     expect(smtp.messages).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('notification delivery', () => {
 
       await Promise.all([...sweeps, ...sweeps].map((s) => s.sweep()));
 
-      await statusesSettle(12);
+      await awaitStatus(12);
       await settle();
       expect(smtp.messages).toHaveLength(12);
       const recipients = smtp.messages.map((m) => (Array.isArray(m.to) ? '' : m.to?.text));
@@ -213,7 +213,7 @@ describe('notification delivery', () => {
 
       await sweep.sweep();
 
-      await statusesSettle(11);
+      await awaitStatus(11);
       // Five per second for both workers: the eleventh email waits for the third second.
       // Were the limit per worker, all eleven would be out in about one.
       expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
@@ -232,7 +232,7 @@ describe('notification delivery', () => {
       await reminderFor(employee, 700 + i, i < 3 ? clock.now() : inAnHour);
     }
     expect(await sweep.sweep()).toMatchObject({ queued: 3 });
-    await statusesSettle(3);
+    await awaitStatus(3);
 
     // The next three are queued while the worker is paused, then Redis loses everything.
     await worker.mailWorker.pause();
@@ -249,7 +249,7 @@ describe('notification delivery', () => {
     clock.advanceMinutes(5);
     expect(await sweep.sweep()).toMatchObject({ queued: 3 });
 
-    await statusesSettle(6);
+    await awaitStatus(6);
     await settle();
     expect(smtp.messages).toHaveLength(6);
     expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(6);
@@ -280,14 +280,14 @@ describe('notification delivery', () => {
     await mailQueue.remove(deliveryJobId(ids[2]));
     worker.mailWorker.resume();
 
-    await statusesSettle(4);
+    await awaitStatus(4);
     expect((await notification(ids[2])).status).toBe(NotificationStatus.SENDING);
     clock.advanceMinutes(10);
     expect(await sweep.sweep()).toMatchObject({ queued: 0 });
 
     clock.advanceMinutes(5);
     expect(await sweep.sweep()).toMatchObject({ queued: 1 });
-    await statusesSettle(5);
+    await awaitStatus(5);
     expect((await notification(ids[2])).attempts).toBe(2);
     await settle();
     expect(smtp.messages).toHaveLength(5);
@@ -297,7 +297,7 @@ describe('notification delivery', () => {
     const employee = await buildEmployee(dataSource, { storeId: store.id });
     const id = await reminderFor(employee);
     await sweep.sweep();
-    await statusesSettle(1);
+    await awaitStatus(1);
 
     // As BullMQ does with a stalled job: the same job runs a second time.
     await eventually(async () => expect(await mailQueue.getJobState(deliveryJobId(id))).toBe('completed'));
@@ -316,7 +316,7 @@ describe('notification delivery', () => {
 
     await sweep.sweep();
 
-    const [failed] = await statusesSettle(1, NotificationStatus.FAILED);
+    const [failed] = await awaitStatus(1, NotificationStatus.FAILED);
     expect(failed).toMatchObject({ id, attempts: 1, lastError: 'Not sent: the employee has no email address' });
     expect(smtp.messages).toHaveLength(0);
   });

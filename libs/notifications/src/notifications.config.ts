@@ -13,7 +13,9 @@ import { EnvVar, ToInteger } from '@lp/core';
 class LaterThanWindowStart implements ValidatorConstraintInterface {
   validate(end: unknown, args: ValidationArguments): boolean {
     const start = (args.object as NotificationsConfig).NOTIFY_WINDOW_START_HOUR;
-    return typeof end === 'number' && typeof start === 'number' && end > start;
+    // A start that is no hour at all is reported by its own rules, not blamed on the end.
+    if (!Number.isInteger(start) || start < 0 || start > 23) return true;
+    return typeof end === 'number' && end > start;
   }
 
   defaultMessage(): string {
