@@ -1,8 +1,9 @@
 import { CreateOrganisationAndIdentity1795772176774 } from './1795772176774-CreateOrganisationAndIdentity';
 import { SeedJobRoles1795772176800 } from './1795772176800-SeedJobRoles';
+import { CreateNotifications1795773647330 } from './1795773647330-CreateNotifications';
 import { CreateLearningAndAssignments1795773683328 } from './1795773683328-CreateLearningAndAssignments';
 import { AddAssignmentOpenKeyCheck1795773683400 } from './1795773683400-AddAssignmentOpenKeyCheck';
 import { CreateCertification1795775093001 } from './1795775093001-CreateCertification';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
-export const allMigrations = [CreateOrganisationAndIdentity1795772176774, SeedJobRoles1795772176800, CreateLearningAndAssignments1795773683328, AddAssignmentOpenKeyCheck1795773683400, CreateCertification1795775093001];
+export const allMigrations = [CreateOrganisationAndIdentity1795772176774, SeedJobRoles1795772176800, CreateNotifications1795773647330, CreateLearningAndAssignments1795773683328, AddAssignmentOpenKeyCheck1795773683400, CreateCertification1795775093001];

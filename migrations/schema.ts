@@ -4,6 +4,7 @@ import { auditEntities } from '@lp/audit/entities';
 import { certificationEntities } from '@lp/certification/entities';
 import { identityEntities } from '@lp/identity/entities';
 import { learningEntities } from '@lp/learning/entities';
+import { notificationEntities } from '@lp/notifications/entities';
 import { organisationEntities } from '@lp/organisation/entities';
 import { allMigrations } from './index';
 
@@ -16,6 +17,7 @@ export const lpSchema: SchemaParts = {
     ...learningEntities,
     ...assignmentEntities,
     ...certificationEntities,
+    ...notificationEntities,
   ],
   migrations: allMigrations,
 };

@@ -18,6 +18,7 @@ import {
 } from '@lp/core';
 import { IdentityConfig } from '@lp/identity';
 import { lpSchema } from '@lp/migrations/schema';
+import { NotificationsConfig } from '@lp/notifications';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
@@ -28,10 +29,20 @@ import { CertificationApiModule } from './modules/certification/certification-ap
 import { AssignmentsApiModule } from './modules/assignments/assignments-api.module';
 import { IdentityApiModule } from './modules/identity/identity-api.module';
 import { LearningApiModule } from './modules/learning/learning-api.module';
+import { NotificationsApiModule } from './modules/notifications/notifications-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
+import { QueueDashboardModule } from './modules/queues/queue-dashboard.module';
 
 /** Every variable the API reads, validated together at start-up. */
-export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig, HttpConfig];
+export const API_CONFIG = [
+  AppConfig,
+  DatabaseConfig,
+  RedisConfig,
+  MailConfig,
+  IdentityConfig,
+  HttpConfig,
+  NotificationsConfig,
+];
 
 export interface AppModuleOptions {
   /** Serve the local GraphQL browser at /graphiql (development and test only). */
@@ -64,6 +75,8 @@ export class AppModule {
         CertificationApiModule,
         LearningApiModule,
         AssignmentsApiModule,
+        NotificationsApiModule,
+        QueueDashboardModule,
       ],
       controllers,
       providers: [

@@ -15,11 +15,15 @@ import {
   WorkerConfig,
 } from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
+import { NotificationDeliveryModule, NotificationsConfig } from '@lp/notifications';
 import { WorkerHealthController } from './health/worker-health.controller';
+import { MailProcessor } from './processors/mail.processor';
+import { NotificationsSweepProcessor } from './processors/notifications-sweep.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { RedisEvictionPolicyCheck } from './startup/redis-eviction-policy.check';
 
 /** Every variable the worker reads, validated together at start-up. */
-export const WORKER_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, WorkerConfig];
+export const WORKER_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, WorkerConfig, NotificationsConfig];
 
 /** Built on call (not at import) so configuration is read from the environment at start-up. */
 @Module({})
@@ -36,9 +40,10 @@ export class WorkerModule {
         QueueModule.register(QueueName.System),
         MailModule,
         HealthModule,
+        NotificationDeliveryModule,
       ],
       controllers: [WorkerHealthController],
-      providers: [SystemProcessor],
+      providers: [RedisEvictionPolicyCheck, SystemProcessor, MailProcessor, NotificationsSweepProcessor],
     };
   }
 }

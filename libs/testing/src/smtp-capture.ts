@@ -10,9 +10,11 @@ export class SmtpCapture {
   readonly messages: ParsedMail[] = [];
   private server?: SMTPServer;
   private waiters: { count: number; resolve: () => void }[] = [];
-  /** When set, the server answers every message with this permanent error. */
+  /** When set, the server answers every message with this permanent error… */
   rejectWith?: string;
-  /** When set, the server holds each message this long before accepting it (a slow relay). */
+  /** …or only this many of the next ones, when set. */
+  rejectCount?: number;
+  /** How long the server takes to accept each message, to catch a send in flight. */
   delayMs = 0;
 
   get url(): string {
@@ -26,7 +28,8 @@ export class SmtpCapture {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, _session, callback) => {
-        if (this.rejectWith) {
+        if (this.rejectWith && (this.rejectCount === undefined || this.rejectCount > 0)) {
+          if (this.rejectCount !== undefined) this.rejectCount -= 1;
           stream.resume();
           stream.on('end', () => callback(Object.assign(new Error(this.rejectWith), { responseCode: 550 })));
           return;

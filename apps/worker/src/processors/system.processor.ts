@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { MailService, QueueName, type SendTestEmailPayload, SystemJob } from '@lp/core';
 
@@ -8,7 +8,7 @@ import { MailService, QueueName, type SendTestEmailPayload, SystemJob } from '@l
  * message, which is what an operator retrying a check expects.
  */
 @Processor(QueueName.System)
-export class SystemProcessor extends WorkerHost {
+export class SystemProcessor extends WorkerHost implements OnModuleDestroy {
   private readonly logger = new Logger(SystemProcessor.name);
 
   constructor(private readonly mail: MailService) {
@@ -29,5 +29,20 @@ export class SystemProcessor extends WorkerHost {
       default:
         throw new Error(`Unknown job ${job.name} on the ${QueueName.System} queue`);
     }
+  }
+
+  /** Without a listener, an 'error' event (e.g. Redis losing a running job) would be thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.error({ err: error }, 'System worker error');
+  }
+
+  /**
+   * @nestjs/bullmq closes workers only at application shutdown, after every module's
+   * onModuleDestroy has already closed the mail transport and may have closed the
+   * database; closing here lets a running job finish with both still open.
+   */
+  async onModuleDestroy(): Promise<void> {
+    await this.worker.close();
   }
 }

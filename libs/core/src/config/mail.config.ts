@@ -20,7 +20,9 @@ export class MailConfig {
   @IsString()
   MAIL_OUTBOX_DIR = 'var/outbox';
 
-  @EnvVar({ description: 'Most messages per second sent to the SMTP server by one worker' })
+  @EnvVar({
+    description: 'Most messages per second sent to the SMTP server, counted across every worker (BullMQ limiter)',
+  })
   @ToInteger()
   @IsInt()
   @Min(1)

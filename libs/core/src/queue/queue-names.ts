@@ -2,6 +2,8 @@
 export enum QueueName {
   /** Operator and infrastructure jobs (e.g. SendTestEmail). */
   System = 'system',
-  /** One job per email to deliver. */
+  /** One job per email to deliver, rate-limited for the SMTP server. */
   Mail = 'mail',
+  /** The repeating sweep that puts due notifications on the mail queue. */
+  NotificationsSweep = 'notifications-sweep',
 }

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RedisConfig } from '../config';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import { QueueName } from './queue-names';
-import { redisConnectionOptions } from './redis-connection';
+import { queueConnection } from './redis-connection';
 
 @Module({})
 export class QueueModule {
@@ -14,11 +14,7 @@ export class QueueModule {
       imports: [
         BullModule.forRootAsync({
           inject: [RedisConfig],
-          useFactory: (config: RedisConfig) => ({
-            connection: redisConnectionOptions(config.REDIS_URL),
-            prefix: config.QUEUE_PREFIX,
-            defaultJobOptions: DEFAULT_JOB_OPTIONS,
-          }),
+          useFactory: (config: RedisConfig) => ({ ...queueConnection(config), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
         }),
       ],
     };

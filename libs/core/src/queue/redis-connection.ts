@@ -1,4 +1,5 @@
 import type { RedisOptions } from 'bullmq';
+import type { RedisConfig } from '../config';
 
 /**
  * ioredis options from a REDIS_URL, honouring the database index in its path. BullMQ
@@ -16,4 +17,9 @@ export function redisConnectionOptions(url: string): RedisOptions {
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
   };
+}
+
+/** Connection and key prefix shared by every queue and worker, whether Nest builds it or we do. */
+export function queueConnection(config: RedisConfig): { connection: RedisOptions; prefix: string } {
+  return { connection: redisConnectionOptions(config.REDIS_URL), prefix: config.QUEUE_PREFIX };
 }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthenticatedError } from '@lp/core';
 import { AccessTokenService, ActorLoader } from '@lp/identity';
 import type { Role } from '@lp/organisation';
+import { BEARER_TOKEN_HINT, bearerToken } from './bearer-token';
 import { IS_PUBLIC } from './public.decorator';
 import { requestOf } from './request-of';
 import { ALLOWED_ROLES } from './roles.decorator';
@@ -25,11 +26,9 @@ export class AuthenticationGuard implements CanActivate {
 
     const request = requestOf(context);
     if (!request.actor) {
-      const header = request.headers.authorization;
-      const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._-]+)$/.exec(header.trim()) : null;
-      if (!match)
-        throw new UnauthenticatedError('Sign in and send the access token as "Authorization: Bearer <token>"');
-      const actor = await this.actors.load(this.tokens.verify(match[1]));
+      const token = bearerToken(request.headers.authorization);
+      if (!token) throw new UnauthenticatedError(BEARER_TOKEN_HINT);
+      const actor = await this.actors.load(this.tokens.verify(token));
       if (!actor) throw new UnauthenticatedError('This account is no longer active');
       request.actor = actor;
     }

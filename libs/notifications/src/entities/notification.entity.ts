@@ -1,0 +1,99 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { EmployeeEntity } from '@lp/organisation/entities';
+
+export enum NotificationStatus {
+  PENDING = 'PENDING',
+  /** Claimed by a worker that is sending it; another may take it over once `queueAfter` has passed. */
+  SENDING = 'SENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+
+/**
+ * One planned email: the database is its source of truth, the queue only says when to
+ * try. The unique key makes planning idempotent: the same reminder (kind, recipient,
+ * subject, offset) exists once, whatever happens to it, so planners may re-plan freely.
+ */
+@Entity('notifications')
+@Unique('uq_notifications_once', ['kind', 'recipientId', 'subjectType', 'subjectId', 'offsetKey'])
+@Index('idx_notifications_sweep', ['status', 'queueAfter'])
+@Index('idx_notifications_subject', ['subjectType', 'subjectId', 'status'])
+@Index('idx_notifications_recipient', ['recipientId'])
+export class NotificationEntity {
+  @PrimaryGeneratedColumn({ unsigned: true })
+  id!: number;
+
+  /** e.g. ASSIGNMENT_DUE; see NotificationKind. Its template renders the email. */
+  @Column({ type: 'varchar', length: 40 })
+  kind!: string;
+
+  @Column({ type: 'int', unsigned: true })
+  recipientId!: number;
+
+  @ManyToOne(() => EmployeeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_id' })
+  recipient?: EmployeeEntity;
+
+  /** Employees copied on the email (e.g. the store's managers on an escalation). */
+  @Column({ type: 'json', nullable: true })
+  ccEmployeeIds!: number[] | null;
+
+  /** ASSIGNMENT, CERTIFICATION, STORE…: the record the email is about. */
+  @Column({ type: 'varchar', length: 20 })
+  subjectType!: string;
+
+  @Column({ type: 'int', unsigned: true })
+  subjectId!: number;
+
+  /** Which of the subject's reminders this is: `D7` (days before), `OVERDUE-2`, `2026-W03`… */
+  @Column({ type: 'varchar', length: 20 })
+  offsetKey!: string;
+
+  /** When the planner wanted it sent. */
+  @Column({ type: 'datetime', precision: 3 })
+  plannedAt!: Date;
+
+  /** `plannedAt` moved into the sending window of the recipient's store. */
+  @Column({ type: 'datetime', precision: 3 })
+  sendAfter!: Date;
+
+  /** After this moment an unsent notification is stale and cancelled instead of sent. */
+  @Column({ type: 'datetime', precision: 3 })
+  expiresAt!: Date;
+
+  /**
+   * When the sweep next looks at the row: `sendAfter` at first, then pushed back each time
+   * it is queued (so Redis losing the job is noticed) or claimed (the claim's lease).
+   */
+  @Column({ type: 'datetime', precision: 3 })
+  queueAfter!: Date;
+
+  @Column({ type: 'enum', enum: Object.values(NotificationStatus), default: NotificationStatus.PENDING })
+  status!: NotificationStatus;
+
+  /** Delivery attempts started; also identifies the current claim. */
+  @Column({ type: 'int', unsigned: true, default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  claimedAt!: Date | null;
+
+  /** Why the last attempt failed, or why the notification was cancelled or not sent. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  sentAt!: Date | null;
+
+  /** The SMTP server's message id, to trace a delivery in the mail logs. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  messageId!: string | null;
+
+  /** Small JSON the template needs (ids, a title, a date); never whole records. */
+  @Column({ type: 'json', nullable: true })
+  templateData!: Record<string, unknown> | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt!: Date;
+}

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { instantOfLocalTime, nextSendingMoment, resolveTimezone } from './sending-window';
+
+const OFFICE_HOURS = { startHour: 9, endHour: 17 };
+
+function at(iso: string): Date {
+  return new Date(iso);
+}
+
+function localHour(instant: Date, timezone: string): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: 'numeric', hourCycle: 'h23' }).format(instant),
+  );
+}
+
+describe('the sending window', () => {
+  it('sends at once during local office hours', () => {
+    expect(nextSendingMoment(at('2026-01-15T14:30:00Z'), 'Europe/London', OFFICE_HOURS)).toEqual(
+      at('2026-01-15T14:30:00Z'),
+    );
+  });
+
+  it('holds a reminder due at 02:00 local until 09:00 local the same morning', () => {
+    // 02:00 in New York (EST, UTC-5) is 07:00 UTC; 09:00 EST is 14:00 UTC.
+    expect(nextSendingMoment(at('2026-01-15T07:00:00Z'), 'America/New_York', OFFICE_HOURS)).toEqual(
+      at('2026-01-15T14:00:00Z'),
+    );
+  });
+
+  it('moves a reminder due after closing time to the next morning', () => {
+    // 18:30 in Los Angeles (PST, UTC-8) on the 15th is 02:30 UTC on the 16th.
+    expect(nextSendingMoment(at('2026-01-16T02:30:00Z'), 'America/Los_Angeles', OFFICE_HOURS)).toEqual(
+      at('2026-01-16T17:00:00Z'),
+    );
+  });
+
+  it('crosses the end of a month and a year', () => {
+    expect(nextSendingMoment(at('2026-12-31T20:00:00Z'), 'Europe/Paris', OFFICE_HOURS)).toEqual(
+      at('2027-01-01T08:00:00Z'),
+    );
+  });
+
+  it('treats the closing hour as closed and the opening hour as open', () => {
+    expect(nextSendingMoment(at('2026-01-15T17:00:00Z'), 'UTC', OFFICE_HOURS)).toEqual(at('2026-01-16T09:00:00Z'));
+    expect(nextSendingMoment(at('2026-01-15T09:00:00Z'), 'UTC', OFFICE_HOURS)).toEqual(at('2026-01-15T09:00:00Z'));
+    expect(nextSendingMoment(at('2026-01-15T16:59:59Z'), 'UTC', OFFICE_HOURS)).toEqual(at('2026-01-15T16:59:59Z'));
+  });
+
+  it('follows daylight saving time: 09:00 is 14:00 UTC in winter and 13:00 UTC in summer in New York', () => {
+    // Clocks went forward on 8 March 2026 at 02:00 local.
+    expect(nextSendingMoment(at('2026-03-08T06:00:00Z'), 'America/New_York', OFFICE_HOURS)).toEqual(
+      at('2026-03-08T13:00:00Z'),
+    );
+    expect(nextSendingMoment(at('2026-03-07T06:00:00Z'), 'America/New_York', OFFICE_HOURS)).toEqual(
+      at('2026-03-07T14:00:00Z'),
+    );
+    // Clocks went back on 1 November 2026 at 02:00 local.
+    expect(nextSendingMoment(at('2026-11-01T05:30:00Z'), 'America/New_York', OFFICE_HOURS)).toEqual(
+      at('2026-11-01T14:00:00Z'),
+    );
+  });
+
+  it('follows the southern hemisphere, where summer time ends in April', () => {
+    // Sydney left AEDT (UTC+11) for AEST (UTC+10) on 5 April 2026: 09:00 is 22:00 UTC the day
+    // before, then 23:00 UTC.
+    expect(nextSendingMoment(at('2026-04-04T12:00:00Z'), 'Australia/Sydney', OFFICE_HOURS)).toEqual(
+      at('2026-04-04T23:00:00Z'),
+    );
+    expect(nextSendingMoment(at('2026-04-03T12:00:00Z'), 'Australia/Sydney', OFFICE_HOURS)).toEqual(
+      at('2026-04-03T22:00:00Z'),
+    );
+  });
+
+  it('handles zones with half- and quarter-hour offsets', () => {
+    // Kolkata is UTC+05:30, Kathmandu UTC+05:45, Chatham UTC+13:45 in January.
+    expect(nextSendingMoment(at('2026-01-15T00:00:00Z'), 'Asia/Kolkata', OFFICE_HOURS)).toEqual(
+      at('2026-01-15T03:30:00Z'),
+    );
+    expect(nextSendingMoment(at('2026-01-15T00:00:00Z'), 'Asia/Kathmandu', OFFICE_HOURS)).toEqual(
+      at('2026-01-15T03:15:00Z'),
+    );
+    expect(nextSendingMoment(at('2026-01-15T10:00:00Z'), 'Pacific/Chatham', OFFICE_HOURS)).toEqual(
+      at('2026-01-15T19:15:00Z'),
+    );
+  });
+
+  it('opens at the jump when the opening hour does not exist that day', () => {
+    // 02:00 on 8 March 2026 never happened in New York: the clocks jumped to 03:00 EDT (07:00 UTC).
+    const window = { startHour: 2, endHour: 6 };
+    expect(nextSendingMoment(at('2026-03-08T05:30:00Z'), 'America/New_York', window)).toEqual(
+      at('2026-03-08T07:00:00Z'),
+    );
+  });
+
+  it('takes the first of the two 01:30s when the clocks go back', () => {
+    expect(instantOfLocalTime({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York')).toEqual(
+      at('2026-11-01T05:30:00Z'),
+    );
+  });
+
+  it('always answers a moment inside the window, never before the planned one, within a day', () => {
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'];
+    fc.assert(
+      fc.property(
+        fc.date({ min: at('2024-01-01T00:00:00Z'), max: at('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        (planned, zone) => {
+          const moment = nextSendingMoment(planned, zone, OFFICE_HOURS);
+          const hour = localHour(moment, zone);
+          expect(hour).toBeGreaterThanOrEqual(9);
+          expect(hour).toBeLessThan(17);
+          expect(moment.getTime()).toBeGreaterThanOrEqual(planned.getTime());
+          expect(moment.getTime() - planned.getTime()).toBeLessThanOrEqual(25 * 3_600_000);
+        },
+      ),
+    );
+  });
+});
+
+describe('resolving a store timezone', () => {
+  it('keeps a zone the runtime knows', () => {
+    expect(resolveTimezone('America/Denver')).toEqual({ timezone: 'America/Denver', known: true });
+  });
+
+  it('falls back to UTC for unknown or missing zones', () => {
+    expect(resolveTimezone('Mars/Olympus_Mons')).toEqual({ timezone: 'UTC', known: false });
+    expect(resolveTimezone('not a zone')).toEqual({ timezone: 'UTC', known: false });
+    expect(resolveTimezone('')).toEqual({ timezone: 'UTC', known: false });
+    expect(resolveTimezone(null)).toEqual({ timezone: 'UTC', known: false });
+  });
+});

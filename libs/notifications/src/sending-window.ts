@@ -1,0 +1,105 @@
+import { isKnownTimezone } from '@lp/organisation';
+
+/** Local office hours in which emails may go out: from `startHour` (inclusive) to `endHour` (exclusive). */
+export interface SendingWindow {
+  startHour: number;
+  endHour: number;
+}
+
+/** Stores from old data may carry a zone the runtime does not know; they are treated as UTC. */
+export const FALLBACK_TIMEZONE = 'UTC';
+
+export interface ResolvedTimezone {
+  timezone: string;
+  /** False when the stored zone was unknown and UTC stands in for it (the caller logs it). */
+  known: boolean;
+}
+
+export function resolveTimezone(zone: string | null | undefined): ResolvedTimezone {
+  if (zone && isKnownTimezone(zone)) return { timezone: zone, known: true };
+  return { timezone: FALLBACK_TIMEZONE, known: false };
+}
+
+interface LocalTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building a formatter costs far more than using one, and a sweep converts thousands of times. */
+function formatIn(timezone: string): Intl.DateTimeFormat {
+  let format = formats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formats.set(timezone, format);
+  }
+  return format;
+}
+
+function localTime(instant: number, timezone: string): LocalTime {
+  const parts: Record<string, number> = {};
+  for (const part of formatIn(timezone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute };
+}
+
+/** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
+function offsetMinutes(instant: number, timezone: string): number {
+  const local = localTime(instant, timezone);
+  const wallClockAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  return Math.round((wallClockAsUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * The instant a wall-clock time happens in a zone. Around a DST change the zone has two
+ * offsets that day: an ambiguous time (clocks going back) takes its first occurrence, and
+ * a time that never happens (clocks going forward) the moment the clocks jump.
+ */
+export function instantOfLocalTime(
+  local: { year: number; month: number; day: number; hour: number; minute?: number },
+  timezone: string,
+): Date {
+  const wallClockAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute ?? 0);
+  const offsets = new Set([
+    offsetMinutes(wallClockAsUtc - 86_400_000, timezone),
+    offsetMinutes(wallClockAsUtc, timezone),
+    offsetMinutes(wallClockAsUtc + 86_400_000, timezone),
+  ]);
+  const candidates = [...offsets].map((offset) => wallClockAsUtc - offset * 60_000);
+  const expected = new Date(wallClockAsUtc);
+  const matching = candidates.filter((candidate) => {
+    const at = localTime(candidate, timezone);
+    const shown = Date.UTC(at.year, at.month - 1, at.day, at.hour, at.minute);
+    return shown === expected.getTime();
+  });
+  return new Date(matching.length > 0 ? Math.min(...matching) : Math.max(...candidates));
+}
+
+/**
+ * The first moment at or after `planned` that falls inside the sending window of the
+ * zone: unchanged during office hours, else the window's opening that morning (before it)
+ * or the next morning (after it). Never at 3 am local, whatever the server's zone.
+ */
+export function nextSendingMoment(planned: Date, timezone: string, window: SendingWindow): Date {
+  const local = localTime(planned.getTime(), timezone);
+  if (local.hour >= window.startHour && local.hour < window.endHour) return new Date(planned);
+  const dayOffset = local.hour < window.startHour ? 0 : 1;
+  const day = new Date(Date.UTC(local.year, local.month - 1, local.day + dayOffset));
+  return instantOfLocalTime(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: window.startHour },
+    timezone,
+  );
+}

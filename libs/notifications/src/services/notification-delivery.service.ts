@@ -1,0 +1,224 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type UpdateQueryBuilder } from 'typeorm';
+import { AppConfig, Clock, MailService } from '@lp/core';
+import { NotificationEntity, NotificationStatus } from '../entities';
+import { NotificationsConfig } from '../notifications.config';
+import { resolveTimezone } from '../sending-window';
+import { NotificationTemplates } from '../templates/notification-templates.service';
+
+export type DeliveryOutcome =
+  | { result: 'sent'; messageId: string }
+  /** Nothing to do: already settled, not due, or held by another worker's claim. */
+  | { result: 'skipped' }
+  | { result: 'cancelled'; reason: string }
+  | { result: 'failed'; reason: string };
+
+/** How BullMQ sees the attempt: on the last one a failure is final instead of retried. */
+export interface DeliveryAttempt {
+  final: boolean;
+}
+
+interface Recipient {
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  active: number;
+  store_name: string;
+  store_id: number;
+  timezone: string;
+}
+
+const MAX_ERROR_LENGTH = 1000;
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, MAX_ERROR_LENGTH);
+}
+
+/**
+ * Sends one notification, at most once in normal operation. The row is claimed with a
+ * conditional UPDATE (PENDING → SENDING) before the SMTP call and marked SENT after it,
+ * so a job that runs twice (a stalled job, a re-queued id, two workers) finds nothing to
+ * claim the second time. A claim is a lease: when its worker dies, the row may be claimed
+ * again once NOTIFY_CLAIM_LEASE_MINUTES have passed. Only a crash between the SMTP server
+ * accepting the message and the SENT update can still send it twice.
+ */
+@Injectable()
+export class NotificationDelivery {
+  private readonly logger = new Logger(NotificationDelivery.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    private readonly templates: NotificationTemplates,
+    private readonly config: NotificationsConfig,
+    private readonly appConfig: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Delivers notification `id` if it is still due. Throws, after releasing the claim, when
+   * a retry may succeed (SMTP down, a database error) and this is not the final attempt.
+   */
+  async deliver(id: number, attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
+    const now = this.clock.now();
+    if (await this.cancelIfStale(id, now)) {
+      this.logger.warn({ notificationId: id }, 'Notification cancelled as stale');
+      return { result: 'cancelled', reason: 'stale' };
+    }
+    const claimedAt = now;
+    if (!(await this.claim(id, claimedAt))) return { result: 'skipped' };
+
+    try {
+      const outcome = await this.sendClaimed(id, claimedAt);
+      this.logger.log({ notificationId: id, ...outcome }, `Notification ${outcome.result}`);
+      return outcome;
+    } catch (error) {
+      const reason = describe(error);
+      if (attempt.final) {
+        await this.settle(id, claimedAt, { status: NotificationStatus.FAILED, lastError: reason });
+        this.logger.error({ notificationId: id, err: error }, 'Notification failed after its last attempt');
+        return { result: 'failed', reason };
+      }
+      await this.settle(id, claimedAt, {
+        status: NotificationStatus.PENDING,
+        lastError: reason,
+        queueAfter: new Date(this.clock.now().getTime() + this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000),
+      });
+      this.logger.warn({ notificationId: id, reason }, 'Notification attempt failed; it will be retried');
+      throw error;
+    }
+  }
+
+  private async sendClaimed(id: number, claimedAt: Date): Promise<DeliveryOutcome> {
+    const notification = await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
+    const recipient = await this.recipient(notification.recipientId);
+    if (!recipient.active) return this.notSent(id, claimedAt, 'CANCELLED', 'the employee is no longer active');
+    if (!recipient.email) return this.notSent(id, claimedAt, 'FAILED', 'the employee has no email address');
+
+    const template = this.templates.get(notification.kind);
+    if (!template) return this.notSent(id, claimedAt, 'FAILED', `there is no email template for ${notification.kind}`);
+    const toRender = { ...notification, templateData: notification.templateData ?? {} };
+    const loaded = template.load ? await template.load(this.dataSource.manager, toRender) : {};
+    if (loaded === null) {
+      return this.notSent(id, claimedAt, 'CANCELLED', `the ${notification.subjectType.toLowerCase()} no longer exists`);
+    }
+
+    const zone = resolveTimezone(recipient.timezone);
+    if (!zone.known) {
+      this.logger.warn(
+        { storeId: recipient.store_id, timezone: recipient.timezone },
+        'Store has an unknown timezone; dates in its emails are shown in UTC',
+      );
+    }
+    let email;
+    try {
+      email = this.templates.render(notification.kind, {
+        recipient: { firstName: recipient.first_name, lastName: recipient.last_name },
+        store: { name: recipient.store_name },
+        timezone: zone.timezone,
+        appUrl: this.appConfig.APP_URL,
+        now: this.clock.now(),
+        plannedAt: notification.plannedAt,
+        values: { ...toRender.templateData, ...loaded },
+      });
+    } catch (error) {
+      return this.notSent(id, claimedAt, 'FAILED', `the email could not be rendered: ${describe(error)}`);
+    }
+
+    const cc = await this.ccAddresses(notification.ccEmployeeIds ?? [], notification.recipientId);
+    const receipt = await this.mail.send({ to: recipient.email, cc: cc.length > 0 ? cc : undefined, ...email });
+    const marked = await this.settle(id, claimedAt, {
+      status: NotificationStatus.SENT,
+      sentAt: this.clock.now(),
+      messageId: receipt.messageId.slice(0, 255),
+      lastError: null,
+    });
+    if (!marked) {
+      this.logger.warn({ notificationId: id }, 'Sent after another worker had taken the notification over');
+    }
+    return { result: 'sent', messageId: receipt.messageId };
+  }
+
+  /** Settles a claimed notification that must not be sent, without retrying. */
+  private async notSent(
+    id: number,
+    claimedAt: Date,
+    status: 'FAILED' | 'CANCELLED',
+    why: string,
+  ): Promise<DeliveryOutcome> {
+    const reason = `Not sent: ${why}`;
+    await this.settle(id, claimedAt, { status: NotificationStatus[status], lastError: reason });
+    return status === 'FAILED' ? { result: 'failed', reason } : { result: 'cancelled', reason };
+  }
+
+  private updateOne(id: number): UpdateQueryBuilder<NotificationEntity> {
+    return this.dataSource.getRepository(NotificationEntity).createQueryBuilder().update().where('id = :id', { id });
+  }
+
+  private async cancelIfStale(id: number, now: Date): Promise<boolean> {
+    const result = await this.updateOne(id)
+      .set({ status: NotificationStatus.CANCELLED, lastError: 'Not sent: stale, the moment to send it has passed' })
+      .andWhere('expires_at <= :now', { now })
+      .andWhere(claimable(now))
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** PENDING (or SENDING with an expired lease) → SENDING, only when due and not stale. */
+  private async claim(id: number, claimedAt: Date): Promise<boolean> {
+    const leaseEnd = new Date(claimedAt.getTime() + this.config.NOTIFY_CLAIM_LEASE_MINUTES * 60_000);
+    const result = await this.updateOne(id)
+      .set({ status: NotificationStatus.SENDING, claimedAt, queueAfter: leaseEnd, attempts: () => 'attempts + 1' })
+      .andWhere('send_after <= :now AND expires_at > :now', { now: claimedAt })
+      .andWhere(claimable(claimedAt))
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Updates the row only while this worker's claim (its `claimedAt`) still holds it. */
+  private async settle(
+    id: number,
+    claimedAt: Date,
+    changes: Partial<Pick<NotificationEntity, 'status' | 'lastError' | 'queueAfter' | 'sentAt' | 'messageId'>>,
+  ): Promise<boolean> {
+    const result = await this.updateOne(id)
+      .set(changes)
+      .andWhere('status = :sending AND claimed_at = :claimedAt', { sending: NotificationStatus.SENDING, claimedAt })
+      .execute();
+    return result.affected === 1;
+  }
+
+  private async recipient(employeeId: number): Promise<Recipient> {
+    const [row] = (await this.dataSource.query(
+      `SELECT e.first_name, e.last_name, e.email, e.active, s.name AS store_name, s.id AS store_id, s.timezone
+         FROM employees e JOIN stores s ON s.id = e.store_id
+        WHERE e.id = ?`,
+      [employeeId],
+    )) as Recipient[];
+    return row;
+  }
+
+  private async ccAddresses(employeeIds: number[], recipientId: number): Promise<string[]> {
+    const ids = employeeIds.filter((id) => id !== recipientId);
+    if (ids.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      'SELECT email FROM employees WHERE id IN (?) AND active = 1 AND email IS NOT NULL',
+      [ids],
+    )) as { email: string }[];
+    return rows.map((row) => row.email);
+  }
+}
+
+/** A row nobody is sending: PENDING, or SENDING by a worker whose lease has run out. */
+function claimable(now: Date): Brackets {
+  return new Brackets((where) =>
+    where
+      .where('status = :pending', { pending: NotificationStatus.PENDING })
+      .orWhere('(status = :sending AND queue_after <= :leaseCheck)', {
+        sending: NotificationStatus.SENDING,
+        leaseCheck: now,
+      }),
+  );
+}

@@ -1,0 +1,202 @@
+import { Logger } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { AppConfig, Clock, ClockModule, ConfigModule, DatabaseConfig, DatabaseModule, ManualClock } from '@lp/core';
+import { lpSchema } from '@lp/migrations/schema';
+import { buildEmployee, buildStore, prepareTestEnvironment, truncateAll } from '@lp/testing';
+import { NotificationEntity, NotificationStatus } from '../entities';
+import { NotificationKind, NotificationSubjectType } from '../notification-kind';
+import { NotificationsConfig } from '../notifications.config';
+import { NotificationsModule } from '../notifications.module';
+import { type NotificationDraft, NotificationPlanner } from './notification-planner.service';
+
+describe('planning notifications', () => {
+  const clock = new ManualClock(new Date('2026-01-15T12:00:00Z'));
+  let dataSource: DataSource;
+  let planner: NotificationPlanner;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    await prepareTestEnvironment();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot([AppConfig, DatabaseConfig, NotificationsConfig]),
+        ClockModule,
+        DatabaseModule.forRoot(lpSchema),
+        NotificationsModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    moduleRef.useLogger(false);
+    await moduleRef.init();
+    dataSource = moduleRef.get(DataSource);
+    planner = moduleRef.get(NotificationPlanner);
+    close = () => moduleRef.close();
+  });
+
+  afterAll(() => close());
+  beforeEach(() => truncateAll(dataSource));
+  afterEach(() => jest.restoreAllMocks());
+
+  function draft(recipientId: number, overrides: Partial<NotificationDraft> = {}): NotificationDraft {
+    return {
+      kind: NotificationKind.ASSIGNMENT_DUE,
+      recipientId,
+      subjectType: NotificationSubjectType.ASSIGNMENT,
+      subjectId: 501,
+      offsetKey: 'D7',
+      plannedAt: new Date('2026-01-20T07:00:00Z'),
+      templateData: { assignmentId: 501, courseTitle: 'CCTV basics', dueAt: '2026-01-27T07:00:00.000Z' },
+      ...overrides,
+    };
+  }
+
+  const rows = () => dataSource.getRepository(NotificationEntity).find({ order: { id: 'ASC' } });
+
+  it("moves the send time into the recipient store's office hours and keeps the plan", async () => {
+    const store = await buildStore(dataSource, { timezone: 'America/New_York' });
+    const employee = await buildEmployee(dataSource, { storeId: store.id });
+
+    // 07:00 UTC is 02:00 in New York: the email waits until 09:00 local, 14:00 UTC.
+    await planner.plan(dataSource.manager, [draft(employee.id)]);
+
+    const [row] = await rows();
+    expect(row).toMatchObject({
+      kind: 'ASSIGNMENT_DUE',
+      recipientId: employee.id,
+      subjectType: 'ASSIGNMENT',
+      subjectId: 501,
+      offsetKey: 'D7',
+      status: NotificationStatus.PENDING,
+      attempts: 0,
+      plannedAt: new Date('2026-01-20T07:00:00Z'),
+      sendAfter: new Date('2026-01-20T14:00:00Z'),
+      queueAfter: new Date('2026-01-20T14:00:00Z'),
+      expiresAt: new Date('2026-01-21T14:00:00Z'),
+      templateData: { assignmentId: 501, courseTitle: 'CCTV basics', dueAt: '2026-01-27T07:00:00.000Z' },
+      ccEmployeeIds: null,
+      createdAt: clock.now(),
+    });
+  });
+
+  it('plans the same reminder once, however often the planner runs, whatever became of it', async () => {
+    const employee = await buildEmployee(dataSource);
+    const drafts = [draft(employee.id), draft(employee.id, { offsetKey: 'D1' })];
+
+    await planner.plan(dataSource.manager, drafts);
+    await dataSource.getRepository(NotificationEntity).update({ offsetKey: 'D7' }, { status: NotificationStatus.SENT });
+    await planner.plan(dataSource.manager, drafts);
+    await planner.plan(dataSource.manager, [...drafts, draft(employee.id, { plannedAt: new Date('2026-02-01') })]);
+
+    const planned = await rows();
+    expect(planned.map((r) => [r.offsetKey, r.status])).toEqual([
+      ['D7', NotificationStatus.SENT],
+      ['D1', NotificationStatus.PENDING],
+    ]);
+  });
+
+  it('tells the same reminder for another recipient, subject or kind apart', async () => {
+    const first = await buildEmployee(dataSource);
+    const second = await buildEmployee(dataSource);
+
+    await planner.plan(dataSource.manager, [
+      draft(first.id),
+      draft(second.id),
+      draft(first.id, { subjectId: 502 }),
+      draft(first.id, { subjectType: NotificationSubjectType.CERTIFICATION }),
+      draft(first.id, { kind: NotificationKind.CERTIFICATION_EXPIRING }),
+    ]);
+
+    expect(await rows()).toHaveLength(5);
+  });
+
+  it('plans thousands in a few multi-row statements', async () => {
+    const employees = await Promise.all([1, 2, 3].map(() => buildEmployee(dataSource)));
+    const drafts = Array.from({ length: 1200 }, (_, i) =>
+      draft(employees[i % 3].id, { subjectId: 1000 + i, ccEmployeeIds: [employees[(i + 1) % 3].id] }),
+    );
+    const query = jest.spyOn(dataSource.manager, 'query');
+
+    await planner.plan(dataSource.manager, drafts);
+
+    expect(await dataSource.getRepository(NotificationEntity).count()).toBe(1200);
+    expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(3);
+    expect((await rows())[0].ccEmployeeIds).toEqual([employees[1].id]);
+  });
+
+  it('falls back to UTC office hours for a store whose timezone is unknown, and logs it', async () => {
+    const store = await buildStore(dataSource, { timezone: 'Mars/Olympus_Mons' });
+    const employee = await buildEmployee(dataSource, { storeId: store.id });
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+
+    await planner.plan(dataSource.manager, [draft(employee.id), draft(employee.id, { offsetKey: 'D1' })]);
+
+    const planned = await rows();
+    expect(planned.map((r) => r.sendAfter)).toEqual([
+      new Date('2026-01-20T09:00:00Z'),
+      new Date('2026-01-20T09:00:00Z'),
+    ]);
+    const reports = warn.mock.calls.filter(([message]) => (message as { storeId?: number }).storeId === store.id);
+    expect(reports).toEqual([
+      [{ storeId: store.id, timezone: 'Mars/Olympus_Mons' }, expect.stringMatching(/unknown timezone.*UTC/)],
+    ]);
+  });
+
+  it('honours an expiry the planner sets', async () => {
+    const employee = await buildEmployee(dataSource);
+    const dueAt = new Date('2026-01-21T00:00:00Z');
+
+    await planner.plan(dataSource.manager, [draft(employee.id, { offsetKey: 'D1', expiresAt: dueAt })]);
+
+    expect((await rows())[0].expiresAt).toEqual(dueAt);
+  });
+
+  it('writes nothing when one recipient does not exist', async () => {
+    const employee = await buildEmployee(dataSource);
+
+    await expect(
+      dataSource.transaction((manager) => planner.plan(manager, [draft(employee.id), draft(999_999)])),
+    ).rejects.toThrow(/foreign key constraint/i);
+
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it('cancels what is still to be sent about a subject, and only that', async () => {
+    const employee = await buildEmployee(dataSource);
+    await planner.plan(dataSource.manager, [
+      draft(employee.id, { offsetKey: 'D14' }),
+      draft(employee.id, { offsetKey: 'D7' }),
+      draft(employee.id, { offsetKey: 'D1' }),
+      draft(employee.id, { offsetKey: 'D0' }),
+      draft(employee.id, { offsetKey: 'D-1' }),
+      draft(employee.id, { subjectId: 777 }),
+    ]);
+    const repository = dataSource.getRepository(NotificationEntity);
+    await repository.update({ offsetKey: 'D14' }, { status: NotificationStatus.SENT });
+    // D1 is being sent by a live worker; D0's worker died and its lease ran out.
+    await repository.update(
+      { offsetKey: 'D1' },
+      { status: NotificationStatus.SENDING, queueAfter: new Date('2026-01-15T12:10:00Z') },
+    );
+    await repository.update(
+      { offsetKey: 'D0' },
+      { status: NotificationStatus.SENDING, queueAfter: new Date('2026-01-15T11:50:00Z') },
+    );
+
+    const cancelled = await planner.cancelFor(dataSource.manager, NotificationSubjectType.ASSIGNMENT, 501);
+
+    expect(cancelled).toBe(3);
+    const statuses = Object.fromEntries((await rows()).map((r) => [`${r.subjectId}/${r.offsetKey}`, r.status]));
+    expect(statuses).toEqual({
+      '501/D14': NotificationStatus.SENT,
+      '501/D7': NotificationStatus.CANCELLED,
+      '501/D1': NotificationStatus.SENDING,
+      '501/D0': NotificationStatus.CANCELLED,
+      '501/D-1': NotificationStatus.CANCELLED,
+      '777/D7': NotificationStatus.PENDING,
+    });
+    expect((await repository.findOneByOrFail({ offsetKey: 'D-1' })).lastError).toMatch(/^Not sent: /);
+  });
+});

@@ -1,0 +1,153 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Brackets, type EntityManager } from 'typeorm';
+import { Clock } from '@lp/core';
+import { NotificationEntity, NotificationStatus } from '../entities';
+import { NotificationsConfig } from '../notifications.config';
+import { FALLBACK_TIMEZONE, nextSendingMoment, resolveTimezone, type SendingWindow } from '../sending-window';
+
+/** A notification a planner wants sent; see NotificationEntity for the meaning of each field. */
+export interface NotificationDraft {
+  kind: string;
+  recipientId: number;
+  ccEmployeeIds?: number[];
+  subjectType: string;
+  subjectId: number;
+  offsetKey: string;
+  plannedAt: Date;
+  /**
+   * When it stops being worth sending (e.g. a "due tomorrow" reminder once the due date has
+   * passed). Default: NOTIFY_STALE_AFTER_HOURS after the sending window lets it go.
+   */
+  expiresAt?: Date;
+  templateData?: Record<string, unknown>;
+}
+
+interface RecipientZone {
+  id: number;
+  store_id: number;
+  timezone: string;
+}
+
+/** Rows per INSERT: well under max_allowed_packet and the 65,535 placeholders of a statement. */
+const INSERT_CHUNK = 500;
+
+/**
+ * The API planners use (refreshers, due-date and expiry reminders, escalations, digests):
+ * `plan` inside the planner's transaction, `cancelFor` when the subject is done.
+ */
+@Injectable()
+export class NotificationPlanner {
+  private readonly logger = new Logger(NotificationPlanner.name);
+
+  constructor(
+    private readonly config: NotificationsConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  private get window(): SendingWindow {
+    return { startHour: this.config.NOTIFY_WINDOW_START_HOUR, endHour: this.config.NOTIFY_WINDOW_END_HOUR };
+  }
+
+  /**
+   * Plans notifications in bulk, idempotently: a draft whose (kind, recipient, subject,
+   * offset) is already planned is skipped whatever its status, so planners may run again
+   * over the same data (after a crash, every day) without planning anything twice. Each
+   * one's send time is moved into the sending window of its recipient's store.
+   */
+  async plan(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    const zones = await this.recipientZones(manager, drafts);
+    const now = this.clock.now();
+    const staleAfterMs = this.config.NOTIFY_STALE_AFTER_HOURS * 3_600_000;
+    const rows = drafts.map((draft) => {
+      const sendAfter = nextSendingMoment(
+        draft.plannedAt,
+        zones.get(draft.recipientId) ?? FALLBACK_TIMEZONE,
+        this.window,
+      );
+      return [
+        draft.kind,
+        draft.recipientId,
+        draft.ccEmployeeIds && draft.ccEmployeeIds.length > 0 ? JSON.stringify(draft.ccEmployeeIds) : null,
+        draft.subjectType,
+        draft.subjectId,
+        draft.offsetKey,
+        draft.plannedAt,
+        sendAfter,
+        draft.expiresAt ?? new Date(sendAfter.getTime() + staleAfterMs),
+        sendAfter,
+        NotificationStatus.PENDING,
+        draft.templateData ? JSON.stringify(draft.templateData) : null,
+        now,
+      ];
+    });
+
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      // ON DUPLICATE KEY with a no-op update rather than INSERT IGNORE: IGNORE would also
+      // turn a missing recipient (foreign key) or an over-long value into a silent warning.
+      await manager.query(
+        `INSERT INTO notifications
+           (kind, recipient_id, cc_employee_ids, subject_type, subject_id, offset_key, planned_at, send_after,
+            expires_at, queue_after, status, template_data, created_at)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         ON DUPLICATE KEY UPDATE id = id`,
+        chunk.flat(),
+      );
+    }
+  }
+
+  /**
+   * Cancels what is still to be sent about a subject (an assignment completed, a
+   * certificate renewed), in the caller's transaction. A notification being sent right now
+   * is left alone; one whose sender died is cancelled with the rest. Returns the count.
+   */
+  async cancelFor(
+    manager: EntityManager,
+    subjectType: string,
+    subjectId: number,
+    reason = `Not sent: cancelled, the ${subjectType.toLowerCase()} no longer needs it`,
+  ): Promise<number> {
+    const now = this.clock.now();
+    const result = await manager
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ status: NotificationStatus.CANCELLED, lastError: reason.slice(0, 1000) })
+      .where({ subjectType, subjectId })
+      .andWhere(
+        new Brackets((claimable) =>
+          claimable
+            .where('status = :pending', { pending: NotificationStatus.PENDING })
+            .orWhere('(status = :sending AND queue_after <= :now)', { sending: NotificationStatus.SENDING, now }),
+        ),
+      )
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** The store timezone of each recipient; an unknown zone (old data) falls back to UTC, logged once per store. */
+  private async recipientZones(manager: EntityManager, drafts: NotificationDraft[]): Promise<Map<number, string>> {
+    const ids = [...new Set(drafts.map((d) => d.recipientId))];
+    const rows = await manager
+      .createQueryBuilder()
+      .select(['e.id AS id', 'e.store_id AS store_id', 's.timezone AS timezone'])
+      .from('employees', 'e')
+      .innerJoin('stores', 's', 's.id = e.store_id')
+      .where('e.id IN (:...ids)', { ids })
+      .getRawMany<RecipientZone>();
+    const zones = new Map<number, string>();
+    const reported = new Set<number>();
+    for (const row of rows) {
+      const { timezone, known } = resolveTimezone(row.timezone);
+      if (!known && !reported.has(row.store_id)) {
+        reported.add(row.store_id);
+        this.logger.warn(
+          { storeId: row.store_id, timezone: row.timezone },
+          'Store has an unknown timezone; its reminders follow UTC office hours until it is corrected',
+        );
+      }
+      zones.set(Number(row.id), timezone);
+    }
+    return zones;
+  }
+}

@@ -1,0 +1,167 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { Clock, QueueName } from '@lp/core';
+import { NotificationEntity, NotificationStatus } from '../entities';
+import {
+  DELIVERY_RETRY_POLICY,
+  type DeliverNotificationPayload,
+  deliveryJobId,
+  type DeliveryRetryPolicy,
+  NotificationJob,
+  SWEEP_SCHEDULER_ID,
+} from '../jobs/notification-jobs';
+import { NotificationsConfig } from '../notifications.config';
+
+export interface SweepResult {
+  /** Delivery jobs added to the mail queue. */
+  queued: number;
+  /** Notifications found stale and cancelled instead of sent. */
+  cancelled: number;
+}
+
+interface DueRow {
+  id: number;
+  expiresAt: Date;
+}
+
+/** A job in one of these states will not run again: its id must be freed before queueing anew. */
+const FINISHED_STATES = new Set(['completed', 'failed']);
+
+/**
+ * Moves due notifications from the database to the mail queue, in batches read through
+ * the (status, queue_after) index. Safe to run in several workers at once and to repeat:
+ * each delivery job's id is the notification's, so queueing a notification whose job is
+ * still waiting adds nothing, and the delivery's claim in the database stops a second send.
+ *
+ * Nothing is lost with Redis: a queued row's `queue_after` is pushed NOTIFY_REQUEUE_AFTER_MINUTES
+ * ahead, and when it comes round while the row is still unsent the sweep checks its job
+ * again; a job Redis lost (flushed, restarted without persistence) is queued anew, and a
+ * job that ended without settling the row (e.g. failed while the database was down) has
+ * its id freed and is queued anew.
+ */
+@Injectable()
+export class NotificationSweep {
+  private readonly logger = new Logger(NotificationSweep.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue<DeliverNotificationPayload>,
+    @InjectQueue(QueueName.NotificationsSweep) private readonly sweepQueue: Queue,
+    @Inject(DELIVERY_RETRY_POLICY) private readonly retry: DeliveryRetryPolicy,
+    private readonly config: NotificationsConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates or refreshes the repeating sweep in BullMQ. Idempotent, so every worker calls it
+   * at start-up, and again now and then in case Redis lost it.
+   */
+  async schedule(): Promise<void> {
+    await this.sweepQueue.upsertJobScheduler(
+      SWEEP_SCHEDULER_ID,
+      { every: this.config.NOTIFY_SWEEP_EVERY_SECONDS * 1000 },
+      {
+        name: NotificationJob.SweepNotifications,
+        opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } },
+      },
+    );
+  }
+
+  /** Queues every due notification and cancels the stale ones, one batch at a time. */
+  async sweep(): Promise<SweepResult> {
+    const total: SweepResult = { queued: 0, cancelled: 0 };
+    for (;;) {
+      const now = this.clock.now();
+      const rows = await this.dueBatch(now);
+      if (rows.length === 0) break;
+      const stale = rows.filter((row) => row.expiresAt <= now).map((row) => row.id);
+      const due = rows.filter((row) => row.expiresAt > now).map((row) => row.id);
+      total.cancelled += await this.cancelStale(stale, now);
+      await this.releaseExpiredClaims(due, now);
+      total.queued += await this.enqueue(due);
+      await this.postpone(due, now);
+      if (rows.length < this.config.NOTIFY_SWEEP_BATCH_SIZE) break;
+    }
+    if (total.queued > 0 || total.cancelled > 0) this.logger.log(total, 'Notifications swept');
+    return total;
+  }
+
+  /** Unsent rows whose turn has come: PENDING ones now due, and SENDING ones whose claim ran out. */
+  private async dueBatch(now: Date): Promise<DueRow[]> {
+    return this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .select(['n.id', 'n.expiresAt'])
+      .where('n.status IN (:...statuses)', { statuses: [NotificationStatus.PENDING, NotificationStatus.SENDING] })
+      .andWhere('n.queue_after <= :now', { now })
+      .orderBy('n.queue_after', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .limit(this.config.NOTIFY_SWEEP_BATCH_SIZE)
+      .getMany();
+  }
+
+  private async cancelStale(ids: number[], now: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: NotificationStatus.CANCELLED, lastError: 'Not sent: stale, the moment to send it has passed' })
+      .where({ id: In(ids), status: In([NotificationStatus.PENDING, NotificationStatus.SENDING]) })
+      .andWhere('queue_after <= :now', { now })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /**
+   * A SENDING row whose lease has run out belonged to a worker that died between claiming
+   * and settling it: it becomes PENDING again so a delivery job can claim it.
+   */
+  private async releaseExpiredClaims(ids: number[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    const result = await this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: NotificationStatus.PENDING, lastError: 'The worker sending it stopped before it finished' })
+      .where({ id: In(ids), status: NotificationStatus.SENDING })
+      .andWhere('queue_after <= :now', { now })
+      .execute();
+    if (result.affected) this.logger.warn({ count: result.affected }, 'Took over notifications from a stopped worker');
+  }
+
+  /** Adds a delivery job for each id whose job is not already waiting, delayed or running. */
+  private async enqueue(ids: number[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const jobIds = ids.map(deliveryJobId);
+    const states = await Promise.all(jobIds.map((jobId) => this.mailQueue.getJobState(jobId)));
+    const finished = jobIds.filter((_, i) => FINISHED_STATES.has(states[i]));
+    await Promise.all(finished.map((jobId) => this.mailQueue.remove(jobId)));
+    const toQueue = ids.filter((_, i) => states[i] === 'unknown' || FINISHED_STATES.has(states[i]));
+    if (toQueue.length === 0) return 0;
+    await this.mailQueue.addBulk(
+      toQueue.map((notificationId) => ({
+        name: NotificationJob.DeliverNotification,
+        data: { notificationId },
+        opts: { jobId: deliveryJobId(notificationId), attempts: this.retry.attempts, backoff: this.retry.backoff },
+      })),
+    );
+    return toQueue.length;
+  }
+
+  /** Looks at queued rows again only after NOTIFY_REQUEUE_AFTER_MINUTES, unless a claim moved them first. */
+  private async postpone(ids: number[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ queueAfter: new Date(now.getTime() + this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000) })
+      .where({ id: In(ids), status: NotificationStatus.PENDING })
+      .andWhere('queue_after <= :now', { now })
+      .execute();
+  }
+}

@@ -1,0 +1,17 @@
+import { NotificationKind } from '../notification-kind';
+import type { NotificationTemplate } from './notification-template';
+
+/** Planned with templateData `{ assignmentId, courseTitle, dueAt }` (dueAt as an ISO string). */
+export const assignmentDueTemplate: NotificationTemplate = {
+  kind: NotificationKind.ASSIGNMENT_DUE,
+  subject: 'Reminder: "{{courseTitle}}" is due on {{date dueAt}}',
+  text: `Hello {{recipient.firstName}},
+
+Your LP Academy course "{{courseTitle}}" is due on {{dateTime dueAt}} ({{daysUntil dueAt}} day(s) from now).
+
+Continue where you left off: {{appLink "assignments" assignmentId}}`,
+  html: `<p>Hello {{recipient.firstName}},</p>
+<p>Your LP Academy course <strong>{{courseTitle}}</strong> is due on <strong>{{dateTime dueAt}}</strong>
+({{daysUntil dueAt}} day(s) from now).</p>
+<p><a href="{{appLink "assignments" assignmentId}}">Continue where you left off</a></p>`,
+};

@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+
+/** What a template's loader may read about the notification it renders. */
+export interface NotificationToRender {
+  id: number;
+  kind: string;
+  recipientId: number;
+  subjectType: string;
+  subjectId: number;
+  offsetKey: string;
+  plannedAt: Date;
+  templateData: Record<string, unknown>;
+}
+
+/**
+ * The email of one notification kind, as Handlebars sources. Each template sees the
+ * notification's `templateData`, whatever `load` returns, and:
+ * `recipient.firstName`, `recipient.lastName`, `store.name`, `timezone`, `appUrl`, `plannedAt`.
+ * Helpers: `{{date value}}` and `{{dateTime value}}` in the store's timezone,
+ * `{{daysUntil value}}` (local calendar days from the moment of sending) and
+ * `{{appLink "path" id…}}`. A variable the template names but the context lacks fails
+ * the rendering (strict mode) rather than sending an email with a hole in it.
+ */
+export interface NotificationTemplate {
+  kind: string;
+  /** Plain text, one line. */
+  subject: string;
+  /** Plain-text body; not HTML-escaped. */
+  text: string;
+  /** HTML body (inside the common layout); values are HTML-escaped. */
+  html: string;
+  /**
+   * Reads what the email shows from the subject's own tables (a course title, a due date),
+   * so the email is current when it is sent. Resolves null when the subject no longer
+   * exists, which cancels the notification.
+   */
+  load?(manager: EntityManager, notification: NotificationToRender): Promise<Record<string, unknown> | null>;
+}

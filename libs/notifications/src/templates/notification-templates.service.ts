@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import Handlebars, { type HelperOptions, type TemplateDelegate } from 'handlebars';
+import { assignmentDueTemplate } from './assignment-due.template';
+import { certificationExpiringTemplate } from './certification-expiring.template';
+import type { NotificationTemplate } from './notification-template';
+
+/** Who receives the email and where, in the words the templates use. */
+export interface EmailContext {
+  recipient: { firstName: string; lastName: string };
+  store: { name: string };
+  /** The store's IANA zone (already resolved: UTC stands in for an unknown one). */
+  timezone: string;
+  appUrl: string;
+  /** The moment of sending, for "in N days". */
+  now: Date;
+  plannedAt: Date;
+  /** templateData merged with what the template's loader returned. */
+  values: Record<string, unknown>;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface CompiledTemplate {
+  template: NotificationTemplate;
+  subject: TemplateDelegate;
+  text: TemplateDelegate;
+  html: TemplateDelegate;
+}
+
+interface RenderData {
+  timezone: string;
+  appUrl: string;
+  now: Date;
+}
+
+const LAYOUT = `<!doctype html>
+<html lang="en">
+<body style="font-family: Arial, Helvetica, sans-serif; color: #222; line-height: 1.5;">
+{{{body}}}
+<hr style="border: none; border-top: 1px solid #ddd;">
+<p style="font-size: 12px; color: #666;">LP Academy · {{store.name}} · <a href="{{appUrl}}">{{appUrl}}</a></p>
+</body>
+</html>`;
+
+const TEXT_FOOTER = '\n\n-- \nLP Academy · {{store.name}} · {{appUrl}}\n';
+
+function asDate(value: unknown, helper: string): Date {
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) throw new Error(`${helper}: "${String(value)}" is not a date`);
+  return date;
+}
+
+/** "New York time" for America/New_York: clearer to a reader than "GMT-4". */
+function zoneLabel(timezone: string): string {
+  if (timezone === 'UTC') return 'UTC';
+  return `${timezone.split('/').pop()!.replace(/_/g, ' ')} time`;
+}
+
+function localDay(instant: Date, timezone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
+}
+
+/**
+ * The email templates by notification kind, compiled once. Domains add their kinds with
+ * `register` when their module starts (as the built-in reminder templates are here).
+ */
+@Injectable()
+export class NotificationTemplates {
+  /** Our own instance, so helpers registered here cannot clash with another module's. */
+  private readonly handlebars = Handlebars.create();
+  private readonly compiled = new Map<string, CompiledTemplate>();
+
+  constructor() {
+    this.registerHelpers();
+    this.register(assignmentDueTemplate);
+    this.register(certificationExpiringTemplate);
+  }
+
+  register(template: NotificationTemplate): void {
+    if (this.compiled.has(template.kind)) throw new Error(`A template for ${template.kind} is already registered`);
+    const plain = { noEscape: true, strict: true };
+    this.compiled.set(template.kind, {
+      template,
+      subject: this.handlebars.compile(template.subject, plain),
+      text: this.handlebars.compile(template.text + TEXT_FOOTER, plain),
+      html: this.handlebars.compile(LAYOUT.replace('{{{body}}}', template.html), { strict: true }),
+    });
+  }
+
+  get(kind: string): NotificationTemplate | undefined {
+    return this.compiled.get(kind)?.template;
+  }
+
+  /** Renders the email of a registered kind; throws when the kind is unknown or a variable is missing. */
+  render(kind: string, context: EmailContext): RenderedEmail {
+    const compiled = this.compiled.get(kind);
+    if (!compiled) throw new Error(`No email template for ${kind}`);
+    const variables = {
+      ...context.values,
+      recipient: context.recipient,
+      store: context.store,
+      timezone: context.timezone,
+      appUrl: context.appUrl.replace(/\/$/, ''),
+      plannedAt: context.plannedAt,
+    };
+    const data: RenderData = { timezone: context.timezone, appUrl: variables.appUrl, now: context.now };
+    return {
+      subject: compiled.subject(variables, { data }).replace(/\s+/g, ' ').trim(),
+      text: compiled.text(variables, { data }),
+      html: compiled.html(variables, { data }),
+    };
+  }
+
+  private registerHelpers(): void {
+    const data = (options: HelperOptions) => options.data as RenderData;
+    this.handlebars.registerHelper('date', (value: unknown, options: HelperOptions) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: data(options).timezone,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(asDate(value, 'date')),
+    );
+    this.handlebars.registerHelper('dateTime', (value: unknown, options: HelperOptions) => {
+      const { timezone } = data(options);
+      const instant = asDate(value, 'dateTime');
+      const day = new Intl.DateTimeFormat('en-GB', {
+        timeZone: timezone,
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(instant);
+      const time = new Intl.DateTimeFormat('en-GB', {
+        timeZone: timezone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(instant);
+      return `${day} at ${time} ${zoneLabel(timezone)}`;
+    });
+    this.handlebars.registerHelper('daysUntil', (value: unknown, options: HelperOptions) => {
+      const { timezone, now } = data(options);
+      return Math.max(0, localDay(asDate(value, 'daysUntil'), timezone) - localDay(now, timezone));
+    });
+    this.handlebars.registerHelper('appLink', (...args: unknown[]) => {
+      const options = args.pop() as HelperOptions;
+      const path = args.map((segment) => encodeURIComponent(String(segment))).join('/');
+      return `${data(options).appUrl}/${path}`;
+    });
+  }
+}
