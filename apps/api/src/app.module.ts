@@ -29,6 +29,7 @@ import { AssignmentsApiModule } from './modules/assignments/assignments-api.modu
 import { IdentityApiModule } from './modules/identity/identity-api.module';
 import { LearningApiModule } from './modules/learning/learning-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
+import { ReportingApiModule } from './modules/reporting/reporting-api.module';
 
 /** Every variable the API reads, validated together at start-up. */
 export const API_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig, HttpConfig];
@@ -64,6 +65,7 @@ export class AppModule {
         CertificationApiModule,
         LearningApiModule,
         AssignmentsApiModule,
+        ReportingApiModule,
       ],
       controllers,
       providers: [
