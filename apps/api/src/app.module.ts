@@ -32,6 +32,7 @@ import { LearningApiModule } from './modules/learning/learning-api.module';
 import { NotificationsApiModule } from './modules/notifications/notifications-api.module';
 import { OrganisationApiModule } from './modules/organisation/organisation-api.module';
 import { QueueDashboardModule } from './modules/queues/queue-dashboard.module';
+import { ReportingApiModule } from './modules/reporting/reporting-api.module';
 
 /** Every variable the API reads, validated together at start-up. */
 export const API_CONFIG = [
@@ -77,6 +78,7 @@ export class AppModule {
         AssignmentsApiModule,
         NotificationsApiModule,
         QueueDashboardModule,
+        ReportingApiModule,
       ],
       controllers,
       providers: [

@@ -16,6 +16,8 @@ import {
  */
 @Entity('assignments')
 @Unique('uq_assignments_open_course', ['employeeId', 'openKey'])
+/** Covers the per-store completion and overdue counts of reports without reading rows. */
+@Index('idx_assignments_employee_status_due', ['employeeId', 'status', 'dueAt'])
 export class AssignmentEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
   id!: number;

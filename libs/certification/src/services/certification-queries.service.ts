@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, IsNull, Not, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Clock, type Page, type PageRequest, paginate } from '@lp/core';
 import { type AccessScope, EmployeeEntity, restrictToScope } from '@lp/organisation';
 import { CertificationEntity, CertificationProgramEntity } from '../entities';
@@ -24,13 +24,15 @@ export interface CertificationFilter {
   includeHistory?: boolean;
 }
 
+/** The programme's recertification window end, as SQL over a certification aliased `c`. */
+const WINDOW_END =
+  'DATE_ADD(:now, INTERVAL (SELECT p.recertify_window_days FROM certification_programs p WHERE p.id = c.program_id) DAY)';
+
 /**
  * Status conditions in SQL, matching rules/certification-status.ts: the window comes
  * from the programme, so EXPIRING compares against now + recertify_window_days.
  */
-function whereStatus(query: SelectQueryBuilder<CertificationEntity>, status: CertificationStatus, now: Date): void {
-  const window =
-    'DATE_ADD(:now, INTERVAL (SELECT p.recertify_window_days FROM certification_programs p WHERE p.id = c.program_id) DAY)';
+function whereStatus<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, status: CertificationStatus, now: Date) {
   switch (status) {
     case CertificationStatus.REVOKED:
       query.andWhere('c.revoked_at IS NOT NULL');
@@ -39,12 +41,47 @@ function whereStatus(query: SelectQueryBuilder<CertificationEntity>, status: Cer
       query.andWhere('c.revoked_at IS NULL AND c.expires_at <= :now', { now });
       return;
     case CertificationStatus.EXPIRING:
-      query.andWhere(`c.revoked_at IS NULL AND c.expires_at > :now AND c.expires_at <= ${window}`, { now });
+      query.andWhere(`c.revoked_at IS NULL AND c.expires_at > :now AND c.expires_at <= ${WINDOW_END}`, { now });
       return;
     case CertificationStatus.ACTIVE:
-      query.andWhere(`c.revoked_at IS NULL AND c.expires_at > ${window}`, { now });
+      query.andWhere(`c.revoked_at IS NULL AND c.expires_at > ${WINDOW_END}`, { now });
       return;
   }
+}
+
+/** The derived status as a SQL expression over `c` (needs the `now` parameter), for exports. */
+export const CERTIFICATION_STATUS_SQL = `CASE
+  WHEN c.revoked_at IS NOT NULL THEN '${CertificationStatus.REVOKED}'
+  WHEN c.expires_at <= :now THEN '${CertificationStatus.EXPIRED}'
+  WHEN c.expires_at <= ${WINDOW_END} THEN '${CertificationStatus.EXPIRING}'
+  ELSE '${CertificationStatus.ACTIVE}' END`;
+
+/**
+ * Narrows a query over certifications `c` joined to their holders `e` to the scope and
+ * the filter: the one definition the `certifications` list and the CSV export share.
+ */
+export function filterCertifications<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  scope: AccessScope,
+  filter: CertificationFilter,
+  now: Date,
+): SelectQueryBuilder<T> {
+  restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'c.employee_id' });
+  if (!filter.includeHistory) query.andWhere('c.current_key IS NOT NULL');
+  if (filter.storeId !== undefined) query.andWhere('e.store_id = :storeId', { storeId: filter.storeId });
+  if (filter.regionId !== undefined) {
+    query.andWhere('e.store_id IN (SELECT s.id FROM stores s WHERE s.region_id = :regionId)', {
+      regionId: filter.regionId,
+    });
+  }
+  if (filter.programId !== undefined) query.andWhere('c.program_id = :programId', { programId: filter.programId });
+  if (filter.employeeId !== undefined) query.andWhere('c.employee_id = :employeeId', { employeeId: filter.employeeId });
+  if (filter.status !== undefined) whereStatus(query, filter.status, now);
+  if (filter.expiringWithinDays !== undefined) {
+    const until = new Date(now.getTime() + filter.expiringWithinDays * 86_400_000);
+    query.andWhere('c.revoked_at IS NULL AND c.expires_at > :now AND c.expires_at <= :until', { now, until });
+  }
+  return query;
 }
 
 @Injectable()
@@ -55,27 +92,11 @@ export class CertificationQueries {
   ) {}
 
   async list(scope: AccessScope, filter: CertificationFilter, page: PageRequest): Promise<Page<CertificationEntity>> {
-    const now = this.clock.now();
     const query = this.dataSource
       .getRepository(CertificationEntity)
       .createQueryBuilder('c')
       .innerJoin(EmployeeEntity, 'e', 'e.id = c.employee_id');
-    restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'c.employee_id' });
-    if (!filter.includeHistory) query.andWhere('c.current_key IS NOT NULL');
-    if (filter.storeId !== undefined) query.andWhere('e.store_id = :storeId', { storeId: filter.storeId });
-    if (filter.regionId !== undefined) {
-      query.andWhere('e.store_id IN (SELECT s.id FROM stores s WHERE s.region_id = :regionId)', {
-        regionId: filter.regionId,
-      });
-    }
-    if (filter.programId !== undefined) query.andWhere('c.program_id = :programId', { programId: filter.programId });
-    if (filter.employeeId !== undefined)
-      query.andWhere('c.employee_id = :employeeId', { employeeId: filter.employeeId });
-    if (filter.status !== undefined) whereStatus(query, filter.status, now);
-    if (filter.expiringWithinDays !== undefined) {
-      const until = new Date(now.getTime() + filter.expiringWithinDays * 86_400_000);
-      query.andWhere('c.revoked_at IS NULL AND c.expires_at > :now AND c.expires_at <= :until', { now, until });
-    }
+    filterCertifications(query, scope, filter, this.clock.now());
     return paginate(query, 'c.id', page);
   }
 

@@ -8,6 +8,8 @@ import { CourseVersionEntity } from './course-version.entity';
  */
 @Entity('quiz_attempts')
 @Unique('uq_quiz_attempts_number', ['assignmentId', 'number'])
+/** Covers the reports' average score of recent attempts without reading rows. */
+@Index('idx_quiz_attempts_assignment_submitted', ['assignmentId', 'submittedAt', 'scorePercent'])
 export class QuizAttemptEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
   id!: number;

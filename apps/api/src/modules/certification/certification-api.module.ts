@@ -17,5 +17,6 @@ import { QuizResultCertificationResolver } from './quiz-result-certification.res
     CertificationResolver,
     QuizResultCertificationResolver,
   ],
+  exports: [CertificationLoaders],
 })
 export class CertificationApiModule {}

@@ -1,0 +1,70 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { DEFAULT_PAGE_SIZE } from '@lp/core';
+import type { Actor } from '@lp/identity';
+import { Role } from '@lp/organisation';
+import { ComplianceReports } from '@lp/reporting';
+import { ParseIdPipe } from '../../graphql/id';
+import type { Connection } from '../../graphql/pagination';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { Roles } from '../identity/roles.decorator';
+import { decodeComplianceCursor, encodeComplianceCursor } from './compliance-cursor';
+import { ComplianceByStoreArgs } from './dto/compliance-by-store.args';
+import { ComplianceTotalsObject, RegionComplianceObject } from './region-compliance.object';
+import { StoreComplianceConnection, StoreComplianceObject } from './store-compliance.object';
+
+const MANAGERS_AND_HR = [Role.STORE_MANAGER, Role.REGIONAL_MANAGER, Role.HR, Role.ADMIN];
+
+@Resolver()
+export class ReportingResolver {
+  constructor(private readonly reports: ComplianceReports) {}
+
+  @Query(() => StoreComplianceObject, { description: 'A store in the caller’s scope (NOT_FOUND otherwise)' })
+  @Roles(...MANAGERS_AND_HR)
+  storeCompliance(
+    @Args('storeId', { type: () => ID }, new ParseIdPipe('storeId')) storeId: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<StoreComplianceObject> {
+    return this.reports.storeCompliance(actor.scope, storeId);
+  }
+
+  @Query(() => StoreComplianceConnection, { description: 'Stores in the caller’s scope, lowest compliance first' })
+  @Roles(...MANAGERS_AND_HR)
+  async complianceByStore(
+    @Args() args: ComplianceByStoreArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<Connection<StoreComplianceObject>> {
+    const page = await this.reports.complianceByStore(
+      actor.scope,
+      { regionId: args.regionId, programId: args.programId },
+      {
+        first: args.first ?? DEFAULT_PAGE_SIZE,
+        after: args.after === undefined || args.after === null ? undefined : decodeComplianceCursor(args.after),
+      },
+    );
+    const edges = page.items.map((node) => ({
+      cursor: encodeComplianceCursor({ compliancePercent: node.compliancePercent, storeId: node.store.id }),
+      node,
+    }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Query(() => [RegionComplianceObject], {
+    description: 'One row per region with a store in the caller’s scope; figures count only those stores',
+  })
+  @Roles(...MANAGERS_AND_HR)
+  regionCompliance(@CurrentActor() actor: Actor): Promise<RegionComplianceObject[]> {
+    return this.reports.regionCompliance(actor.scope);
+  }
+
+  @Query(() => ComplianceTotalsObject, {
+    description: 'The total over every store in the caller’s scope: the whole chain for HR',
+  })
+  @Roles(...MANAGERS_AND_HR)
+  chainCompliance(@CurrentActor() actor: Actor): Promise<ComplianceTotalsObject> {
+    return this.reports.chainCompliance(actor.scope);
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { ReportReader } from '../report-reader';
+import { type StoreSelection, storeCondition } from '../store-selection';
+import { type FigureOptions, percentSql, programFiguresSql, storeFiguresSql } from './compliance-sql';
+
+export interface ProgramComplianceRow {
+  storeId: number;
+  program: { id: number; code: string; name: string };
+  required: number;
+  certified: number;
+  expiringSoon: number;
+  expired: number;
+  missing: number;
+  compliancePercent: number;
+}
+
+export interface StoreComplianceRow {
+  store: { id: number; code: string; name: string; timezone: string; regionId: number };
+  regionCode: string;
+  headcount: number;
+  required: number;
+  certified: number;
+  expiringSoon: number;
+  expired: number;
+  missing: number;
+  compliancePercent: number;
+  /** Completed / all not cancelled; null when the store has no such assignment. */
+  completionRatePercent: number | null;
+  overdueAssignments: number;
+  /** Over attempts submitted in the last 90 days; null when there were none. */
+  averageQuizScorePercent: number | null;
+}
+
+/** Where the next page of a compliance ranking starts (exclusive). */
+export interface ComplianceCursor {
+  compliancePercent: number;
+  storeId: number;
+}
+
+export interface RankedPage {
+  rows: StoreComplianceRow[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+type RawStoreRow = Record<string, string | number | null>;
+
+const toNumber = (value: string | number | null) => Number(value ?? 0);
+const toNullableNumber = (value: string | number | null) => (value === null ? null : Number(value));
+
+function storeRowOf(raw: RawStoreRow): StoreComplianceRow {
+  return {
+    store: {
+      id: toNumber(raw.store_id),
+      code: String(raw.store_code),
+      name: String(raw.store_name),
+      timezone: String(raw.store_timezone),
+      regionId: toNumber(raw.region_id),
+    },
+    regionCode: String(raw.region_code),
+    headcount: toNumber(raw.headcount),
+    required: toNumber(raw.required),
+    certified: toNumber(raw.certified),
+    expiringSoon: toNumber(raw.expiring_soon),
+    expired: toNumber(raw.expired),
+    missing: toNumber(raw.missing),
+    compliancePercent: toNumber(raw.compliance_percent),
+    completionRatePercent: toNullableNumber(raw.completion_rate_percent),
+    overdueAssignments: toNumber(raw.overdue_assignments),
+    averageQuizScorePercent: toNullableNumber(raw.average_quiz_score_percent),
+  };
+}
+
+/**
+ * The per-store and per-store-and-programme compliance figures: the one definition every
+ * report (GraphQL, CSV, and later the daily snapshots) reads. Plain rows, computed by
+ * grouped SQL; see libs/reporting/README.md for the indexes it relies on.
+ */
+@Injectable()
+export class StoreComplianceQuery {
+  constructor(private readonly reader: ReportReader) {}
+
+  /** Store figures for every selected store, ordered by store id. */
+  async forStores(selection: StoreSelection, options: FigureOptions): Promise<StoreComplianceRow[]> {
+    const { sql, params } = storeFiguresSql(selection, { ...options, activity: true });
+    const rows = await this.reader.rows<RawStoreRow>(`${sql} ORDER BY s.id`, params);
+    return rows.map(storeRowOf);
+  }
+
+  /** Stores lowest compliance first, ties by store id; keyset pages over (compliance, id). */
+  async ranked(
+    selection: StoreSelection,
+    options: FigureOptions,
+    page: { first: number; after?: ComplianceCursor },
+  ): Promise<RankedPage> {
+    const { sql, params } = storeFiguresSql(selection, { ...options, activity: true });
+    const stores = storeCondition(selection);
+    const after = page.after
+      ? 'WHERE ranked.compliance_percent > :afterPercent OR (ranked.compliance_percent = :afterPercent AND ranked.store_id > :afterStoreId)'
+      : '';
+    const [rows, [{ total }]] = await Promise.all([
+      this.reader.rows<RawStoreRow>(
+        `SELECT * FROM (${sql}) ranked ${after}
+          ORDER BY ranked.compliance_percent, ranked.store_id LIMIT ${page.first + 1}`,
+        { ...params, afterPercent: page.after?.compliancePercent, afterStoreId: page.after?.storeId },
+      ),
+      this.reader.rows<{ total: number }>(`SELECT COUNT(*) AS total FROM stores s WHERE ${stores.sql}`, stores.params),
+    ]);
+    return {
+      rows: rows.slice(0, page.first).map(storeRowOf),
+      hasNextPage: rows.length > page.first,
+      totalCount: Number(total),
+    };
+  }
+
+  /** Programme figures of the selected stores, by store id then programme code. */
+  async programsOf(selection: StoreSelection, options: FigureOptions): Promise<ProgramComplianceRow[]> {
+    const { sql, params } = programFiguresSql(selection, options);
+    const rows = await this.reader.rows<RawStoreRow>(
+      `SELECT f.*, p.code AS program_code, p.name AS program_name,
+          ${percentSql('f.certified', 'f.required', '100')} AS compliance_percent
+        FROM (${sql}) f JOIN certification_programs p ON p.id = f.program_id
+        ORDER BY f.store_id, p.code`,
+      params,
+    );
+    return rows.map((raw) => ({
+      storeId: toNumber(raw.store_id),
+      program: { id: toNumber(raw.program_id), code: String(raw.program_code), name: String(raw.program_name) },
+      required: toNumber(raw.required),
+      certified: toNumber(raw.certified),
+      expiringSoon: toNumber(raw.expiring_soon),
+      expired: toNumber(raw.expired),
+      missing: toNumber(raw.missing),
+      compliancePercent: toNumber(raw.compliance_percent),
+    }));
+  }
+}

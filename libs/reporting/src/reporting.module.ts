@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RegionComplianceQuery } from './queries/region-compliance.query';
+import { StoreComplianceQuery } from './queries/store-compliance.query';
+import { ReportReader } from './report-reader';
+import { ComplianceReports } from './services/compliance-reports.service';
+import { CsvExports } from './services/csv-exports.service';
+import { ReportSubjects } from './services/report-subjects';
+
+const exported = [ComplianceReports, CsvExports, StoreComplianceQuery, RegionComplianceQuery];
+
+@Module({
+  providers: [...exported, ReportReader, ReportSubjects],
+  exports: exported,
+})
+export class ReportingModule {}
