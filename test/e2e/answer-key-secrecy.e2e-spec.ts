@@ -146,7 +146,9 @@ describe('the answer key is never readable by a learner', () => {
       removeQuestion: { questionId: String(course.questions[0].id) },
     };
 
-    const schema = (await graphql(t.app, INTROSPECTION, {}, learnerToken)).data!.__schema;
+    const introspected = await graphql(t.app, INTROSPECTION, {}, learnerToken);
+    if (!introspected.data) throw new Error(JSON.stringify(introspected.errors));
+    const schema = introspected.data.__schema;
     const types = new Map<string, IntrospectedType>(schema.types.map((type: IntrospectedType) => [type.name, type]));
     operations = [];
     for (const [kind, root] of [

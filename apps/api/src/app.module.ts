@@ -8,6 +8,7 @@ import {
   ConfigModule,
   DatabaseConfig,
   DatabaseModule,
+  GraphqlConfig,
   HealthModule,
   HttpConfig,
   LoggingModule,
@@ -43,6 +44,7 @@ export const API_CONFIG = [
   IdentityConfig,
   HttpConfig,
   NotificationsConfig,
+  GraphqlConfig,
 ];
 
 export interface AppModuleOptions {
@@ -67,7 +69,7 @@ export class AppModule {
         HealthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AppConfig],
+          inject: [AppConfig, GraphqlConfig],
           useFactory: graphqlOptions,
         }),
         IdentityApiModule,

@@ -55,7 +55,8 @@ export function createErrorFormatter(exposeStack: boolean) {
     }
     const apolloCode = formatted.extensions?.code;
     if (typeof apolloCode === 'string' && CLIENT_REQUEST_CODES.has(apolloCode)) {
-      return { ...base, extensions: { code: 'BAD_USER_INPUT', reason: apolloCode } };
+      const reason = formatted.extensions?.reason ?? apolloCode;
+      return { ...base, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason } };
     }
 
     const errorId = randomUUID();

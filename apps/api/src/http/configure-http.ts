@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { HttpConfig } from '@lp/core';
 
@@ -29,6 +30,9 @@ function answerUnreadableBody(limitMb: number) {
 /** HTTP settings shared by the real API and the test harness, applied before the app initialises. */
 export function configureHttp(app: NestExpressApplication, config: HttpConfig): void {
   app.disable('x-powered-by');
+  app.use(helmet());
+  // No origin list: browsers may call the API from its own origin only (the served web app).
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, maxAge: 600 });
   // Throttling by address is only as good as the address: behind N proxies, the client is N hops back.
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.useBodyParser('json', { limit: `${config.REQUEST_BODY_LIMIT_MB}mb` });

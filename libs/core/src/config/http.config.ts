@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 import { ToInteger } from './transformers';
 
@@ -22,4 +22,18 @@ export class HttpConfig {
   @Min(0)
   @Max(10)
   TRUST_PROXY_HOPS = 0;
+
+  @EnvVar({
+    description:
+      'Browser origins allowed to call the API, comma-separated (e.g. https://lp.example.com); empty: same origin only',
+  })
+  @IsString()
+  @Matches(/^$|^(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*$/, {
+    message: 'must be empty or comma-separated http(s) origins',
+  })
+  CORS_ORIGINS = '';
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS ? this.CORS_ORIGINS.split(',') : [];
+  }
 }

@@ -8,3 +8,4 @@ export * from './redis.config';
 export * from './config.module';
 export * from './transformers';
 export * from './worker.config';
+export * from './graphql.config';
