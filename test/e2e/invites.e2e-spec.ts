@@ -118,7 +118,7 @@ describe('invites', () => {
     expect(response.errors![0].message).toMatch(/invalid, used or expired/);
   });
 
-  it('refuses a made-up or malformed token, and a short password', async () => {
+  it('refuses a made-up or malformed token, and a short, overlong or common password', async () => {
     expect(errorCode(await accept('A'.repeat(43)))).toBe('BAD_USER_INPUT');
     expect(errorCode(await accept('short'))).toBe('BAD_USER_INPUT');
     await hire('nia@example.test');
@@ -126,7 +126,13 @@ describe('invites', () => {
     const weak = await accept(token, 'short');
     expect(errorCode(weak)).toBe('BAD_USER_INPUT');
     expect(weak.errors![0].extensions!.field).toBe('password');
-    expect(errorCode(await accept(token))).toBeUndefined();
+    const common = await accept(token, 'iloveyou123');
+    expect(errorCode(common)).toBe('BAD_USER_INPUT');
+    expect(common.errors![0].message).toMatch(/most common passwords/);
+    expect(errorCode(await accept(token, 'x'.repeat(129)))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await accept(token, 'a sixty-four character passphrase is accepted without any fuss!!')),
+    ).toBeUndefined();
   });
 
   describe('resendInvite', () => {

@@ -9,3 +9,4 @@ export * from './services/invite.service';
 export * from './services/login-throttle.service';
 export * from './services/password-hasher';
 export * from './services/resend-invite.service';
+export * from './password-policy';

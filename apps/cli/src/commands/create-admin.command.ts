@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { BadInputError } from '@lp/core';
-import { PasswordHasher } from '@lp/identity';
+import { assertAcceptablePassword, PasswordHasher } from '@lp/identity';
 import { EmployeeEntity, EmployeeService, JobRoleEntity, RegionEntity, Role, StoreEntity } from '@lp/organisation';
 import { withCliContext } from '../cli-context';
 
@@ -28,9 +28,7 @@ export function registerCreateAdmin(program: Command): void {
         store?: string;
         timezone: string;
       }) => {
-        if (options.password.length < 8 || options.password.length > 128) {
-          throw new BadInputError('--password must be 8 to 128 characters', 'password');
-        }
+        assertAcceptablePassword(options.password, '--password');
         await withCliContext(async (context) => {
           const dataSource = context.get(DataSource);
           const storeId = await findOrCreateStore(dataSource, options.store, options.timezone);

@@ -6,6 +6,7 @@ import { BadInputError, Clock } from '@lp/core';
 import { EmployeeEntity } from '@lp/organisation';
 import { InviteEntity } from '../entities';
 import { IdentityConfig } from '../identity.config';
+import { assertAcceptablePassword } from '../password-policy';
 import { AccessTokenService } from './access-token.service';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
@@ -44,6 +45,7 @@ export class InviteService {
   }
 
   async accept(token: string, password: string): Promise<SignedIn> {
+    assertAcceptablePassword(password);
     const hash = await this.hasher.hash(password);
     const employee = await this.dataSource.transaction(async (manager) => {
       const invite = await manager
