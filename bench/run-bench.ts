@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     .option('--duration <s>', 'seconds of load per measurement', positive, 5)
     .option('--warmup <s>', 'seconds of load before each measurement', Number, 1)
     .option('--connections <n>', 'concurrent HTTP connections', positive, 50)
+    .option('--rounds <n>', 'baseline/ours measurements in turn per HTTP scenario', positive, 2)
     .option('--sweep-jobs <n>', 'reminders the sweep queues', positive, 10_000)
     .option('--emails <n>', 'emails sent each way', positive, 500)
     .option('--import-rows <n>', 'employees in the imported CSV', positive, 10_000)
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       duration: number;
       warmup: number;
       connections: number;
+      rounds: number;
       sweepJobs: number;
       emails: number;
       importRows: number;
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     durationSeconds: options.duration,
     warmupSeconds: options.warmup,
     connections: options.connections,
+    rounds: options.rounds,
     sweepJobs: options.sweepJobs,
     emails: options.emails,
     importRows: options.importRows,

@@ -7,6 +7,8 @@ export interface BenchSettings {
   durationSeconds: number;
   /** Seconds of load before each measurement, thrown away (JIT, pools, caches). */
   warmupSeconds: number;
+  /** Times each HTTP scenario measures the baseline and ours in turn; the figures are their means. */
+  rounds: number;
   /** Concurrent HTTP connections. */
   connections: number;
   /** Delivery jobs the sweep queues (scenario 4). */

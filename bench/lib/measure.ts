@@ -33,3 +33,30 @@ export class GraphqlErrorCounter {
     return this.count === 0 ? undefined : `${this.count} of ${total} answers had errors, e.g. "${this.firstMessage}"`;
   }
 }
+
+function average(results: LoadResult[]): LoadResult {
+  const mean = (pick: (r: LoadResult) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  return {
+    requestsPerSecond: mean((r) => r.requestsPerSecond),
+    p97_5Ms: mean((r) => r.p97_5Ms),
+    failed: results.reduce((sum, r) => sum + r.failed, 0),
+    total: results.reduce((sum, r) => sum + r.total, 0),
+  };
+}
+
+/**
+ * Measures the baseline and ours in turn, `settings.rounds` times, and averages each side:
+ * interleaving spreads a burst of load from other processes over both sides.
+ */
+export async function compare(
+  context: BenchContext,
+  baseline: () => Promise<LoadResult>,
+  ours: () => Promise<LoadResult>,
+): Promise<{ ours: LoadResult; baseline: LoadResult }> {
+  const results = { ours: [] as LoadResult[], baseline: [] as LoadResult[] };
+  for (let round = 0; round < context.settings.rounds; round++) {
+    results.baseline.push(await baseline());
+    results.ours.push(await ours());
+  }
+  return { ours: average(results.ours), baseline: average(results.baseline) };
+}

@@ -1,7 +1,7 @@
 import type autocannon from 'autocannon';
 import type { Scenario } from '../lib/context';
 import { graphqlRequest } from '../lib/load';
-import { GraphqlErrorCounter, measure } from '../lib/measure';
+import { GraphqlErrorCounter, compare, measure } from '../lib/measure';
 import { rateRow } from '../lib/results';
 import { sampleLearners } from './learners';
 import { TYPENAME } from './stack.scenario';
@@ -29,8 +29,11 @@ export const dashboardScenario: Scenario = {
       }),
       onResponse: (_status, body) => void errors.check(body),
     });
-    const baseline = await measure(context, api.url, [asRandomLearner(TYPENAME)]);
-    const ours = await measure(context, api.url, [asRandomLearner(DASHBOARD)]);
+    const { ours, baseline } = await compare(
+      context,
+      () => measure(context, api.url, [asRandomLearner(TYPENAME)]),
+      () => measure(context, api.url, [asRandomLearner(DASHBOARD)]),
+    );
     const problems = errors.describe(ours.total + baseline.total);
     const row = rateRow(
       this.name,

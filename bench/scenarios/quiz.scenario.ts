@@ -1,7 +1,7 @@
 import type autocannon from 'autocannon';
 import type { BenchContext, Scenario } from '../lib/context';
 import { graphqlRequest } from '../lib/load';
-import { GraphqlErrorCounter, measure } from '../lib/measure';
+import { GraphqlErrorCounter, compare, measure } from '../lib/measure';
 import { rateRow } from '../lib/results';
 import { type QuizSeat, quizSeats } from './learners';
 import { TYPENAME } from './stack.scenario';
@@ -106,8 +106,11 @@ export const quizScenario: Scenario = {
       },
     ];
     const typename = graphqlRequest(TYPENAME, { authorization: `Bearer ${seats[0].token}` });
-    const baseline = await measure(context, api.url, [typename, typename]);
-    const ours = await measure(context, api.url, requests);
+    const { ours, baseline } = await compare(
+      context,
+      () => measure(context, api.url, [typename, typename]),
+      () => measure(context, api.url, requests),
+    );
     const problems = [errors.describe(ours.total), exhausted ? `${exhausted} rounds found no seat left` : undefined]
       .filter(Boolean)
       .join('; ');

@@ -1,6 +1,6 @@
 import type { Scenario } from '../lib/context';
 import { graphqlRequest } from '../lib/load';
-import { measure } from '../lib/measure';
+import { compare, measure } from '../lib/measure';
 import { rateRow } from '../lib/results';
 
 export const TYPENAME = '{ __typename }';
@@ -14,8 +14,11 @@ export const stackScenario: Scenario = {
     const api = await context.servers.get('api');
     const bare = await context.servers.get('bare-apollo');
     const request = [graphqlRequest(TYPENAME)];
-    const baseline = await measure(context, bare.url, request);
-    const ours = await measure(context, api.url, request);
+    const { ours, baseline } = await compare(
+      context,
+      () => measure(context, bare.url, request),
+      () => measure(context, api.url, request),
+    );
     const failed = ours.failed + baseline.failed;
     return [
       rateRow(

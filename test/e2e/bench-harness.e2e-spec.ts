@@ -42,6 +42,7 @@ describe('bench harness (smoke)', () => {
         durationSeconds: 0.3,
         warmupSeconds: 0,
         connections: 2,
+        rounds: 1,
         sweepJobs: 20,
         emails: 5,
         importRows: 20,
