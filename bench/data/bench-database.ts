@@ -13,6 +13,9 @@ import { truncateAll } from '../../libs/testing/src/database-cleaner';
 
 export const DEFAULT_BENCH_DATABASE = 'lp_bench';
 
+/** A wrong option: the message says it all, no hint about services is needed. */
+export class BenchUsageError extends Error {}
+
 /**
  * The bench writes and truncates freely, so from the command line it only ever touches a
  * database named lp_bench…, never the development or test databases.
