@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
 import { ChainGenerator, type ChainSize } from './data/chain-generator';
-import { DEFAULT_BENCH_DATABASE, benchDatabaseUrl, openDataSource, prepareBenchDatabase } from './data/bench-database';
+import {
+  BenchUsageError,
+  DEFAULT_BENCH_DATABASE,
+  benchDatabaseUrl,
+  openDataSource,
+  prepareBenchDatabase,
+} from './data/bench-database';
 
 export const PRESETS: Record<string, ChainSize> = {
   tiny: { stores: 2, employees: 40 },
@@ -27,7 +33,7 @@ async function main(): Promise<void> {
     .parse()
     .opts<{ preset?: string; stores?: number; employees?: number; database: string; seed?: number }>();
   const preset = PRESETS[options.preset ?? 'full'];
-  if (!preset) throw new InvalidArgumentError(`--preset: use one of ${Object.keys(PRESETS).join(', ')}`);
+  if (!preset) throw new BenchUsageError(`--preset: use one of ${Object.keys(PRESETS).join(', ')}`);
   const size = { stores: options.stores ?? preset.stores, employees: options.employees ?? preset.employees };
 
   const started = Date.now();
@@ -47,6 +53,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  if (error instanceof BenchUsageError) process.exit(1);
   console.error('Is MariaDB running on DATABASE_URL (default 127.0.0.1:3306) and Redis on REDIS_URL?');
   process.exit(1);
 });

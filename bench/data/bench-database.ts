@@ -22,7 +22,7 @@ export class BenchUsageError extends Error {}
  */
 export function benchDatabaseUrl(name: string): string {
   if (!/^lp_bench[A-Za-z0-9_]*$/.test(name)) {
-    throw new Error(
+    throw new BenchUsageError(
       `--database ${name}: the bench only uses databases named lp_bench…, e.g. lp_bench or lp_bench_small`,
     );
   }
