@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Clock, UnauthenticatedError } from '@lp/core';
@@ -20,7 +21,10 @@ export class AccessTokenService {
     private readonly config: IdentityConfig,
     private readonly clock: Clock,
   ) {
-    this.jwt = new JwtService({ secret: appConfig.JWT_SECRET });
+    // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a
+    // public key on every verify and only falls back after the exception — an eighth of the
+    // API's CPU under the dashboard benchmark (bench/README.md).
+    this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(appConfig.JWT_SECRET)) });
   }
 
   issue(employeeId: number): { accessToken: string; expiresAt: Date } {

@@ -1,0 +1,41 @@
+import type { DataSource } from 'typeorm';
+import type { ServerLauncher } from '../servers/launchers';
+import type { BenchRow } from './results';
+
+export interface BenchSettings {
+  /** Seconds of load per measurement (each scenario measures ours and its baseline). */
+  durationSeconds: number;
+  /** Seconds of load before each measurement, thrown away (JIT, pools, caches). */
+  warmupSeconds: number;
+  /** Times each HTTP scenario measures the baseline and ours in turn; the figures are their means. */
+  rounds: number;
+  /** Concurrent HTTP connections. */
+  connections: number;
+  /** Delivery jobs the sweep queues (scenario 4). */
+  sweepJobs: number;
+  /** Emails sent through each path (scenario 5). */
+  emails: number;
+  /** Employees in the imported CSV (scenario 6). */
+  importRows: number;
+  /** Rows inserted one by one to price a single-row insert (scenario 6). */
+  singleRowSample: number;
+}
+
+export interface BenchContext {
+  settings: BenchSettings;
+  /** The bench database, with a small pool of its own. */
+  dataSource: DataSource;
+  servers: ServerLauncher;
+  /** An access token as the API's AccessTokenService issues it. */
+  tokenFor(employeeId: number): string;
+  log(line: string): void;
+}
+
+export interface Scenario {
+  name: string;
+  /** The target ratio shown when the scenario fails before measuring. */
+  target: number | null;
+  /** What to do when it fails. */
+  nextStep: string;
+  run(context: BenchContext): Promise<BenchRow[]>;
+}

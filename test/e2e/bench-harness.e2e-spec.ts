@@ -1,0 +1,65 @@
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '@lp/core';
+import { lpSchema } from '@lp/migrations/schema';
+import { prepareTestEnvironment, truncateAll } from '@lp/testing';
+import { seedCurriculum } from '../../apps/cli/src/commands/seed-curriculum.command';
+import { ChainGenerator } from '../../bench/data/chain-generator';
+import { runBench } from '../../bench/lib/harness';
+import { SCENARIOS } from '../../bench/scenarios';
+import { InProcessLauncher } from '../../bench/servers/launchers';
+
+/**
+ * Keeps `npm run bench` from rotting: generates a tiny chain in this worker's database and
+ * runs every scenario for a fraction of a second with servers in this process. Figures
+ * this small mean nothing; only that each scenario measures both sides without failing.
+ */
+describe('bench harness (smoke)', () => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    const { databaseUrl } = await prepareTestEnvironment();
+    dataSource = await new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 3 }, lpSchema)).initialize();
+    await truncateAll(dataSource);
+    await seedCurriculum(() => undefined, false);
+  });
+
+  afterAll(async () => {
+    await truncateAll(dataSource);
+    await dataSource.destroy();
+  });
+
+  it('generates a chain and runs every scenario against its baseline', async () => {
+    const counts = await new ChainGenerator({ stores: 2, employees: 40 }, () => undefined).generate(dataSource);
+    expect(counts).toMatchObject({ stores: 2, employees: 40 });
+    expect(counts.assignments).toBeGreaterThan(40);
+    expect(counts.certifications).toBeGreaterThan(0);
+
+    const report = await runBench({
+      dataSource,
+      servers: new InProcessLauncher(),
+      scenarios: SCENARIOS,
+      settings: {
+        durationSeconds: 0.3,
+        warmupSeconds: 0,
+        connections: 2,
+        rounds: 1,
+        sweepJobs: 20,
+        emails: 5,
+        importRows: 20,
+        singleRowSample: 5,
+      },
+    });
+
+    expect(report.rows.filter((row) => row.note?.startsWith('failed:'))).toEqual([]);
+    for (const row of report.rows.filter((r) => r.target !== null)) {
+      expect({ scenario: row.scenario, ours: row.ours! > 0, baseline: row.baseline! > 0 }).toEqual({
+        scenario: row.scenario,
+        ours: true,
+        baseline: true,
+      });
+    }
+    expect(report.rows.map((row) => row.scenario.split(' ')[0])).toEqual(
+      expect.arrayContaining(['0', '1', '2', '3', '4', '5', '6a', '6b', '6c', '6d']),
+    );
+  });
+});
