@@ -7,4 +7,12 @@ import { CreateCertification1795775093001 } from './1795775093001-CreateCertific
 import { AddReportIndexes1795776147785 } from './1795776147785-AddReportIndexes';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
-export const allMigrations = [CreateOrganisationAndIdentity1795772176774, SeedJobRoles1795772176800, CreateNotifications1795773647330, CreateLearningAndAssignments1795773683328, AddAssignmentOpenKeyCheck1795773683400, CreateCertification1795775093001, AddReportIndexes1795776147785];
+export const allMigrations = [
+  CreateOrganisationAndIdentity1795772176774,
+  SeedJobRoles1795772176800,
+  CreateNotifications1795773647330,
+  CreateLearningAndAssignments1795773683328,
+  AddAssignmentOpenKeyCheck1795773683400,
+  CreateCertification1795775093001,
+  AddReportIndexes1795776147785,
+];
