@@ -4,6 +4,15 @@ import { CreateNotifications1795773647330 } from './1795773647330-CreateNotifica
 import { CreateLearningAndAssignments1795773683328 } from './1795773683328-CreateLearningAndAssignments';
 import { AddAssignmentOpenKeyCheck1795773683400 } from './1795773683400-AddAssignmentOpenKeyCheck';
 import { CreateCertification1795775093001 } from './1795775093001-CreateCertification';
+import { IndexAssignmentsByDueDate1795776376369 } from './1795776376369-IndexAssignmentsByDueDate';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
-export const allMigrations = [CreateOrganisationAndIdentity1795772176774, SeedJobRoles1795772176800, CreateNotifications1795773647330, CreateLearningAndAssignments1795773683328, AddAssignmentOpenKeyCheck1795773683400, CreateCertification1795775093001];
+export const allMigrations = [
+  CreateOrganisationAndIdentity1795772176774,
+  SeedJobRoles1795772176800,
+  CreateNotifications1795773647330,
+  CreateLearningAndAssignments1795773683328,
+  AddAssignmentOpenKeyCheck1795773683400,
+  CreateCertification1795775093001,
+  IndexAssignmentsByDueDate1795776376369,
+];

@@ -16,6 +16,8 @@ import {
  */
 @Entity('assignments')
 @Unique('uq_assignments_open_course', ['employeeId', 'openKey'])
+// The reminder planners read open work by due date in ranges (due soon, overdue by N days).
+@Index('idx_assignments_status_due', ['status', 'dueAt'])
 export class AssignmentEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
   id!: number;
