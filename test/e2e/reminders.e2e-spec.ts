@@ -9,6 +9,7 @@ import {
   CancelAssignment,
 } from '@lp/assignments';
 import {
+  CertificationAdminService,
   CertificationEntity,
   type CertificationProgramEntity,
   CertificationSource,
@@ -322,6 +323,14 @@ describe('reminder planning', () => {
       ]);
       expect(rows[0]).toMatchObject({ recipientId: holder.id, subjectId: certification.id });
       expect(rows[0].templateData).toMatchObject({ programName: 'LP Foundations' });
+
+      await worker.app
+        .get(CertificationAdminService)
+        .revoke({ kind: 'chain' }, certification.id, 'Failed an audit', hr.id);
+      expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.lastError)).toEqual([
+        'Not sent: the certification was revoked',
+        'Not sent: the certification was revoked',
+      ]);
     });
 
     it('tells the holder, their managers and HR once when a certification expires', async () => {
@@ -346,6 +355,36 @@ describe('reminder planning', () => {
           [hr.id, certification.id, 'EXPIRED', false],
         ].sort(),
       );
+    });
+  });
+
+  describe('running in the worker', () => {
+    it('plans through its queue job, and three runs at once plan each reminder once', async () => {
+      await assignment(new Date(THURSDAY_MORNING.getTime() - DAY));
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() + 30 * DAY));
+
+      await planning.runSoon();
+      await eventually(async () =>
+        expect(await notifications(NotificationKind.ASSIGNMENT_OVERDUE)).toEqual([
+          expect.objectContaining({ recipientId: holder.id }),
+        ]),
+      );
+      await eventually(async () =>
+        expect(
+          await worker.app.get<Queue>(getQueueToken(QueueName.ReminderPlanning)).getJobCounts('wait', 'active'),
+        ).toEqual({ wait: 0, active: 0 }),
+      );
+      const before = (await notifications()).map((n) => `${n.kind} ${n.recipientId} ${n.offsetKey}`).sort();
+      const refreshersBefore = await dataSource.getRepository(AssignmentEntity).countBy({
+        reason: AssignmentReason.REFRESHER,
+      });
+      expect(refreshersBefore).toBe(1);
+
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 3_600_000));
+      await Promise.all([planning.plan(), planning.plan(), planning.plan()]);
+
+      expect((await notifications()).map((n) => `${n.kind} ${n.recipientId} ${n.offsetKey}`).sort()).toEqual(before);
+      expect(await dataSource.getRepository(AssignmentEntity).countBy({ reason: AssignmentReason.REFRESHER })).toBe(1);
     });
   });
 
