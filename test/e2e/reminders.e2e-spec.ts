@@ -23,7 +23,7 @@ import {
   NotificationSubjectType,
   NotificationSweep,
 } from '@lp/notifications';
-import { type EmployeeEntity, Role, type StoreEntity } from '@lp/organisation';
+import { type EmployeeEntity, EmployeeLifecycle, Role, type StoreEntity } from '@lp/organisation';
 import { ReminderPlanning, RemindersConfig } from '@lp/reminders';
 import {
   buildAssignment,
@@ -256,6 +256,37 @@ describe('reminder planning', () => {
       ]);
       await planning.plan();
       expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toHaveLength(4);
+    });
+    it('cancels the reminders of work an audience rule no longer asks for', async () => {
+      await dataSource.query('INSERT INTO program_audiences (program_id, job_role_id) VALUES (?, ?)', [
+        program.id,
+        holder.jobRoleId,
+      ]);
+      const ruleMade = await assignment(new Date('2026-01-25T15:00:00Z'), {
+        programId: program.id,
+        reason: AssignmentReason.RULE,
+      });
+      await planning.plan();
+      expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toHaveLength(2);
+
+      // Dana becomes a sales associate, whom the programme does not name.
+      const [{ id: salesAssociate }] = (await dataSource.query(
+        "SELECT id FROM job_roles WHERE code = 'SALES_ASSOCIATE'",
+      )) as { id: number }[];
+      await dataSource.transaction(async (m) => {
+        await m.update('employees', { id: holder.id }, { jobRoleId: salesAssociate });
+        await worker.app
+          .get(EmployeeLifecycle)
+          .changed(m, holder, { ...holder, jobRoleId: salesAssociate } as EmployeeEntity, null);
+      });
+
+      expect(await dataSource.getRepository(AssignmentEntity).findOneByOrFail({ id: ruleMade.id })).toMatchObject({
+        status: AssignmentStatus.CANCELLED,
+      });
+      expect((await notifications(NotificationKind.ASSIGNMENT_DUE)).map((n) => n.status)).toEqual([
+        NotificationStatus.CANCELLED,
+        NotificationStatus.CANCELLED,
+      ]);
     });
   });
 
