@@ -7,8 +7,9 @@ import { RemindersConfig } from '../reminders.config';
 
 /**
  * Plans one weekly digest per active store manager (subject: the manager; offset key: the
- * ISO week), for the start of the week or, first seen later in the week, for now. What it
- * lists is read when it is sent (see the digest template), so it is current.
+ * ISO week) on the first planning run of the week, so it goes out on Monday morning local
+ * time, or when a new install or manager first appears. What it lists is read when it is
+ * sent (see the digest template), so it is current.
  */
 @Injectable()
 export class WeeklyDigestPlanner {
@@ -20,7 +21,6 @@ export class WeeklyDigestPlanner {
 
   async plan(now: Date): Promise<number> {
     const week = isoWeek(now);
-    const plannedAt = week.start > now ? week.start : now;
     let offered = 0;
     let afterId = 0;
     for (;;) {
@@ -43,7 +43,7 @@ export class WeeklyDigestPlanner {
           subjectType: NotificationSubjectType.EMPLOYEE,
           subjectId: Number(row.id),
           offsetKey: week.key,
-          plannedAt,
+          plannedAt: now,
           templateData: { week: week.key },
         })),
       );
