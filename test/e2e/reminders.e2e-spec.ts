@@ -1,5 +1,3 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
   AssignmentEntity,
@@ -15,7 +13,7 @@ import {
   CertificationSource,
   CertificationWriter,
 } from '@lp/certification';
-import { ManualClock, QueueName, setEnvironment } from '@lp/core';
+import { ManualClock, setEnvironment } from '@lp/core';
 import {
   NotificationEntity,
   NotificationKind,
@@ -39,6 +37,7 @@ import {
   type TestWorker,
   truncateAll,
 } from '@lp/testing';
+import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
 
 const DAY = 86_400_000;
 /** Thursday 15 January 2026, 10:00 in New York (EST): inside office hours. */
@@ -65,10 +64,12 @@ describe('reminder planning', () => {
     worker = await createTestWorker({ clock, smtpUrl: smtp.url });
     dataSource = worker.app.get(DataSource);
     planning = worker.app.get(ReminderPlanning);
-    // The planning the worker asked for at start-up must be over before the tests own the data.
-    const queue = worker.app.get<Queue>(getQueueToken(QueueName.ReminderPlanning));
-    await eventually(async () => expect(await queue.getJobCounts('wait', 'active')).toEqual({ wait: 0, active: 0 }));
+    // The tests call the planning themselves at the clock's moments: the worker's own runs
+    // (at start-up, on its schedule) wait, after the one in progress has finished.
+    await planningWorker().pause();
   });
+
+  const planningWorker = () => worker.app.get(ReminderPlanningProcessor).worker;
 
   afterAll(async () => {
     await worker.close();
@@ -394,17 +395,14 @@ describe('reminder planning', () => {
       await assignment(new Date(THURSDAY_MORNING.getTime() - DAY));
       await certify(holder, new Date(THURSDAY_MORNING.getTime() + 30 * DAY));
 
+      planningWorker().resume();
       await planning.runSoon();
       await eventually(async () =>
         expect(await notifications(NotificationKind.ASSIGNMENT_OVERDUE)).toEqual([
           expect.objectContaining({ recipientId: holder.id }),
         ]),
       );
-      await eventually(async () =>
-        expect(
-          await worker.app.get<Queue>(getQueueToken(QueueName.ReminderPlanning)).getJobCounts('wait', 'active'),
-        ).toEqual({ wait: 0, active: 0 }),
-      );
+      await planningWorker().pause();
       const before = (await notifications()).map((n) => `${n.kind} ${n.recipientId} ${n.offsetKey}`).sort();
       const refreshersBefore = await dataSource.getRepository(AssignmentEntity).countBy({
         reason: AssignmentReason.REFRESHER,
