@@ -5,6 +5,7 @@ import { CreateLearningAndAssignments1795773683328 } from './1795773683328-Creat
 import { AddAssignmentOpenKeyCheck1795773683400 } from './1795773683400-AddAssignmentOpenKeyCheck';
 import { CreateCertification1795775093001 } from './1795775093001-CreateCertification';
 import { AddReportIndexes1795776147785 } from './1795776147785-AddReportIndexes';
+import { IndexAssignmentsByDueDate1795776376369 } from './1795776376369-IndexAssignmentsByDueDate';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -15,4 +16,5 @@ export const allMigrations = [
   AddAssignmentOpenKeyCheck1795773683400,
   CreateCertification1795775093001,
   AddReportIndexes1795776147785,
+  IndexAssignmentsByDueDate1795776376369,
 ];

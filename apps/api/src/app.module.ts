@@ -20,6 +20,7 @@ import {
 import { IdentityConfig } from '@lp/identity';
 import { lpSchema } from '@lp/migrations/schema';
 import { NotificationsConfig } from '@lp/notifications';
+import { ReminderCancellationModule } from '@lp/reminders';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
@@ -79,6 +80,7 @@ export class AppModule {
         LearningApiModule,
         AssignmentsApiModule,
         NotificationsApiModule,
+        ReminderCancellationModule,
         QueueDashboardModule,
         ReportingApiModule,
       ],

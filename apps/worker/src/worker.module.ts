@@ -16,14 +16,24 @@ import {
 } from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
 import { NotificationDeliveryModule, NotificationsConfig } from '@lp/notifications';
+import { RemindersConfig, RemindersModule } from '@lp/reminders';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { MailProcessor } from './processors/mail.processor';
 import { NotificationsSweepProcessor } from './processors/notifications-sweep.processor';
+import { ReminderPlanningProcessor } from './processors/reminder-planning.processor';
 import { SystemProcessor } from './processors/system.processor';
 import { RedisEvictionPolicyCheck } from './startup/redis-eviction-policy.check';
 
 /** Every variable the worker reads, validated together at start-up. */
-export const WORKER_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, WorkerConfig, NotificationsConfig];
+export const WORKER_CONFIG = [
+  AppConfig,
+  DatabaseConfig,
+  RedisConfig,
+  MailConfig,
+  WorkerConfig,
+  NotificationsConfig,
+  RemindersConfig,
+];
 
 /** Built on call (not at import) so configuration is read from the environment at start-up. */
 @Module({})
@@ -41,9 +51,16 @@ export class WorkerModule {
         MailModule,
         HealthModule,
         NotificationDeliveryModule,
+        RemindersModule,
       ],
       controllers: [WorkerHealthController],
-      providers: [RedisEvictionPolicyCheck, SystemProcessor, MailProcessor, NotificationsSweepProcessor],
+      providers: [
+        RedisEvictionPolicyCheck,
+        SystemProcessor,
+        MailProcessor,
+        NotificationsSweepProcessor,
+        ReminderPlanningProcessor,
+      ],
     };
   }
 }

@@ -2,13 +2,21 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@lp/audit';
 import { assignmentEntities } from './entities';
+import { AssignmentCancellation } from './services/assignment-cancellation';
 import { AssignmentCompletion } from './services/assignment-completion';
 import { AssignmentService } from './services/assignment.service';
 import { AssignCourse } from './use-cases/assign-course';
 import { CancelAssignment } from './use-cases/cancel-assignment';
 import { ListAssignments } from './use-cases/list-assignments';
 
-const services = [AssignCourse, AssignmentCompletion, AssignmentService, CancelAssignment, ListAssignments];
+const services = [
+  AssignCourse,
+  AssignmentCancellation,
+  AssignmentCompletion,
+  AssignmentService,
+  CancelAssignment,
+  ListAssignments,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature(assignmentEntities), AuditModule],

@@ -6,6 +6,7 @@ import { OrganisationModule } from '@lp/organisation';
 import { certificationEntities } from './entities';
 import { AudienceAssigner } from './services/audience-assigner.service';
 import { CertificationAdminService } from './services/certification-admin.service';
+import { CertificationCycleEnd } from './services/certification-cycle-end';
 import { CertificationQueries } from './services/certification-queries.service';
 import { CertificationWriter } from './services/certification-writer.service';
 import { IssueOnCompletionHook } from './services/issue-on-completion.hook';
@@ -15,6 +16,7 @@ import { VerificationService } from './services/verification.service';
 
 const services = [
   CertificationAdminService,
+  CertificationCycleEnd,
   CertificationQueries,
   CertificationWriter,
   ProgramSeeder,

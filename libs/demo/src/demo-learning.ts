@@ -125,8 +125,10 @@ export class DemoLearning {
             reason: plan.reason,
             assignedById: plan.assignedById,
             createdAt: at(plan.state === 'notStarted' ? -2 * DAY : -60 * DAY + spread),
+            // Open work falls due in 1, 3, 5 … 19 days, so the reminder planning finds a
+            // "due tomorrow" or "due in 7 days" reminder to send on the demo's first day.
             dueAt: at(
-              plan.state === 'overdue' ? -5 * DAY - spread : plan.state === 'completed' ? -20 * DAY : 10 * DAY + spread,
+              plan.state === 'overdue' ? -5 * DAY - spread : plan.state === 'completed' ? -20 * DAY : DAY + 2 * spread,
             ),
             completedAt: plan.state === 'completed' ? at(-30 * DAY + spread) : null,
             cancelledAt: null,

@@ -3,13 +3,13 @@
  * registering its template; these are the kinds LP Academy knows today.
  */
 export const NotificationKind = {
-  /** An assignment's due date is coming (offset key: days before, e.g. `D7`). */
+  /** An assignment's due date is coming (offset key: days before and the date, e.g. `D7@2026-03-01`). */
   ASSIGNMENT_DUE: 'ASSIGNMENT_DUE',
-  /** An assignment is past due; repeats weekly (offset key: `OVERDUE-1`, `OVERDUE-2`…). */
+  /** An assignment is past due; repeats weekly (offset key: `OVERDUE-1@2026-03-01`, `OVERDUE-2@…`). */
   ASSIGNMENT_OVERDUE: 'ASSIGNMENT_OVERDUE',
   /** Overdue work reported to the store's manager. */
   ESCALATION: 'ESCALATION',
-  /** A certification's expiry is coming (offset key: days before). */
+  /** A certification's expiry is coming (offset key: days before and the date, e.g. `D30@2026-03-01`). */
   CERTIFICATION_EXPIRING: 'CERTIFICATION_EXPIRING',
   /** A certification has expired. */
   CERTIFICATION_EXPIRED: 'CERTIFICATION_EXPIRED',

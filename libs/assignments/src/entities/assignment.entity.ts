@@ -18,6 +18,8 @@ import {
 @Unique('uq_assignments_open_course', ['employeeId', 'openKey'])
 /** Covers the per-store completion and overdue counts of reports without reading rows. */
 @Index('idx_assignments_employee_status_due', ['employeeId', 'status', 'dueAt'])
+// The reminder planners read open work by due date in ranges (due soon, overdue by N days).
+@Index('idx_assignments_status_due', ['status', 'dueAt'])
 export class AssignmentEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
   id!: number;

@@ -6,6 +6,7 @@ import { Clock, ConflictError, NotFoundError } from '@lp/core';
 import { type AccessScope, restrictToScope } from '@lp/organisation';
 import { AssignmentStatus, isOpen } from '../assignment-status';
 import { AssignmentEntity } from '../entities';
+import { AssignmentCancellation } from '../services/assignment-cancellation';
 
 /** Cancels an open assignment in the caller's scope; completed or cancelled ones are CONFLICT. */
 @Injectable()
@@ -13,6 +14,7 @@ export class CancelAssignment {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cancellation: AssignmentCancellation,
     private readonly clock: Clock,
   ) {}
 
@@ -45,6 +47,7 @@ export class CancelAssignment {
         before: { status: assignment.status },
         after: { status: AssignmentStatus.CANCELLED },
       });
+      await this.cancellation.cancelled(manager, id);
       return Object.assign(assignment, { status: AssignmentStatus.CANCELLED, openKey: null, cancelledAt });
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
+import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { Clock } from '@lp/core';
 import { type EmployeeEntity, EmployeeLifecycle } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
@@ -30,6 +30,7 @@ export class AudienceAssigner implements OnModuleInit {
   constructor(
     private readonly programs: ProgramService,
     private readonly lifecycle: EmployeeLifecycle,
+    private readonly cancellation: AssignmentCancellation,
     private readonly clock: Clock,
   ) {}
 
@@ -75,17 +76,25 @@ export class AudienceAssigner implements OnModuleInit {
     return result.affectedRows;
   }
 
+  /** Cancels the rule-made open assignments the employee is no longer in the audience for. */
   private async cancelOutsideAudience(manager: EntityManager, employeeId: number): Promise<void> {
-    await manager.query(
-      `UPDATE assignments a
-          SET a.status = ?, a.open_key = NULL, a.cancelled_at = ?
+    const rows = (await manager.query(
+      `SELECT a.id FROM assignments a
         WHERE a.employee_id = ? AND a.reason = ? AND a.status IN (?) AND a.program_id IS NOT NULL
           AND NOT EXISTS (
             SELECT 1 FROM employees e
               JOIN stores s ON s.id = e.store_id
               JOIN program_audiences pa ON ${IN_AUDIENCE}
-             WHERE e.id = a.employee_id AND e.active = 1 AND pa.program_id = a.program_id)`,
-      [AssignmentStatus.CANCELLED, this.clock.now(), employeeId, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
+             WHERE e.id = a.employee_id AND e.active = 1 AND pa.program_id = a.program_id)
+        FOR UPDATE`,
+      [employeeId, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
+    )) as { id: number }[];
+    if (rows.length === 0) return;
+    const ids = rows.map((row) => Number(row.id));
+    await manager.query(
+      'UPDATE assignments SET status = ?, open_key = NULL, cancelled_at = ? WHERE id IN (?) AND status IN (?)',
+      [AssignmentStatus.CANCELLED, this.clock.now(), ids, OPEN_ASSIGNMENT_STATUSES],
     );
+    for (const id of ids) await this.cancellation.cancelled(manager, id);
   }
 }

@@ -5,6 +5,7 @@ import { AuditService } from '@lp/audit';
 import { BadInputError, Clock, ConflictError, NotFoundError } from '@lp/core';
 import { type AccessScope, EmployeeEntity, restrictToScope } from '@lp/organisation';
 import { CertificationEntity, CertificationProgramEntity, CertificationSource } from '../entities';
+import { CertificationCycleEnd } from './certification-cycle-end';
 import { CertificationWriter } from './certification-writer.service';
 
 /** Manual grants (e.g. certified by a previous employer) and revocations, both audited. */
@@ -13,6 +14,7 @@ export class CertificationAdminService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: CertificationWriter,
+    private readonly cycleEnd: CertificationCycleEnd,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -64,6 +66,7 @@ export class CertificationAdminService {
       if (certification.revokedAt) throw new ConflictError('This certification is already revoked');
       const revokedAt = this.clock.now();
       await manager.update(CertificationEntity, { id }, { revokedAt, revokedReason: reason, revokedById: actorId });
+      await this.cycleEnd.ended(manager, id, 'REVOKED');
       const storeId = (await manager.findOneByOrFail(EmployeeEntity, { id: certification.employeeId })).storeId;
       await this.audit.record(manager, {
         actorId,

@@ -10,6 +10,7 @@ import {
 import { newVerificationCode } from '../rules/certificate-codes';
 import { initialExpiry, renewedExpiry } from '../rules/renewal-dating';
 import { nextCertificateNumber } from './certificate-numbering';
+import { CertificationCycleEnd } from './certification-cycle-end';
 
 export interface IssueRequest {
   employeeId: number;
@@ -28,7 +29,10 @@ export interface IssueRequest {
  */
 @Injectable()
 export class CertificationWriter {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cycleEnd: CertificationCycleEnd,
+  ) {}
 
   async issue(manager: EntityManager, request: IssueRequest): Promise<CertificationEntity> {
     const { employeeId, program, earnedAt } = request;
@@ -40,7 +44,10 @@ export class CertificationWriter {
 
     const renewing = current && !current.revokedAt;
     const expiresAt = renewing ? renewedExpiry(program, current.expiresAt, earnedAt) : initialExpiry(program, earnedAt);
-    if (current) await manager.update(CertificationEntity, { id: current.id }, { currentKey: null });
+    if (current) {
+      await manager.update(CertificationEntity, { id: current.id }, { currentKey: null });
+      if (renewing) await this.cycleEnd.ended(manager, current.id, 'RENEWED');
+    }
 
     const certification = manager.create(CertificationEntity, {
       employeeId,

@@ -6,4 +6,6 @@ export enum QueueName {
   Mail = 'mail',
   /** The repeating sweep that puts due notifications on the mail queue. */
   NotificationsSweep = 'notifications-sweep',
+  /** The repeating planning that turns due dates, expiries and overdue work into reminders. */
+  ReminderPlanning = 'reminder-planning',
 }

@@ -12,7 +12,10 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /** Bull Board for administrators at /admin/queues: every queue's jobs, retries and failures. */
 @Module({
-  imports: [IdentityModule, QueueModule.register(QueueName.Mail, QueueName.NotificationsSweep, QueueName.System)],
+  imports: [
+    IdentityModule,
+    QueueModule.register(QueueName.Mail, QueueName.NotificationsSweep, QueueName.ReminderPlanning, QueueName.System),
+  ],
 })
 export class QueueDashboardModule implements NestModule {
   private readonly queues: Queue[];
@@ -20,9 +23,10 @@ export class QueueDashboardModule implements NestModule {
   constructor(
     @InjectQueue(QueueName.Mail) mail: Queue,
     @InjectQueue(QueueName.NotificationsSweep) notificationsSweep: Queue,
+    @InjectQueue(QueueName.ReminderPlanning) reminderPlanning: Queue,
     @InjectQueue(QueueName.System) system: Queue,
   ) {
-    this.queues = [mail, notificationsSweep, system];
+    this.queues = [mail, notificationsSweep, reminderPlanning, system];
   }
 
   configure(consumer: MiddlewareConsumer): void {

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CertificationProgramEntity } from '@lp/certification';
+import {
+  type NotificationDraft,
+  NotificationKind,
+  NotificationPlanner,
+  NotificationSubjectType,
+} from '@lp/notifications';
+import {
+  currentOverdueReminder,
+  DAY_MS,
+  escalationKey,
+  LATE_REMINDER_TOLERANCE_MS,
+  normaliseOffsets,
+  offsetReminders,
+  WEEK_MS,
+} from '../reminder-schedule';
+import { RemindersConfig } from '../reminders.config';
+import { type OpenAssignmentRow, openAssignmentsDueBetween } from './open-assignments';
+import { storeManagersOf } from './store-managers';
+
+/**
+ * How long after the moment to escalate a planner that was not running still escalates:
+ * a week, so an outage is caught up but a new manager is not sent a store's old history.
+ */
+const ESCALATION_CATCH_UP_MS = WEEK_MS;
+
+export interface AssignmentReminderCounts {
+  due: number;
+  overdue: number;
+  escalations: number;
+}
+
+/**
+ * Plans the reminders about open assignments: "due in N days" per the programme's offsets
+ * (the defaults outside a programme), weekly overdue reminders up to OVERDUE_REMINDER_LIMIT,
+ * and one escalation to each of the store's managers ESCALATE_AFTER_DAYS after the due
+ * date. Idempotent through the notifications' unique key; offset keys carry the due date.
+ */
+@Injectable()
+export class AssignmentReminderPlanner {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationPlanner,
+    private readonly config: RemindersConfig,
+  ) {}
+
+  async plan(now: Date): Promise<AssignmentReminderCounts> {
+    return {
+      due: await this.planDue(now),
+      overdue: await this.planOverdue(now),
+      escalations: await this.planEscalations(now),
+    };
+  }
+
+  private async planDue(now: Date): Promise<number> {
+    const horizon = new Date(now.getTime() + (await this.longestOffsetDays()) * DAY_MS + LATE_REMINDER_TOLERANCE_MS);
+    return this.eachBatch(now, horizon, (batch) =>
+      batch.flatMap((assignment) =>
+        offsetReminders(assignment.dueAt, assignment.offsetsDays ?? [], now).map((reminder) => ({
+          kind: NotificationKind.ASSIGNMENT_DUE,
+          recipientId: assignment.employeeId,
+          subjectType: NotificationSubjectType.ASSIGNMENT,
+          subjectId: assignment.id,
+          offsetKey: reminder.offsetKey,
+          plannedAt: reminder.plannedAt,
+          expiresAt: assignment.dueAt,
+          templateData: templateData(assignment),
+        })),
+      ),
+    );
+  }
+
+  private async planOverdue(now: Date): Promise<number> {
+    const limit = this.config.OVERDUE_REMINDER_LIMIT;
+    if (limit === 0) return 0;
+    const from = new Date(now.getTime() - limit * WEEK_MS);
+    return this.eachBatch(from, now, (batch) =>
+      batch.flatMap((assignment) => {
+        const reminder = currentOverdueReminder(assignment.dueAt, now, limit);
+        if (!reminder) return [];
+        return [
+          {
+            kind: NotificationKind.ASSIGNMENT_OVERDUE,
+            recipientId: assignment.employeeId,
+            subjectType: NotificationSubjectType.ASSIGNMENT,
+            subjectId: assignment.id,
+            offsetKey: reminder.offsetKey,
+            plannedAt: reminder.plannedAt,
+            templateData: { ...templateData(assignment), overdueReminder: reminder.number },
+          },
+        ];
+      }),
+    );
+  }
+
+  private async planEscalations(now: Date): Promise<number> {
+    const to = new Date(now.getTime() - this.config.ESCALATE_AFTER_DAYS * DAY_MS);
+    const from = new Date(to.getTime() - ESCALATION_CATCH_UP_MS);
+    return this.eachBatch(from, to, async (batch) => {
+      const managers = await storeManagersOf(
+        this.dataSource.manager,
+        batch.map((a) => a.employeeId),
+      );
+      return batch.flatMap((assignment) =>
+        (managers.get(assignment.employeeId) ?? []).map((managerId) => ({
+          kind: NotificationKind.ESCALATION,
+          recipientId: managerId,
+          subjectType: NotificationSubjectType.ASSIGNMENT,
+          subjectId: assignment.id,
+          offsetKey: escalationKey(assignment.dueAt),
+          plannedAt: now,
+          templateData: {
+            ...templateData(assignment),
+            employeeName: assignment.employeeName,
+            overdueDays: this.config.ESCALATE_AFTER_DAYS,
+          },
+        })),
+      );
+    });
+  }
+
+  /** Plans the drafts made from each batch of open assignments due in (from, to]; returns how many were offered. */
+  private async eachBatch(
+    from: Date,
+    to: Date,
+    draftsOf: (batch: OpenAssignmentRow[]) => NotificationDraft[] | Promise<NotificationDraft[]>,
+  ): Promise<number> {
+    let offered = 0;
+    const batches = openAssignmentsDueBetween(
+      this.dataSource.manager,
+      from,
+      to,
+      this.config.REMINDER_PLANNING_BATCH_SIZE,
+    );
+    for await (const batch of batches) {
+      const drafts = await draftsOf(batch);
+      await this.notifications.plan(this.dataSource.manager, drafts);
+      offered += drafts.length;
+    }
+    return offered;
+  }
+
+  /** The furthest any reminder reaches ahead: the defaults or a programme's longest offset. */
+  private async longestOffsetDays(): Promise<number> {
+    const programs = await this.dataSource
+      .getRepository(CertificationProgramEntity)
+      .find({ select: { id: true, reminderOffsetsDays: true } });
+    return Math.max(
+      ...normaliseOffsets(null),
+      ...programs.flatMap((program) => normaliseOffsets(program.reminderOffsetsDays)),
+    );
+  }
+}
+
+function templateData(assignment: OpenAssignmentRow): Record<string, unknown> {
+  return { assignmentId: assignment.id, courseTitle: assignment.courseTitle, dueAt: assignment.dueAt.toISOString() };
+}

@@ -1,0 +1,72 @@
+import type { EntityManager } from 'typeorm';
+import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
+import { parseJsonColumn } from './json-column';
+
+/** An open assignment of an active employee, with what its reminders show. */
+export interface OpenAssignmentRow {
+  id: number;
+  employeeId: number;
+  employeeName: string;
+  dueAt: Date;
+  courseTitle: string;
+  /** The programme's offsets when a programme made the assignment, else null. */
+  offsetsDays: number[] | null;
+}
+
+interface RawRow {
+  id: number;
+  employee_id: number;
+  first_name: string;
+  last_name: string;
+  due_at: Date;
+  title: string;
+  offsets: unknown;
+}
+
+/**
+ * Yields open assignments due in (from, to], a batch at a time, read through the
+ * (status, due_at) index with keyset pagination on (due_at, id).
+ */
+export async function* openAssignmentsDueBetween(
+  manager: EntityManager,
+  from: Date,
+  to: Date,
+  batchSize: number,
+): AsyncGenerator<OpenAssignmentRow[]> {
+  let after: { dueAt: Date; id: number } | null = null;
+  for (;;) {
+    const rows = (await manager.query(
+      `SELECT a.id, a.employee_id, e.first_name, e.last_name, a.due_at, co.title, p.reminder_offsets_days AS offsets
+         FROM assignments a
+         JOIN employees e ON e.id = a.employee_id AND e.active = 1
+         JOIN courses co ON co.id = a.course_id
+         LEFT JOIN certification_programs p ON p.id = a.program_id
+        WHERE a.status IN (?) AND a.due_at > ? AND a.due_at <= ?
+          AND (? IS NULL OR a.due_at > ? OR (a.due_at = ? AND a.id > ?))
+        ORDER BY a.due_at, a.id
+        LIMIT ?`,
+      [
+        OPEN_ASSIGNMENT_STATUSES,
+        from,
+        to,
+        after?.dueAt ?? null,
+        after?.dueAt ?? null,
+        after?.dueAt ?? null,
+        after?.id ?? 0,
+        batchSize,
+      ],
+    )) as RawRow[];
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({
+      id: Number(row.id),
+      employeeId: Number(row.employee_id),
+      employeeName: `${row.first_name} ${row.last_name}`,
+      dueAt: row.due_at,
+      courseTitle: row.title,
+      offsetsDays: parseJsonColumn<number[]>(row.offsets),
+    }));
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1];
+    after = { dueAt: last.due_at, id: Number(last.id) };
+  }
+}

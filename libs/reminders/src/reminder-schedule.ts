@@ -1,0 +1,90 @@
+/** When reminders fall, as pure date maths: the planners feed it rows and plan what it answers. */
+
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** Days before a due date or expiry, for assignments outside any programme. */
+export const DEFAULT_REMINDER_OFFSETS_DAYS: readonly number[] = [30, 14, 7, 1];
+
+/**
+ * A reminder whose moment passed more than this long ago (the worker was down, the
+ * assignment was made late) is not planned: nobody needs "30 days left" for something
+ * due tomorrow; the next offset speaks for it.
+ */
+export const LATE_REMINDER_TOLERANCE_MS = DAY_MS;
+
+export interface OffsetReminder {
+  /** `D7@2026-03-01`: the offset and the date it counts down to, so a moved date plans anew. */
+  offsetKey: string;
+  plannedAt: Date;
+  days: number;
+  /** The programme's last (smallest) offset: from here on the managers are copied. */
+  last: boolean;
+}
+
+export function isoDate(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
+/** Positive whole days, largest first, each once; anything else in stored offsets is ignored. */
+export function normaliseOffsets(offsetsDays: readonly unknown[] | null | undefined): number[] {
+  const valid = (offsetsDays ?? []).filter((d): d is number => Number.isInteger(d) && (d as number) > 0);
+  const offsets = [...new Set(valid)].sort((a, b) => b - a);
+  return offsets.length > 0 ? offsets : [...DEFAULT_REMINDER_OFFSETS_DAYS];
+}
+
+/** The "N days before" reminders still worth planning for something due at `target`. */
+export function offsetReminders(target: Date, offsetsDays: readonly number[], now: Date): OffsetReminder[] {
+  if (target <= now) return [];
+  const offsets = normaliseOffsets(offsetsDays);
+  const last = offsets[offsets.length - 1];
+  return offsets
+    .map((days) => ({
+      offsetKey: `D${days}@${isoDate(target)}`,
+      plannedAt: new Date(target.getTime() - days * DAY_MS),
+      days,
+      last: days === last,
+    }))
+    .filter((reminder) => reminder.plannedAt.getTime() >= now.getTime() - LATE_REMINDER_TOLERANCE_MS);
+}
+
+export interface OverdueReminder {
+  offsetKey: string;
+  plannedAt: Date;
+  /** 1 for the reminder on the due date, 2 a week later… */
+  number: number;
+}
+
+/**
+ * The weekly overdue reminder whose turn it is: the first when the due date passes, then
+ * one a week, `limit` in all. Only the current one is planned, for now, so a worker that
+ * was down catches up with one email rather than a burst of missed ones.
+ */
+export function currentOverdueReminder(dueAt: Date, now: Date, limit: number): OverdueReminder | null {
+  if (now < dueAt) return null;
+  const number = Math.floor((now.getTime() - dueAt.getTime()) / WEEK_MS) + 1;
+  if (number > limit) return null;
+  return { offsetKey: `OVERDUE-${number}@${isoDate(dueAt)}`, plannedAt: now, number };
+}
+
+export function escalationKey(dueAt: Date): string {
+  return `ESCALATE@${isoDate(dueAt)}`;
+}
+
+export interface IsoWeek {
+  /** e.g. `2026-W03`. */
+  key: string;
+  /** Monday 00:00 UTC. */
+  start: Date;
+}
+
+/** The ISO-8601 week of an instant (weeks start on Monday; week 1 holds the year's first Thursday). */
+export function isoWeek(instant: Date): IsoWeek {
+  const day = Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
+  const weekday = (new Date(day).getUTCDay() + 6) % 7;
+  const start = new Date(day - weekday * DAY_MS);
+  const thursday = new Date(start.getTime() + 3 * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
+  return { key: `${year}-W${String(week).padStart(2, '0')}`, start };
+}

@@ -1,0 +1,17 @@
+import { NotificationKind, type NotificationTemplate } from '@lp/notifications';
+import { loadOpenAssignment } from './open-assignment.loader';
+
+/** Planned with templateData `{ assignmentId, courseTitle, dueAt, overdueReminder }`. */
+export const assignmentOverdueTemplate: NotificationTemplate = {
+  kind: NotificationKind.ASSIGNMENT_OVERDUE,
+  subject: 'Overdue: "{{courseTitle}}" was due on {{date dueAt}}',
+  text: `Hello {{recipient.firstName}},
+
+Your LP Academy course "{{courseTitle}}" was due on {{dateTime dueAt}} and is not finished yet.
+Please complete it as soon as you can: {{appLink "assignments" assignmentId}}`,
+  html: `<p>Hello {{recipient.firstName}},</p>
+<p>Your LP Academy course <strong>{{courseTitle}}</strong> was due on <strong>{{dateTime dueAt}}</strong>
+and is not finished yet.</p>
+<p><a href="{{appLink "assignments" assignmentId}}">Please complete it as soon as you can</a></p>`,
+  load: loadOpenAssignment,
+};

@@ -1,0 +1,18 @@
+import { NotificationKind, type NotificationTemplate } from '@lp/notifications';
+import { loadOpenAssignment } from './open-assignment.loader';
+
+/** Sent to a store manager; templateData `{ assignmentId, courseTitle, dueAt, employeeName, overdueDays }`. */
+export const escalationTemplate: NotificationTemplate = {
+  kind: NotificationKind.ESCALATION,
+  subject: '{{employeeName}} is overdue with "{{courseTitle}}"',
+  text: `Hello {{recipient.firstName}},
+
+{{employeeName}} has not completed the LP Academy course "{{courseTitle}}", which was due on
+{{dateTime dueAt}} — more than {{overdueDays}} day(s) ago.
+Please follow up with them: {{appLink "assignments" assignmentId}}`,
+  html: `<p>Hello {{recipient.firstName}},</p>
+<p><strong>{{employeeName}}</strong> has not completed the LP Academy course <strong>{{courseTitle}}</strong>,
+which was due on <strong>{{dateTime dueAt}}</strong> — more than {{overdueDays}} day(s) ago.</p>
+<p><a href="{{appLink "assignments" assignmentId}}">Please follow up with them</a></p>`,
+  load: loadOpenAssignment,
+};

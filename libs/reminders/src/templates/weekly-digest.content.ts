@@ -1,0 +1,115 @@
+import type { EntityManager } from 'typeorm';
+import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
+import { DAY_MS } from '../reminder-schedule';
+
+/** Rows listed by name in one digest; the totals still count every one. */
+export const DIGEST_LIST_LIMIT = 25;
+
+/** How far ahead the digest looks for expiring certificates. */
+export const DIGEST_EXPIRING_WITHIN_DAYS = 30;
+
+export interface WeeklyDigestContent {
+  storeNames: string;
+  overdue: { employeeName: string; storeName: string; courseTitle: string; dueAt: string }[];
+  overdueTotal: number;
+  expiring: { employeeName: string; storeName: string; programName: string; expiresAt: string }[];
+  expiringTotal: number;
+  compliance: { programName: string; certified: number; required: number }[];
+  /** How many are listed by name when a total is larger. */
+  listLimit: number;
+  expiringWithinDays: number;
+}
+
+/**
+ * What a store manager's digest shows, read at sending time with aggregate queries over
+ * their stores: overdue assignments, certificates expiring within 30 days, and per
+ * programme how many of the people its audience names hold a valid certificate.
+ * Null when the manager runs no store any more (the digest is then cancelled).
+ */
+export async function weeklyDigestContent(
+  manager: EntityManager,
+  managerId: number,
+  now: Date,
+): Promise<WeeklyDigestContent | null> {
+  const stores = (await manager.query(
+    `SELECT s.id, s.name FROM store_managers sm JOIN stores s ON s.id = sm.store_id
+      WHERE sm.employee_id = ? ORDER BY s.name`,
+    [managerId],
+  )) as { id: number; name: string }[];
+  if (stores.length === 0) return null;
+  const storeIds = stores.map((s) => s.id);
+
+  const overdue = (await manager.query(
+    `SELECT e.first_name, e.last_name, s.name AS store_name, co.title, a.due_at, COUNT(*) OVER () AS total
+       FROM assignments a
+       JOIN employees e ON e.id = a.employee_id AND e.active = 1
+       JOIN stores s ON s.id = e.store_id
+       JOIN courses co ON co.id = a.course_id
+      WHERE e.store_id IN (?) AND a.status IN (?) AND a.due_at < ?
+      ORDER BY a.due_at, a.id
+      LIMIT ?`,
+    [storeIds, OPEN_ASSIGNMENT_STATUSES, now, DIGEST_LIST_LIMIT],
+  )) as { first_name: string; last_name: string; store_name: string; title: string; due_at: Date; total: number }[];
+
+  const expiring = (await manager.query(
+    `SELECT e.first_name, e.last_name, s.name AS store_name, p.name AS program_name, c.expires_at,
+            COUNT(*) OVER () AS total
+       FROM certifications c
+       JOIN employees e ON e.id = c.employee_id AND e.active = 1
+       JOIN stores s ON s.id = e.store_id
+       JOIN certification_programs p ON p.id = c.program_id
+      WHERE e.store_id IN (?) AND c.current_key IS NOT NULL AND c.revoked_at IS NULL
+        AND c.expires_at > ? AND c.expires_at <= ?
+      ORDER BY c.expires_at, c.id
+      LIMIT ?`,
+    [storeIds, now, new Date(now.getTime() + DIGEST_EXPIRING_WITHIN_DAYS * DAY_MS), DIGEST_LIST_LIMIT],
+  )) as {
+    first_name: string;
+    last_name: string;
+    store_name: string;
+    program_name: string;
+    expires_at: Date;
+    total: number;
+  }[];
+
+  const compliance = (await manager.query(
+    `SELECT p.name, COUNT(DISTINCT e.id) AS required, COUNT(DISTINCT c.employee_id) AS certified
+       FROM employees e
+       JOIN stores s ON s.id = e.store_id
+       JOIN program_audiences pa ON pa.job_role_id = e.job_role_id
+        AND (pa.store_id IS NULL OR pa.store_id = e.store_id)
+        AND (pa.region_id IS NULL OR pa.region_id = s.region_id)
+       JOIN certification_programs p ON p.id = pa.program_id
+       LEFT JOIN certifications c ON c.employee_id = e.id AND c.current_key = p.id
+        AND c.revoked_at IS NULL AND c.expires_at > ?
+      WHERE e.active = 1 AND e.store_id IN (?)
+      GROUP BY p.id, p.name
+      ORDER BY p.name`,
+    [now, storeIds],
+  )) as { name: string; required: number | string; certified: number | string }[];
+
+  return {
+    storeNames: stores.map((s) => s.name).join(', '),
+    overdue: overdue.map((row) => ({
+      employeeName: `${row.first_name} ${row.last_name}`,
+      storeName: row.store_name,
+      courseTitle: row.title,
+      dueAt: row.due_at.toISOString(),
+    })),
+    overdueTotal: Number(overdue[0]?.total ?? 0),
+    expiring: expiring.map((row) => ({
+      employeeName: `${row.first_name} ${row.last_name}`,
+      storeName: row.store_name,
+      programName: row.program_name,
+      expiresAt: row.expires_at.toISOString(),
+    })),
+    expiringTotal: Number(expiring[0]?.total ?? 0),
+    compliance: compliance.map((row) => ({
+      programName: row.name,
+      certified: Number(row.certified),
+      required: Number(row.required),
+    })),
+    listLimit: DIGEST_LIST_LIMIT,
+    expiringWithinDays: DIGEST_EXPIRING_WITHIN_DAYS,
+  };
+}

@@ -1,0 +1,499 @@
+import { DataSource } from 'typeorm';
+import {
+  AssignmentEntity,
+  AssignmentReason,
+  AssignmentService,
+  AssignmentStatus,
+  CancelAssignment,
+} from '@lp/assignments';
+import {
+  CertificationAdminService,
+  CertificationEntity,
+  type CertificationProgramEntity,
+  CertificationSource,
+  CertificationWriter,
+} from '@lp/certification';
+import { ManualClock, setEnvironment } from '@lp/core';
+import {
+  NotificationEntity,
+  NotificationKind,
+  NotificationStatus,
+  NotificationSubjectType,
+  NotificationSweep,
+} from '@lp/notifications';
+import { type EmployeeEntity, EmployeeLifecycle, Role, type StoreEntity } from '@lp/organisation';
+import { ReminderPlanning, RemindersConfig } from '@lp/reminders';
+import {
+  buildAssignment,
+  buildCourse,
+  buildEmployee,
+  buildProgram,
+  buildStore,
+  createTestWorker,
+  deleteQueueKeys,
+  eventually,
+  prepareTestEnvironment,
+  SmtpCapture,
+  type TestWorker,
+  truncateAll,
+} from '@lp/testing';
+import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
+
+const DAY = 86_400_000;
+/** Thursday 15 January 2026, 10:00 in New York (EST): inside office hours. */
+const THURSDAY_MORNING = new Date('2026-01-15T15:00:00Z');
+
+describe('reminder planning', () => {
+  const smtp = new SmtpCapture();
+  const clock = new ManualClock(THURSDAY_MORNING);
+  let worker: TestWorker;
+  let dataSource: DataSource;
+  let planning: ReminderPlanning;
+  let store: StoreEntity;
+  let holder: EmployeeEntity;
+  let manager: EmployeeEntity;
+  let hr: EmployeeEntity;
+  let courseId: number;
+  let refresherCourseId: number;
+  let program: CertificationProgramEntity;
+
+  beforeAll(async () => {
+    await prepareTestEnvironment();
+    await smtp.start();
+    setEnvironment({ APP_URL: 'https://academy.example.com' });
+    worker = await createTestWorker({ clock, smtpUrl: smtp.url });
+    dataSource = worker.app.get(DataSource);
+    planning = worker.app.get(ReminderPlanning);
+    // The tests call the planning themselves at the clock's moments: the worker's own runs
+    // (at start-up, on its schedule) wait, after the one in progress has finished.
+    await planningWorker().pause();
+  });
+
+  const planningWorker = () => worker.app.get(ReminderPlanningProcessor).worker;
+
+  afterAll(async () => {
+    await worker.close();
+    await smtp.stop();
+    setEnvironment({ SMTP_URL: undefined, APP_URL: undefined });
+  });
+
+  beforeEach(async () => {
+    await truncateAll(dataSource);
+    await deleteQueueKeys();
+    smtp.clear();
+    clock.set(THURSDAY_MORNING);
+    store = await buildStore(dataSource, { name: 'Manhattan 5th Ave', timezone: 'America/New_York' });
+    holder = await buildEmployee(dataSource, {
+      storeId: store.id,
+      firstName: 'Dana',
+      lastName: 'Reyes',
+      email: 'dana@example.test',
+      jobRoleCode: 'CASHIER',
+    });
+    manager = await buildEmployee(dataSource, {
+      storeId: store.id,
+      role: Role.STORE_MANAGER,
+      firstName: 'Morgan',
+      email: 'morgan@example.test',
+    });
+    hr = await buildEmployee(dataSource, { storeId: store.id, role: Role.HR, email: 'hr@example.test' });
+    courseId = (await buildCourse(dataSource)).course.id;
+    refresherCourseId = (await buildCourse(dataSource)).course.id;
+    program = await buildProgram(dataSource, { name: 'LP Foundations', refresherCourseId, recertifyWindowDays: 60 });
+    await dataSource.query('INSERT INTO program_courses (program_id, course_id) VALUES (?, ?)', [program.id, courseId]);
+  });
+
+  const notifications = (kind?: string) =>
+    dataSource.getRepository(NotificationEntity).find({ where: kind ? { kind } : {}, order: { id: 'ASC' } });
+
+  async function certify(employee: EmployeeEntity, expiresAt: Date): Promise<CertificationEntity> {
+    const certification = await dataSource.transaction((m) =>
+      worker.app.get(CertificationWriter).issue(m, {
+        employeeId: employee.id,
+        storeId: employee.storeId,
+        program,
+        earnedAt: new Date(clock.now().getTime() - 200 * DAY),
+        source: CertificationSource.COMPLETION,
+        actorId: null,
+      }),
+    );
+    await dataSource.getRepository(CertificationEntity).update({ id: certification.id }, { expiresAt });
+    return { ...certification, expiresAt };
+  }
+
+  function assignment(dueAt: Date, overrides: Partial<AssignmentEntity> = {}): Promise<AssignmentEntity> {
+    return buildAssignment(dataSource, { employeeId: holder.id, courseId, dueAt, ...overrides });
+  }
+
+  async function complete(assignmentId: number): Promise<void> {
+    await dataSource.transaction(async (m) => {
+      const open = await m.findOneByOrFail(AssignmentEntity, { id: assignmentId });
+      await worker.app.get(AssignmentService).complete(m, open, null);
+    });
+  }
+
+  describe('refreshers', () => {
+    it('assigns one refresher when a certification enters its window, however often planning runs', async () => {
+      const expiresAt = new Date(THURSDAY_MORNING.getTime() + 70 * DAY);
+      const certification = await certify(holder, expiresAt);
+      await planning.plan();
+      expect(await dataSource.getRepository(AssignmentEntity).count()).toBe(0);
+
+      clock.set(new Date(clock.now().getTime() + 11 * DAY));
+      await planning.plan();
+      await planning.plan();
+
+      const refreshers = await dataSource.getRepository(AssignmentEntity).find();
+      expect(refreshers).toEqual([
+        expect.objectContaining({
+          employeeId: holder.id,
+          courseId: refresherCourseId,
+          reason: AssignmentReason.REFRESHER,
+          status: AssignmentStatus.ASSIGNED,
+          dueAt: expiresAt,
+          programId: program.id,
+        }),
+      ]);
+      // Nineteen days before the expiry, the refresher and the certificate both have reminders planned.
+      clock.set(new Date(expiresAt.getTime() - 19 * DAY));
+      await planning.plan();
+      expect((await notifications(NotificationKind.ASSIGNMENT_DUE)).map((n) => [n.subjectId, n.offsetKey])).toEqual([
+        [refreshers[0].id, 'D14@2026-03-26'],
+        [refreshers[0].id, 'D7@2026-03-26'],
+        [refreshers[0].id, 'D1@2026-03-26'],
+      ]);
+      expect(await dataSource.getRepository(AssignmentEntity).count()).toBe(1);
+
+      // Passing the refresher renews the certification: nothing pending about the old cycle,
+      // no second refresher for the new one.
+      const pendingAboutOldCycle = await notifications(NotificationKind.CERTIFICATION_EXPIRING);
+      expect(pendingAboutOldCycle.length).toBeGreaterThan(0);
+      await complete(refreshers[0].id);
+      await planning.plan();
+      expect(await dataSource.getRepository(AssignmentEntity).count()).toBe(1);
+      const renewed = await dataSource.getRepository(CertificationEntity).findOneByOrFail({ currentKey: program.id });
+      expect(renewed.id).not.toBe(certification.id);
+      for (const reminder of await notifications(NotificationKind.CERTIFICATION_EXPIRING)) {
+        expect(reminder).toMatchObject({
+          subjectId: certification.id,
+          status: NotificationStatus.CANCELLED,
+          lastError: 'Not sent: the certification was renewed',
+        });
+      }
+    });
+
+    it('does not assign the refresher again after a manager cancelled it', async () => {
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() + 30 * DAY));
+      await planning.plan();
+      const [refresher] = await dataSource.getRepository(AssignmentEntity).find();
+      await worker.app.get(CancelAssignment).execute({ kind: 'chain' }, refresher.id, hr.id);
+
+      await planning.plan();
+
+      expect(await dataSource.getRepository(AssignmentEntity).count()).toBe(1);
+      const pending = await dataSource
+        .getRepository(NotificationEntity)
+        .countBy({ subjectType: NotificationSubjectType.ASSIGNMENT, status: NotificationStatus.PENDING });
+      expect(pending).toBe(0);
+    });
+  });
+
+  describe('due-date reminders', () => {
+    it('plans the offsets still ahead, once, in the store’s office hours', async () => {
+      // Due 25 January 08:00 UTC (03:00 in New York): ten days out, so D30 and D14 are past.
+      const dueAt = new Date('2026-01-25T08:00:00Z');
+      const due = await assignment(dueAt);
+
+      await planning.plan();
+      await planning.plan();
+
+      const rows = await notifications(NotificationKind.ASSIGNMENT_DUE);
+      expect(rows.map((n) => n.offsetKey)).toEqual(['D7@2026-01-25', 'D1@2026-01-25']);
+      expect(rows[0]).toMatchObject({
+        recipientId: holder.id,
+        subjectId: due.id,
+        plannedAt: new Date('2026-01-18T08:00:00Z'),
+        // 03:00 local waits for 09:00 local.
+        sendAfter: new Date('2026-01-18T14:00:00Z'),
+        expiresAt: dueAt,
+        status: NotificationStatus.PENDING,
+      });
+    });
+
+    it("follows the programme's offsets for the assignments it made", async () => {
+      await dataSource.query('UPDATE certification_programs SET reminder_offsets_days = ? WHERE id = ?', [
+        JSON.stringify([5, 2]),
+        program.id,
+      ]);
+      await assignment(new Date('2026-01-25T15:00:00Z'), { programId: program.id, reason: AssignmentReason.RULE });
+
+      await planning.plan();
+
+      expect((await notifications(NotificationKind.ASSIGNMENT_DUE)).map((n) => n.offsetKey)).toEqual([
+        'D5@2026-01-25',
+        'D2@2026-01-25',
+      ]);
+    });
+
+    it('cancels what is pending when the assignment is completed or cancelled', async () => {
+      const first = await assignment(new Date('2026-01-25T15:00:00Z'));
+      const second = await buildAssignment(dataSource, {
+        employeeId: holder.id,
+        courseId: refresherCourseId,
+        dueAt: new Date('2026-01-25T15:00:00Z'),
+      });
+      await planning.plan();
+      expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toHaveLength(4);
+
+      await complete(first.id);
+      await worker.app.get(CancelAssignment).execute({ kind: 'chain' }, second.id, hr.id);
+
+      const rows = await notifications(NotificationKind.ASSIGNMENT_DUE);
+      expect(rows.map((n) => [n.subjectId, n.status, n.lastError])).toEqual([
+        [first.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was completed'],
+        [first.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was completed'],
+        [second.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was cancelled'],
+        [second.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was cancelled'],
+      ]);
+      await planning.plan();
+      expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toHaveLength(4);
+    });
+    it('cancels the reminders of work an audience rule no longer asks for', async () => {
+      await dataSource.query('INSERT INTO program_audiences (program_id, job_role_id) VALUES (?, ?)', [
+        program.id,
+        holder.jobRoleId,
+      ]);
+      const ruleMade = await assignment(new Date('2026-01-25T15:00:00Z'), {
+        programId: program.id,
+        reason: AssignmentReason.RULE,
+      });
+      await planning.plan();
+      expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toHaveLength(2);
+
+      // Dana becomes a sales associate, whom the programme does not name.
+      const [{ id: salesAssociate }] = (await dataSource.query(
+        "SELECT id FROM job_roles WHERE code = 'SALES_ASSOCIATE'",
+      )) as { id: number }[];
+      await dataSource.transaction(async (m) => {
+        await m.update('employees', { id: holder.id }, { jobRoleId: salesAssociate });
+        await worker.app
+          .get(EmployeeLifecycle)
+          .changed(m, holder, { ...holder, jobRoleId: salesAssociate } as EmployeeEntity, null);
+      });
+
+      expect(await dataSource.getRepository(AssignmentEntity).findOneByOrFail({ id: ruleMade.id })).toMatchObject({
+        status: AssignmentStatus.CANCELLED,
+      });
+      expect((await notifications(NotificationKind.ASSIGNMENT_DUE)).map((n) => n.status)).toEqual([
+        NotificationStatus.CANCELLED,
+        NotificationStatus.CANCELLED,
+      ]);
+    });
+  });
+
+  describe('overdue work', () => {
+    it('reminds weekly from the due date and stops after OVERDUE_REMINDER_LIMIT', async () => {
+      expect(worker.app.get(RemindersConfig).OVERDUE_REMINDER_LIMIT).toBe(4);
+      const due = await assignment(new Date(THURSDAY_MORNING.getTime() - DAY));
+
+      for (let day = 0; day < 42; day++) {
+        await planning.plan();
+        clock.set(new Date(clock.now().getTime() + DAY));
+      }
+
+      const rows = await notifications(NotificationKind.ASSIGNMENT_OVERDUE);
+      expect(rows.map((n) => n.offsetKey)).toEqual([
+        'OVERDUE-1@2026-01-14',
+        'OVERDUE-2@2026-01-14',
+        'OVERDUE-3@2026-01-14',
+        'OVERDUE-4@2026-01-14',
+      ]);
+      expect(rows.every((n) => n.recipientId === holder.id && n.subjectId === due.id)).toBe(true);
+      // A week apart: planned on the days the sweep first saw each one due.
+      expect(rows.map((n) => n.plannedAt.toISOString())).toEqual([
+        '2026-01-15T15:00:00.000Z',
+        '2026-01-21T15:00:00.000Z',
+        '2026-01-28T15:00:00.000Z',
+        '2026-02-04T15:00:00.000Z',
+      ]);
+    });
+
+    it("escalates to each of the store's managers once, after ESCALATE_AFTER_DAYS", async () => {
+      const second = await buildEmployee(dataSource, { storeId: store.id, role: Role.STORE_MANAGER });
+      const elsewhere = await buildEmployee(dataSource, { role: Role.STORE_MANAGER });
+      const due = await assignment(new Date(THURSDAY_MORNING.getTime() - 6 * DAY));
+
+      await planning.plan();
+      expect(await notifications(NotificationKind.ESCALATION)).toEqual([]);
+
+      clock.set(new Date(clock.now().getTime() + DAY + 60_000));
+      await planning.plan();
+      await planning.plan();
+
+      const rows = await notifications(NotificationKind.ESCALATION);
+      expect(rows.map((n) => n.recipientId).sort()).toEqual([manager.id, second.id].sort());
+      expect(rows.map((n) => n.recipientId)).not.toContain(elsewhere.id);
+      expect(rows[0]).toMatchObject({
+        subjectType: NotificationSubjectType.ASSIGNMENT,
+        subjectId: due.id,
+        offsetKey: 'ESCALATE@2026-01-09',
+      });
+      expect(rows[0].templateData).toMatchObject({ employeeName: 'Dana Reyes', overdueDays: 7 });
+    });
+  });
+
+  describe('certifications', () => {
+    it('reminds before expiry and copies the managers from the last offset on', async () => {
+      const certification = await certify(holder, new Date(THURSDAY_MORNING.getTime() + 10 * DAY));
+
+      await planning.plan();
+
+      const rows = await notifications(NotificationKind.CERTIFICATION_EXPIRING);
+      expect(rows.map((n) => [n.offsetKey, n.ccEmployeeIds])).toEqual([
+        ['D7@2026-01-25', null],
+        ['D1@2026-01-25', [manager.id]],
+      ]);
+      expect(rows[0]).toMatchObject({ recipientId: holder.id, subjectId: certification.id });
+      expect(rows[0].templateData).toMatchObject({ programName: 'LP Foundations' });
+
+      await worker.app
+        .get(CertificationAdminService)
+        .revoke({ kind: 'chain' }, certification.id, 'Failed an audit', hr.id);
+      expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.lastError)).toEqual([
+        'Not sent: the certification was revoked',
+        'Not sent: the certification was revoked',
+      ]);
+    });
+
+    it('tells the holder, their managers and HR once when a certification expires', async () => {
+      const certification = await certify(holder, new Date(THURSDAY_MORNING.getTime() + 3_600_000));
+      const revoked = await certify(
+        await buildEmployee(dataSource, { storeId: store.id }),
+        new Date(THURSDAY_MORNING.getTime() + 3_600_000),
+      );
+      await dataSource.getRepository(CertificationEntity).update({ id: revoked.id }, { revokedAt: THURSDAY_MORNING });
+      await planning.plan();
+      expect(await notifications(NotificationKind.CERTIFICATION_EXPIRED)).toEqual([]);
+
+      clock.set(new Date(clock.now().getTime() + 2 * 3_600_000));
+      await planning.plan();
+      await planning.plan();
+
+      const rows = await notifications(NotificationKind.CERTIFICATION_EXPIRED);
+      expect(rows.map((n) => [n.recipientId, n.subjectId, n.offsetKey, n.templateData?.forHolder]).sort()).toEqual(
+        [
+          [holder.id, certification.id, 'EXPIRED', true],
+          [manager.id, certification.id, 'EXPIRED', false],
+          [hr.id, certification.id, 'EXPIRED', false],
+        ].sort(),
+      );
+    });
+  });
+
+  describe('running in the worker', () => {
+    it('plans through its queue job, and three runs at once plan each reminder once', async () => {
+      await assignment(new Date(THURSDAY_MORNING.getTime() - DAY));
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() + 30 * DAY));
+
+      planningWorker().resume();
+      await planning.runSoon();
+      await eventually(async () =>
+        expect(await notifications(NotificationKind.ASSIGNMENT_OVERDUE)).toEqual([
+          expect.objectContaining({ recipientId: holder.id }),
+        ]),
+      );
+      await planningWorker().pause();
+      const before = (await notifications()).map((n) => `${n.kind} ${n.recipientId} ${n.offsetKey}`).sort();
+      const refreshersBefore = await dataSource.getRepository(AssignmentEntity).countBy({
+        reason: AssignmentReason.REFRESHER,
+      });
+      expect(refreshersBefore).toBe(1);
+
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 3_600_000));
+      await Promise.all([planning.plan(), planning.plan(), planning.plan()]);
+
+      expect((await notifications()).map((n) => `${n.kind} ${n.recipientId} ${n.offsetKey}`).sort()).toEqual(before);
+      expect(await dataSource.getRepository(AssignmentEntity).countBy({ reason: AssignmentReason.REFRESHER })).toBe(1);
+    });
+  });
+
+  describe('delivery', () => {
+    const sweepAndDeliver = async (count: number) => {
+      await worker.app.get(NotificationSweep).sweep();
+      await smtp.waitFor(count);
+    };
+
+    it('plans, sweeps and emails an overdue reminder with the name, course, local date and a link', async () => {
+      await assignment(new Date('2026-01-15T04:30:00Z'));
+
+      await planning.plan();
+      await sweepAndDeliver(1);
+
+      const email = smtp.messages.find((m) => m.subject?.startsWith('Overdue'))!;
+      expect(email.to).toMatchObject({ text: 'dana@example.test' });
+      // 04:30 UTC on the 15th is 23:30 on the 14th in New York.
+      expect(email.subject).toMatch(/^Overdue: "Course \d+" was due on Wednesday, 14 January 2026$/);
+      expect(email.text).toContain('Hello Dana,');
+      expect(email.text).toContain('Wednesday, 14 January 2026 at 23:30 New York time');
+      expect(email.html).toMatch(/href="https:\/\/academy\.example\.com\/assignments\/\d+"/);
+      await eventually(async () =>
+        expect(await notifications(NotificationKind.ASSIGNMENT_OVERDUE)).toEqual([
+          expect.objectContaining({ status: NotificationStatus.SENT }),
+        ]),
+      );
+    });
+
+    it("sends each store manager one weekly digest of their store's overdue work, expiries and compliance", async () => {
+      const jobRoleId = holder.jobRoleId;
+      await dataSource.query('INSERT INTO program_audiences (program_id, job_role_id) VALUES (?, ?)', [
+        program.id,
+        jobRoleId,
+      ]);
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() + 20 * DAY));
+      const colleague = await buildEmployee(dataSource, {
+        storeId: store.id,
+        firstName: 'Sam',
+        lastName: 'Okafor',
+        jobRoleCode: 'CASHIER',
+      });
+      await buildAssignment(dataSource, {
+        employeeId: colleague.id,
+        courseId,
+        dueAt: new Date(THURSDAY_MORNING.getTime() - 3 * DAY),
+      });
+
+      await planning.plan();
+      await planning.plan();
+      const digests = await notifications(NotificationKind.WEEKLY_DIGEST);
+      expect(digests).toEqual([
+        expect.objectContaining({
+          recipientId: manager.id,
+          subjectType: NotificationSubjectType.EMPLOYEE,
+          subjectId: manager.id,
+          offsetKey: '2026-W03',
+        }),
+      ]);
+
+      // The digest and Sam's overdue reminder.
+      await sweepAndDeliver(2);
+      const digest = smtp.messages.find((m) => m.subject?.startsWith('Your LP Academy week'))!;
+      expect(digest.to).toMatchObject({ text: 'morgan@example.test' });
+      expect(digest.subject).toBe('Your LP Academy week 2026-W03: 1 overdue, 1 certificate(s) expiring');
+      expect(digest.text).toContain('summary for Manhattan 5th Ave');
+      expect(digest.text).toMatch(/- Sam Okafor \(Manhattan 5th Ave\): "Course \d+", due Monday, 12 January 2026/);
+      expect(digest.text).toContain(
+        '- Dana Reyes (Manhattan 5th Ave): LP Foundations, expires Wednesday, 4 February 2026',
+      );
+      expect(digest.text).toContain('- LP Foundations: 1 of 2');
+      expect(digest.html).toContain('<strong>LP Foundations</strong>');
+
+      // Next week brings the next digest; this week's stays sent once.
+      clock.set(new Date(clock.now().getTime() + 7 * DAY));
+      await planning.plan();
+      expect((await notifications(NotificationKind.WEEKLY_DIGEST)).map((n) => n.offsetKey)).toEqual([
+        '2026-W03',
+        '2026-W04',
+      ]);
+    });
+  });
+});
