@@ -20,6 +20,7 @@ import {
 import { IdentityConfig } from '@lp/identity';
 import { lpSchema } from '@lp/migrations/schema';
 import { NotificationsConfig } from '@lp/notifications';
+import { SnapshotsConfig } from '@lp/reporting';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
@@ -45,6 +46,7 @@ export const API_CONFIG = [
   HttpConfig,
   NotificationsConfig,
   GraphqlConfig,
+  SnapshotsConfig,
 ];
 
 export interface AppModuleOptions {

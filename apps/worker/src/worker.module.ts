@@ -16,6 +16,8 @@ import {
 } from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
 import { NotificationDeliveryModule, NotificationsConfig } from '@lp/notifications';
+import { ReportingModule } from '@lp/reporting';
+import { ComplianceSnapshotsProcessor } from './processors/compliance-snapshots.processor';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { MailProcessor } from './processors/mail.processor';
 import { NotificationsSweepProcessor } from './processors/notifications-sweep.processor';
@@ -37,13 +39,20 @@ export class WorkerModule {
         LoggingModule,
         DatabaseModule.forRoot(lpSchema),
         QueueModule.forRoot(),
-        QueueModule.register(QueueName.System),
+        QueueModule.register(QueueName.System, QueueName.ComplianceSnapshots),
         MailModule,
         HealthModule,
         NotificationDeliveryModule,
+        ReportingModule,
       ],
       controllers: [WorkerHealthController],
-      providers: [RedisEvictionPolicyCheck, SystemProcessor, MailProcessor, NotificationsSweepProcessor],
+      providers: [
+        RedisEvictionPolicyCheck,
+        SystemProcessor,
+        MailProcessor,
+        NotificationsSweepProcessor,
+        ComplianceSnapshotsProcessor,
+      ],
     };
   }
 }

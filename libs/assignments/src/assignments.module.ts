@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@lp/audit';
+import { OrganisationModule } from '@lp/organisation';
 import { assignmentEntities } from './entities';
 import { AssignmentCompletion } from './services/assignment-completion';
 import { AssignmentService } from './services/assignment.service';
@@ -11,7 +12,7 @@ import { ListAssignments } from './use-cases/list-assignments';
 const services = [AssignCourse, AssignmentCompletion, AssignmentService, CancelAssignment, ListAssignments];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(assignmentEntities), AuditModule],
+  imports: [TypeOrmModule.forFeature(assignmentEntities), AuditModule, OrganisationModule],
   providers: services,
   exports: services,
 })

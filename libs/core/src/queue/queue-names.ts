@@ -6,4 +6,6 @@ export enum QueueName {
   Mail = 'mail',
   /** The repeating sweep that puts due notifications on the mail queue. */
   NotificationsSweep = 'notifications-sweep',
+  /** Recomputes of stores' daily compliance snapshots, coalesced per store, and the nightly close. */
+  ComplianceSnapshots = 'compliance-snapshots',
 }

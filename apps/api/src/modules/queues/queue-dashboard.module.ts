@@ -12,7 +12,10 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /** Bull Board for administrators at /admin/queues: every queue's jobs, retries and failures. */
 @Module({
-  imports: [IdentityModule, QueueModule.register(QueueName.Mail, QueueName.NotificationsSweep, QueueName.System)],
+  imports: [
+    IdentityModule,
+    QueueModule.register(QueueName.Mail, QueueName.NotificationsSweep, QueueName.System, QueueName.ComplianceSnapshots),
+  ],
 })
 export class QueueDashboardModule implements NestModule {
   private readonly queues: Queue[];
@@ -21,8 +24,9 @@ export class QueueDashboardModule implements NestModule {
     @InjectQueue(QueueName.Mail) mail: Queue,
     @InjectQueue(QueueName.NotificationsSweep) notificationsSweep: Queue,
     @InjectQueue(QueueName.System) system: Queue,
+    @InjectQueue(QueueName.ComplianceSnapshots) complianceSnapshots: Queue,
   ) {
-    this.queues = [mail, notificationsSweep, system];
+    this.queues = [mail, notificationsSweep, system, complianceSnapshots];
   }
 
   configure(consumer: MiddlewareConsumer): void {
