@@ -22,12 +22,18 @@ import { SnapshotsConfig } from './snapshots.config';
  * (`extend`) is not used: under a steady stream of events it would postpone the
  * recompute for ever.
  *
- * Redis being down never fails the user's request: queueing gives up after
- * SNAPSHOT_ENQUEUE_TIMEOUT_MS, logs, and the nightly close rewrites the day anyway.
+ * Events only note their stores; the noted stores are queued together on the next turn of
+ * the event loop, so a transaction touching thousands of people (a CSV import) costs one
+ * add per store, not one per person, and the user's request never waits for Redis. Redis
+ * being down fails nothing: queueing gives up after SNAPSHOT_ENQUEUE_TIMEOUT_MS, logs, and
+ * the nightly close rewrites the day anyway.
  */
 @Injectable()
 export class SnapshotTrigger implements OnModuleInit {
   private readonly logger = new Logger(SnapshotTrigger.name);
+  private readonly noted = new Set<number>();
+  private flushScheduled = false;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectQueue(QueueName.ComplianceSnapshots) private readonly queue: Queue<RecomputeStoreSnapshotPayload>,
@@ -39,14 +45,13 @@ export class SnapshotTrigger implements OnModuleInit {
 
   onModuleInit(): void {
     this.lifecycle.register({
-      onHired:
-        async (_manager: EntityManager, employee: EmployeeEntity): Promise<AfterCommit> =>
-        () =>
-          this.recompute([employee.storeId]),
+      onHired: async (_manager: EntityManager, employee: EmployeeEntity): Promise<AfterCommit> => {
+        return async () => this.note([employee.storeId]);
+      },
       onChanged: async (_manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity) => {
         const changesFigures =
           before.storeId !== after.storeId || before.active !== after.active || before.jobRoleId !== after.jobRoleId;
-        if (changesFigures) return () => this.recompute([before.storeId, after.storeId]);
+        if (changesFigures) return async () => this.note([before.storeId, after.storeId]);
       },
     });
     this.completion.register({
@@ -54,10 +59,30 @@ export class SnapshotTrigger implements OnModuleInit {
         const [{ store_id: storeId }] = (await manager.query('SELECT store_id FROM employees WHERE id = ?', [
           assignment.employeeId,
         ])) as { store_id: number }[];
-        return () => this.recompute([storeId]);
+        return async () => this.note([storeId]);
       },
     });
-    this.figuresChanged.register((storeIds) => this.recompute(storeIds));
+    this.figuresChanged.register(async (storeIds) => this.note(storeIds));
+  }
+
+  /** Notes stores whose figures changed; they are queued together on the next turn of the event loop. */
+  note(storeIds: number[]): void {
+    for (const storeId of storeIds) this.noted.add(storeId);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.flushing = this.flushing
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => {
+        this.flushScheduled = false;
+        const storeIds = [...this.noted];
+        this.noted.clear();
+        return this.recompute(storeIds);
+      });
+  }
+
+  /** Resolves once every store noted so far has been handed to the queue (or given up on). */
+  flushed(): Promise<void> {
+    return this.flushing;
   }
 
   /** Queues one coalesced recompute per store; logs and returns when Redis does not answer in time. */
