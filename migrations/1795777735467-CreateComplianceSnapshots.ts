@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CreateComplianceSnapshots1795777735467 implements MigrationInterface {
-    name = 'CreateComplianceSnapshots1795777735467'
+  name = 'CreateComplianceSnapshots1795777735467';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE \`compliance_day_closes\` (
                 \`day\` date NOT NULL,
                 \`stores\` int UNSIGNED NOT NULL,
@@ -12,7 +12,7 @@ export class CreateComplianceSnapshots1795777735467 implements MigrationInterfac
                 PRIMARY KEY (\`day\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`store_compliance_snapshots\` (
                 \`id\` bigint UNSIGNED NOT NULL AUTO_INCREMENT,
                 \`store_id\` int UNSIGNED NOT NULL,
@@ -33,35 +33,34 @@ export class CreateComplianceSnapshots1795777735467 implements MigrationInterfac
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`store_compliance_snapshots\`
             ADD CONSTRAINT \`FK_7601b374b35e0ffeb3b1f0ccf72\` FOREIGN KEY (\`store_id\`) REFERENCES \`stores\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`store_compliance_snapshots\`
             ADD CONSTRAINT \`FK_7455536ecfd8dc96cd39ff09080\` FOREIGN KEY (\`program_id\`) REFERENCES \`certification_programs\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE \`store_compliance_snapshots\` DROP FOREIGN KEY \`FK_7455536ecfd8dc96cd39ff09080\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE \`store_compliance_snapshots\` DROP FOREIGN KEY \`FK_7601b374b35e0ffeb3b1f0ccf72\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`uq_store_compliance_snapshots_day\` ON \`store_compliance_snapshots\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`idx_store_compliance_snapshots_program_day\` ON \`store_compliance_snapshots\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`store_compliance_snapshots\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`compliance_day_closes\`
         `);
-    }
-
+  }
 }
