@@ -6,6 +6,7 @@ import { identityEntities } from '@lp/identity/entities';
 import { learningEntities } from '@lp/learning/entities';
 import { notificationEntities } from '@lp/notifications/entities';
 import { organisationEntities } from '@lp/organisation/entities';
+import { reportingEntities } from '@lp/reporting/entities';
 import { allMigrations } from './index';
 
 /** Every entity and migration of LP Academy: the app, the worker, the CLI and the tests use this list. */
@@ -18,6 +19,7 @@ export const lpSchema: SchemaParts = {
     ...assignmentEntities,
     ...certificationEntities,
     ...notificationEntities,
+    ...reportingEntities,
   ],
   migrations: allMigrations,
 };

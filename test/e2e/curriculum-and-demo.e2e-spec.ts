@@ -2,10 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CertificationWriter, ProgramSeeder } from '@lp/certification';
-import { DEMO_PASSWORD, DemoCertifications, DemoLearning, DemoSeeder } from '@lp/demo';
+import { DEMO_HISTORY_DAYS, DEMO_PASSWORD, DemoCertifications, DemoLearning, DemoSeeder } from '@lp/demo';
 import { PasswordHasher } from '@lp/identity';
 import { CurriculumSeeder, loadCurriculum } from '@lp/learning';
 import { Role } from '@lp/organisation';
+import { SnapshotService } from '@lp/reporting';
 import { buildEmployee, createTestApp, graphql, type TestApp } from '@lp/testing';
 
 const SHIPPED = join(__dirname, '..', '..', 'curriculum');
@@ -109,10 +110,19 @@ describe('the built-in curriculum and the demo data', () => {
       t.clock,
       new DemoLearning(t.clock),
       new DemoCertifications(t.app.get(CertificationWriter, { strict: false }), t.clock),
+      t.app.get(SnapshotService, { strict: false }),
     );
     const summary = await demo.seed();
     expect(summary.assignments).toBeGreaterThan(100);
     expect(summary.certificates).toBeGreaterThan(20);
+    const [history] = await t.dataSource.query(
+      `SELECT COUNT(DISTINCT day) AS days, (SELECT COUNT(*) FROM compliance_day_closes) AS closed
+         FROM store_compliance_snapshots`,
+    );
+    expect({ days: Number(history.days), closed: Number(history.closed) }).toEqual({
+      days: DEMO_HISTORY_DAYS + 1,
+      closed: DEMO_HISTORY_DAYS,
+    });
     const certificationStates = await t.dataSource.query(
       `SELECT DISTINCT CASE WHEN c.revoked_at IS NOT NULL THEN 'REVOKED'
                             WHEN c.expires_at <= ? THEN 'EXPIRED'

@@ -192,7 +192,7 @@ describe('notifications in the API', () => {
       const api = await request(server()).get('/admin/queues/api/queues').set('authorization', token);
       expect(api.status).toBe(200);
       expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(
-        ['mail', 'notifications-sweep', 'reminder-planning', 'system'].sort(),
+        ['compliance-snapshots', 'mail', 'notifications-sweep', 'reminder-planning', 'system'].sort(),
       );
     });
 

@@ -21,6 +21,7 @@ import { IdentityConfig } from '@lp/identity';
 import { lpSchema } from '@lp/migrations/schema';
 import { NotificationsConfig } from '@lp/notifications';
 import { ReminderCancellationModule } from '@lp/reminders';
+import { SnapshotsConfig } from '@lp/reporting';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
 import { GraphiqlController } from './graphql/graphiql.controller';
@@ -46,6 +47,7 @@ export const API_CONFIG = [
   HttpConfig,
   NotificationsConfig,
   GraphqlConfig,
+  SnapshotsConfig,
 ];
 
 export interface AppModuleOptions {

@@ -16,6 +16,7 @@ import { IdentityConfig, IdentityModule } from '@lp/identity';
 import { LearningConfig, LearningModule } from '@lp/learning';
 import { lpSchema } from '@lp/migrations/schema';
 import { OrganisationModule } from '@lp/organisation';
+import { ReportingModule } from '@lp/reporting';
 
 export const CLI_CONFIG = [AppConfig, DatabaseConfig, RedisConfig, MailConfig, IdentityConfig, LearningConfig];
 
@@ -36,6 +37,7 @@ export class CliModule {
         LearningModule,
         CertificationModule,
         DemoModule,
+        ReportingModule,
       ],
     };
   }

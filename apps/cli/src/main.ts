@@ -7,6 +7,7 @@ import { registerMigrate } from './commands/migrate.command';
 import { registerSeedCurriculum } from './commands/seed-curriculum.command';
 import { registerSeedDemo } from './commands/seed-demo.command';
 import { registerSendTestEmail } from './commands/send-test-email.command';
+import { registerSnapshotsBackfill } from './commands/snapshots-backfill.command';
 import { registerStart } from './commands/start.command';
 
 const program = new Command('lp-academy')
@@ -19,6 +20,7 @@ registerCreateAdmin(program);
 registerSeedCurriculum(program);
 registerSeedDemo(program);
 registerSendTestEmail(program);
+registerSnapshotsBackfill(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) {

@@ -17,6 +17,8 @@ import {
 import { lpSchema } from '@lp/migrations/schema';
 import { NotificationDeliveryModule, NotificationsConfig } from '@lp/notifications';
 import { RemindersConfig, RemindersModule } from '@lp/reminders';
+import { ReportingModule } from '@lp/reporting';
+import { ComplianceSnapshotsProcessor } from './processors/compliance-snapshots.processor';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { MailProcessor } from './processors/mail.processor';
 import { NotificationsSweepProcessor } from './processors/notifications-sweep.processor';
@@ -47,11 +49,12 @@ export class WorkerModule {
         LoggingModule,
         DatabaseModule.forRoot(lpSchema),
         QueueModule.forRoot(),
-        QueueModule.register(QueueName.System),
+        QueueModule.register(QueueName.System, QueueName.ComplianceSnapshots),
         MailModule,
         HealthModule,
         NotificationDeliveryModule,
         RemindersModule,
+        ReportingModule,
       ],
       controllers: [WorkerHealthController],
       providers: [
@@ -60,6 +63,7 @@ export class WorkerModule {
         MailProcessor,
         NotificationsSweepProcessor,
         ReminderPlanningProcessor,
+        ComplianceSnapshotsProcessor,
       ],
     };
   }

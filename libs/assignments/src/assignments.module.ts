@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@lp/audit';
+import { OrganisationModule } from '@lp/organisation';
 import { assignmentEntities } from './entities';
 import { AssignmentCancellation } from './services/assignment-cancellation';
 import { AssignmentCompletion } from './services/assignment-completion';
@@ -19,7 +20,7 @@ const services = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(assignmentEntities), AuditModule],
+  imports: [TypeOrmModule.forFeature(assignmentEntities), AuditModule, OrganisationModule],
   providers: services,
   exports: services,
 })

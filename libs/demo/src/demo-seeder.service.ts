@@ -12,6 +12,7 @@ import {
   StoreEntity,
   StoreManagerEntity,
 } from '@lp/organisation';
+import { addUtcDays, SnapshotService, utcDayOf } from '@lp/reporting';
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -23,6 +24,9 @@ import {
 } from './demo-chain';
 import { DemoCertifications } from './demo-certifications';
 import { DemoLearning } from './demo-learning';
+
+/** Days of compliance history the demo shows at once (rebuilt by the snapshots backfill). */
+export const DEMO_HISTORY_DAYS = 28;
 
 export interface DemoSummary {
   regions: number;
@@ -43,6 +47,7 @@ export class DemoSeeder {
     private readonly clock: Clock,
     private readonly learning: DemoLearning,
     private readonly certifications: DemoCertifications,
+    private readonly snapshots: SnapshotService,
   ) {}
 
   async isDatabaseEmpty(): Promise<boolean> {
@@ -51,7 +56,7 @@ export class DemoSeeder {
 
   async seed(progress: (step: string) => void = () => undefined): Promise<DemoSummary> {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
-    return this.dataSource.transaction(async (manager) => {
+    const summary = await this.dataSource.transaction(async (manager) => {
       progress('regions and stores');
       const regions = await manager.save(DEMO_REGIONS.map((r) => manager.create(RegionEntity, r)));
       const regionId = new Map(regions.map((r) => [r.code, r.id]));
@@ -86,6 +91,9 @@ export class DemoSeeder {
       this.logger.log(summary, 'Demo chain loaded');
       return summary;
     });
+    progress('compliance history');
+    await this.snapshots.backfill(addUtcDays(utcDayOf(this.clock.now()), -DEMO_HISTORY_DAYS));
+    return summary;
   }
 
   private async insertAccounts(

@@ -10,5 +10,6 @@ export * from './services/employee.service';
 export * from './services/job-role.service';
 export * from './services/organisation-directory.service';
 export * from './services/region.service';
+export * from './services/store-figures-changed';
 export * from './services/store.service';
 export * from './timezone';

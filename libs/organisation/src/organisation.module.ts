@@ -10,6 +10,7 @@ import { EmployeeService } from './services/employee.service';
 import { JobRoleService } from './services/job-role.service';
 import { OrganisationDirectory } from './services/organisation-directory.service';
 import { RegionService } from './services/region.service';
+import { StoreFiguresChanged } from './services/store-figures-changed';
 import { StoreService } from './services/store.service';
 
 const services = [
@@ -20,6 +21,7 @@ const services = [
   JobRoleService,
   OrganisationDirectory,
   RegionService,
+  StoreFiguresChanged,
   StoreService,
 ];
 

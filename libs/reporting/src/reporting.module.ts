@@ -5,8 +5,17 @@ import { ReportReader } from './report-reader';
 import { ComplianceReports } from './services/compliance-reports.service';
 import { CsvExports } from './services/csv-exports.service';
 import { ReportSubjects } from './services/report-subjects';
+import { ComplianceTrends } from './snapshots/compliance-trends.service';
+import { SnapshotService } from './snapshots/snapshot.service';
 
-const exported = [ComplianceReports, CsvExports, StoreComplianceQuery, RegionComplianceQuery];
+const exported = [
+  ComplianceReports,
+  CsvExports,
+  StoreComplianceQuery,
+  RegionComplianceQuery,
+  SnapshotService,
+  ComplianceTrends,
+];
 
 @Module({
   providers: [...exported, ReportReader, ReportSubjects],

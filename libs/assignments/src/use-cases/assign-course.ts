@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@lp/core';
-import { type AccessScope, scopeCoversRegion, scopeCoversStore } from '@lp/organisation';
+import { type AccessScope, scopeCoversRegion, scopeCoversStore, StoreFiguresChanged } from '@lp/organisation';
 import { AssignmentReason, AssignmentStatus } from '../assignment-status';
 
 export interface AssignCourseRequest {
@@ -41,6 +41,7 @@ export class AssignCourse {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly figuresChanged: StoreFiguresChanged,
   ) {}
 
   async execute(scope: AccessScope, request: AssignCourseRequest, actorId: number): Promise<AssignCourseResult> {
@@ -54,7 +55,7 @@ export class AssignCourse {
     if (!hasTarget)
       throw new BadInputError('Name employeeIds, a storeId, a regionId or jobRoleCodes to assign to', 'employeeIds');
 
-    return this.dataSource.transaction(async (manager) => {
+    const { result, storeIds } = await this.dataSource.transaction(async (manager) => {
       await this.assertPublishedCourse(manager, request.courseId);
       const target = await this.targetSql(manager, scope, request);
       const [{ n: targets }] = (await manager.query(
@@ -87,8 +88,19 @@ export class AssignCourse {
         storeId: request.storeId ?? null,
         after: { ...request, dueAt: request.dueAt.toISOString(), created, skipped: Number(targets) - created },
       });
-      return { created, skipped: Number(targets) - created };
+      const storeIds =
+        created === 0
+          ? []
+          : (
+              (await manager.query(
+                `SELECT DISTINCT e.store_id FROM employees e WHERE e.active = 1 AND ${target.where}`,
+                target.params,
+              )) as { store_id: number }[]
+            ).map((row) => Number(row.store_id));
+      return { result: { created, skipped: Number(targets) - created }, storeIds };
     });
+    await this.figuresChanged.notify(storeIds);
+    return result;
   }
 
   private async assertPublishedCourse(manager: EntityManager, courseId: number): Promise<void> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { Clock, ConflictError, NotFoundError } from '@lp/core';
-import { type AccessScope, restrictToScope } from '@lp/organisation';
+import { type AccessScope, restrictToScope, StoreFiguresChanged } from '@lp/organisation';
 import { AssignmentStatus, isOpen } from '../assignment-status';
 import { AssignmentEntity } from '../entities';
 import { AssignmentCancellation } from '../services/assignment-cancellation';
@@ -16,10 +16,11 @@ export class CancelAssignment {
     private readonly audit: AuditService,
     private readonly cancellation: AssignmentCancellation,
     private readonly clock: Clock,
+    private readonly figuresChanged: StoreFiguresChanged,
   ) {}
 
-  execute(scope: AccessScope, id: number, actorId: number): Promise<AssignmentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+  async execute(scope: AccessScope, id: number, actorId: number): Promise<AssignmentEntity> {
+    const { cancelled, storeId } = await this.dataSource.transaction(async (manager) => {
       const query = manager
         .createQueryBuilder(AssignmentEntity, 'a')
         .setLock('pessimistic_write')
@@ -48,7 +49,10 @@ export class CancelAssignment {
         after: { status: AssignmentStatus.CANCELLED },
       });
       await this.cancellation.cancelled(manager, id);
-      return Object.assign(assignment, { status: AssignmentStatus.CANCELLED, openKey: null, cancelledAt });
+      const cancelled = Object.assign(assignment, { status: AssignmentStatus.CANCELLED, openKey: null, cancelledAt });
+      return { cancelled, storeId };
     });
+    await this.figuresChanged.notify([storeId]);
+    return cancelled;
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { BadInputError, Clock, ConflictError, NotFoundError } from '@lp/core';
-import { type AccessScope, EmployeeEntity, restrictToScope } from '@lp/organisation';
+import { type AccessScope, EmployeeEntity, restrictToScope, StoreFiguresChanged } from '@lp/organisation';
 import { CertificationEntity, CertificationProgramEntity, CertificationSource } from '../entities';
 import { CertificationCycleEnd } from './certification-cycle-end';
 import { CertificationWriter } from './certification-writer.service';
@@ -17,6 +17,7 @@ export class CertificationAdminService {
     private readonly cycleEnd: CertificationCycleEnd,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly figuresChanged: StoreFiguresChanged,
   ) {}
 
   async grant(
@@ -29,7 +30,7 @@ export class CertificationAdminService {
     const now = this.clock.now();
     const earnedAt = issuedAt ?? now;
     if (earnedAt > now) throw new BadInputError('issuedAt cannot be in the future', 'issuedAt');
-    return this.dataSource.transaction(async (manager) => {
+    const { granted, storeId } = await this.dataSource.transaction(async (manager) => {
       const employee = await restrictToScope(
         manager.createQueryBuilder(EmployeeEntity, 'e').where('e.id = :employeeId', { employeeId }),
         scope,
@@ -40,7 +41,7 @@ export class CertificationAdminService {
         throw new BadInputError('The employee is deactivated; certifications go to active employees', 'employeeId');
       const program = await manager.findOneBy(CertificationProgramEntity, { id: programId });
       if (!program) throw new NotFoundError('Certification programme', programId);
-      return this.writer.issue(manager, {
+      const issued = await this.writer.issue(manager, {
         employeeId,
         storeId: employee.storeId,
         program,
@@ -48,11 +49,14 @@ export class CertificationAdminService {
         source: CertificationSource.MANUAL_GRANT,
         actorId,
       });
+      return { granted: issued, storeId: employee.storeId };
     });
+    await this.figuresChanged.notify([storeId]);
+    return granted;
   }
 
   async revoke(scope: AccessScope, id: number, reason: string, actorId: number): Promise<CertificationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const { revoked, storeId } = await this.dataSource.transaction(async (manager) => {
       const certification = await restrictToScope(
         manager
           .createQueryBuilder(CertificationEntity, 'c')
@@ -77,7 +81,9 @@ export class CertificationAdminService {
         before: { revokedAt: null },
         after: { revokedAt: revokedAt.toISOString(), reason },
       });
-      return { ...certification, revokedAt, revokedReason: reason, revokedById: actorId };
+      return { revoked: { ...certification, revokedAt, revokedReason: reason, revokedById: actorId }, storeId };
     });
+    await this.figuresChanged.notify([storeId]);
+    return revoked;
   }
 }

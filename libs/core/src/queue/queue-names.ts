@@ -8,4 +8,6 @@ export enum QueueName {
   NotificationsSweep = 'notifications-sweep',
   /** The repeating planning that turns due dates, expiries and overdue work into reminders. */
   ReminderPlanning = 'reminder-planning',
+  /** Recomputes of stores' daily compliance snapshots, coalesced per store, and the nightly close. */
+  ComplianceSnapshots = 'compliance-snapshots',
 }

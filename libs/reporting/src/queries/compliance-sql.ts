@@ -71,6 +71,8 @@ export function storeFiguresSql(
     ? `,
       ${percentSql('COALESCE(asg.completed, 0)', 'COALESCE(asg.counted, 0)', 'NULL')} AS completion_rate_percent,
       COALESCE(asg.overdue, 0) AS overdue_assignments,
+      COALESCE(asg.open, 0) AS open_assignments,
+      COALESCE(asg.completed, 0) AS completed_assignments,
       quiz.average_score AS average_quiz_score_percent`
     : '';
   const activityJoins = options.activity
@@ -79,7 +81,8 @@ export function storeFiguresSql(
       SELECT ae.store_id,
         SUM(a.status = '${AssignmentStatus.COMPLETED}') AS completed,
         SUM(a.status <> '${AssignmentStatus.CANCELLED}') AS counted,
-        SUM(a.status IN (${open}) AND a.due_at < :now) AS overdue
+        SUM(a.status IN (${open}) AND a.due_at < :now) AS overdue,
+        SUM(a.status IN (${open})) AS open
       FROM stores s
       JOIN employees ae ON ae.store_id = s.id AND ae.active = 1
       JOIN assignments a ON a.employee_id = ae.id

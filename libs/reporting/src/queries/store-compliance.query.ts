@@ -27,6 +27,9 @@ export interface StoreComplianceRow {
   /** Completed / all not cancelled; null when the store has no such assignment. */
   completionRatePercent: number | null;
   overdueAssignments: number;
+  /** ASSIGNED or IN_PROGRESS (overdue ones included). */
+  openAssignments: number;
+  completedAssignments: number;
   /** Over attempts submitted in the last 90 days; null when there were none. */
   averageQuizScorePercent: number | null;
 }
@@ -67,6 +70,8 @@ function storeRowOf(raw: RawStoreRow): StoreComplianceRow {
     compliancePercent: toNumber(raw.compliance_percent),
     completionRatePercent: toNullableNumber(raw.completion_rate_percent),
     overdueAssignments: toNumber(raw.overdue_assignments),
+    openAssignments: toNumber(raw.open_assignments),
+    completedAssignments: toNumber(raw.completed_assignments),
     averageQuizScorePercent: toNullableNumber(raw.average_quiz_score_percent),
   };
 }

@@ -14,7 +14,13 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 @Module({
   imports: [
     IdentityModule,
-    QueueModule.register(QueueName.Mail, QueueName.NotificationsSweep, QueueName.ReminderPlanning, QueueName.System),
+    QueueModule.register(
+      QueueName.Mail,
+      QueueName.NotificationsSweep,
+      QueueName.ReminderPlanning,
+      QueueName.System,
+      QueueName.ComplianceSnapshots,
+    ),
   ],
 })
 export class QueueDashboardModule implements NestModule {
@@ -25,8 +31,9 @@ export class QueueDashboardModule implements NestModule {
     @InjectQueue(QueueName.NotificationsSweep) notificationsSweep: Queue,
     @InjectQueue(QueueName.ReminderPlanning) reminderPlanning: Queue,
     @InjectQueue(QueueName.System) system: Queue,
+    @InjectQueue(QueueName.ComplianceSnapshots) complianceSnapshots: Queue,
   ) {
-    this.queues = [mail, notificationsSweep, reminderPlanning, system];
+    this.queues = [mail, notificationsSweep, reminderPlanning, system, complianceSnapshots];
   }
 
   configure(consumer: MiddlewareConsumer): void {

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ReportingModule } from '@lp/reporting';
+import { ReportingModule, SnapshotTriggerModule } from '@lp/reporting';
 import { CertificationApiModule } from '../certification/certification-api.module';
 import { OrganisationApiModule } from '../organisation/organisation-api.module';
+import { ComplianceTrendResolver } from './compliance-trend.resolver';
 import { ProgramComplianceResolver } from './program-compliance.resolver';
 import { ReportingResolver } from './reporting.resolver';
 import { ReportsController } from './reports.controller';
 
 @Module({
-  imports: [ReportingModule, CertificationApiModule, OrganisationApiModule],
+  imports: [ReportingModule, SnapshotTriggerModule, CertificationApiModule, OrganisationApiModule],
   controllers: [ReportsController],
-  providers: [ReportingResolver, ProgramComplianceResolver],
+  providers: [ReportingResolver, ProgramComplianceResolver, ComplianceTrendResolver],
 })
 export class ReportingApiModule {}
