@@ -49,6 +49,8 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   regions: SIGNED_IN,
   store: SIGNED_IN,
   storeCompliance: MANAGERS,
+  storeComplianceTrend: MANAGERS,
+  regionComplianceTrend: MANAGERS,
   stores: SIGNED_IN,
   verifyCertificate: PUBLIC,
   // mutations
