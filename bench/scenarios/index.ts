@@ -1,5 +1,6 @@
 import type { Scenario } from '../lib/context';
 import { certificationsExportScenario } from './certifications-export.scenario';
+import { dayCloseScenario } from './day-close.scenario';
 import { csvImportScenario } from './csv-import.scenario';
 import { dashboardScenario } from './dashboard.scenario';
 import { emailScenario } from './email.scenario';
@@ -18,4 +19,5 @@ export const SCENARIOS: Scenario[] = [
   emailScenario,
   csvImportScenario,
   certificationsExportScenario,
+  dayCloseScenario,
 ];

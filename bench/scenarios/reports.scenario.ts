@@ -5,7 +5,7 @@ import { GraphqlErrorCounter } from '../lib/measure';
 import { rateRow } from '../lib/results';
 
 /** Requests in flight at once on each side, so both queue on the database alike. */
-const CONCURRENCY = 10;
+export const CONCURRENCY = 10;
 const PAGE_SIZE = 20;
 
 const STORE_COMPLIANCE = `query StoreCompliance($storeId: ID!) {
@@ -42,11 +42,7 @@ function storeFigures(condition: string): string {
     LEFT JOIN (SELECT f.store_id, SUM(f.required) AS required, SUM(f.certified) AS certified,
         SUM(f.expiring_soon) AS expiring_soon, SUM(f.expired) AS expired, SUM(f.missing) AS missing
       FROM (${programFigures(condition)}) f GROUP BY f.store_id) pf ON pf.store_id = s.id
-    LEFT JOIN (SELECT ae.store_id, SUM(a.status = 'COMPLETED') AS completed, SUM(a.status <> 'CANCELLED') AS counted,
-        SUM(a.status IN ('ASSIGNED', 'IN_PROGRESS') AND a.due_at < :now) AS overdue,
-        SUM(a.status IN ('ASSIGNED', 'IN_PROGRESS')) AS open
-      FROM stores s JOIN employees ae ON ae.store_id = s.id AND ae.active = 1
-      JOIN assignments a ON a.employee_id = ae.id WHERE ${condition} GROUP BY ae.store_id) asg ON asg.store_id = s.id
+    LEFT JOIN (${assignmentFigures(condition)}) asg ON asg.store_id = s.id
     LEFT JOIN (SELECT qe.store_id, ROUND(AVG(q.score_percent), 1) AS average_score
       FROM stores s JOIN employees qe ON qe.store_id = s.id AND qe.active = 1
       JOIN assignments qa ON qa.employee_id = qe.id JOIN quiz_attempts q ON q.assignment_id = qa.id
@@ -55,7 +51,17 @@ function storeFigures(condition: string): string {
     WHERE ${condition}`;
 }
 
-function programFigures(condition: string): string {
+/** Per store: completed, counted (not cancelled), overdue and open assignments of active employees. */
+export function assignmentFigures(condition: string): string {
+  return `SELECT ae.store_id, SUM(a.status = 'COMPLETED') AS completed, SUM(a.status <> 'CANCELLED') AS counted,
+      SUM(a.status IN ('ASSIGNED', 'IN_PROGRESS') AND a.due_at < :now) AS overdue,
+      SUM(a.status IN ('ASSIGNED', 'IN_PROGRESS')) AS open
+    FROM stores s JOIN employees ae ON ae.store_id = s.id AND ae.active = 1
+    JOIN assignments a ON a.employee_id = ae.id WHERE ${condition} GROUP BY ae.store_id`;
+}
+
+/** Per store and programme: required, certified, expiring_soon, expired, missing. */
+export function programFigures(condition: string): string {
   const valid = 'c.id IS NOT NULL AND c.revoked_at IS NULL';
   return `SELECT m.store_id, m.program_id, COUNT(*) AS required,
       SUM(CASE WHEN ${valid} AND c.expires_at > :now THEN 1 ELSE 0 END) AS certified,
@@ -109,7 +115,7 @@ async function closedLoop(seconds: number, warmup: number, send: (i: number) => 
   return run(seconds);
 }
 
-function openPool(context: BenchContext): Pool {
+export function openPool(context: BenchContext): Pool {
   const options = context.dataSource.options as MysqlDataSourceOptions;
   return createPool({
     uri: options.url,
