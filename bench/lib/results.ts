@@ -25,10 +25,6 @@ export function rateRow(
   return { scenario, unit, ours, baseline, ratio, target, pass: ratio !== null && ratio >= target, note };
 }
 
-export function notMeasured(scenario: string, note: string): BenchRow {
-  return { scenario, unit: '', ours: null, baseline: null, ratio: null, target: null, pass: null, note };
-}
-
 export function failedRow(scenario: string, target: number | null, error: unknown, nextStep: string): BenchRow {
   const message = error instanceof Error ? error.message : String(error);
   return {

@@ -3,10 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { ClockModule, ConfigModule, DatabaseModule, QueueModule } from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
 import { NotificationDeliveryModule } from '@lp/notifications';
+import { ReportingModule } from '@lp/reporting';
 import { WORKER_CONFIG } from '../../apps/worker/src/worker.module';
 
 /**
- * The worker's notification services without its processors, so nothing consumes what the
+ * The worker's notification and reporting services without its processors, so nothing consumes what the
  * bench queues. Built on call, so it reads the environment the bench has set.
  */
 @Module({})
@@ -20,6 +21,7 @@ class BenchWorkerModule {
         DatabaseModule.forRoot(lpSchema),
         QueueModule.forRoot(),
         NotificationDeliveryModule,
+        ReportingModule,
       ],
     };
   }

@@ -1,10 +1,12 @@
 import type { Scenario } from '../lib/context';
+import { certificationsExportScenario } from './certifications-export.scenario';
+import { dayCloseScenario } from './day-close.scenario';
 import { csvImportScenario } from './csv-import.scenario';
 import { dashboardScenario } from './dashboard.scenario';
 import { emailScenario } from './email.scenario';
-import { notMeasuredYet } from './not-measured';
 import { quizScenario } from './quiz.scenario';
 import { reminderSweepScenario } from './reminder-sweep.scenario';
+import { reportsScenario } from './reports.scenario';
 import { stackScenario } from './stack.scenario';
 
 /** Every scenario, in table order. */
@@ -12,15 +14,10 @@ export const SCENARIOS: Scenario[] = [
   stackScenario,
   dashboardScenario,
   quizScenario,
-  notMeasuredYet(
-    '3 reports: storeCompliance / complianceByStore vs hand-written SQL (target ≤ 1.5× latency)',
-    'the reports are being built on another branch',
-  ),
+  reportsScenario,
   reminderSweepScenario,
   emailScenario,
   csvImportScenario,
-  notMeasuredYet(
-    '6d CSV export of 100,000 certifications (memory under 2× idle)',
-    'the export is being built with the reports',
-  ),
+  certificationsExportScenario,
+  dayCloseScenario,
 ];
