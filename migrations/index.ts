@@ -9,4 +9,14 @@ import { IndexAssignmentsByDueDate1795776376369 } from './1795776376369-IndexAss
 import { CreateComplianceSnapshots1795777735467 } from './1795777735467-CreateComplianceSnapshots';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
-export const allMigrations = [CreateOrganisationAndIdentity1795772176774, SeedJobRoles1795772176800, CreateNotifications1795773647330, CreateLearningAndAssignments1795773683328, AddAssignmentOpenKeyCheck1795773683400, CreateCertification1795775093001, AddReportIndexes1795776147785, IndexAssignmentsByDueDate1795776376369, CreateComplianceSnapshots1795777735467];
+export const allMigrations = [
+  CreateOrganisationAndIdentity1795772176774,
+  SeedJobRoles1795772176800,
+  CreateNotifications1795773647330,
+  CreateLearningAndAssignments1795773683328,
+  AddAssignmentOpenKeyCheck1795773683400,
+  CreateCertification1795775093001,
+  AddReportIndexes1795776147785,
+  IndexAssignmentsByDueDate1795776376369,
+  CreateComplianceSnapshots1795777735467,
+];
