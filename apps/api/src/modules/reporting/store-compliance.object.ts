@@ -2,56 +2,22 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../graphql/pagination';
 import { CertificationProgramObject } from '../certification/certification-program.object';
 import { StoreObject } from '../organisation/store.object';
+import { CertificationFiguresObject } from './certification-figures.object';
 
 @ObjectType('ProgramCompliance', { description: 'One programme that applies to a store’s people' })
-export class ProgramComplianceObject {
+export class ProgramComplianceObject extends CertificationFiguresObject {
   @Field(() => CertificationProgramObject)
   program!: { id: number };
-
-  @Field(() => Int, { description: 'Active employees in the programme’s audience' })
-  required!: number;
-
-  @Field(() => Int, { description: 'Of those, current certification ACTIVE or EXPIRING' })
-  certified!: number;
-
-  @Field(() => Int, { description: 'Of the certified, inside the recertification window (EXPIRING)' })
-  expiringSoon!: number;
-
-  @Field(() => Int, { description: 'Current certification EXPIRED' })
-  expired!: number;
-
-  @Field(() => Int, { description: 'No current certification, or a revoked one' })
-  missing!: number;
-
-  @Field(() => Float, { description: 'certified / required, one decimal; 100 when nobody is required' })
-  compliancePercent!: number;
 }
 
+/** Certification figures summed over the programmes that apply (or the one asked for). */
 @ObjectType('StoreCompliance')
-export class StoreComplianceObject {
+export class StoreComplianceObject extends CertificationFiguresObject {
   @Field(() => StoreObject)
   store!: StoreObject;
 
   @Field(() => Int, { description: 'Active employees' })
   headcount!: number;
-
-  @Field(() => Int, { description: 'Summed over the programmes that apply (or the one asked for)' })
-  required!: number;
-
-  @Field(() => Int)
-  certified!: number;
-
-  @Field(() => Int)
-  expiringSoon!: number;
-
-  @Field(() => Int)
-  expired!: number;
-
-  @Field(() => Int)
-  missing!: number;
-
-  @Field(() => Float, { description: 'certified / required over those programmes; 100 when nobody is required' })
-  compliancePercent!: number;
 
   @Field(() => Float, {
     nullable: true,
