@@ -1,0 +1,244 @@
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { HR_ROLES, MANAGER_ROLES, useSession, type Role } from './lib/session';
+import { AppShell } from './ui/AppShell';
+import { Button } from './ui/Button';
+import { Alert, ErrorAlert, Spinner } from './ui/Feedback';
+import { PageHeader } from './ui/Layout';
+import { SignInPage } from './pages/public/SignInPage';
+import { AcceptInvitePage } from './pages/public/AcceptInvitePage';
+import { VerifyPage } from './pages/public/VerifyPage';
+import { MyTrainingPage } from './pages/employee/MyTrainingPage';
+import { AssignmentPage } from './pages/employee/AssignmentPage';
+import { LessonPage } from './pages/employee/LessonPage';
+import { QuizPage } from './pages/employee/QuizPage';
+import { MyCertificatesPage } from './pages/employee/MyCertificatesPage';
+import { StoreDashboardPage } from './pages/manager/StoreDashboardPage';
+import { AssignPage } from './pages/manager/AssignPage';
+import { PeoplePage } from './pages/manager/PeoplePage';
+import { EmployeePage } from './pages/manager/EmployeePage';
+import { CompliancePage } from './pages/hr/CompliancePage';
+import { CertificationsPage } from './pages/hr/CertificationsPage';
+import { ImportPage } from './pages/hr/ImportPage';
+import { NotificationsPage } from './pages/hr/NotificationsPage';
+import { ProgrammesPage } from './pages/hr/ProgrammesPage';
+import { CoursesPage } from './pages/admin/CoursesPage';
+import { CourseEditorPage } from './pages/admin/CourseEditorPage';
+
+const HOME: Record<Role, string> = {
+  EMPLOYEE: '/training',
+  STORE_MANAGER: '/store',
+  REGIONAL_MANAGER: '/compliance',
+  HR: '/compliance',
+  ADMIN: '/compliance',
+};
+
+function DocumentTitle() {
+  const location = useLocation();
+  useEffect(() => {
+    const heading = document.querySelector('h1')?.textContent;
+    document.title = heading ? `${heading} · LP Academy` : 'LP Academy';
+  });
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+  return null;
+}
+
+function Signed({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const { me, loading, error } = useSession();
+  const location = useLocation();
+  if (loading) return <Spinner label="Signing you in…" />;
+  if (error && !me)
+    return (
+      <main id="main">
+        <ErrorAlert error={error} onRetry={() => window.location.reload()} />
+      </main>
+    );
+  if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <AppShell>
+      {roles && !roles.includes(me.role) ? (
+        <>
+          <PageHeader title="Not for your role" />
+          <Alert tone="warning">This page is for other roles. Use the menu to find your own pages.</Alert>
+        </>
+      ) : (
+        children
+      )}
+    </AppShell>
+  );
+}
+
+function Home() {
+  const { me } = useSession();
+  return <Navigate to={me ? HOME[me.role] : '/sign-in'} replace />;
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageHeader title="Page not found" />
+      <p>There is no page at this address.</p>
+      <Button onClick={() => window.history.back()}>Go back</Button>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <DocumentTitle />
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/accept-invite" element={<AcceptInvitePage />} />
+        <Route path="/verify" element={<VerifyPage />} />
+        <Route path="/verify/:code" element={<VerifyPage />} />
+        <Route
+          path="/"
+          element={
+            <Signed>
+              <Home />
+            </Signed>
+          }
+        />
+        <Route
+          path="/training"
+          element={
+            <Signed>
+              <MyTrainingPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/training/:assignmentId"
+          element={
+            <Signed>
+              <AssignmentPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/training/:assignmentId/lessons/:lessonId"
+          element={
+            <Signed>
+              <LessonPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/training/:assignmentId/quiz"
+          element={
+            <Signed>
+              <QuizPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/my-certificates"
+          element={
+            <Signed>
+              <MyCertificatesPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/store"
+          element={
+            <Signed roles={MANAGER_ROLES}>
+              <StoreDashboardPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/store/assign"
+          element={
+            <Signed roles={MANAGER_ROLES}>
+              <AssignPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/people"
+          element={
+            <Signed roles={MANAGER_ROLES}>
+              <PeoplePage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/people/:employeeId"
+          element={
+            <Signed roles={MANAGER_ROLES}>
+              <EmployeePage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/compliance"
+          element={
+            <Signed roles={MANAGER_ROLES}>
+              <CompliancePage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/certifications"
+          element={
+            <Signed roles={MANAGER_ROLES}>
+              <CertificationsPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/import"
+          element={
+            <Signed roles={HR_ROLES}>
+              <ImportPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/notifications"
+          element={
+            <Signed roles={HR_ROLES}>
+              <NotificationsPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/programmes"
+          element={
+            <Signed roles={HR_ROLES}>
+              <ProgrammesPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/admin/courses"
+          element={
+            <Signed roles={['ADMIN']}>
+              <CoursesPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/admin/courses/:courseId"
+          element={
+            <Signed roles={['ADMIN']}>
+              <CourseEditorPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <Signed>
+              <NotFound />
+            </Signed>
+          }
+        />
+      </Routes>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../ui/Layout';
+
+export function CourseEditorPage() {
+  return <PageHeader title="CourseEditorPage" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../ui/Layout';
+
+export function CertificationsPage() {
+  return <PageHeader title="CertificationsPage" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../ui/Layout';
+
+export function ProgrammesPage() {
+  return <PageHeader title="ProgrammesPage" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../ui/Layout';
+
+export function EmployeePage() {
+  return <PageHeader title="EmployeePage" />;
+}

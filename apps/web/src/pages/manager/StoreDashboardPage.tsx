@@ -1,0 +1,5 @@
+import { PageHeader } from '../../ui/Layout';
+
+export function StoreDashboardPage() {
+  return <PageHeader title="StoreDashboardPage" />;
+}
