@@ -29,7 +29,7 @@ export function QuizTimer({ expiresAt, onExpired }: { expiresAt: string; onExpir
   return (
     <span>
       <span className={`timer${seconds < 60 ? ' low' : ''}`} role="timer" aria-label={`Time left ${clock(seconds)}`}>
-        ⏱ {clock(seconds)}
+        Time left {clock(seconds)}
       </span>
       <span className="visually-hidden" aria-live="assertive">
         {warning}
