@@ -39,3 +39,10 @@ export function endOfDay(day: string): string {
 export function humanize(code: string): string {
   return code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
 }
+
+/** Leaves out empty filter values: the API reads an explicit null as "this id", not "any". */
+export function compact<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  ) as Partial<T>;
+}

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AssignCourseInput } from '../../gql/graphql';
-import { endOfDay, fullName, isoDay } from '../../lib/format';
+import { compact, endOfDay, fullName, isoDay } from '../../lib/format';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
 import { Checkbox, SelectField, TextField } from '../../ui/Field';
@@ -64,7 +64,7 @@ function AssignForm({ storeId }: { storeId: string }) {
   const [search, setSearch] = useState('');
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AssignOptionsDocument,
-    variables: { storeId, search: search.trim() || null },
+    variables: { storeId, ...compact({ search: search.trim() }) },
   });
   const [assignment, assign] = useMutation(AssignCourseDocument);
   const courses = data?.courses.edges.map((e) => e.node).filter((c) => c.currentVersion) ?? [];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { fullName, humanize } from '../../lib/format';
+import { compact, fullName, humanize } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Badge, ErrorAlert, Spinner } from '../../ui/Feedback';
@@ -53,11 +53,11 @@ export function PeoplePage() {
   const [search, setSearch] = useState('');
   const [storeId, setStoreId] = useState('');
   const [active, setActive] = useState('true');
-  const filter = {
+  const filter = compact({
     search: search.trim() || null,
     storeId: storeId || null,
     active: active === '' ? null : active === 'true',
-  };
+  });
   const pages = useCursorPages(JSON.stringify(filter));
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PeopleDocument,

@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { downloadWithToken } from '../lib/download';
+import { Button } from './Button';
+import { ErrorAlert } from './Feedback';
+
+/** Downloads a file the API guards with the bearer token (CSV reports, certificate PDFs). */
+export function DownloadButton({ url, filename, label }: { url: string; filename: string; label: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      await downloadWithToken(url, filename);
+    } catch (failure) {
+      setError(failure as Error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span>
+      <Button variant="secondary" onClick={download} busy={busy}>
+        {label}
+      </Button>
+      {error && <ErrorAlert error={error} />}
+    </span>
+  );
+}
