@@ -15,6 +15,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Courses($filter: CourseFilterInput, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          title\n          category\n          estimatedMinutes\n          currentVersion {\n            id\n            number\n          }\n          draftVersion {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": typeof types.CoursesDocument,
+    "\n  mutation CreateCourse($input: CreateCourseInput!) {\n    createCourse(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCourseDocument,
+    "\n  query CourseEditor($id: ID!) {\n    course(id: $id) {\n      id\n      code\n      title\n      summary\n      category\n      estimatedMinutes\n      currentVersion {\n        id\n        number\n        publishedAt\n      }\n      draftVersion {\n        id\n        number\n        status\n        lessons {\n          id\n          title\n          body\n          mediaUrl\n          position\n        }\n        questions {\n          id\n          type\n          prompt\n          explanation\n          position\n          options {\n            id\n            text\n            correct\n          }\n        }\n        quiz {\n          passingScorePercent\n          maxAttempts\n          timeLimitMinutes\n          questionsPerAttempt\n          shuffle\n        }\n      }\n    }\n  }\n": typeof types.CourseEditorDocument,
+    "\n  mutation AddLesson($courseId: ID!, $input: LessonInput!) {\n    addLesson(courseId: $courseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddLessonDocument,
+    "\n  mutation UpdateLesson($lessonId: ID!, $input: UpdateLessonInput!) {\n    updateLesson(lessonId: $lessonId, input: $input) {\n      id\n      title\n      body\n      mediaUrl\n    }\n  }\n": typeof types.UpdateLessonDocument,
+    "\n  mutation RemoveLesson($lessonId: ID!) {\n    removeLesson(lessonId: $lessonId) {\n      id\n    }\n  }\n": typeof types.RemoveLessonDocument,
+    "\n  mutation ReorderLessons($courseId: ID!, $lessonIds: [ID!]!) {\n    reorderLessons(courseId: $courseId, lessonIds: $lessonIds) {\n      id\n    }\n  }\n": typeof types.ReorderLessonsDocument,
+    "\n  mutation AddQuestion($courseId: ID!, $input: QuestionInput!) {\n    addQuestion(courseId: $courseId, input: $input) {\n      id\n    }\n  }\n": typeof types.AddQuestionDocument,
+    "\n  mutation UpdateQuestion($questionId: ID!, $input: UpdateQuestionInput!) {\n    updateQuestion(questionId: $questionId, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateQuestionDocument,
+    "\n  mutation RemoveQuestion($questionId: ID!) {\n    removeQuestion(questionId: $questionId) {\n      id\n    }\n  }\n": typeof types.RemoveQuestionDocument,
+    "\n  mutation ConfigureQuiz($courseId: ID!, $input: QuizInput!) {\n    configureQuiz(courseId: $courseId, input: $input) {\n      passingScorePercent\n      maxAttempts\n      timeLimitMinutes\n      questionsPerAttempt\n      shuffle\n    }\n  }\n": typeof types.ConfigureQuizDocument,
+    "\n  mutation CreateCourseDraft($courseId: ID!) {\n    createCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n": typeof types.CreateCourseDraftDocument,
+    "\n  mutation PublishCourse($courseId: ID!) {\n    publishCourse(courseId: $courseId) {\n      id\n      number\n    }\n  }\n": typeof types.PublishCourseDocument,
     "\n  query MyLessons {\n    myAssignments {\n      id\n      status\n      completedLessonIds\n      course {\n        id\n        title\n      }\n      courseVersion {\n        id\n        lessons {\n          id\n          title\n          body\n          mediaUrl\n          position\n        }\n      }\n    }\n  }\n": typeof types.MyLessonsDocument,
     "\n  mutation CompleteLesson($assignmentId: ID!, $lessonId: ID!) {\n    completeLesson(assignmentId: $assignmentId, lessonId: $lessonId) {\n      id\n      status\n      progressPercent\n      completedLessonIds\n    }\n  }\n": typeof types.CompleteLessonDocument,
     "\n  query MyCertifications {\n    myCertifications {\n      id\n      certificateNumber\n      verificationCode\n      status\n      issuedAt\n      expiresAt\n      program {\n        id\n        name\n        code\n      }\n      employee {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": typeof types.MyCertificationsDocument,
@@ -45,6 +58,19 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Courses($filter: CourseFilterInput, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          title\n          category\n          estimatedMinutes\n          currentVersion {\n            id\n            number\n          }\n          draftVersion {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": types.CoursesDocument,
+    "\n  mutation CreateCourse($input: CreateCourseInput!) {\n    createCourse(input: $input) {\n      id\n    }\n  }\n": types.CreateCourseDocument,
+    "\n  query CourseEditor($id: ID!) {\n    course(id: $id) {\n      id\n      code\n      title\n      summary\n      category\n      estimatedMinutes\n      currentVersion {\n        id\n        number\n        publishedAt\n      }\n      draftVersion {\n        id\n        number\n        status\n        lessons {\n          id\n          title\n          body\n          mediaUrl\n          position\n        }\n        questions {\n          id\n          type\n          prompt\n          explanation\n          position\n          options {\n            id\n            text\n            correct\n          }\n        }\n        quiz {\n          passingScorePercent\n          maxAttempts\n          timeLimitMinutes\n          questionsPerAttempt\n          shuffle\n        }\n      }\n    }\n  }\n": types.CourseEditorDocument,
+    "\n  mutation AddLesson($courseId: ID!, $input: LessonInput!) {\n    addLesson(courseId: $courseId, input: $input) {\n      id\n    }\n  }\n": types.AddLessonDocument,
+    "\n  mutation UpdateLesson($lessonId: ID!, $input: UpdateLessonInput!) {\n    updateLesson(lessonId: $lessonId, input: $input) {\n      id\n      title\n      body\n      mediaUrl\n    }\n  }\n": types.UpdateLessonDocument,
+    "\n  mutation RemoveLesson($lessonId: ID!) {\n    removeLesson(lessonId: $lessonId) {\n      id\n    }\n  }\n": types.RemoveLessonDocument,
+    "\n  mutation ReorderLessons($courseId: ID!, $lessonIds: [ID!]!) {\n    reorderLessons(courseId: $courseId, lessonIds: $lessonIds) {\n      id\n    }\n  }\n": types.ReorderLessonsDocument,
+    "\n  mutation AddQuestion($courseId: ID!, $input: QuestionInput!) {\n    addQuestion(courseId: $courseId, input: $input) {\n      id\n    }\n  }\n": types.AddQuestionDocument,
+    "\n  mutation UpdateQuestion($questionId: ID!, $input: UpdateQuestionInput!) {\n    updateQuestion(questionId: $questionId, input: $input) {\n      id\n    }\n  }\n": types.UpdateQuestionDocument,
+    "\n  mutation RemoveQuestion($questionId: ID!) {\n    removeQuestion(questionId: $questionId) {\n      id\n    }\n  }\n": types.RemoveQuestionDocument,
+    "\n  mutation ConfigureQuiz($courseId: ID!, $input: QuizInput!) {\n    configureQuiz(courseId: $courseId, input: $input) {\n      passingScorePercent\n      maxAttempts\n      timeLimitMinutes\n      questionsPerAttempt\n      shuffle\n    }\n  }\n": types.ConfigureQuizDocument,
+    "\n  mutation CreateCourseDraft($courseId: ID!) {\n    createCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n": types.CreateCourseDraftDocument,
+    "\n  mutation PublishCourse($courseId: ID!) {\n    publishCourse(courseId: $courseId) {\n      id\n      number\n    }\n  }\n": types.PublishCourseDocument,
     "\n  query MyLessons {\n    myAssignments {\n      id\n      status\n      completedLessonIds\n      course {\n        id\n        title\n      }\n      courseVersion {\n        id\n        lessons {\n          id\n          title\n          body\n          mediaUrl\n          position\n        }\n      }\n    }\n  }\n": types.MyLessonsDocument,
     "\n  mutation CompleteLesson($assignmentId: ID!, $lessonId: ID!) {\n    completeLesson(assignmentId: $assignmentId, lessonId: $lessonId) {\n      id\n      status\n      progressPercent\n      completedLessonIds\n    }\n  }\n": types.CompleteLessonDocument,
     "\n  query MyCertifications {\n    myCertifications {\n      id\n      certificateNumber\n      verificationCode\n      status\n      issuedAt\n      expiresAt\n      program {\n        id\n        name\n        code\n      }\n      employee {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": types.MyCertificationsDocument,
@@ -92,6 +118,58 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Courses($filter: CourseFilterInput, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          title\n          category\n          estimatedMinutes\n          currentVersion {\n            id\n            number\n          }\n          draftVersion {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Courses($filter: CourseFilterInput, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          title\n          category\n          estimatedMinutes\n          currentVersion {\n            id\n            number\n          }\n          draftVersion {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCourse($input: CreateCourseInput!) {\n    createCourse(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCourse($input: CreateCourseInput!) {\n    createCourse(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CourseEditor($id: ID!) {\n    course(id: $id) {\n      id\n      code\n      title\n      summary\n      category\n      estimatedMinutes\n      currentVersion {\n        id\n        number\n        publishedAt\n      }\n      draftVersion {\n        id\n        number\n        status\n        lessons {\n          id\n          title\n          body\n          mediaUrl\n          position\n        }\n        questions {\n          id\n          type\n          prompt\n          explanation\n          position\n          options {\n            id\n            text\n            correct\n          }\n        }\n        quiz {\n          passingScorePercent\n          maxAttempts\n          timeLimitMinutes\n          questionsPerAttempt\n          shuffle\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CourseEditor($id: ID!) {\n    course(id: $id) {\n      id\n      code\n      title\n      summary\n      category\n      estimatedMinutes\n      currentVersion {\n        id\n        number\n        publishedAt\n      }\n      draftVersion {\n        id\n        number\n        status\n        lessons {\n          id\n          title\n          body\n          mediaUrl\n          position\n        }\n        questions {\n          id\n          type\n          prompt\n          explanation\n          position\n          options {\n            id\n            text\n            correct\n          }\n        }\n        quiz {\n          passingScorePercent\n          maxAttempts\n          timeLimitMinutes\n          questionsPerAttempt\n          shuffle\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddLesson($courseId: ID!, $input: LessonInput!) {\n    addLesson(courseId: $courseId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddLesson($courseId: ID!, $input: LessonInput!) {\n    addLesson(courseId: $courseId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLesson($lessonId: ID!, $input: UpdateLessonInput!) {\n    updateLesson(lessonId: $lessonId, input: $input) {\n      id\n      title\n      body\n      mediaUrl\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateLesson($lessonId: ID!, $input: UpdateLessonInput!) {\n    updateLesson(lessonId: $lessonId, input: $input) {\n      id\n      title\n      body\n      mediaUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveLesson($lessonId: ID!) {\n    removeLesson(lessonId: $lessonId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveLesson($lessonId: ID!) {\n    removeLesson(lessonId: $lessonId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReorderLessons($courseId: ID!, $lessonIds: [ID!]!) {\n    reorderLessons(courseId: $courseId, lessonIds: $lessonIds) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderLessons($courseId: ID!, $lessonIds: [ID!]!) {\n    reorderLessons(courseId: $courseId, lessonIds: $lessonIds) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddQuestion($courseId: ID!, $input: QuestionInput!) {\n    addQuestion(courseId: $courseId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddQuestion($courseId: ID!, $input: QuestionInput!) {\n    addQuestion(courseId: $courseId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateQuestion($questionId: ID!, $input: UpdateQuestionInput!) {\n    updateQuestion(questionId: $questionId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateQuestion($questionId: ID!, $input: UpdateQuestionInput!) {\n    updateQuestion(questionId: $questionId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveQuestion($questionId: ID!) {\n    removeQuestion(questionId: $questionId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveQuestion($questionId: ID!) {\n    removeQuestion(questionId: $questionId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureQuiz($courseId: ID!, $input: QuizInput!) {\n    configureQuiz(courseId: $courseId, input: $input) {\n      passingScorePercent\n      maxAttempts\n      timeLimitMinutes\n      questionsPerAttempt\n      shuffle\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureQuiz($courseId: ID!, $input: QuizInput!) {\n    configureQuiz(courseId: $courseId, input: $input) {\n      passingScorePercent\n      maxAttempts\n      timeLimitMinutes\n      questionsPerAttempt\n      shuffle\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCourseDraft($courseId: ID!) {\n    createCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCourseDraft($courseId: ID!) {\n    createCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishCourse($courseId: ID!) {\n    publishCourse(courseId: $courseId) {\n      id\n      number\n    }\n  }\n"): (typeof documents)["\n  mutation PublishCourse($courseId: ID!) {\n    publishCourse(courseId: $courseId) {\n      id\n      number\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
