@@ -48,7 +48,12 @@ function DocumentTitle() {
 function Signed({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { me, loading, error } = useSession();
   const location = useLocation();
-  if (loading) return <Spinner label="Signing you in…" />;
+  if (loading)
+    return (
+      <main id="main">
+        <Spinner label="Signing you in…" />
+      </main>
+    );
   if (error && !me)
     return (
       <main id="main">

@@ -12,7 +12,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/training', label: 'My training' },
   { to: '/my-certificates', label: 'My certificates' },
-  { to: '/store', label: 'Store dashboard', roles: MANAGER_ROLES },
+  { to: '/store', label: 'Store', roles: MANAGER_ROLES },
   { to: '/people', label: 'People', roles: MANAGER_ROLES },
   { to: '/compliance', label: 'Compliance', roles: ['REGIONAL_MANAGER', 'HR', 'ADMIN'] },
   { to: '/certifications', label: 'Certifications', roles: MANAGER_ROLES },
