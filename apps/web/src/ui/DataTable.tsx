@@ -38,7 +38,7 @@ export function DataTable<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column) => (
-                <td key={column.header} className={column.numeric ? 'num' : undefined}>
+                <td key={column.header} data-label={column.header} className={column.numeric ? 'num' : undefined}>
                   {column.cell(row)}
                 </td>
               ))}
