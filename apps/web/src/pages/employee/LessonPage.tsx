@@ -91,7 +91,7 @@ export function LessonPage() {
       <h1 ref={heading} tabIndex={-1}>
         {lesson.title}
       </h1>
-      <article className="card">
+      <article className="card reading">
         <Markdown>{lesson.body}</Markdown>
         {lesson.mediaUrl && (
           <p>

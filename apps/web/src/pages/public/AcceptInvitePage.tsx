@@ -51,7 +51,7 @@ export function AcceptInvitePage() {
     <AuthLayout title="Set your password">
       <p className="muted">Welcome to LP Academy. Choose a password to finish setting up your account.</p>
       {error &&
-        (errorCode(error) === 'UNAUTHENTICATED' || errorCode(error) === 'NOT_FOUND' ? (
+        (errorCode(error) === 'UNAUTHENTICATED' || errorCode(error) === 'NOT_FOUND' || /token/i.test(error.message) ? (
           <ErrorAlert error="This invite link has expired or was already used. Ask your manager for a new one." />
         ) : (
           <ErrorAlert error={error} />
