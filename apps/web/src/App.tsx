@@ -33,12 +33,8 @@ const HOME: Record<Role, string> = {
   ADMIN: '/compliance',
 };
 
-function DocumentTitle() {
+function ScrollToTop() {
   const location = useLocation();
-  useEffect(() => {
-    const heading = document.querySelector('h1')?.textContent;
-    document.title = heading ? `${heading} · LP Academy` : 'LP Academy';
-  });
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [location.pathname]);
@@ -93,7 +89,7 @@ function NotFound() {
 export function App() {
   return (
     <>
-      <DocumentTitle />
+      <ScrollToTop />
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/accept-invite" element={<AcceptInvitePage />} />

@@ -38,8 +38,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
   useEffect(() => {
     setOpen(false);
+    // After moving to another page, start keyboard and screen-reader users at its content
+    if (location.pathname !== firstPath.current) mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
   const items = NAV.filter((item) => !item.roles || item.roles.includes(me.role));
   return (

@@ -1,5 +1,12 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+
+/** Names the browser tab after the page. */
+export function useDocumentTitle(title: string) {
+  useEffect(() => {
+    document.title = `${title} · LP Academy`;
+  }, [title]);
+}
 
 export function PageHeader({
   title,
@@ -12,6 +19,7 @@ export function PageHeader({
   actions?: ReactNode;
   back?: { to: string; label: string };
 }) {
+  useDocumentTitle(typeof title === 'string' ? title : 'LP Academy');
   return (
     <>
       {back && (

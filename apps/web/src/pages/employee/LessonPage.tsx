@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
-import { PageHeader } from '../../ui/Layout';
+import { PageHeader, useDocumentTitle } from '../../ui/Layout';
 import { Markdown } from '../../ui/Markdown';
 import { OPEN_STATUSES } from './assignments';
 
@@ -48,10 +47,10 @@ export function LessonPage() {
   const navigate = useNavigate();
   const [{ data, fetching, error }, refetch] = useQuery({ query: LessonsDocument });
   const [completion, complete] = useMutation(CompleteLessonDocument);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, [lessonId]);
+  useDocumentTitle(
+    data?.myAssignments.flatMap((a) => a.courseVersion?.lessons ?? []).find((l) => l.id === lessonId)?.title ??
+      'Lesson',
+  );
 
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Spinner />;
@@ -88,9 +87,7 @@ export function LessonPage() {
       <p className="muted small" style={{ marginBottom: '0.25rem' }}>
         Lesson {index + 1} of {lessons.length}
       </p>
-      <h1 ref={heading} tabIndex={-1}>
-        {lesson.title}
-      </h1>
+      <h1>{lesson.title}</h1>
       <article className="card reading">
         <Markdown>{lesson.body}</Markdown>
         {lesson.mediaUrl && (

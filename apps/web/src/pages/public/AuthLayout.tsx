@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Logo } from '../../ui/AppShell';
+import { useDocumentTitle } from '../../ui/Layout';
 
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
+  useDocumentTitle(title);
   return (
     <div className="auth-page">
       <main id="main" className="auth-card">
