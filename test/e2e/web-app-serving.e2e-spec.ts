@@ -32,9 +32,10 @@ describe('the API serving the web app', () => {
   });
 
   it('serves index.html for a client-side route, so deep links and reloads work', async () => {
-    const response = await page('/verify/ABCD-EFGH');
-    expect(response.status).toBe(200);
-    expect(response.text).toBe(INDEX);
+    for (const path of ['/verify/ABCD-EFGH', '/certificates', '/certificates/12', '/reports']) {
+      const response = await page(path);
+      expect([path, response.status, response.text]).toEqual([path, 200, INDEX]);
+    }
   });
 
   it('serves hashed assets with a long cache lifetime', async () => {
@@ -54,6 +55,8 @@ describe('the API serving the web app', () => {
     expect(health.headers['content-type']).toMatch(/json/);
     const report = await page('/reports/certifications.csv');
     expect(report.status).toBe(401);
+    const certificate = await page('/certificates/12.pdf');
+    expect(certificate.status).toBe(401);
     const graphiql = await page('/graphiql');
     expect(graphiql.text).toContain('GraphiQL');
   });

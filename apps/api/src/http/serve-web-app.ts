@@ -4,8 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { WebConfig } from '@lp/core';
 
-/** Paths the API answers itself; the web app's fallback never shadows them. */
-const API_PATHS = /^\/(graphql|graphiql|health|reports|admin\/queues|certificates)(\/|$)/;
+/**
+ * Paths the API answers itself; the web app's fallback never shadows them. Downloads are
+ * matched by their file name only, so the app may have pages at /reports or /certificates/12.
+ */
+const API_PATHS = /^\/((graphql|graphiql|health|admin\/queues)(\/|$)|(reports|certificates)\/[^/]+\.(csv|pdf)$)/;
 
 /** Vite names built assets after their content, so a browser may keep them for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
