@@ -28,6 +28,7 @@ export default tseslint.config(
       'scripts/**',
       'jest.config.js',
       'libs/testing/src/test-environment.ts',
+      'libs/testing/src/browser/**',
       'apps/web/vite.config.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
@@ -59,5 +60,12 @@ export default tseslint.config(
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['test/browser/fixtures/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { document: 'readonly', location: 'readonly', localStorage: 'readonly' },
+    },
   },
 );
