@@ -3,6 +3,13 @@ import { CertificationWriter, ProgramSeeder } from '@lp/certification';
 import { DemoCertifications, DemoLearning, DemoSeeder } from '@lp/demo';
 import { PasswordHasher } from '@lp/identity';
 import { CurriculumSeeder, loadCurriculum } from '@lp/learning';
+import {
+  NotificationEntity,
+  NotificationKind,
+  NotificationPlanner,
+  NotificationStatus,
+  NotificationSubjectType,
+} from '@lp/notifications';
 import { SnapshotService } from '@lp/reporting';
 import type { TestApp } from '@lp/testing';
 
@@ -42,4 +49,32 @@ export async function validVerificationCode(t: TestApp): Promise<string> {
     [t.clock.now()],
   );
   return row.code;
+}
+
+/**
+ * Overdue reminders for the demo's late work, some already sent: what the worker would have
+ * planned and mailed by now (the browser tests run the API only).
+ */
+export async function planOverdueReminders(t: TestApp): Promise<void> {
+  const overdue: { id: number; employee_id: number; due_at: Date }[] = await t.dataSource.query(
+    `SELECT id, employee_id, due_at FROM assignments
+      WHERE completed_at IS NULL AND cancelled_at IS NULL AND due_at < ? ORDER BY due_at LIMIT 12`,
+    [t.clock.now()],
+  );
+  await t.app.get(NotificationPlanner, { strict: false }).plan(
+    t.dataSource.manager,
+    overdue.map((assignment) => ({
+      kind: NotificationKind.ASSIGNMENT_OVERDUE,
+      recipientId: Number(assignment.employee_id),
+      subjectType: NotificationSubjectType.ASSIGNMENT,
+      subjectId: Number(assignment.id),
+      offsetKey: 'OVERDUE-1',
+      plannedAt: new Date(assignment.due_at),
+    })),
+  );
+  const sent = await t.dataSource.getRepository(NotificationEntity).find({ order: { id: 'ASC' }, take: 8 });
+  await t.dataSource.getRepository(NotificationEntity).update(
+    sent.map((n) => n.id),
+    { status: NotificationStatus.SENT, sentAt: t.clock.now(), attempts: 1 },
+  );
 }

@@ -3,14 +3,23 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@lp/demo';
 import { checkAccessibility, saveScreenshot, useWebTest } from '@lp/testing/browser';
-import { correctOptionIds, employeeByEmail, seedDemoChain, validVerificationCode } from './demo-chain';
+import {
+  correctOptionIds,
+  employeeByEmail,
+  planOverdueReminders,
+  seedDemoChain,
+  validVerificationCode,
+} from './demo-chain';
 
 const SLOW = 180_000;
 
 /** The web app served by the API, driven through the demo chain the way its users would. */
 describe('the web app', () => {
   const web = useWebTest();
-  beforeAll(() => seedDemoChain(web.app), SLOW);
+  beforeAll(async () => {
+    await seedDemoChain(web.app);
+    await planOverdueReminders(web.app);
+  }, SLOW);
 
   const signInAs = async (email: string) => web.signInAs(await employeeByEmail(web.app, email));
 
@@ -189,6 +198,10 @@ describe('the web app', () => {
       expect(list.name).toMatch(/\.csv$/);
 
       page = await open('/notifications', 'Notifications');
+      await page.getByLabel('Status').selectOption('SENT');
+      await page.getByText('Page 1 of 1 · 8 in all').waitFor();
+      await page.getByLabel('Status').selectOption('');
+      await page.getByText('Page 1 of 1 · 12 in all').waitFor();
       await checkAccessibility(page);
       await saveScreenshot(page, 'notifications');
 
@@ -248,7 +261,8 @@ describe('the web app', () => {
       await page.getByRole('tab', { name: 'Preview' }).click();
       await page.locator('.preview strong', { hasText: 'near miss' }).waitFor();
       await checkAccessibility(page);
-      await saveScreenshot(page, 'course-editor');
+      await page.getByRole('tab', { name: 'Preview' }).scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'course-editor', { fullPage: false });
       await page.getByRole('button', { name: 'Save lesson' }).click();
       await page.getByText('Reporting a near miss').waitFor();
       await page.getByRole('button', { name: /^Publish version/ }).click();
