@@ -16,6 +16,7 @@ import {
   RemoveQuestionDocument,
   ReorderLessonsDocument,
 } from './authoring';
+import { CourseDetails } from './CourseDetails';
 import { LessonEditor, type LessonDraft } from './LessonEditor';
 import { NEW_QUESTION, QuestionEditor, type QuestionDraft } from './QuestionEditor';
 
@@ -340,6 +341,7 @@ export function CourseEditorPage() {
           <QuizSettings key={draft.id} courseId={course.id} quiz={draft.quiz} />
         </>
       )}
+      <CourseDetails key={course.id} course={course} />
     </>
   );
 }

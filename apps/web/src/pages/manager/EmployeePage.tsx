@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Alert, Badge, ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
+import { OPEN_STATUSES } from '../employee/assignments';
 
 const EmployeeRecordDocument = graphql(`
   query EmployeeRecord($id: ID!) {
@@ -81,6 +82,15 @@ const EmployeeAssignmentsDocument = graphql(`
   }
 `);
 
+const CancelAssignmentDocument = graphql(`
+  mutation CancelAssignment($id: ID!) {
+    cancelAssignment(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
 const ResendInviteDocument = graphql(`
   mutation ResendInvite($employeeId: ID!) {
     resendInvite(employeeId: $employeeId) {
@@ -96,10 +106,12 @@ function Assignments({ employeeId }: { employeeId: string }) {
     query: EmployeeAssignmentsDocument,
     variables: { id: employeeId, first: PAGE_SIZE, after: pages.after },
   });
+  const [cancellation, cancel] = useMutation(CancelAssignmentDocument);
   const connection = data?.assignments;
   return (
     <Card title="Assignments">
       {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {cancellation.error && <ErrorAlert error={cancellation.error} />}
       {fetching && !data && <Spinner />}
       {connection && (
         <>
@@ -115,6 +127,23 @@ function Assignments({ employeeId }: { employeeId: string }) {
               { header: 'Due', cell: (a) => formatDate(a.dueAt) },
               { header: 'Completed', cell: (a) => formatDate(a.completedAt) },
               { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
+              {
+                header: 'Action',
+                cell: (a) =>
+                  OPEN_STATUSES.includes(a.status) ? (
+                    <Button
+                      variant="secondary"
+                      small
+                      busy={cancellation.fetching && cancellation.operation?.variables.id === a.id}
+                      aria-label={`Cancel ${a.course.title}`}
+                      onClick={() => {
+                        if (window.confirm(`Cancel "${a.course.title}" for this person?`)) void cancel({ id: a.id });
+                      }}
+                    >
+                      Cancel
+                    </Button>
+                  ) : null,
+              },
             ]}
           />
           {connection.totalCount > PAGE_SIZE && (

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { CertificationStatus } from '../../gql/graphql';
-import { dueLabel, formatDate, formatPercent, fullName } from '../../lib/format';
+import { dueLabel, formatDate, formatPercent, fullName, isoDay } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { BarChart } from '../../ui/BarChart';
 import { ButtonLink } from '../../ui/Button';
@@ -11,6 +11,7 @@ import { DataTable, Pager } from '../../ui/DataTable';
 import { ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
 import { SelectField } from '../../ui/Field';
 import { Card, PageHeader, Stat } from '../../ui/Layout';
+import { TrendChart } from '../../ui/TrendChart';
 import { useStorePicker } from './useStorePicker';
 
 const StoreComplianceDocument = graphql(`
@@ -107,6 +108,51 @@ const StoreCertificationsDocument = graphql(`
     }
   }
 `);
+
+const StoreTrendDocument = graphql(`
+  query StoreTrend($storeId: ID!, $programId: ID!, $from: String!, $to: String!) {
+    storeComplianceTrend(storeId: $storeId, programId: $programId, from: $from, to: $to) {
+      day
+      compliancePercent
+    }
+  }
+`);
+
+function ComplianceTrend({ storeId, programs }: { storeId: string; programs: { id: string; name: string }[] }) {
+  const [programId, setProgramId] = useState(programs[0]?.id ?? '');
+  const [{ data, fetching, error }] = useQuery({
+    query: StoreTrendDocument,
+    variables: { storeId, programId, from: isoDay(-30), to: isoDay(0) },
+    pause: !programId,
+  });
+  const program = programs.find((p) => p.id === programId);
+  return (
+    <Card
+      title="Last 30 days"
+      actions={
+        programs.length > 1 ? (
+          <div style={{ minWidth: '12rem' }}>
+            <SelectField
+              label="Programme"
+              value={programId}
+              onChange={(e) => setProgramId(e.target.value)}
+              options={programs.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </div>
+        ) : undefined
+      }
+    >
+      {error && <ErrorAlert error={error} />}
+      {fetching && !data && <Spinner />}
+      {data && (
+        <TrendChart
+          title={`${program?.name ?? 'Programme'} compliance`}
+          points={data.storeComplianceTrend.map((p) => ({ day: p.day, percent: p.compliancePercent }))}
+        />
+      )}
+    </Card>
+  );
+}
 
 function OverdueWork({ storeId }: { storeId: string }) {
   const pages = useCursorPages(storeId);
@@ -236,6 +282,7 @@ function StoreFigures({ storeId }: { storeId: string }) {
             bars={figures.programs.map((p) => ({ label: p.program.name, percent: p.compliancePercent }))}
           />
         </Card>
+        <ComplianceTrend storeId={storeId} programs={figures.programs.map((p) => p.program)} />
         <Card title="Who is missing or expiring">
           <DataTable
             caption="Certification per programme"
