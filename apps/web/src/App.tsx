@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { HR_ROLES, MANAGER_ROLES, useSession, type Role } from './lib/session';
 import { AppShell } from './ui/AppShell';
@@ -13,17 +13,27 @@ import { AssignmentPage } from './pages/employee/AssignmentPage';
 import { LessonPage } from './pages/employee/LessonPage';
 import { QuizPage } from './pages/employee/QuizPage';
 import { MyCertificatesPage } from './pages/employee/MyCertificatesPage';
-import { StoreDashboardPage } from './pages/manager/StoreDashboardPage';
-import { AssignPage } from './pages/manager/AssignPage';
-import { PeoplePage } from './pages/manager/PeoplePage';
-import { EmployeePage } from './pages/manager/EmployeePage';
-import { CompliancePage } from './pages/hr/CompliancePage';
-import { CertificationsPage } from './pages/hr/CertificationsPage';
-import { ImportPage } from './pages/hr/ImportPage';
-import { NotificationsPage } from './pages/hr/NotificationsPage';
-import { ProgrammesPage } from './pages/hr/ProgrammesPage';
-import { CoursesPage } from './pages/admin/CoursesPage';
-import { CourseEditorPage } from './pages/admin/CourseEditorPage';
+
+// Staff pages load on first use: an employee on a phone downloads only the learner's app.
+const StoreDashboardPage = lazy(() =>
+  import('./pages/manager/StoreDashboardPage').then((m) => ({ default: m.StoreDashboardPage })),
+);
+const AssignPage = lazy(() => import('./pages/manager/AssignPage').then((m) => ({ default: m.AssignPage })));
+const PeoplePage = lazy(() => import('./pages/manager/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const EmployeePage = lazy(() => import('./pages/manager/EmployeePage').then((m) => ({ default: m.EmployeePage })));
+const CompliancePage = lazy(() => import('./pages/hr/CompliancePage').then((m) => ({ default: m.CompliancePage })));
+const CertificationsPage = lazy(() =>
+  import('./pages/hr/CertificationsPage').then((m) => ({ default: m.CertificationsPage })),
+);
+const ImportPage = lazy(() => import('./pages/hr/ImportPage').then((m) => ({ default: m.ImportPage })));
+const NotificationsPage = lazy(() =>
+  import('./pages/hr/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+const ProgrammesPage = lazy(() => import('./pages/hr/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
+const CoursesPage = lazy(() => import('./pages/admin/CoursesPage').then((m) => ({ default: m.CoursesPage })));
+const CourseEditorPage = lazy(() =>
+  import('./pages/admin/CourseEditorPage').then((m) => ({ default: m.CourseEditorPage })),
+);
 
 const HOME: Record<Role, string> = {
   EMPLOYEE: '/training',
@@ -65,7 +75,7 @@ function Signed({ roles, children }: { roles?: Role[]; children: ReactNode }) {
           <Alert tone="warning">This page is for other roles. Use the menu to find your own pages.</Alert>
         </>
       ) : (
-        children
+        <Suspense fallback={<Spinner />}>{children}</Suspense>
       )}
     </AppShell>
   );
