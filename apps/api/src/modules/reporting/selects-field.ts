@@ -31,3 +31,16 @@ export function selectsField(info: GraphQLResolveInfo, path: string[]): boolean 
   }
   return true;
 }
+
+/**
+ * Whether the resolved field asks only for fields among `names` (and `__typename`), with
+ * no fragment: then a parent that already carries those can answer without a read.
+ */
+export function selectsOnly(info: GraphQLResolveInfo, names: string[]): boolean {
+  const allowed = new Set([...names, '__typename']);
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every(
+      (selection) => selection.kind === Kind.FIELD && allowed.has(selection.name.value),
+    ),
+  );
+}
