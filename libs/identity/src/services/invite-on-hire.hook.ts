@@ -41,21 +41,4 @@ export class InviteOnHireHook implements EmployeeLifecycleHook, OnModuleInit {
       await this.mail.send(inviteEmail(email, employee.firstName, this.appConfig.APP_URL, token, expiresAt));
     };
   }
-
-  async onHiredMany(
-    manager: EntityManager,
-    employees: EmployeeEntity[],
-    actorId: number | null,
-    context: HireContext,
-  ): Promise<AfterCommit | void> {
-    if (!context.sendInvite) return;
-    const sends: AfterCommit[] = [];
-    for (const employee of employees) {
-      const send = await this.onHired(manager, employee, actorId, context);
-      if (send) sends.push(send);
-    }
-    return async () => {
-      for (const send of sends) await send();
-    };
-  }
 }
