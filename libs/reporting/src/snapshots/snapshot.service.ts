@@ -37,8 +37,9 @@ const UPDATED = COLUMNS.slice(3)
   .join(', ');
 
 /**
- * Writes store_compliance_snapshots from StoreComplianceQuery — the very rows the live
- * reports read — so a snapshot can never define a figure differently. Every write is an
+ * Writes store_compliance_snapshots from StoreComplianceQuery.programActivityOf — built
+ * from the SQL fragments the live reports read — so a snapshot can never define a figure
+ * differently. Every write is an
  * upsert on (store, programme, day) plus the removal of programmes that no longer apply
  * to the store that day, in one transaction: running it twice changes no figure.
  */
