@@ -34,7 +34,6 @@ interface Session {
   me: Me | null;
   loading: boolean;
   error: CombinedError | undefined;
-  signedIn: boolean;
   signIn: (token: string) => void;
   signOut: () => void;
 }
@@ -103,7 +102,6 @@ function SessionState({
       me,
       loading: Boolean(token) && !me && (fetching || !error),
       error: token && !me ? error : undefined,
-      signedIn: Boolean(me),
       signIn,
       signOut,
     }),

@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes } from 'react';
 import { Link, type LinkProps } from 'react-router-dom';
 
-type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+type Variant = 'primary' | 'secondary' | 'ghost';
 
 function classes(variant: Variant, small?: boolean, extra?: string): string {
   return ['button', variant !== 'primary' && `button-${variant}`, small && 'button-small', extra]

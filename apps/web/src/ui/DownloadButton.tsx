@@ -4,7 +4,20 @@ import { Button } from './Button';
 import { ErrorAlert } from './Feedback';
 
 /** Downloads a file the API guards with the bearer token (CSV reports, certificate PDFs). */
-export function DownloadButton({ url, filename, label }: { url: string; filename: string; label: string }) {
+export function DownloadButton({
+  url,
+  filename,
+  label,
+  primary,
+  accessibleName,
+}: {
+  url: string;
+  filename: string;
+  label: string;
+  primary?: boolean;
+  /** When the visible label alone would be ambiguous, e.g. one button per certificate. */
+  accessibleName?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   async function download() {
@@ -19,11 +32,11 @@ export function DownloadButton({ url, filename, label }: { url: string; filename
     }
   }
   return (
-    <span>
-      <Button variant="secondary" onClick={download} busy={busy}>
+    <div>
+      <Button variant={primary ? 'primary' : 'secondary'} onClick={download} busy={busy} aria-label={accessibleName}>
         {label}
       </Button>
       {error && <ErrorAlert error={error} />}
-    </span>
+    </div>
   );
 }

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { MyCertificationsQuery } from '../../gql/graphql';
-import { downloadWithToken } from '../../lib/download';
 import { formatDate, fullName } from '../../lib/format';
-import { Button } from '../../ui/Button';
+import { DownloadButton } from '../../ui/DownloadButton';
 import { ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
 import { PageHeader } from '../../ui/Layout';
 
@@ -35,21 +33,7 @@ const MyCertificationsDocument = graphql(`
 type Certification = MyCertificationsQuery['myCertifications'][number];
 
 function CertificateCard({ certification }: { certification: Certification }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
   const verifyPath = `/verify/${certification.verificationCode}`;
-
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadWithToken(`/certificates/${certification.id}.pdf`, `${certification.certificateNumber}.pdf`);
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <article className="card">
@@ -79,15 +63,14 @@ function CertificateCard({ certification }: { certification: Certification }) {
           </dd>
         </dl>
       </div>
-      {error && <ErrorAlert error={error} />}
       <div className="form-actions no-print" style={{ marginTop: '1rem' }}>
-        <Button
-          onClick={download}
-          busy={busy}
-          aria-label={`Download certificate ${certification.certificateNumber} (PDF)`}
-        >
-          Download certificate (PDF)
-        </Button>
+        <DownloadButton
+          primary
+          url={`/certificates/${certification.id}.pdf`}
+          filename={`${certification.certificateNumber}.pdf`}
+          label="Download certificate (PDF)"
+          accessibleName={`Download certificate ${certification.certificateNumber} (PDF)`}
+        />
       </div>
     </article>
   );
