@@ -276,6 +276,46 @@ describe('the web app', () => {
   );
 
   it(
+    'can be used with the keyboard alone',
+    async () => {
+      const page = web.page;
+      await web.signOut();
+      await open('/sign-in', 'Sign in');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
+      await page.keyboard.type('manager@example.com');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press('Enter');
+      await settled(page, 'Store dashboard');
+      // After moving to another page, focus starts at its content
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+      await page.reload();
+      await settled(page, 'Store dashboard');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+      expect(focused).toBe(true);
+
+      // Every control on the page is reachable, and shows where focus is
+      const unreachable = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('main a, main button, main select, main input')].filter(
+            (element) => (element as HTMLElement).tabIndex < 0,
+          ).length,
+      );
+      expect(unreachable).toBe(0);
+      await page.getByRole('link', { name: 'Assign a refresher' }).focus();
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      expect(outline).not.toBe('none');
+    },
+    SLOW,
+  );
+
+  it(
     'works on a phone-sized screen with the menu behind a button',
     async () => {
       await signInAs('employee@example.com');
