@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -7,6 +8,8 @@ import { Button } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Alert, Badge, ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
+import { SelectField } from '../../ui/Field';
+import { HR_ROLES, useMe } from '../../lib/session';
 import { OPEN_STATUSES } from '../employee/assignments';
 
 const EmployeeRecordDocument = graphql(`
@@ -91,6 +94,97 @@ const CancelAssignmentDocument = graphql(`
   }
 `);
 
+const RevokeCertificationDocument = graphql(`
+  mutation RevokeCertification($id: ID!, $reason: String!) {
+    revokeCertification(id: $id, reason: $reason) {
+      id
+      status
+      revokedAt
+    }
+  }
+`);
+
+const GrantCertificationDocument = graphql(`
+  mutation GrantCertification($employeeId: ID!, $programId: ID!) {
+    grantCertification(employeeId: $employeeId, programId: $programId) {
+      id
+      certificateNumber
+    }
+  }
+`);
+
+const ProgramsDocument = graphql(`
+  query GrantablePrograms {
+    certificationPrograms {
+      id
+      name
+    }
+  }
+`);
+
+/** HR and admins: revoke a current certification, or grant one earned elsewhere. */
+function CertificationActions({
+  employeeId,
+  certifications,
+  onChanged,
+}: {
+  employeeId: string;
+  certifications: { id: string; certificateNumber: string; status: string; program: { name: string } }[];
+  onChanged: () => void;
+}) {
+  const [programId, setProgramId] = useState('');
+  const [{ data }] = useQuery({ query: ProgramsDocument });
+  const [revocation, revoke] = useMutation(RevokeCertificationDocument);
+  const [grant, grantCertification] = useMutation(GrantCertificationDocument);
+  const current = certifications.filter((c) => c.status === 'ACTIVE' || c.status === 'EXPIRING');
+  return (
+    <>
+      {(revocation.error ?? grant.error) && <ErrorAlert error={(revocation.error ?? grant.error)!} />}
+      {grant.data && <Alert tone="success">Granted {grant.data.grantCertification.certificateNumber}.</Alert>}
+      <div className="row" style={{ alignItems: 'flex-end', marginTop: '1rem' }}>
+        {current.map((c) => (
+          <Button
+            key={c.id}
+            variant="secondary"
+            busy={revocation.fetching}
+            style={{ marginBottom: '1rem' }}
+            onClick={async () => {
+              const reason = window.prompt(`Why revoke ${c.certificateNumber} (${c.program.name})?`);
+              if (reason?.trim()) {
+                const result = await revoke({ id: c.id, reason: reason.trim() });
+                if (!result.error) onChanged();
+              }
+            }}
+          >
+            Revoke {c.certificateNumber}
+          </Button>
+        ))}
+        <div style={{ minWidth: '14rem' }}>
+          <SelectField
+            label="Grant a programme"
+            value={programId}
+            placeholder="Choose a programme"
+            onChange={(e) => setProgramId(e.target.value)}
+            options={data?.certificationPrograms.map((p) => ({ value: p.id, label: p.name })) ?? []}
+          />
+        </div>
+        <Button
+          variant="secondary"
+          disabled={!programId}
+          busy={grant.fetching}
+          style={{ marginBottom: '1rem' }}
+          onClick={async () => {
+            const result = await grantCertification({ employeeId, programId });
+            if (!result.error) onChanged();
+          }}
+        >
+          Grant
+        </Button>
+      </div>
+    </>
+  );
+}
+
 const ResendInviteDocument = graphql(`
   mutation ResendInvite($employeeId: ID!) {
     resendInvite(employeeId: $employeeId) {
@@ -163,6 +257,7 @@ function Assignments({ employeeId }: { employeeId: string }) {
 }
 
 export function EmployeePage() {
+  const me = useMe();
   const { employeeId = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: EmployeeRecordDocument,
@@ -236,6 +331,13 @@ export function EmployeePage() {
             { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
           ]}
         />
+        {HR_ROLES.includes(me.role) && (
+          <CertificationActions
+            employeeId={person.id}
+            certifications={data?.certifications.edges.map((e) => e.node) ?? []}
+            onChanged={() => refetch({ requestPolicy: 'network-only' })}
+          />
+        )}
       </Card>
       <Card title="History">
         <DataTable
