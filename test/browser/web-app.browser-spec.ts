@@ -276,6 +276,22 @@ describe('the web app', () => {
   );
 
   it(
+    'sends someone whose session ended to the sign-in page, then back where they were going',
+    async () => {
+      const page = web.page;
+      await web.signOut();
+      await page.evaluate(() => localStorage.setItem('lp-academy.token', 'an-expired-token'));
+      await open('/my-certificates', 'Sign in');
+      expect(await page.evaluate(() => localStorage.getItem('lp-academy.token'))).toBeNull();
+      await page.getByLabel('Email').fill('employee@example.com');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await settled(page, 'My certificates');
+    },
+    SLOW,
+  );
+
+  it(
     'can be used with the keyboard alone',
     async () => {
       const page = web.page;
