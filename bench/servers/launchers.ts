@@ -34,8 +34,10 @@ export abstract class ServerLauncher {
  */
 export class ChildProcessLauncher extends ServerLauncher {
   protected start(kind: ServerKind): Promise<RunningServer> {
+    // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops (see bench/README.md).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = fork(join(__dirname, 'server-process.ts'), [kind], {
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      execArgv: [...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
