@@ -100,10 +100,11 @@ export class CertificationQueries {
     return paginate(query, 'c.id', page);
   }
 
-  /** The holder's current cycle per programme, newest first. */
+  /** The holder's current cycle per programme, newest first, each with its programme. */
   mine(employeeId: number): Promise<CertificationEntity[]> {
     return this.dataSource.getRepository(CertificationEntity).find({
       where: { employeeId, currentKey: Not(IsNull()) },
+      relations: { program: true },
       order: { issuedAt: 'DESC' },
     });
   }
