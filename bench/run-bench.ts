@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     .option('--emails <n>', 'emails sent each way', positive, 500)
     .option('--import-rows <n>', 'employees in the imported CSV', positive, 10_000)
     .option('--only <prefixes>', 'comma-separated scenario numbers, e.g. 0,1')
+    .option('--cpu-prof <dir>', 'each server process writes a V8 CPU profile into <dir> when it stops')
     .parse()
     .opts<{
       database: string;
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       emails: number;
       importRows: number;
       only?: string;
+      cpuProf?: string;
     }>();
   const url = benchDatabaseUrl(options.database);
   // Production settings, as a real deployment runs: JSON request logs, no GraphiQL, no demo data.
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
       throw new Error(`${options.database} is empty: run npm run bench:data -- --preset small first.`);
     const report = await runBench({
       dataSource,
-      servers: new ChildProcessLauncher(),
+      servers: new ChildProcessLauncher(options.cpuProf),
       settings,
       scenarios,
       log: (line) => console.error(line),

@@ -33,9 +33,13 @@ export abstract class ServerLauncher {
  * process does not share its event loop. The environment (DATABASE_URL…) is inherited.
  */
 export class ChildProcessLauncher extends ServerLauncher {
+  /** @param profileDir where each server writes a V8 CPU profile when it stops (`--cpu-prof`). */
+  constructor(private readonly profileDir?: string) {
+    super();
+  }
+
   protected start(kind: ServerKind): Promise<RunningServer> {
-    // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops (see bench/README.md).
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const profile = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
     const child = fork(join(__dirname, 'server-process.ts'), [kind], {
       execArgv: [...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
