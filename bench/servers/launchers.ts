@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { startApi } from './api-server';
 import { startBareApollo } from './bare-apollo';
 import type { RunningServer } from './running-server';
+import { startSnapshotWorker } from './snapshot-worker';
 
-export type ServerKind = 'api' | 'bare-apollo';
+export type ServerKind = 'api' | 'bare-apollo' | 'snapshot-worker';
 
 /** Starts the servers a scenario drives; each kind once, closed together at the end. */
 export abstract class ServerLauncher {
@@ -66,6 +67,8 @@ export class ChildProcessLauncher extends ServerLauncher {
 /** Servers inside this process: for the smoke test, where start-up time matters more than isolation. */
 export class InProcessLauncher extends ServerLauncher {
   protected start(kind: ServerKind): Promise<RunningServer> {
-    return kind === 'api' ? startApi({ logger: false }) : startBareApollo();
+    if (kind === 'api') return startApi({ logger: false });
+    if (kind === 'snapshot-worker') return startSnapshotWorker({ logger: false });
+    return startBareApollo();
   }
 }

@@ -47,6 +47,8 @@ describe('bench harness (smoke)', () => {
         emails: 5,
         importRows: 20,
         singleRowSample: 5,
+        completionRate: 20,
+        completionSeconds: 0.5,
       },
     });
 
@@ -59,7 +61,7 @@ describe('bench harness (smoke)', () => {
       });
     }
     expect(report.rows.map((row) => row.scenario.split(' ')[0])).toEqual(
-      expect.arrayContaining(['0', '1', '2', '3', '4', '5', '6a', '6b', '6c', '6d']),
+      expect.arrayContaining(['0', '1', '2', '3', '4', '5', '6a', '6b', '6c', '6d', '7', '8']),
     );
   });
 });
