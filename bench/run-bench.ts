@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     .option('--completion-rate <n>', 'assignments completed per second (scenario 8)', positive, 200)
     .option('--completion-seconds <s>', 'seconds of completions (scenario 8)', positive, 30)
     .option('--only <prefixes>', 'comma-separated scenario numbers, e.g. 0,1')
+    .option('--cpu-prof <dir>', 'each server process writes a V8 CPU profile into <dir> when it stops')
     .parse()
     .opts<{
       database: string;
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       completionRate: number;
       completionSeconds: number;
       only?: string;
+      cpuProf?: string;
     }>();
   const url = benchDatabaseUrl(options.database);
   // Production settings, as a real deployment runs: JSON request logs, no GraphiQL, no demo data.
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
       throw new Error(`${options.database} is empty: run npm run bench:data -- --preset small first.`);
     const report = await runBench({
       dataSource,
-      servers: new ChildProcessLauncher(),
+      servers: new ChildProcessLauncher(options.cpuProf),
       settings,
       scenarios,
       log: (line) => console.error(line),

@@ -34,9 +34,15 @@ export abstract class ServerLauncher {
  * process does not share its event loop. The environment (DATABASE_URL…) is inherited.
  */
 export class ChildProcessLauncher extends ServerLauncher {
+  /** @param profileDir where each server writes a V8 CPU profile when it stops (`--cpu-prof`). */
+  constructor(private readonly profileDir?: string) {
+    super();
+  }
+
   protected start(kind: ServerKind): Promise<RunningServer> {
+    const profile = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
     const child = fork(join(__dirname, 'server-process.ts'), [kind], {
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      execArgv: [...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {

@@ -116,10 +116,11 @@ export class CertificationQueries {
     return filterCertifications(query, scope, { includeHistory: true }, this.clock.now()).getOne();
   }
 
-  /** The holder's current cycle per programme, newest first. */
+  /** The holder's current cycle per programme, newest first, each with its programme. */
   mine(employeeId: number): Promise<CertificationEntity[]> {
     return this.dataSource.getRepository(CertificationEntity).find({
       where: { employeeId, currentKey: Not(IsNull()) },
+      relations: { program: true },
       order: { issuedAt: 'DESC' },
     });
   }
