@@ -36,6 +36,8 @@ describe('the printable certificate PDF', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: { APP_URL } });
+    // This worker's database may hold what an earlier test file left (the org chart's codes would collide)
+    await t.reset();
     org = await buildOrgChart(t.dataSource);
     const program = await buildProgram(t.dataSource, { code: 'LPF', name: 'LP Foundations' });
     const granted = await graphql(

@@ -1,0 +1,111 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Provider, useQuery, type CombinedError } from 'urql';
+import { graphql } from '../gql';
+import type { MeQuery } from '../gql/graphql';
+import { createClient } from './client';
+import { clearToken, readToken, saveToken } from './token';
+
+const MeDocument = graphql(`
+  query Me {
+    me {
+      id
+      firstName
+      lastName
+      email
+      role
+      employeeNumber
+      jobRole {
+        code
+        name
+      }
+      store {
+        id
+        code
+        name
+      }
+    }
+  }
+`);
+
+export type Me = MeQuery['me'];
+export type Role = Me['role'];
+
+interface Session {
+  me: Me | null;
+  loading: boolean;
+  error: CombinedError | undefined;
+  signIn: (token: string) => void;
+  signOut: () => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe needs a signed-in user');
+  return me;
+}
+
+export const MANAGER_ROLES: Role[] = ['STORE_MANAGER', 'REGIONAL_MANAGER', 'HR', 'ADMIN'];
+export const HR_ROLES: Role[] = ['HR', 'ADMIN'];
+
+const SESSION_EXPIRED = 'lp-academy:session-expired';
+const newClient = () => createClient(() => window.dispatchEvent(new Event(SESSION_EXPIRED)));
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [token, setToken] = useState(readToken);
+  const [client, setClient] = useState(newClient);
+  const signOut = useCallback(() => {
+    clearToken();
+    setToken(null);
+    setClient(newClient());
+  }, []);
+  const signIn = useCallback((next: string) => {
+    saveToken(next);
+    setToken(next);
+    setClient(newClient());
+  }, []);
+  useEffect(() => {
+    window.addEventListener(SESSION_EXPIRED, signOut);
+    return () => window.removeEventListener(SESSION_EXPIRED, signOut);
+  }, [signOut]);
+  return (
+    <Provider value={client}>
+      <SessionState token={token} signIn={signIn} signOut={signOut}>
+        {children}
+      </SessionState>
+    </Provider>
+  );
+}
+
+function SessionState({
+  token,
+  signIn,
+  signOut,
+  children,
+}: {
+  token: string | null;
+  signIn: (token: string) => void;
+  signOut: () => void;
+  children: ReactNode;
+}) {
+  const [{ data, fetching, error }] = useQuery({ query: MeDocument, pause: !token, requestPolicy: 'network-only' });
+  const me = token && data ? data.me : null;
+  const session = useMemo<Session>(
+    () => ({
+      me,
+      loading: Boolean(token) && !me && (fetching || !error),
+      error: token && !me ? error : undefined,
+      signIn,
+      signOut,
+    }),
+    [me, token, fetching, error, signIn, signOut],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { graphql } from '../../gql';
+import { Button } from '../../ui/Button';
+import { Alert, ErrorAlert } from '../../ui/Feedback';
+import { TextAreaField, TextField } from '../../ui/Field';
+import { Card } from '../../ui/Layout';
+
+const UpdateCourseDocument = graphql(`
+  mutation UpdateCourse($courseId: ID!, $input: UpdateCourseInput!) {
+    updateCourse(courseId: $courseId, input: $input) {
+      id
+      title
+      summary
+      category
+      estimatedMinutes
+    }
+  }
+`);
+
+interface Details {
+  id: string;
+  title: string;
+  summary: string;
+  category: string;
+  estimatedMinutes: number;
+}
+
+/** Catalogue details: they change in place, for every version. */
+export function CourseDetails({ course }: { course: Details }) {
+  const [title, setTitle] = useState(course.title);
+  const [summary, setSummary] = useState(course.summary);
+  const [category, setCategory] = useState(course.category);
+  const [minutes, setMinutes] = useState(String(course.estimatedMinutes));
+  const [saving, save] = useMutation(UpdateCourseDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await save({
+      courseId: course.id,
+      input: {
+        title: title.trim(),
+        summary: summary.trim(),
+        category: category.trim(),
+        estimatedMinutes: Number(minutes),
+      },
+    });
+  }
+
+  return (
+    <Card title="Catalogue details">
+      <form onSubmit={submit}>
+        <div className="grid grid-3">
+          <TextField label="Title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+          <TextField label="Category" required value={category} onChange={(e) => setCategory(e.target.value)} />
+          <TextField
+            label="Estimated minutes"
+            type="number"
+            min={1}
+            required
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </div>
+        <TextAreaField label="Summary" rows={3} required value={summary} onChange={(e) => setSummary(e.target.value)} />
+        {saving.error && <ErrorAlert error={saving.error} />}
+        {saving.data && !saving.fetching && <Alert tone="success">Details saved.</Alert>}
+        <Button type="submit" variant="secondary" busy={saving.fetching}>
+          Save details
+        </Button>
+      </form>
+    </Card>
+  );
+}

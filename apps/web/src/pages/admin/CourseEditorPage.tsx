@@ -1,0 +1,347 @@
+import { useState, type FormEvent } from 'react';
+import { useParams } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import type { CourseEditorQuery } from '../../gql/graphql';
+import { formatDate, humanize } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { Alert, Badge, ErrorAlert, Spinner } from '../../ui/Feedback';
+import { Checkbox, TextField } from '../../ui/Field';
+import { Card, PageHeader } from '../../ui/Layout';
+import {
+  ConfigureQuizDocument,
+  CourseEditorDocument,
+  CreateDraftDocument,
+  PublishCourseDocument,
+  RemoveLessonDocument,
+  RemoveQuestionDocument,
+  ReorderLessonsDocument,
+} from './authoring';
+import { CourseDetails } from './CourseDetails';
+import { LessonEditor, type LessonDraft } from './LessonEditor';
+import { NEW_QUESTION, QuestionEditor, type QuestionDraft } from './QuestionEditor';
+
+type Draft = NonNullable<NonNullable<CourseEditorQuery['course']>['draftVersion']>;
+
+function Lessons({ courseId, draft, onChanged }: { courseId: string; draft: Draft; onChanged: () => void }) {
+  const [editing, setEditing] = useState<LessonDraft | null>(null);
+  const [removal, remove] = useMutation(RemoveLessonDocument);
+  const [reordering, reorder] = useMutation(ReorderLessonsDocument);
+  const lessons = [...draft.lessons].sort((a, b) => a.position - b.position);
+
+  async function move(index: number, by: number) {
+    const ids = lessons.map((l) => l.id);
+    [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
+    await reorder({ courseId, lessonIds: ids });
+    onChanged();
+  }
+
+  const done = () => {
+    setEditing(null);
+    onChanged();
+  };
+
+  return (
+    <Card
+      title={`Lessons (${lessons.length})`}
+      actions={
+        !editing && (
+          <Button small onClick={() => setEditing({ title: '', body: '' })}>
+            Add a lesson
+          </Button>
+        )
+      }
+    >
+      {(removal.error ?? reordering.error) && <ErrorAlert error={(removal.error ?? reordering.error)!} />}
+      {editing && !editing.id && <LessonEditor courseId={courseId} lesson={editing} onDone={done} />}
+      {lessons.length === 0 && !editing && <p className="muted">No lessons yet.</p>}
+      <ol className="lesson-list">
+        {lessons.map((lesson, index) =>
+          editing?.id === lesson.id ? (
+            <li key={lesson.id} style={{ display: 'block' }}>
+              <LessonEditor courseId={courseId} lesson={editing} onDone={done} />
+            </li>
+          ) : (
+            <li key={lesson.id}>
+              <span className="lesson-check" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span style={{ flex: 1 }}>{lesson.title}</span>
+              <span className="row">
+                <Button
+                  variant="secondary"
+                  small
+                  aria-label={`Move ${lesson.title} up`}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
+                  ↑
+                </Button>
+                <Button
+                  variant="secondary"
+                  small
+                  aria-label={`Move ${lesson.title} down`}
+                  disabled={index === lessons.length - 1}
+                  onClick={() => move(index, 1)}
+                >
+                  ↓
+                </Button>
+                <Button
+                  variant="secondary"
+                  small
+                  aria-label={`Edit ${lesson.title}`}
+                  onClick={() => setEditing(lesson)}
+                >
+                  Edit
+                </Button>
+                <Button
+                  variant="secondary"
+                  small
+                  aria-label={`Remove ${lesson.title}`}
+                  onClick={async () => {
+                    await remove({ lessonId: lesson.id });
+                    onChanged();
+                  }}
+                >
+                  Remove
+                </Button>
+              </span>
+            </li>
+          ),
+        )}
+      </ol>
+    </Card>
+  );
+}
+
+function Questions({ courseId, draft, onChanged }: { courseId: string; draft: Draft; onChanged: () => void }) {
+  const [editing, setEditing] = useState<QuestionDraft | null>(null);
+  const [removal, remove] = useMutation(RemoveQuestionDocument);
+  const questions = [...draft.questions].sort((a, b) => a.position - b.position);
+  const done = () => {
+    setEditing(null);
+    onChanged();
+  };
+  return (
+    <Card
+      title={`Question bank (${questions.length})`}
+      actions={
+        !editing && (
+          <Button small onClick={() => setEditing(NEW_QUESTION)}>
+            Add a question
+          </Button>
+        )
+      }
+    >
+      {removal.error && <ErrorAlert error={removal.error} />}
+      {editing && !editing.id && <QuestionEditor courseId={courseId} question={editing} onDone={done} />}
+      {questions.length === 0 && !editing && <p className="muted">No questions yet.</p>}
+      {questions.map((question, index) =>
+        editing?.id === question.id ? (
+          <QuestionEditor key={question.id} courseId={courseId} question={editing} onDone={done} />
+        ) : (
+          <article key={question.id} className="review-item">
+            <h3>
+              {index + 1}. {question.prompt} <Badge>{humanize(question.type)}</Badge>
+            </h3>
+            <ul>
+              {question.options.map((option) => (
+                <li key={option.id}>
+                  {option.text} {option.correct && <Badge tone="success">Correct</Badge>}
+                </li>
+              ))}
+            </ul>
+            <p className="muted small">{question.explanation}</p>
+            <div className="row">
+              <Button
+                variant="secondary"
+                small
+                aria-label={`Edit question ${index + 1}`}
+                onClick={() =>
+                  setEditing({
+                    id: question.id,
+                    type: question.type,
+                    prompt: question.prompt,
+                    explanation: question.explanation,
+                    options: question.options.map((o) => ({ text: o.text, correct: o.correct })),
+                  })
+                }
+              >
+                Edit
+              </Button>
+              <Button
+                variant="secondary"
+                small
+                aria-label={`Remove question ${index + 1}`}
+                onClick={async () => {
+                  await remove({ questionId: question.id });
+                  onChanged();
+                }}
+              >
+                Remove
+              </Button>
+            </div>
+          </article>
+        ),
+      )}
+    </Card>
+  );
+}
+
+function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'] }) {
+  const [passing, setPassing] = useState(String(quiz.passingScorePercent));
+  const [attempts, setAttempts] = useState(String(quiz.maxAttempts));
+  const [perAttempt, setPerAttempt] = useState(String(quiz.questionsPerAttempt));
+  const [minutes, setMinutes] = useState(quiz.timeLimitMinutes ? String(quiz.timeLimitMinutes) : '');
+  const [shuffle, setShuffle] = useState(quiz.shuffle);
+  const [saving, save] = useMutation(ConfigureQuizDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await save({
+      courseId,
+      input: {
+        passingScorePercent: Number(passing),
+        maxAttempts: Number(attempts),
+        questionsPerAttempt: Number(perAttempt),
+        timeLimitMinutes: minutes ? Number(minutes) : null,
+        shuffle,
+      },
+    });
+  }
+
+  return (
+    <Card title="Quiz settings">
+      <form onSubmit={submit}>
+        <div className="grid grid-2">
+          <TextField
+            label="Pass mark (%)"
+            type="number"
+            min={1}
+            max={100}
+            value={passing}
+            onChange={(e) => setPassing(e.target.value)}
+          />
+          <TextField
+            label="Attempts allowed"
+            type="number"
+            min={1}
+            value={attempts}
+            onChange={(e) => setAttempts(e.target.value)}
+          />
+          <TextField
+            label="Questions per attempt"
+            type="number"
+            min={1}
+            hint="Drawn from the bank"
+            value={perAttempt}
+            onChange={(e) => setPerAttempt(e.target.value)}
+          />
+          <TextField
+            label="Time limit (minutes)"
+            type="number"
+            min={1}
+            hint="Empty: no limit"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </div>
+        <Checkbox
+          label="Shuffle questions and options"
+          checked={shuffle}
+          onChange={(e) => setShuffle(e.target.checked)}
+        />
+        {saving.error && <ErrorAlert error={saving.error} />}
+        {saving.data && !saving.fetching && <Alert tone="success">Quiz settings saved.</Alert>}
+        <Button type="submit" busy={saving.fetching}>
+          Save quiz settings
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+export function CourseEditorPage() {
+  const { courseId = '' } = useParams();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CourseEditorDocument, variables: { id: courseId } });
+  const [opening, openDraft] = useMutation(CreateDraftDocument);
+  const [publication, publish] = useMutation(PublishCourseDocument);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const back = { to: '/admin/courses', label: 'Courses' };
+
+  if (error)
+    return (
+      <>
+        <PageHeader title="Course" back={back} />
+        <ErrorAlert error={error} onRetry={reload} />
+      </>
+    );
+  if (fetching && !data) return <Spinner />;
+  const course = data?.course;
+  if (!course)
+    return (
+      <>
+        <PageHeader title="Course not found" back={back} />
+        <Alert tone="warning">There is no such course.</Alert>
+      </>
+    );
+  const draft = course.draftVersion;
+  return (
+    <>
+      <PageHeader
+        title={course.title}
+        description={`${course.code} · ${humanize(course.category)} · about ${course.estimatedMinutes} min`}
+        back={back}
+        actions={
+          draft && (
+            <Button
+              busy={publication.fetching}
+              onClick={async () => {
+                const result = await publish({ courseId: course.id });
+                if (!result.error) reload();
+              }}
+            >
+              Publish version {draft.number}
+            </Button>
+          )
+        }
+      />
+      <p>{course.summary}</p>
+      <p className="small muted">
+        {course.currentVersion
+          ? `Learners take version ${course.currentVersion.number}, published ${formatDate(course.currentVersion.publishedAt)}.`
+          : 'Not published yet.'}{' '}
+        {draft && `You are editing the draft, version ${draft.number}.`}
+      </p>
+      {publication.error && <ErrorAlert error={publication.error} />}
+      {publication.data && !draft && (
+        <Alert tone="success">
+          Version {publication.data.publishCourse.number} is published: learners take it from now on.
+        </Alert>
+      )}
+      {!draft ? (
+        <Card title="No draft open">
+          <p>
+            Open a draft to change lessons, questions or quiz settings. It starts as a copy of the published version.
+          </p>
+          {opening.error && <ErrorAlert error={opening.error} />}
+          <Button
+            busy={opening.fetching}
+            onClick={async () => {
+              const result = await openDraft({ courseId: course.id });
+              if (!result.error) reload();
+            }}
+          >
+            Open a draft
+          </Button>
+        </Card>
+      ) : (
+        <>
+          <Lessons courseId={course.id} draft={draft} onChanged={reload} />
+          <Questions courseId={course.id} draft={draft} onChanged={reload} />
+          <QuizSettings key={draft.id} courseId={course.id} quiz={draft.quiz} />
+        </>
+      )}
+      <CourseDetails key={course.id} course={course} />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Button } from '../../ui/Button';
+import { ErrorAlert } from '../../ui/Feedback';
+import { TextAreaField, TextField } from '../../ui/Field';
+import { Markdown } from '../../ui/Markdown';
+import { AddLessonDocument, UpdateLessonDocument } from './authoring';
+
+export interface LessonDraft {
+  id?: string;
+  title: string;
+  body: string;
+  mediaUrl?: string | null;
+}
+
+/** Title, optional media link and a markdown body with a preview of what learners will see. */
+export function LessonEditor({
+  courseId,
+  lesson,
+  onDone,
+}: {
+  courseId: string;
+  lesson: LessonDraft;
+  onDone: () => void;
+}) {
+  const [title, setTitle] = useState(lesson.title);
+  const [body, setBody] = useState(lesson.body);
+  const [mediaUrl, setMediaUrl] = useState(lesson.mediaUrl ?? '');
+  const [tab, setTab] = useState<'write' | 'preview'>('write');
+  const [adding, add] = useMutation(AddLessonDocument);
+  const [updating, update] = useMutation(UpdateLessonDocument);
+  const error = adding.error ?? updating.error;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { title: title.trim(), body, mediaUrl: mediaUrl.trim() || null };
+    const result = lesson.id ? await update({ lessonId: lesson.id, input }) : await add({ courseId, input });
+    if (!result.error) onDone();
+  }
+
+  return (
+    <form onSubmit={submit} className="card" aria-label={lesson.id ? `Edit lesson ${lesson.title}` : 'New lesson'}>
+      <TextField label="Lesson title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+      <TextField
+        label="Video or document link"
+        type="url"
+        hint="Optional, http(s)"
+        value={mediaUrl}
+        onChange={(e) => setMediaUrl(e.target.value)}
+      />
+      <div className="tabs" role="tablist" aria-label="Lesson body">
+        <button
+          type="button"
+          role="tab"
+          id="tab-write"
+          aria-selected={tab === 'write'}
+          aria-controls="panel-body"
+          onClick={() => setTab('write')}
+        >
+          Write
+        </button>
+        <button
+          type="button"
+          role="tab"
+          id="tab-preview"
+          aria-selected={tab === 'preview'}
+          aria-controls="panel-body"
+          onClick={() => setTab('preview')}
+        >
+          Preview
+        </button>
+      </div>
+      <div id="panel-body" role="tabpanel" aria-labelledby={tab === 'write' ? 'tab-write' : 'tab-preview'}>
+        {tab === 'write' ? (
+          <TextAreaField
+            label="Body (markdown)"
+            hint="Headings with #, lists with -, **bold**, [links](https://…). HTML is not shown to learners."
+            className="code"
+            rows={14}
+            required
+            maxLength={50000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        ) : (
+          <div className="preview">
+            {body.trim() ? <Markdown>{body}</Markdown> : <p className="muted">Nothing to preview yet.</p>}
+          </div>
+        )}
+      </div>
+      {error && <ErrorAlert error={error} />}
+      <div className="form-actions" style={{ marginTop: '1rem' }}>
+        <Button type="submit" busy={adding.fetching || updating.fetching} disabled={!title.trim() || !body.trim()}>
+          Save lesson
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

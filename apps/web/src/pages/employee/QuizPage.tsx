@@ -1,0 +1,300 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
+import type { StartQuizMutation, SubmitQuizMutation } from '../../gql/graphql';
+import { Button, ButtonLink } from '../../ui/Button';
+import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
+import { Card, PageHeader } from '../../ui/Layout';
+import { MyAssignmentsDocument } from './assignments';
+import { QuizResultView } from './QuizResultView';
+import { QuizTimer } from './QuizTimer';
+
+const StartQuizDocument = graphql(`
+  mutation StartQuiz($assignmentId: ID!) {
+    startQuizAttempt(assignmentId: $assignmentId) {
+      id
+      number
+      expiresAt
+      attemptsRemaining
+      questions {
+        id
+        type
+        prompt
+        options {
+          id
+          text
+        }
+      }
+    }
+  }
+`);
+
+const SubmitQuizDocument = graphql(`
+  mutation SubmitQuiz($attemptId: ID!, $answers: [QuizAnswerInput!]!) {
+    submitQuizAttempt(attemptId: $attemptId, answers: $answers) {
+      scorePercent
+      passed
+      correctCount
+      questionCount
+      attemptsRemaining
+      assignment {
+        id
+        status
+        progressPercent
+        completedAt
+      }
+      certification {
+        id
+        certificateNumber
+        verificationCode
+        expiresAt
+        program {
+          id
+          name
+        }
+      }
+      review {
+        questionId
+        prompt
+        answeredCorrectly
+        explanation
+        selectedOptionIds
+      }
+    }
+  }
+`);
+
+export type Attempt = StartQuizMutation['startQuizAttempt'];
+export type QuizResult = SubmitQuizMutation['submitQuizAttempt'];
+type Answers = Record<string, string[]>;
+type Mode = 'one' | 'all';
+const MODE_KEY = 'lp-academy.quiz-mode';
+
+function QuestionBlock({
+  question,
+  index,
+  total,
+  chosen,
+  onChange,
+}: {
+  question: Attempt['questions'][number];
+  index: number;
+  total: number;
+  chosen: string[];
+  onChange: (optionIds: string[]) => void;
+}) {
+  const multiple = question.type === 'MULTIPLE_CHOICE';
+  return (
+    <fieldset className="card question">
+      <legend>
+        <span className="muted small">
+          Question {index + 1} of {total}
+        </span>
+        <br />
+        {question.prompt}
+      </legend>
+      {multiple && <p className="small muted">Choose every answer that applies.</p>}
+      {question.options.map((option) => (
+        <label className="choice" key={option.id}>
+          <input
+            type={multiple ? 'checkbox' : 'radio'}
+            name={`question-${question.id}`}
+            value={option.id}
+            checked={chosen.includes(option.id)}
+            onChange={(e) => {
+              if (!multiple) onChange([option.id]);
+              else onChange(e.target.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id));
+            }}
+          />
+          <span>{option.text}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (result: QuizResult) => void }) {
+  const [answers, setAnswers] = useState<Answers>({});
+  const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) === 'all' ? 'all' : 'one'));
+  const [current, setCurrent] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  const [submission, submit] = useMutation(SubmitQuizDocument);
+  const submitted = useRef(false);
+  const questionTop = useRef<HTMLDivElement>(null);
+  const questions = attempt.questions;
+  const unanswered = questions.filter((q) => !answers[q.id]?.length).length;
+
+  const send = useCallback(async () => {
+    if (submitted.current) return;
+    submitted.current = true;
+    const result = await submit({
+      attemptId: attempt.id,
+      answers: questions.map((q) => ({ questionId: q.id, optionIds: answers[q.id] ?? [] })),
+    });
+    if (result.data) onSubmitted(result.data.submitQuizAttempt);
+    else submitted.current = false;
+  }, [answers, attempt.id, onSubmitted, questions, submit]);
+
+  function chooseMode(next: Mode) {
+    setMode(next);
+    localStorage.setItem(MODE_KEY, next);
+  }
+
+  function go(index: number) {
+    setCurrent(index);
+    questionTop.current?.focus();
+  }
+
+  const answer = (questionId: string) => (optionIds: string[]) => setAnswers({ ...answers, [questionId]: optionIds });
+  const visible = mode === 'all' ? questions.map((q, i) => [q, i] as const) : [[questions[current], current] as const];
+
+  return (
+    <>
+      <div className="quiz-bar">
+        <span className="small">
+          {questions.length - unanswered} of {questions.length} answered
+        </span>
+        <div className="tabs" role="group" aria-label="Show questions" style={{ margin: 0, border: 0 }}>
+          <button type="button" aria-pressed={mode === 'one'} onClick={() => chooseMode('one')}>
+            One at a time
+          </button>
+          <button type="button" aria-pressed={mode === 'all'} onClick={() => chooseMode('all')}>
+            All on one page
+          </button>
+        </div>
+        {attempt.expiresAt ? (
+          <QuizTimer expiresAt={attempt.expiresAt} onExpired={send} />
+        ) : (
+          <span className="small muted">No time limit</span>
+        )}
+      </div>
+      <div ref={questionTop} tabIndex={-1} aria-label="Questions">
+        {visible.map(([question, index]) => (
+          <QuestionBlock
+            key={question.id}
+            question={question}
+            index={index}
+            total={questions.length}
+            chosen={answers[question.id] ?? []}
+            onChange={answer(question.id)}
+          />
+        ))}
+      </div>
+      {submission.error && <ErrorAlert error={submission.error} />}
+      {confirming && unanswered > 0 && (
+        <Alert tone="warning" title={`${unanswered} question${unanswered > 1 ? 's' : ''} not answered`}>
+          <p>Unanswered questions count as wrong. Submit anyway?</p>
+          <div className="form-actions">
+            <Button onClick={send} busy={submission.fetching}>
+              Submit anyway
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              Keep answering
+            </Button>
+          </div>
+        </Alert>
+      )}
+      <div className="form-actions">
+        {mode === 'one' && current > 0 && (
+          <Button variant="secondary" onClick={() => go(current - 1)}>
+            Previous
+          </Button>
+        )}
+        {mode === 'one' && current < questions.length - 1 ? (
+          <Button onClick={() => go(current + 1)}>Next question</Button>
+        ) : (
+          <Button onClick={() => (unanswered > 0 ? setConfirming(true) : send())} busy={submission.fetching}>
+            Submit answers
+          </Button>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function QuizPage() {
+  const { assignmentId = '' } = useParams();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: MyAssignmentsDocument });
+  const [start, startAttempt] = useMutation(StartQuizDocument);
+  const [attempt, setAttempt] = useState<Attempt | null>(null);
+  const [result, setResult] = useState<QuizResult | null>(null);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [attempt, result]);
+
+  if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Spinner />;
+  const assignment = data?.myAssignments.find((a) => a.id === assignmentId);
+  const back = { to: `/training/${assignmentId}`, label: assignment?.course.title ?? 'Course' };
+  if (!assignment)
+    return (
+      <>
+        <PageHeader title="Quiz not found" back={{ to: '/training', label: 'My training' }} />
+        <Alert tone="warning">This course is not among your assignments.</Alert>
+      </>
+    );
+  const title = `Quiz: ${assignment.course.title}`;
+
+  if (result)
+    return (
+      <>
+        <PageHeader title={`Result: ${assignment.course.title}`} back={{ to: '/training', label: 'My training' }} />
+        <QuizResultView
+          result={result}
+          attempt={attempt}
+          onRetry={() => {
+            setResult(null);
+            setAttempt(null);
+          }}
+        />
+      </>
+    );
+
+  if (attempt)
+    return (
+      <>
+        <PageHeader title={title} description={`Attempt ${attempt.number}`} />
+        <TakeQuiz attempt={attempt} onSubmitted={setResult} />
+      </>
+    );
+
+  const quiz = assignment.courseVersion?.quiz;
+  return (
+    <>
+      <PageHeader title={title} back={back} />
+      <Card title="Before you start">
+        {quiz && (
+          <ul>
+            <li>{quiz.questionsPerAttempt} questions</li>
+            <li>Pass mark: {quiz.passingScorePercent}%</li>
+            <li>
+              {quiz.timeLimitMinutes
+                ? `Time limit: ${quiz.timeLimitMinutes} minutes, from when you start`
+                : 'No time limit'}
+            </li>
+            <li>
+              {quiz.maxAttempts} attempt{quiz.maxAttempts > 1 ? 's' : ''} in all
+            </li>
+          </ul>
+        )}
+        <p className="muted">You see the explanations for every question once you submit.</p>
+        {start.error && <ErrorAlert error={start.error} />}
+        <div className="form-actions">
+          <Button
+            busy={start.fetching}
+            onClick={async () => {
+              const started = await startAttempt({ assignmentId });
+              if (started.data) setAttempt(started.data.startQuizAttempt);
+            }}
+          >
+            Start the quiz
+          </Button>
+          <ButtonLink variant="secondary" to={back.to}>
+            Not now
+          </ButtonLink>
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import type { CertificationStatus } from '../../gql/graphql';
+import { queryString } from '../../lib/download';
+import { compact, formatDate, fullName } from '../../lib/format';
+import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
+import { DataTable, Pager } from '../../ui/DataTable';
+import { DownloadButton } from '../../ui/DownloadButton';
+import { ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
+import { Checkbox, SelectField, TextField } from '../../ui/Field';
+import { PageHeader } from '../../ui/Layout';
+import { FilterOptionsDocument } from './filterOptions';
+
+const CertificationSearchDocument = graphql(`
+  query CertificationSearch($filter: CertificationFilterInput, $first: Int, $after: String) {
+    certifications(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          certificateNumber
+          status
+          issuedAt
+          expiresAt
+          source
+          program {
+            id
+            name
+          }
+          employee {
+            id
+            firstName
+            lastName
+            store {
+              code
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function CertificationsPage() {
+  const [status, setStatus] = useState('');
+  const [programId, setProgramId] = useState('');
+  const [regionId, setRegionId] = useState('');
+  const [storeId, setStoreId] = useState('');
+  const [expiringWithinDays, setExpiring] = useState('');
+  const [includeHistory, setIncludeHistory] = useState(false);
+  const [options] = useQuery({ query: FilterOptionsDocument });
+  const days = /^\d+$/.test(expiringWithinDays) ? Number(expiringWithinDays) : null;
+  const filter = compact({
+    status: (status || null) as CertificationStatus | null,
+    programId: programId || null,
+    regionId: regionId || null,
+    storeId: storeId || null,
+    expiringWithinDays: days,
+    includeHistory: includeHistory || null,
+  });
+  const pages = useCursorPages(JSON.stringify(filter));
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: CertificationSearchDocument,
+    variables: { filter, first: PAGE_SIZE, after: pages.after },
+  });
+  const connection = data?.certifications;
+  const stores =
+    options.data?.stores.edges.map((e) => e.node).filter((s) => !regionId || s.region.id === regionId) ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Certifications"
+        description="Search who is certified, expiring or expired, and export the list."
+        actions={
+          <DownloadButton
+            label="Export CSV"
+            filename="certifications.csv"
+            url={`/reports/certifications.csv${queryString(filter)}`}
+          />
+        }
+      />
+      <div className="filters card" role="search">
+        <SelectField
+          label="Status"
+          value={status}
+          placeholder="Any status"
+          onChange={(e) => setStatus(e.target.value)}
+          options={['ACTIVE', 'EXPIRING', 'EXPIRED', 'REVOKED'].map((s) => ({
+            value: s,
+            label: s.charAt(0) + s.slice(1).toLowerCase(),
+          }))}
+        />
+        <SelectField
+          label="Programme"
+          value={programId}
+          placeholder="All programmes"
+          onChange={(e) => setProgramId(e.target.value)}
+          options={options.data?.certificationPrograms.map((p) => ({ value: p.id, label: p.name })) ?? []}
+        />
+        <SelectField
+          label="Region"
+          value={regionId}
+          placeholder="All regions"
+          onChange={(e) => {
+            setRegionId(e.target.value);
+            setStoreId('');
+          }}
+          options={options.data?.regions.map((r) => ({ value: r.id, label: `${r.code} · ${r.name}` })) ?? []}
+        />
+        <SelectField
+          label="Store"
+          value={storeId}
+          placeholder="All stores"
+          onChange={(e) => setStoreId(e.target.value)}
+          options={stores.map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
+        />
+        <TextField
+          label="Expiring within (days)"
+          type="number"
+          min={0}
+          max={730}
+          inputMode="numeric"
+          value={expiringWithinDays}
+          onChange={(e) => setExpiring(e.target.value)}
+        />
+        <Checkbox
+          label="Include earlier cycles"
+          checked={includeHistory}
+          onChange={(e) => setIncludeHistory(e.target.checked)}
+        />
+      </div>
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+      {connection && (
+        <>
+          <DataTable
+            caption="Certifications"
+            empty="No certification matches these filters."
+            rows={connection.edges.map((e) => e.node)}
+            rowKey={(c) => c.id}
+            columns={[
+              { header: 'Person', cell: (c) => <Link to={`/people/${c.employee.id}`}>{fullName(c.employee)}</Link> },
+              { header: 'Store', cell: (c) => c.employee.store.code },
+              { header: 'Programme', cell: (c) => c.program.name },
+              { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
+              { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+              { header: 'Issued', cell: (c) => formatDate(c.issuedAt) },
+              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+            ]}
+          />
+          <Pager
+            page={pages.page}
+            pageSize={PAGE_SIZE}
+            totalCount={connection.totalCount}
+            hasNextPage={connection.pageInfo.hasNextPage}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(connection.pageInfo.endCursor)}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { queryString } from '../../lib/download';
+import { compact, formatPercent } from '../../lib/format';
+import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
+import { BarChart } from '../../ui/BarChart';
+import { DataTable, Pager } from '../../ui/DataTable';
+import { DownloadButton } from '../../ui/DownloadButton';
+import { ErrorAlert, Spinner } from '../../ui/Feedback';
+import { SelectField } from '../../ui/Field';
+import { Card, PageHeader, Stat } from '../../ui/Layout';
+import { FilterOptionsDocument } from './filterOptions';
+
+const ChainComplianceDocument = graphql(`
+  query ChainCompliance {
+    chainCompliance {
+      headcount
+      required
+      certified
+      compliancePercent
+    }
+    regionCompliance {
+      region {
+        id
+        code
+        name
+      }
+      headcount
+      required
+      certified
+      compliancePercent
+    }
+  }
+`);
+
+const StoreRankingDocument = graphql(`
+  query StoreRanking($regionId: ID, $programId: ID, $first: Int, $after: String) {
+    complianceByStore(regionId: $regionId, programId: $programId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          store {
+            id
+            code
+            name
+            region {
+              code
+            }
+          }
+          headcount
+          required
+          certified
+          expiringSoon
+          expired
+          missing
+          compliancePercent
+          overdueAssignments
+        }
+      }
+    }
+  }
+`);
+
+function StoreRanking() {
+  const [regionId, setRegionId] = useState('');
+  const [programId, setProgramId] = useState('');
+  const [options] = useQuery({ query: FilterOptionsDocument });
+  const pages = useCursorPages(`${regionId}/${programId}`);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: StoreRankingDocument,
+    variables: { ...compact({ regionId, programId }), first: PAGE_SIZE, after: pages.after },
+  });
+  const connection = data?.complianceByStore;
+  const offset = (pages.page - 1) * PAGE_SIZE;
+  return (
+    <Card
+      title="Stores, lowest compliance first"
+      actions={
+        <DownloadButton
+          label="Export CSV"
+          filename="store-compliance.csv"
+          url={`/reports/store-compliance.csv${queryString({ regionId, programId })}`}
+        />
+      }
+    >
+      <div className="filters" style={{ marginBottom: '1rem' }}>
+        <SelectField
+          label="Region"
+          value={regionId}
+          placeholder="All regions"
+          onChange={(e) => setRegionId(e.target.value)}
+          options={options.data?.regions.map((r) => ({ value: r.id, label: `${r.code} · ${r.name}` })) ?? []}
+        />
+        <SelectField
+          label="Programme"
+          value={programId}
+          placeholder="All programmes"
+          onChange={(e) => setProgramId(e.target.value)}
+          options={options.data?.certificationPrograms.map((p) => ({ value: p.id, label: p.name })) ?? []}
+        />
+      </div>
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+      {connection && (
+        <>
+          <DataTable
+            caption="Stores ranked by compliance"
+            empty="No stores."
+            rows={connection.edges.map((e, index) => ({ ...e.node, rank: offset + index + 1 }))}
+            rowKey={(s) => s.store.id}
+            columns={[
+              { header: '#', cell: (s) => s.rank, numeric: true },
+              {
+                header: 'Store',
+                cell: (s) => (
+                  <Link to={`/store?store=${s.store.id}`}>
+                    {s.store.code} · {s.store.name}
+                  </Link>
+                ),
+              },
+              { header: 'Region', cell: (s) => s.store.region.code },
+              { header: 'Compliance', cell: (s) => formatPercent(s.compliancePercent), numeric: true },
+              { header: 'Required', cell: (s) => s.required, numeric: true },
+              { header: 'Certified', cell: (s) => s.certified, numeric: true },
+              { header: 'Expiring', cell: (s) => s.expiringSoon, numeric: true },
+              { header: 'Missing', cell: (s) => s.missing, numeric: true },
+              { header: 'Overdue', cell: (s) => s.overdueAssignments, numeric: true },
+            ]}
+          />
+          <Pager
+            page={pages.page}
+            pageSize={PAGE_SIZE}
+            totalCount={connection.totalCount}
+            hasNextPage={connection.pageInfo.hasNextPage}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(connection.pageInfo.endCursor)}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
+
+export function CompliancePage() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ChainComplianceDocument });
+  return (
+    <>
+      <PageHeader title="Compliance" description="Who holds the certifications their job role requires." />
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+      {data && (
+        <>
+          <div className="grid grid-4" role="group" aria-label="Chain figures">
+            <Stat label="Compliance" value={formatPercent(data.chainCompliance.compliancePercent)} />
+            <Stat label="People" value={data.chainCompliance.headcount} />
+            <Stat label="Required" value={data.chainCompliance.required} />
+            <Stat label="Certified" value={data.chainCompliance.certified} />
+          </div>
+          <Card title="Compliance by region">
+            <BarChart
+              title="Compliance by region"
+              bars={data.regionCompliance.map((r) => ({
+                label: `${r.region.code} · ${r.region.name}`,
+                percent: r.compliancePercent,
+              }))}
+            />
+          </Card>
+        </>
+      )}
+      <StoreRanking />
+    </>
+  );
+}

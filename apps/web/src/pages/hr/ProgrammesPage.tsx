@@ -1,0 +1,245 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
+import type { CreateCertificationProgramInput, RenewalBasis } from '../../gql/graphql';
+import { humanize } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { DataTable } from '../../ui/DataTable';
+import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
+import { Checkbox, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { Card, PageHeader } from '../../ui/Layout';
+
+const ProgrammesDocument = graphql(`
+  query Programmes {
+    certificationPrograms {
+      id
+      code
+      name
+      description
+      validityMonths
+      recertifyWindowDays
+      reminderOffsetsDays
+      renewalBasis
+      onboardingDays
+    }
+    courses(first: 100) {
+      edges {
+        node {
+          id
+          code
+          title
+          currentVersion {
+            id
+          }
+        }
+      }
+    }
+    jobRoles {
+      code
+      name
+    }
+  }
+`);
+
+const CreateProgrammeDocument = graphql(`
+  mutation CreateProgramme($input: CreateCertificationProgramInput!) {
+    createCertificationProgram(input: $input) {
+      id
+      code
+      name
+    }
+  }
+`);
+
+function parseOffsets(text: string): number[] | undefined {
+  const numbers = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
+  return numbers.length ? numbers : undefined;
+}
+
+function CreateProgramme({
+  courses,
+  jobRoles,
+}: {
+  courses: { id: string; title: string }[];
+  jobRoles: { code: string; name: string }[];
+}) {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [courseIds, setCourseIds] = useState<string[]>([]);
+  const [roles, setRoles] = useState<string[]>([]);
+  const [validityMonths, setValidity] = useState('12');
+  const [windowDays, setWindow] = useState('60');
+  const [refresherCourseId, setRefresher] = useState('');
+  const [offsets, setOffsets] = useState('30, 14, 7, 1');
+  const [renewalBasis, setRenewalBasis] = useState<RenewalBasis>('PREVIOUS_EXPIRY');
+  const [creation, create] = useMutation(CreateProgrammeDocument);
+  const toggle = (list: string[], value: string, on: boolean) =>
+    on ? [...list, value] : list.filter((v) => v !== value);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input: CreateCertificationProgramInput = {
+      code: code.trim(),
+      name: name.trim(),
+      courseIds,
+      validityMonths: Number(validityMonths),
+      recertifyWindowDays: Number(windowDays),
+      renewalBasis,
+      requiredJobRoleCodes: roles,
+      reminderOffsetsDays: parseOffsets(offsets),
+    };
+    if (description.trim()) input.description = description.trim();
+    if (refresherCourseId) input.refresherCourseId = refresherCourseId;
+    const result = await create({ input });
+    if (result.data) {
+      setCode('');
+      setName('');
+      setDescription('');
+      setCourseIds([]);
+      setRoles([]);
+    }
+  }
+
+  return (
+    <Card title="Set up a programme">
+      <form onSubmit={submit}>
+        <div className="grid grid-2">
+          <TextField
+            label="Code"
+            hint="Prefix of certificate numbers, e.g. LPF"
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <TextAreaField
+          label="Description"
+          rows={3}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+        <fieldset>
+          <legend>Courses that must all be passed</legend>
+          {courses.map((c) => (
+            <Checkbox
+              key={c.id}
+              label={c.title}
+              checked={courseIds.includes(c.id)}
+              onChange={(e) => setCourseIds(toggle(courseIds, c.id, e.target.checked))}
+            />
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Job roles that must hold it, chain-wide</legend>
+          {jobRoles.map((r) => (
+            <Checkbox
+              key={r.code}
+              label={r.name}
+              checked={roles.includes(r.code)}
+              onChange={(e) => setRoles(toggle(roles, r.code, e.target.checked))}
+            />
+          ))}
+        </fieldset>
+        <div className="grid grid-3">
+          <TextField
+            label="Valid for (months)"
+            type="number"
+            min={1}
+            required
+            value={validityMonths}
+            onChange={(e) => setValidity(e.target.value)}
+          />
+          <TextField
+            label="Renewal opens (days before expiry)"
+            type="number"
+            min={1}
+            required
+            value={windowDays}
+            onChange={(e) => setWindow(e.target.value)}
+          />
+          <SelectField
+            label="Renewal dated from"
+            value={renewalBasis}
+            onChange={(e) => setRenewalBasis(e.target.value as RenewalBasis)}
+            options={[
+              { value: 'PREVIOUS_EXPIRY', label: 'The previous expiry' },
+              { value: 'COMPLETION', label: 'The completion' },
+            ]}
+          />
+        </div>
+        <div className="grid grid-2">
+          <SelectField
+            label="Refresher course"
+            value={refresherCourseId}
+            placeholder="The required courses"
+            onChange={(e) => setRefresher(e.target.value)}
+            options={courses.map((c) => ({ value: c.id, label: c.title }))}
+          />
+          <TextField
+            label="Reminders (days before)"
+            hint="Comma-separated, e.g. 30, 14, 7, 1"
+            value={offsets}
+            onChange={(e) => setOffsets(e.target.value)}
+          />
+        </div>
+        {creation.error && <ErrorAlert error={creation.error} />}
+        {creation.data && (
+          <Alert tone="success">
+            Programme {creation.data.createCertificationProgram.name} created; its audience has been assigned the
+            courses.
+          </Alert>
+        )}
+        <Button
+          type="submit"
+          busy={creation.fetching}
+          disabled={!code.trim() || !name.trim() || courseIds.length === 0}
+        >
+          Create programme
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+export function ProgrammesPage() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ProgrammesDocument });
+  return (
+    <>
+      <PageHeader
+        title="Programmes"
+        description="Certification programmes: which courses, for whom, and for how long."
+      />
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+      {data && (
+        <>
+          <Card title="Programmes">
+            <DataTable
+              caption="Certification programmes"
+              empty="No programme yet."
+              rows={data.certificationPrograms}
+              rowKey={(p) => p.id}
+              columns={[
+                { header: 'Code', cell: (p) => <span className="mono">{p.code}</span> },
+                { header: 'Name', cell: (p) => p.name },
+                { header: 'Valid (months)', cell: (p) => p.validityMonths, numeric: true },
+                { header: 'Renewal window (days)', cell: (p) => p.recertifyWindowDays, numeric: true },
+                { header: 'Renewal from', cell: (p) => humanize(p.renewalBasis) },
+                { header: 'Reminders (days)', cell: (p) => p.reminderOffsetsDays.join(', ') },
+              ]}
+            />
+          </Card>
+          <CreateProgramme
+            courses={data.courses.edges.map((e) => e.node).filter((c) => c.currentVersion)}
+            jobRoles={data.jobRoles}
+          />
+        </>
+      )}
+    </>
+  );
+}

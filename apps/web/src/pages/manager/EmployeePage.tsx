@@ -1,0 +1,359 @@
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { formatDate, formatDateTime, fullName, humanize } from '../../lib/format';
+import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
+import { Button } from '../../ui/Button';
+import { DataTable, Pager } from '../../ui/DataTable';
+import { Alert, Badge, ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
+import { Card, PageHeader } from '../../ui/Layout';
+import { SelectField } from '../../ui/Field';
+import { HR_ROLES, useMe } from '../../lib/session';
+import { OPEN_STATUSES } from '../employee/assignments';
+
+const EmployeeRecordDocument = graphql(`
+  query EmployeeRecord($id: ID!) {
+    employee(id: $id) {
+      id
+      employeeNumber
+      firstName
+      lastName
+      email
+      role
+      active
+      hireDate
+      jobRole {
+        name
+      }
+      store {
+        id
+        code
+        name
+      }
+      history {
+        kind
+        from
+        to
+        changedAt
+        changedBy {
+          id
+          firstName
+          lastName
+        }
+      }
+    }
+    certifications(filter: { employeeId: $id, includeHistory: true }, first: 50) {
+      edges {
+        node {
+          id
+          certificateNumber
+          status
+          issuedAt
+          expiresAt
+          program {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const EmployeeAssignmentsDocument = graphql(`
+  query EmployeeAssignments($id: ID!, $first: Int, $after: String) {
+    assignments(filter: { employeeId: $id }, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          reason
+          dueAt
+          completedAt
+          progressPercent
+          course {
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
+const CancelAssignmentDocument = graphql(`
+  mutation CancelAssignment($id: ID!) {
+    cancelAssignment(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const RevokeCertificationDocument = graphql(`
+  mutation RevokeCertification($id: ID!, $reason: String!) {
+    revokeCertification(id: $id, reason: $reason) {
+      id
+      status
+      revokedAt
+    }
+  }
+`);
+
+const GrantCertificationDocument = graphql(`
+  mutation GrantCertification($employeeId: ID!, $programId: ID!) {
+    grantCertification(employeeId: $employeeId, programId: $programId) {
+      id
+      certificateNumber
+    }
+  }
+`);
+
+const ProgramsDocument = graphql(`
+  query GrantablePrograms {
+    certificationPrograms {
+      id
+      name
+    }
+  }
+`);
+
+/** HR and admins: revoke a current certification, or grant one earned elsewhere. */
+function CertificationActions({
+  employeeId,
+  certifications,
+  onChanged,
+}: {
+  employeeId: string;
+  certifications: { id: string; certificateNumber: string; status: string; program: { name: string } }[];
+  onChanged: () => void;
+}) {
+  const [programId, setProgramId] = useState('');
+  const [{ data }] = useQuery({ query: ProgramsDocument });
+  const [revocation, revoke] = useMutation(RevokeCertificationDocument);
+  const [grant, grantCertification] = useMutation(GrantCertificationDocument);
+  const current = certifications.filter((c) => c.status === 'ACTIVE' || c.status === 'EXPIRING');
+  return (
+    <>
+      {(revocation.error ?? grant.error) && <ErrorAlert error={(revocation.error ?? grant.error)!} />}
+      {grant.data && <Alert tone="success">Granted {grant.data.grantCertification.certificateNumber}.</Alert>}
+      <div className="row" style={{ alignItems: 'flex-end', marginTop: '1rem' }}>
+        {current.map((c) => (
+          <Button
+            key={c.id}
+            variant="secondary"
+            busy={revocation.fetching}
+            style={{ marginBottom: '1rem' }}
+            onClick={async () => {
+              const reason = window.prompt(`Why revoke ${c.certificateNumber} (${c.program.name})?`);
+              if (reason?.trim()) {
+                const result = await revoke({ id: c.id, reason: reason.trim() });
+                if (!result.error) onChanged();
+              }
+            }}
+          >
+            Revoke {c.certificateNumber}
+          </Button>
+        ))}
+        <div style={{ minWidth: '14rem' }}>
+          <SelectField
+            label="Grant a programme"
+            value={programId}
+            placeholder="Choose a programme"
+            onChange={(e) => setProgramId(e.target.value)}
+            options={data?.certificationPrograms.map((p) => ({ value: p.id, label: p.name })) ?? []}
+          />
+        </div>
+        <Button
+          variant="secondary"
+          disabled={!programId}
+          busy={grant.fetching}
+          style={{ marginBottom: '1rem' }}
+          onClick={async () => {
+            const result = await grantCertification({ employeeId, programId });
+            if (!result.error) onChanged();
+          }}
+        >
+          Grant
+        </Button>
+      </div>
+    </>
+  );
+}
+
+const ResendInviteDocument = graphql(`
+  mutation ResendInvite($employeeId: ID!) {
+    resendInvite(employeeId: $employeeId) {
+      sentTo
+      expiresAt
+    }
+  }
+`);
+
+function Assignments({ employeeId }: { employeeId: string }) {
+  const pages = useCursorPages(employeeId);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: EmployeeAssignmentsDocument,
+    variables: { id: employeeId, first: PAGE_SIZE, after: pages.after },
+  });
+  const [cancellation, cancel] = useMutation(CancelAssignmentDocument);
+  const connection = data?.assignments;
+  return (
+    <Card title="Assignments">
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {cancellation.error && <ErrorAlert error={cancellation.error} />}
+      {fetching && !data && <Spinner />}
+      {connection && (
+        <>
+          <DataTable
+            caption="Assignments"
+            empty="No assignments."
+            rows={connection.edges.map((e) => e.node)}
+            rowKey={(a) => a.id}
+            columns={[
+              { header: 'Course', cell: (a) => a.course.title },
+              { header: 'Status', cell: (a) => <StatusBadge status={a.status} /> },
+              { header: 'Reason', cell: (a) => humanize(a.reason) },
+              { header: 'Due', cell: (a) => formatDate(a.dueAt) },
+              { header: 'Completed', cell: (a) => formatDate(a.completedAt) },
+              { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
+              {
+                header: 'Action',
+                cell: (a) =>
+                  OPEN_STATUSES.includes(a.status) ? (
+                    <Button
+                      variant="secondary"
+                      small
+                      busy={cancellation.fetching && cancellation.operation?.variables.id === a.id}
+                      aria-label={`Cancel ${a.course.title}`}
+                      onClick={() => {
+                        if (window.confirm(`Cancel "${a.course.title}" for this person?`)) void cancel({ id: a.id });
+                      }}
+                    >
+                      Cancel
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
+          {connection.totalCount > PAGE_SIZE && (
+            <Pager
+              page={pages.page}
+              pageSize={PAGE_SIZE}
+              totalCount={connection.totalCount}
+              hasNextPage={connection.pageInfo.hasNextPage}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(connection.pageInfo.endCursor)}
+            />
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+export function EmployeePage() {
+  const me = useMe();
+  const { employeeId = '' } = useParams();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: EmployeeRecordDocument,
+    variables: { id: employeeId },
+  });
+  const [invite, resendInvite] = useMutation(ResendInviteDocument);
+  const back = { to: '/people', label: 'People' };
+  if (error)
+    return (
+      <>
+        <PageHeader title="Employee record" back={back} />
+        <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      </>
+    );
+  if (fetching && !data) return <Spinner />;
+  const person = data?.employee;
+  if (!person)
+    return (
+      <>
+        <PageHeader title="Employee not found" back={back} />
+        <Alert tone="warning">This person does not exist or is outside what you can see.</Alert>
+      </>
+    );
+  return (
+    <>
+      <PageHeader
+        title={fullName(person)}
+        description={`${person.jobRole.name} · ${person.store.code} ${person.store.name}`}
+        back={back}
+        actions={
+          person.active && person.email ? (
+            <Button variant="secondary" busy={invite.fetching} onClick={() => resendInvite({ employeeId: person.id })}>
+              Send a new invite
+            </Button>
+          ) : undefined
+        }
+      />
+      {invite.error && <ErrorAlert error={invite.error} />}
+      {invite.data && (
+        <Alert tone="success">
+          Invite sent to {invite.data.resendInvite.sentTo}; the link works until{' '}
+          {formatDateTime(invite.data.resendInvite.expiresAt)}.
+        </Alert>
+      )}
+      <Card title="Details">
+        <dl className="details">
+          <dt>Employee number</dt>
+          <dd>{person.employeeNumber}</dd>
+          <dt>Email</dt>
+          <dd>{person.email ?? '—'}</dd>
+          <dt>Access</dt>
+          <dd>{humanize(person.role)}</dd>
+          <dt>Hired</dt>
+          <dd>{formatDate(person.hireDate)}</dd>
+          <dt>Status</dt>
+          <dd>{person.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}</dd>
+        </dl>
+      </Card>
+      <Assignments employeeId={person.id} />
+      <Card title="Certifications">
+        <DataTable
+          caption="Certifications"
+          empty="No certifications."
+          rows={data?.certifications.edges.map((e) => e.node) ?? []}
+          rowKey={(c) => c.id}
+          columns={[
+            { header: 'Programme', cell: (c) => c.program.name },
+            { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
+            { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+            { header: 'Issued', cell: (c) => formatDate(c.issuedAt) },
+            { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+          ]}
+        />
+        {HR_ROLES.includes(me.role) && (
+          <CertificationActions
+            employeeId={person.id}
+            certifications={data?.certifications.edges.map((e) => e.node) ?? []}
+            onChanged={() => refetch({ requestPolicy: 'network-only' })}
+          />
+        )}
+      </Card>
+      <Card title="History">
+        <DataTable
+          caption="History"
+          empty="No changes recorded."
+          rows={person.history}
+          rowKey={(h) => `${h.kind}-${h.changedAt}`}
+          columns={[
+            { header: 'When', cell: (h) => formatDateTime(h.changedAt) },
+            { header: 'Change', cell: (h) => humanize(h.kind) },
+            { header: 'From', cell: (h) => h.from ?? '—' },
+            { header: 'To', cell: (h) => h.to ?? '—' },
+            { header: 'By', cell: (h) => (h.changedBy ? fullName(h.changedBy) : 'System') },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { compact, fullName, humanize } from '../../lib/format';
+import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
+import { DataTable, Pager } from '../../ui/DataTable';
+import { Badge, ErrorAlert, Spinner } from '../../ui/Feedback';
+import { SelectField, TextField } from '../../ui/Field';
+import { PageHeader } from '../../ui/Layout';
+
+const PeopleDocument = graphql(`
+  query People($filter: EmployeeFilterInput, $first: Int, $after: String) {
+    employees(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          employeeNumber
+          firstName
+          lastName
+          email
+          role
+          active
+          jobRole {
+            code
+            name
+          }
+          store {
+            id
+            code
+          }
+        }
+      }
+    }
+    stores(first: 100) {
+      edges {
+        node {
+          id
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export function PeoplePage() {
+  const [search, setSearch] = useState('');
+  const [storeId, setStoreId] = useState('');
+  const [active, setActive] = useState('true');
+  const filter = compact({
+    search: search.trim() || null,
+    storeId: storeId || null,
+    active: active === '' ? null : active === 'true',
+  });
+  const pages = useCursorPages(JSON.stringify(filter));
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: PeopleDocument,
+    variables: { filter, first: PAGE_SIZE, after: pages.after },
+  });
+  const connection = data?.employees;
+  return (
+    <>
+      <PageHeader title="People" description="Everyone you look after: open a name for their training record." />
+      <div className="filters card" role="search">
+        <TextField
+          label="Search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          hint="Start of a name, number or email"
+        />
+        <SelectField
+          label="Store"
+          value={storeId}
+          placeholder="All stores"
+          onChange={(e) => setStoreId(e.target.value)}
+          options={
+            data?.stores.edges.map(({ node }) => ({ value: node.id, label: `${node.code} · ${node.name}` })) ?? []
+          }
+        />
+        <SelectField
+          label="Status"
+          value={active}
+          onChange={(e) => setActive(e.target.value)}
+          options={[
+            { value: 'true', label: 'Active' },
+            { value: 'false', label: 'Deactivated' },
+            { value: '', label: 'Everyone' },
+          ]}
+        />
+      </div>
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+      {connection && (
+        <>
+          <DataTable
+            caption="People"
+            empty="Nobody matches."
+            rows={connection.edges.map((e) => e.node)}
+            rowKey={(p) => p.id}
+            columns={[
+              { header: 'Name', cell: (p) => <Link to={`/people/${p.id}`}>{fullName(p)}</Link> },
+              { header: 'Number', cell: (p) => p.employeeNumber },
+              { header: 'Job role', cell: (p) => p.jobRole.name },
+              { header: 'Store', cell: (p) => p.store.code },
+              {
+                header: 'Access',
+                cell: (p) => (
+                  <>
+                    {humanize(p.role)} {!p.active && <Badge tone="neutral">Deactivated</Badge>}
+                  </>
+                ),
+              },
+            ]}
+          />
+          <Pager
+            page={pages.page}
+            pageSize={PAGE_SIZE}
+            totalCount={connection.totalCount}
+            hasNextPage={connection.pageInfo.hasNextPage}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(connection.pageInfo.endCursor)}
+          />
+        </>
+      )}
+    </>
+  );
+}

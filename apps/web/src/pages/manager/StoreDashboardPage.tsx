@@ -1,0 +1,333 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import type { CertificationStatus } from '../../gql/graphql';
+import { dueLabel, formatDate, formatPercent, fullName, isoDay } from '../../lib/format';
+import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
+import { BarChart } from '../../ui/BarChart';
+import { ButtonLink } from '../../ui/Button';
+import { DataTable, Pager } from '../../ui/DataTable';
+import { ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
+import { SelectField } from '../../ui/Field';
+import { Card, PageHeader, Stat } from '../../ui/Layout';
+import { TrendChart } from '../../ui/TrendChart';
+import { useStorePicker } from './useStorePicker';
+
+const StoreComplianceDocument = graphql(`
+  query StoreDashboard($storeId: ID!) {
+    storeCompliance(storeId: $storeId) {
+      headcount
+      required
+      certified
+      compliancePercent
+      expiringSoon
+      expired
+      missing
+      overdueAssignments
+      completionRatePercent
+      averageQuizScorePercent
+      programs {
+        program {
+          id
+          code
+          name
+        }
+        required
+        certified
+        expiringSoon
+        expired
+        missing
+        compliancePercent
+      }
+    }
+    openAssignments: assignments(filter: { storeId: $storeId, status: ASSIGNED }, first: 1) {
+      totalCount
+    }
+    inProgress: assignments(filter: { storeId: $storeId, status: IN_PROGRESS }, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+const OverdueDocument = graphql(`
+  query StoreOverdue($storeId: ID!, $first: Int, $after: String) {
+    assignments(filter: { storeId: $storeId, status: OVERDUE }, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          dueAt
+          progressPercent
+          course {
+            id
+            title
+          }
+          employee {
+            id
+            firstName
+            lastName
+            jobRole {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const StoreCertificationsDocument = graphql(`
+  query StoreCertifications($storeId: ID!, $status: CertificationStatus, $first: Int, $after: String) {
+    certifications(filter: { storeId: $storeId, status: $status }, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          expiresAt
+          program {
+            id
+            name
+          }
+          employee {
+            id
+            firstName
+            lastName
+          }
+        }
+      }
+    }
+  }
+`);
+
+const StoreTrendDocument = graphql(`
+  query StoreTrend($storeId: ID!, $programId: ID!, $from: String!, $to: String!) {
+    storeComplianceTrend(storeId: $storeId, programId: $programId, from: $from, to: $to) {
+      day
+      compliancePercent
+    }
+  }
+`);
+
+function ComplianceTrend({ storeId, programs }: { storeId: string; programs: { id: string; name: string }[] }) {
+  const [programId, setProgramId] = useState(programs[0]?.id ?? '');
+  const [{ data, fetching, error }] = useQuery({
+    query: StoreTrendDocument,
+    variables: { storeId, programId, from: isoDay(-30), to: isoDay(0) },
+    pause: !programId,
+  });
+  const program = programs.find((p) => p.id === programId);
+  return (
+    <Card
+      title="Last 30 days"
+      actions={
+        programs.length > 1 ? (
+          <div style={{ minWidth: '12rem' }}>
+            <SelectField
+              label="Programme"
+              value={programId}
+              onChange={(e) => setProgramId(e.target.value)}
+              options={programs.map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </div>
+        ) : undefined
+      }
+    >
+      {error && <ErrorAlert error={error} />}
+      {fetching && !data && <Spinner />}
+      {data && (
+        <TrendChart
+          title={`${program?.name ?? 'Programme'} compliance`}
+          points={data.storeComplianceTrend.map((p) => ({ day: p.day, percent: p.compliancePercent }))}
+        />
+      )}
+    </Card>
+  );
+}
+
+function OverdueWork({ storeId }: { storeId: string }) {
+  const pages = useCursorPages(storeId);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: OverdueDocument,
+    variables: { storeId, first: PAGE_SIZE, after: pages.after },
+  });
+  const connection = data?.assignments;
+  return (
+    <Card title={`Overdue work${connection ? ` (${connection.totalCount})` : ''}`}>
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+      {connection && (
+        <>
+          <DataTable
+            caption="Overdue assignments"
+            empty="Nobody is overdue. Well done."
+            rows={connection.edges.map((e) => e.node)}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                header: 'Person',
+                cell: (a) => <Link to={`/people/${a.employee.id}`}>{fullName(a.employee)}</Link>,
+              },
+              { header: 'Job role', cell: (a) => a.employee.jobRole.name },
+              { header: 'Course', cell: (a) => a.course.title },
+              { header: 'Due', cell: (a) => `${formatDate(a.dueAt)} (${dueLabel(a.dueAt)})` },
+              { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
+            ]}
+          />
+          {connection.totalCount > PAGE_SIZE && (
+            <Pager
+              page={pages.page}
+              pageSize={PAGE_SIZE}
+              totalCount={connection.totalCount}
+              hasNextPage={connection.pageInfo.hasNextPage}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(connection.pageInfo.endCursor)}
+            />
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function CertificationWatch({ storeId }: { storeId: string }) {
+  const [status, setStatus] = useState<CertificationStatus>('EXPIRING');
+  const pages = useCursorPages(`${storeId}/${status}`);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: StoreCertificationsDocument,
+    variables: { storeId, status, first: PAGE_SIZE, after: pages.after },
+  });
+  const connection = data?.certifications;
+  return (
+    <Card
+      title="Certificates to renew"
+      actions={
+        <div style={{ minWidth: '10rem' }}>
+          <SelectField
+            label="Show"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as CertificationStatus)}
+            options={[
+              { value: 'EXPIRING', label: 'Expiring soon' },
+              { value: 'EXPIRED', label: 'Expired' },
+            ]}
+          />
+        </div>
+      }
+    >
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+      {connection && (
+        <>
+          <DataTable
+            caption={status === 'EXPIRING' ? 'Certificates expiring soon' : 'Expired certificates'}
+            empty={status === 'EXPIRING' ? 'No certificate is about to expire.' : 'No expired certificates.'}
+            rows={connection.edges.map((e) => e.node)}
+            rowKey={(c) => c.id}
+            columns={[
+              { header: 'Person', cell: (c) => <Link to={`/people/${c.employee.id}`}>{fullName(c.employee)}</Link> },
+              { header: 'Programme', cell: (c) => c.program.name },
+              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+              { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+            ]}
+          />
+          {connection.totalCount > PAGE_SIZE && (
+            <Pager
+              page={pages.page}
+              pageSize={PAGE_SIZE}
+              totalCount={connection.totalCount}
+              hasNextPage={connection.pageInfo.hasNextPage}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(connection.pageInfo.endCursor)}
+            />
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function StoreFigures({ storeId }: { storeId: string }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: StoreComplianceDocument, variables: { storeId } });
+  if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Spinner label="Loading the store's figures…" />;
+  if (!data) return null;
+  const figures = data.storeCompliance;
+  const open = data.openAssignments.totalCount + data.inProgress.totalCount;
+  return (
+    <>
+      <div className="grid grid-4 section" aria-label="Store figures" role="group">
+        <Stat label="Compliance" value={formatPercent(figures.compliancePercent)} />
+        <Stat label="People" value={figures.headcount} />
+        <Stat label="Open assignments" value={open} />
+        <Stat label="Overdue assignments" value={figures.overdueAssignments} />
+        <Stat label="Completion rate" value={formatPercent(figures.completionRatePercent)} />
+        <Stat label="Average quiz score" value={formatPercent(figures.averageQuizScorePercent)} />
+        <Stat label="Missing a certificate" value={figures.missing} />
+        <Stat label="Expiring soon" value={figures.expiringSoon} />
+      </div>
+      <div>
+        <Card title="Compliance per programme">
+          <BarChart
+            title="Compliance per programme"
+            bars={figures.programs.map((p) => ({ label: p.program.name, percent: p.compliancePercent }))}
+          />
+        </Card>
+        <ComplianceTrend storeId={storeId} programs={figures.programs.map((p) => p.program)} />
+        <Card title="Who is missing or expiring">
+          <DataTable
+            caption="Certification per programme"
+            rows={figures.programs}
+            rowKey={(p) => p.program.id}
+            empty="No programme applies to this store."
+            columns={[
+              { header: 'Programme', cell: (p) => p.program.name },
+              { header: 'Required', cell: (p) => p.required, numeric: true },
+              { header: 'Certified', cell: (p) => p.certified, numeric: true },
+              { header: 'Expiring', cell: (p) => p.expiringSoon, numeric: true },
+              { header: 'Expired', cell: (p) => p.expired, numeric: true },
+              { header: 'Missing', cell: (p) => p.missing, numeric: true },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export function StoreDashboardPage() {
+  const { storeId, store, picker, fetching, error } = useStorePicker();
+  return (
+    <>
+      <PageHeader
+        title="Store dashboard"
+        description={store ? `${store.code} · ${store.name}` : undefined}
+        actions={
+          <>
+            {picker}
+            {storeId && <ButtonLink to={`/store/assign?store=${storeId}`}>Assign a refresher</ButtonLink>}
+          </>
+        }
+      />
+      {error && <ErrorAlert error={error} />}
+      {fetching && <Spinner />}
+      {!fetching && !error && !storeId && <p className="empty card">You do not manage a store.</p>}
+      {storeId && (
+        <>
+          <StoreFigures storeId={storeId} />
+          <OverdueWork storeId={storeId} />
+          <CertificationWatch storeId={storeId} />
+        </>
+      )}
+    </>
+  );
+}
