@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QueueName } from '@lp/core';
 import { Role } from '@lp/organisation';
-import { SnapshotJob, SnapshotService, SnapshotTrigger } from '@lp/reporting';
+import { SnapshotJob, SnapshotService, SnapshotTrigger, utcDayOf } from '@lp/reporting';
 import {
   buildCourse,
   buildEmployee,
@@ -297,8 +297,9 @@ describe('daily compliance snapshots', () => {
     expect(await snapshots.closeMissingDays()).toEqual(['2026-05-20', '2026-05-21', '2026-05-22', '2026-05-23']);
     const rows = () => t.dataSource.query('SELECT * FROM store_compliance_snapshots ORDER BY id');
     const before = await rows();
-    await snapshots.recomputeStore(stores[0].id);
-    await snapshots.recomputeStore(stores[0].id);
+    const today = utcDayOf(t.clock.now());
+    await snapshots.recomputeStores([stores[0].id], today);
+    await snapshots.recomputeStores([stores[0].id], today);
     expect(await rows()).toEqual(before);
     expect(await snapshots.closeMissingDays()).toEqual([]);
   });

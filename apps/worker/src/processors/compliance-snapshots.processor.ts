@@ -13,8 +13,9 @@ import {
 } from '@lp/reporting';
 
 /**
- * Recompute jobs taken at once: the ones running together are written as one batch
- * (StoreRecomputeBatcher), so this is the largest batch, not parallel database work.
+ * Jobs one worker process takes at once. Recomputes running together are written as one
+ * batch (StoreRecomputeBatcher), so this bounds a batch rather than parallel database
+ * work; a nightly close shares the slots and runs beside the batch being written.
  */
 const CONCURRENCY = 50;
 

@@ -34,8 +34,11 @@ interface DueRow {
 /**
  * A PENDING row the sweep has never queued: not yet attempted, and `queueAfter` still the
  * planner's `sendAfter` (queueing, claiming and retrying all push it later). Its delivery
- * job can only exist if a sweep stopped between addBulk and postponing the row; addBulk
- * then adds nothing, the row is postponed, and the next look checks the job's state.
+ * job can only exist if a sweep stopped between addBulk and postponing the row, or if the
+ * database was reset and reuses ids while Redis still keeps finished jobs of the old rows
+ * (completed ones for a day). addBulk then adds nothing and the row is postponed; the
+ * next look, NOTIFY_REQUEUE_AFTER_MINUTES later, checks the job's state, so such a row is
+ * sent late, never lost nor twice.
  */
 function neverQueued(row: DueRow): boolean {
   return (

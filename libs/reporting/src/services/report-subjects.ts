@@ -5,9 +5,10 @@ import { ReportReader } from '../report-reader';
 import { storeCondition } from '../store-selection';
 
 /**
- * Checks the ids a report is asked about before any figure is read. A store or region
- * outside the caller's scope answers NOT_FOUND, exactly like an unknown one, so ids
- * cannot be probed (the same rule as the `store` query).
+ * Checks the ids a report is asked about. A store or region outside the caller's scope
+ * answers NOT_FOUND, exactly like an unknown one, so ids cannot be probed (the same rule
+ * as the `store` query); a report that reads figures alongside the check discards them
+ * when it fails.
  */
 @Injectable()
 export class ReportSubjects {

@@ -39,9 +39,9 @@ const UPDATED = COLUMNS.slice(3)
 /**
  * Writes store_compliance_snapshots from StoreComplianceQuery.programActivityOf — built
  * from the SQL fragments the live reports read — so a snapshot can never define a figure
- * differently. Every write is an
- * upsert on (store, programme, day) plus the removal of programmes that no longer apply
- * to the store that day, in one transaction: running it twice changes no figure.
+ * differently. Every write is an upsert on (store, programme, day) plus the removal of
+ * programmes that no longer apply to the store that day, in one transaction: running it
+ * twice changes no figure.
  */
 @Injectable()
 export class SnapshotService {
@@ -52,11 +52,6 @@ export class SnapshotService {
     private readonly query: StoreComplianceQuery,
     private readonly clock: Clock,
   ) {}
-
-  /** Today's rows of one store, as of now (what event-driven recomputes call). */
-  async recomputeStore(storeId: number, day: UtcDay = utcDayOf(this.clock.now())): Promise<void> {
-    await this.recomputeStores([storeId], day);
-  }
 
   /**
    * The rows of these stores for `day`: as of now for today, as of the day's last moment

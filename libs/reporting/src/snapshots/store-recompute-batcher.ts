@@ -11,10 +11,10 @@ interface Batch {
 /**
  * Folds the per-store recompute jobs a worker runs at the same time into one
  * SnapshotService.recomputeStores call: while one batch is written, the stores of the jobs
- * arriving meanwhile gather into the next. One store costs about as much as a batch of
- * a hundred (the statements are the same, with a longer store list), so under a stream
- * of completions across many stores the worker keeps up instead of queueing one
- * recompute per store behind the other. Each job settles with its batch: a failed batch
+ * arriving meanwhile gather into the next. The statements are the same with a longer store
+ * list, so a store in a batch of a hundred costs about a seventh of a store on its own
+ * (libs/reporting/README.md), and under a stream of completions across many stores the
+ * worker keeps up instead of queueing one recompute per store behind the other. Each job settles with its batch: a failed batch
  * fails all its jobs, which is safe because recomputes are idempotent and the nightly close
  * rewrites the day anyway.
  */
