@@ -1,19 +1,20 @@
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BadInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from '@lp/core';
+import { OptionalInput } from './optional-input';
 
 @ArgsType()
 export class PaginationArgs {
   @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
-  @IsOptional()
+  @OptionalInput()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
-  @IsOptional()
+  @OptionalInput()
   @IsString()
   @MaxLength(100)
   after?: string;

@@ -1,5 +1,4 @@
 import { Args, ArgsType, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
 import type { Actor } from '@lp/identity';
 import { Role, StoreService } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
@@ -11,11 +10,12 @@ import { CreateStoreInput } from './dto/create-store.input';
 import { OrganisationLoaders } from './organisation.loaders';
 import { RegionObject } from './region.object';
 import { StoreConnection, StoreObject } from './store.object';
+import { OptionalInput } from '../../graphql/optional-input';
 
 @ArgsType()
 class StoresArgs extends PaginationArgs {
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   regionId?: number;
 }
 

@@ -1,24 +1,25 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import { IdField } from '../../../graphql/id';
 import { AssignmentStatus } from '../assignment.enums';
+import { OptionalInput } from '../../../graphql/optional-input';
 
 @InputType()
 export class AssignmentFilterInput {
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   storeId?: number;
 
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   employeeId?: number;
 
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   courseId?: number;
 
   @Field(() => AssignmentStatus, { nullable: true })
-  @IsOptional()
+  @OptionalInput()
   @IsEnum(AssignmentStatus)
   status?: AssignmentStatus;
 }

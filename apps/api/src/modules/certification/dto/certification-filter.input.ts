@@ -1,40 +1,41 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, Max, Min } from 'class-validator';
 import { IdField } from '../../../graphql/id';
 import { CertificationStatus } from '../certification-status.enum';
+import { OptionalInput } from '../../../graphql/optional-input';
 
 @InputType()
 export class CertificationFilterInput {
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   storeId?: number;
 
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   regionId?: number;
 
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   programId?: number;
 
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   employeeId?: number;
 
   @Field(() => CertificationStatus, { nullable: true })
-  @IsOptional()
+  @OptionalInput()
   @IsEnum(CertificationStatus)
   status?: CertificationStatus;
 
   @Field(() => Int, { nullable: true, description: 'Not revoked and expiring within this many days (0-730)' })
-  @IsOptional()
+  @OptionalInput()
   @IsInt()
   @Min(0)
   @Max(730)
   expiringWithinDays?: number;
 
   @Field({ nullable: true, description: 'Include superseded cycles, not only the current one' })
-  @IsOptional()
+  @OptionalInput()
   @IsBoolean()
   includeHistory?: boolean;
 }

@@ -1,7 +1,8 @@
 import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CONTENT_LIMITS, COURSE_CODE_PATTERN } from '@lp/learning';
 import { Trim } from '../../../graphql/trim';
+import { OptionalInput } from '../../../graphql/optional-input';
 
 @InputType()
 export class CreateCourseInput {
@@ -44,13 +45,13 @@ export class UpdateCourseInput extends PartialType(OmitType(CreateCourseInput, [
 @InputType()
 export class CourseFilterInput {
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   @IsString()
   @MaxLength(CONTENT_LIMITS.categoryLength)
   category?: string;
 
   @Field({ nullable: true, description: 'Part of the title, or the start of the code' })
-  @IsOptional()
+  @OptionalInput()
   @IsString()
   @MaxLength(100)
   search?: string;

@@ -1,31 +1,32 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength } from 'class-validator';
 import { IdField } from '../../../graphql/id';
+import { OptionalInput } from '../../../graphql/optional-input';
 
 @InputType()
 export class EmployeeFilterInput {
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   storeId?: number;
 
   @IdField({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   regionId?: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   @IsString()
   @MaxLength(40)
   jobRoleCode?: string;
 
   @Field({ nullable: true, description: 'Start of a last name, first name, employee number or email' })
-  @IsOptional()
+  @OptionalInput()
   @IsString()
   @MaxLength(100)
   search?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   @IsBoolean()
   active?: boolean;
 }
