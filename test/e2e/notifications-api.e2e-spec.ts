@@ -188,6 +188,9 @@ describe('notifications in the API', () => {
       const page = await request(server()).get('/admin/queues').set('authorization', token);
       expect(page.status).toBe(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
+      // Its page takes its typeface from Google Fonts; the web app's policy does not allow them.
+      expect(page.headers['content-security-policy']).toContain('https://fonts.googleapis.com');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
 
       const api = await request(server()).get('/admin/queues/api/queues').set('authorization', token);
       expect(api.status).toBe(200);

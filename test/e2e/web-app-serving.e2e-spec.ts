@@ -57,6 +57,9 @@ describe('the API serving the web app', () => {
     expect(report.status).toBe(401);
     const certificate = await page('/certificates/12.pdf');
     expect(certificate.status).toBe(401);
+    // Express routes case-insensitively and with a trailing slash; the fallback agrees.
+    expect((await page('/Reports/Certifications.CSV')).status).toBe(401);
+    expect((await page('/certificates/12.pdf/')).status).toBe(401);
     const graphiql = await page('/graphiql');
     expect(graphiql.text).toContain('GraphiQL');
   });

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { HttpConfig, WebConfig } from '@lp/core';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { serveWebApp } from './serve-web-app';
 
 interface BodyParserError {
@@ -27,29 +28,6 @@ function answerUnreadableBody(limitMb: number) {
       .json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason: error.type } }] });
   };
 }
-
-/**
- * The web app's policy: everything from this server, plus data: images (QR codes) and blob:
- * URLs (files it builds for download). No upgrade-insecure-requests: a store may reach the
- * API over plain HTTP on its own network. GraphiQL sets a policy of its own.
- */
-const CONTENT_SECURITY_POLICY = {
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:', 'blob:'],
-    fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'self'"],
-    scriptSrcAttr: ["'none'"],
-    upgradeInsecureRequests: null,
-  },
-  useDefaults: false,
-};
 
 /** HTTP settings shared by the real API and the test harness, applied before the app initialises. */
 export function configureHttp(app: NestExpressApplication, config: HttpConfig, web: WebConfig): void {

@@ -6,9 +6,10 @@ import type { WebConfig } from '@lp/core';
 
 /**
  * Paths the API answers itself; the web app's fallback never shadows them. Downloads are
- * matched by their file name only, so the app may have pages at /reports or /certificates/12.
+ * matched by their file name only, so the app may have pages at /reports or /certificates/12;
+ * case and a trailing slash do not matter, as in Express's routing.
  */
-const API_PATHS = /^\/((graphql|graphiql|health|admin\/queues)(\/|$)|(reports|certificates)\/[^/]+\.(csv|pdf)$)/;
+const API_PATHS = /^\/((graphql|graphiql|health|admin\/queues)(\/|$)|(reports|certificates)\/[^/]+\.(csv|pdf)\/?$)/i;
 
 /** Vite names built assets after their content, so a browser may keep them for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

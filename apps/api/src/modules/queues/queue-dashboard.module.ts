@@ -6,6 +6,7 @@ import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common
 import type { Queue } from 'bullmq';
 import { QueueModule, QueueName } from '@lp/core';
 import { IdentityModule } from '@lp/identity';
+import { QUEUE_DASHBOARD_SECURITY_POLICY } from '../../http/content-security-policy';
 import { AdminOnlyMiddleware } from './admin-only.middleware';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -44,6 +45,8 @@ export class QueueDashboardModule implements NestModule {
       // 9.10.2: the same adapter, typed twice (their private fields make them differ).
       serverAdapter: board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     });
-    consumer.apply(AdminOnlyMiddleware, board.getRouter()).forRoutes(QUEUE_DASHBOARD_PATH);
+    consumer
+      .apply(AdminOnlyMiddleware, QUEUE_DASHBOARD_SECURITY_POLICY, board.getRouter())
+      .forRoutes(QUEUE_DASHBOARD_PATH);
   }
 }
