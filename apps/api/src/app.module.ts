@@ -24,6 +24,7 @@ import { ReminderCancellationModule } from '@lp/reminders';
 import { SnapshotsConfig } from '@lp/reporting';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
+import { ExecutionDeadlineModule } from './graphql/limits/execution-deadline.module';
 import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
@@ -75,6 +76,7 @@ export class AppModule {
           inject: [AppConfig, GraphqlConfig],
           useFactory: graphqlOptions,
         }),
+        ExecutionDeadlineModule,
         IdentityApiModule,
         OrganisationApiModule,
         AuditApiModule,
