@@ -28,6 +28,7 @@ import { ExecutionDeadlineModule } from './graphql/limits/execution-deadline.mod
 import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { ApiRateLimitModule } from './http/rate-limit/api-rate-limit.module';
 import { AuditApiModule } from './modules/audit/audit-api.module';
 import { CertificationApiModule } from './modules/certification/certification-api.module';
 import { AssignmentsApiModule } from './modules/assignments/assignments-api.module';
@@ -76,6 +77,7 @@ export class AppModule {
           inject: [AppConfig, GraphqlConfig],
           useFactory: graphqlOptions,
         }),
+        ApiRateLimitModule,
         ExecutionDeadlineModule,
         IdentityApiModule,
         OrganisationApiModule,

@@ -1,11 +1,5 @@
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS'
-  | 'TIMEOUT';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'TIMEOUT';
 
 /**
  * The one base class for errors a user may see. Libraries throw these (never HTTP
@@ -54,8 +48,8 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', `Too many attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  constructor(retryAfterSeconds: number, what = 'attempts') {
+    super('TOO_MANY_REQUESTS', `Too many ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
 }
 
