@@ -69,7 +69,7 @@ export class AppModule {
         ClockModule,
         LoggingModule,
         DatabaseModule.forRoot(lpSchema),
-        QueueModule.forRoot(),
+        QueueModule.forRoot({ producerOnly: true }),
         MailModule,
         HealthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -9,6 +9,7 @@ export * from './factories/region.factory';
 export * from './factories/store.factory';
 export * from './graphql-client';
 export * from './queue-cleaner';
+export * from './redis-server';
 export * from './row-counts';
 export * from './smtp-capture';
 export * from './test-app';
