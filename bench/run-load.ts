@@ -34,12 +34,13 @@ async function freePort(): Promise<number> {
 
 /** The real worker (processors, sweep, planning, SMTP) in its own process, as `npm start` runs it. */
 async function startWorker(port: number): Promise<ChildProcess> {
+  setEnvironment({ WORKER_PORT: String(port) });
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
     {
       cwd: join(__dirname, '..'),
-      env: { ...process.env, WORKER_PORT: String(port) },
+
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
