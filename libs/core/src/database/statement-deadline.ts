@@ -1,17 +1,37 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** The instant (epoch ms) by which the work of the current request must be done. */
-const deadlines = new AsyncLocalStorage<number>();
+interface RequestDeadline {
+  /** The instant (epoch ms) by which the request's work must be done. */
+  at: number;
+  /** Whether its SELECTs get the time left as a server-side limit. */
+  limitsStatements: boolean;
+}
+
+const deadlines = new AsyncLocalStorage<RequestDeadline>();
 
 /** Runs `work` (and everything it starts) under a deadline `budgetMs` from now. */
 export function runWithDeadline<T>(budgetMs: number, work: () => T): T {
-  return deadlines.run(Date.now() + budgetMs, work);
+  return deadlines.run({ at: Date.now() + budgetMs, limitsStatements: true }, work);
 }
 
 /** Milliseconds left before the current request's deadline, or undefined outside one. */
 export function timeLeftMs(): number | undefined {
   const deadline = deadlines.getStore();
-  return deadline === undefined ? undefined : deadline - Date.now();
+  return deadline === undefined ? undefined : deadline.at - Date.now();
+}
+
+/**
+ * Lets the current request's statements run past its deadline: a write that has started
+ * finishes (or rolls back) on its own terms rather than losing a SELECT halfway through.
+ */
+export function exemptStatementsFromDeadline(): void {
+  const deadline = deadlines.getStore();
+  if (deadline) deadline.limitsStatements = false;
+}
+
+function statementTimeLeftMs(): number | undefined {
+  const deadline = deadlines.getStore();
+  return deadline?.limitsStatements ? deadline.at - Date.now() : undefined;
 }
 
 /**
@@ -51,7 +71,7 @@ function limitStatements(connection: MysqlConnection): void {
   connection[LIMITED] = true;
   const query = connection.query.bind(connection);
   connection.query = (statement: QueryArgument, ...rest: unknown[]) => {
-    const left = timeLeftMs();
+    const left = statementTimeLeftMs();
     if (left === undefined) return query(statement, ...rest);
     const mariadb = connection._isMariaDB === true;
     if (typeof statement === 'string') return query(withTimeLimit(statement, left, mariadb), ...rest);

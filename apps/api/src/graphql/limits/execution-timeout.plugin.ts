@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ExecutionTimeoutError, timeLeftMs } from '@lp/core';
+import { ExecutionTimeoutError, exemptStatementsFromDeadline, timeLeftMs } from '@lp/core';
 
 /**
- * Stops an operation that has run past its deadline: no field starts resolving after it
- * (SELECTs already running are stopped by the database, see `deadlineAwareMysql2`). In a
- * mutation only the root fields are checked, serially: a mutation that has done its work
- * still answers with its result rather than a timeout that would hide the write.
+ * Stops an operation that has run past its deadline: no field starts resolving after it,
+ * and a query's SELECTs already running are stopped by the database (see
+ * `deadlineAwareMysql2`). A mutation is checked before each of its root fields only, and
+ * its statements are not limited: a write that has started (a 10,000-line import) runs to
+ * its commit, and answers with its result rather than a timeout that would hide it.
  */
 export function executionTimeoutPlugin(timeoutMs: number): ApolloServerPlugin {
   return {
@@ -13,6 +14,7 @@ export function executionTimeoutPlugin(timeoutMs: number): ApolloServerPlugin {
       return {
         async executionDidStart({ operation }) {
           const rootOnly = operation.operation === 'mutation';
+          if (rootOnly) exemptStatementsFromDeadline();
           return {
             willResolveField({ info }) {
               if (rootOnly && info.path.prev !== undefined) return;
