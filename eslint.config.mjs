@@ -27,6 +27,7 @@ export default tseslint.config(
       'scripts/**',
       'jest.config.js',
       'libs/testing/src/test-environment.ts',
+      'libs/testing/src/browser/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },
@@ -44,5 +45,12 @@ export default tseslint.config(
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['test/browser/fixtures/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { document: 'readonly', location: 'readonly', localStorage: 'readonly' },
+    },
   },
 );

@@ -1,5 +1,6 @@
-// Three suites in one run: unit specs beside the code, integration specs of the libs
-// against real MariaDB/Redis, and end-to-end specs through HTTP. Type checking is done
+// Four suites in one run: unit specs beside the code, integration specs of the libs
+// against real MariaDB/Redis, end-to-end specs through HTTP, and browser specs driving the
+// built web app in Chromium (test/browser/README.md). Type checking is done
 // by `npm run typecheck`; tests are transpiled only, for speed.
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -26,5 +27,6 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };

@@ -13,6 +13,8 @@ export const PRESETS: Record<string, ChainSize> = {
   tiny: { stores: 2, employees: 40 },
   small: { stores: 20, employees: 1000 },
   medium: { stores: 200, employees: 10_000 },
+  /** Issue 12's nightly close scales with stores × programmes: the full chain's stores, few people each. */
+  stores: { stores: 2000, employees: 20_000 },
   full: { stores: 2000, employees: 100_000 },
 };
 
@@ -30,11 +32,23 @@ async function main(): Promise<void> {
     .option('--employees <n>', 'employees', positive)
     .option('--database <name>', 'database to (re)create; it is emptied first', DEFAULT_BENCH_DATABASE)
     .option('--seed <n>', 'random seed: the same seed makes the same chain', positive)
+    .option('--cycles <n>', 'certification cycles per holder and programme (default 1 to 3 at random)', positive)
     .parse()
-    .opts<{ preset?: string; stores?: number; employees?: number; database: string; seed?: number }>();
+    .opts<{
+      preset?: string;
+      stores?: number;
+      employees?: number;
+      database: string;
+      seed?: number;
+      cycles?: number;
+    }>();
   const preset = PRESETS[options.preset ?? 'full'];
   if (!preset) throw new BenchUsageError(`--preset: use one of ${Object.keys(PRESETS).join(', ')}`);
-  const size = { stores: options.stores ?? preset.stores, employees: options.employees ?? preset.employees };
+  const size = {
+    stores: options.stores ?? preset.stores,
+    employees: options.employees ?? preset.employees,
+    certificationCycles: options.cycles,
+  };
 
   const started = Date.now();
   const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);

@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     .option('--sweep-jobs <n>', 'reminders the sweep queues', positive, 10_000)
     .option('--emails <n>', 'emails sent each way', positive, 500)
     .option('--import-rows <n>', 'employees in the imported CSV', positive, 10_000)
+    .option('--completion-rate <n>', 'assignments completed per second (scenario 8)', positive, 200)
+    .option('--completion-seconds <s>', 'seconds of completions (scenario 8)', positive, 30)
     .option('--only <prefixes>', 'comma-separated scenario numbers, e.g. 0,1')
+    .option('--cpu-prof <dir>', 'each server process writes a V8 CPU profile into <dir> when it stops')
     .parse()
     .opts<{
       database: string;
@@ -40,7 +43,10 @@ async function main(): Promise<void> {
       sweepJobs: number;
       emails: number;
       importRows: number;
+      completionRate: number;
+      completionSeconds: number;
       only?: string;
+      cpuProf?: string;
     }>();
   const url = benchDatabaseUrl(options.database);
   // Production settings, as a real deployment runs: JSON request logs, no GraphiQL, no demo data.
@@ -64,6 +70,8 @@ async function main(): Promise<void> {
     emails: options.emails,
     importRows: options.importRows,
     singleRowSample: Math.min(1000, options.importRows),
+    completionRate: options.completionRate,
+    completionSeconds: options.completionSeconds,
   };
   const only = options.only?.split(',').map((p) => p.trim());
   const scenarios = SCENARIOS.filter((s) => !only || only.some((p) => s.name.startsWith(p)));
@@ -79,7 +87,7 @@ async function main(): Promise<void> {
       throw new Error(`${options.database} is empty: run npm run bench:data -- --preset small first.`);
     const report = await runBench({
       dataSource,
-      servers: new ChildProcessLauncher(),
+      servers: new ChildProcessLauncher(options.cpuProf),
       settings,
       scenarios,
       log: (line) => console.error(line),

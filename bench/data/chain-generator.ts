@@ -7,6 +7,8 @@ import { Random } from './random';
 export interface ChainSize {
   stores: number;
   employees: number;
+  /** Certification cycles per holder and programme; by default 1 to 3 at random. */
+  certificationCycles?: number;
 }
 
 export interface ChainCounts {
@@ -342,10 +344,13 @@ export class ChainGenerator {
     }
   }
 
-  /** Most holders have a current cycle, issued up to 14 months ago (so some lapsed), with up to two before it. */
+  /**
+   * Most holders have a current cycle, issued up to 14 months ago (so some lapsed), with up to
+   * two before it (or `certificationCycles` in all, a year apart).
+   */
   private addCertifications(block: Block, employee: Employee, programme: Catalogue['programmes'][number]): void {
     if (this.random.next() > 0.85) return;
-    const cycles = this.random.int(1, 3);
+    const cycles = this.size.certificationCycles ?? this.random.int(1, 3);
     const latestIssuedAt = this.daysAgo(this.random.int(0, 420));
     let previousId: number | null = null;
     for (let cycle = cycles - 1; cycle >= 0; cycle--) {

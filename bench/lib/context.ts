@@ -19,6 +19,10 @@ export interface BenchSettings {
   importRows: number;
   /** Rows inserted one by one to price a single-row insert (scenario 6). */
   singleRowSample: number;
+  /** Assignments completed per second (scenario 8). */
+  completionRate: number;
+  /** Seconds of completions (scenario 8). */
+  completionSeconds: number;
 }
 
 export interface BenchContext {

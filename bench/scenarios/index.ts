@@ -7,6 +7,7 @@ import { emailScenario } from './email.scenario';
 import { quizScenario } from './quiz.scenario';
 import { reminderSweepScenario } from './reminder-sweep.scenario';
 import { reportsScenario } from './reports.scenario';
+import { snapshotRecomputesScenario } from './snapshot-recomputes.scenario';
 import { stackScenario } from './stack.scenario';
 
 /** Every scenario, in table order. */
@@ -20,4 +21,5 @@ export const SCENARIOS: Scenario[] = [
   csvImportScenario,
   certificationsExportScenario,
   dayCloseScenario,
+  snapshotRecomputesScenario,
 ];

@@ -23,7 +23,7 @@ const NOTIFICATION_COLUMNS = [
   'created_at',
 ];
 
-/** N reminders due now, as a planner would have left them; marked with `offsetKey` to remove them after. */
+/** N reminders due now, as the planner leaves them (queue_after = send_after); marked with `offsetKey` to remove them after. */
 async function insertDueReminders(context: BenchContext, count: number, offsetKey: string): Promise<void> {
   const recipients = await sampleLearners(context.dataSource, 1000);
   const now = Date.now();
@@ -36,7 +36,7 @@ async function insertDueReminders(context: BenchContext, count: number, offsetKe
     new Date(now - 3_600_000),
     new Date(now - 3_600_000),
     new Date(now + 86_400_000),
-    new Date(now - 60_000),
+    new Date(now - 3_600_000),
     'PENDING',
     JSON.stringify({ courseTitle: 'LP Basics', dueAt: new Date(now + 7 * 86_400_000).toISOString() }),
     new Date(now),

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { startApi } from './api-server';
 import { startBareApollo } from './bare-apollo';
 import type { RunningServer } from './running-server';
+import { startSnapshotWorker } from './snapshot-worker';
 
-export type ServerKind = 'api' | 'bare-apollo';
+export type ServerKind = 'api' | 'bare-apollo' | 'snapshot-worker';
 
 /** Starts the servers a scenario drives; each kind once, closed together at the end. */
 export abstract class ServerLauncher {
@@ -33,9 +34,15 @@ export abstract class ServerLauncher {
  * process does not share its event loop. The environment (DATABASE_URL…) is inherited.
  */
 export class ChildProcessLauncher extends ServerLauncher {
+  /** @param profileDir where each server writes a V8 CPU profile when it stops (`--cpu-prof`). */
+  constructor(private readonly profileDir?: string) {
+    super();
+  }
+
   protected start(kind: ServerKind): Promise<RunningServer> {
+    const profile = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
     const child = fork(join(__dirname, 'server-process.ts'), [kind], {
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      execArgv: [...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
@@ -60,6 +67,8 @@ export class ChildProcessLauncher extends ServerLauncher {
 /** Servers inside this process: for the smoke test, where start-up time matters more than isolation. */
 export class InProcessLauncher extends ServerLauncher {
   protected start(kind: ServerKind): Promise<RunningServer> {
-    return kind === 'api' ? startApi({ logger: false }) : startBareApollo();
+    if (kind === 'api') return startApi({ logger: false });
+    if (kind === 'snapshot-worker') return startSnapshotWorker({ logger: false });
+    return startBareApollo();
   }
 }

@@ -1,15 +1,24 @@
 import 'reflect-metadata';
 import { startApi } from './api-server';
 import { startBareApollo } from './bare-apollo';
+import type { RunningServer } from './running-server';
+import { startSnapshotWorker } from './snapshot-worker';
+
+const STARTERS: Record<string, () => Promise<RunningServer>> = {
+  api: () => startApi(),
+  'bare-apollo': () => startBareApollo(),
+  'snapshot-worker': () => startSnapshotWorker(),
+};
 
 /**
- * Entry of a server child process: starts the server named by argv[2] and tells the
- * parent its URL over IPC; exits when the parent disconnects.
+ * Entry of a server child process: starts the server (or worker) named by argv[2] and
+ * tells the parent its URL over IPC; exits when the parent disconnects.
  */
 async function main(): Promise<void> {
   const kind = process.argv[2];
-  const server = kind === 'api' ? await startApi() : kind === 'bare-apollo' ? await startBareApollo() : undefined;
-  if (!server) throw new Error(`unknown server ${kind}`);
+  const start = STARTERS[kind];
+  if (!start) throw new Error(`unknown server ${kind}`);
+  const server = await start();
   process.send!({ url: server.url });
   process.on('disconnect', () => void server.close().finally(() => process.exit(0)));
 }

@@ -41,6 +41,8 @@ const REGION_TREND = `query ($r: ID!, $p: ID!, $from: String!, $to: String!) {
   regionComplianceTrend(regionId: $r, programId: $p, from: $from, to: $to) { day required certified compliancePercent }
 }`;
 
+const COALESCE_MS = 300;
+
 describe('daily compliance snapshots', () => {
   const smtp = new SmtpCapture();
   let t: TestApp;
@@ -50,7 +52,7 @@ describe('daily compliance snapshots', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    t = await createTestApp({ env: { SNAPSHOT_COALESCE_MS: '300' } });
+    t = await createTestApp({ env: { SNAPSHOT_COALESCE_MS: String(COALESCE_MS) } });
     worker = await createTestWorker({ clock: t.clock, smtpUrl: smtp.url });
     queue = t.app.get(getQueueToken(QueueName.ComplianceSnapshots));
     snapshots = worker.app.get(SnapshotService);
@@ -200,11 +202,14 @@ describe('daily compliance snapshots', () => {
   it('coalesces a burst of 1,000 changes in one store into a few recomputes', async () => {
     const { stores } = await chain();
     const trigger = t.app.get(SnapshotTrigger);
+    const started = Date.now();
     await Promise.all(Array.from({ length: 1000 }, () => trigger.recompute([stores[0].id])));
+    const burstMs = Date.now() - started;
     await settled();
     const processed = await queue.getJobCounts('completed');
+    // One recompute per coalescing window the burst spanned (a loaded machine stretches it).
     expect(processed.completed).toBeGreaterThanOrEqual(1);
-    expect(processed.completed).toBeLessThanOrEqual(5);
+    expect(processed.completed).toBeLessThanOrEqual(Math.ceil(burstMs / COALESCE_MS) + 2);
   });
 
   it('rebuilds the daily series of a store with known history, and sums regions', async () => {

@@ -1,6 +1,15 @@
 import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
-import { buildOrgChart, createTestApp, errorCode, graphql, type OrgChart, rowCounts, type TestApp } from '@lp/testing';
+import {
+  buildCourse,
+  buildOrgChart,
+  createTestApp,
+  errorCode,
+  graphql,
+  type OrgChart,
+  rowCounts,
+  type TestApp,
+} from '@lp/testing';
 
 const IMPORT = `mutation ($csv: String!, $deactivateMissing: Boolean) {
   importEmployees(csv: $csv, deactivateMissing: $deactivateMissing) {
@@ -77,6 +86,66 @@ describe('importEmployees', () => {
       { action: 'EMPLOYEES_IMPORTED', actor_id: chart.people.hr.id },
     ]);
     expect((await rowCounts(t.dataSource, ['invites'])).invites).toBe(0);
+  });
+
+  it('gives new hires in a programme’s audience the same assignments as a hire through the API', async () => {
+    const { n1, s1 } = chart.stores;
+    const courses = [await buildCourse(t.dataSource), await buildCourse(t.dataSource)];
+    const program = await graphql(
+      t.app,
+      `
+        mutation ($input: CreateCertificationProgramInput!) {
+          createCertificationProgram(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          code: 'LPF',
+          name: 'LP Foundations',
+          courseIds: courses.map((c) => c.course.id),
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          requiredJobRoleCodes: ['CASHIER'],
+        },
+      },
+      hr,
+    );
+    expect(program.errors).toBeUndefined();
+    const hired = await graphql(
+      t.app,
+      'mutation ($input: CreateEmployeeInput!) { createEmployee(input: $input) { id } }',
+      {
+        input: { employeeNumber: 'API-1', firstName: 'Api', lastName: 'Hire', jobRoleCode: 'CASHIER', storeId: n1.id },
+      },
+      hr,
+    );
+    expect(hired.errors).toBeUndefined();
+
+    const result = await run(
+      csv(
+        `N-1,Ada,Lovelace,,CASHIER,${n1.code},,2026-02-01`,
+        `N-2,Grace,Hopper,,CASHIER,${s1.code},,2026-02-01`,
+        `N-3,Alan,Turing,,SALES_ASSOCIATE,${n1.code},,2026-02-01`,
+      ),
+    );
+    expect(result.created).toBe(3);
+    const assignmentsOf = async (number: string) =>
+      t.dataSource.query(
+        `SELECT a.course_id, a.program_id, a.status, a.reason, a.due_at
+           FROM assignments a JOIN employees e ON e.id = a.employee_id
+          WHERE e.employee_number = ? ORDER BY a.course_id`,
+        [number],
+      );
+    const byApi = await assignmentsOf('API-1');
+    expect(byApi).toHaveLength(2);
+    expect(byApi.map((a: { course_id: number }) => a.course_id)).toEqual(
+      courses.map((c) => c.course.id).sort((a, b) => a - b),
+    );
+    expect(await assignmentsOf('N-1')).toEqual(byApi);
+    expect(await assignmentsOf('N-2')).toEqual(byApi);
+    expect(await assignmentsOf('N-3')).toEqual([]);
   });
 
   it('applies transfers and job-role changes with history and audit, and leaves identical lines alone', async () => {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ManualClock, QueueName, setEnvironment } from '@lp/core';
+import { QueueName, setEnvironment } from '@lp/core';
 import {
   type DeliverNotificationPayload,
   deliveryJobId,
@@ -22,18 +22,16 @@ import {
   createTestWorker,
   deleteQueueKeys,
   eventually,
-  prepareTestEnvironment,
-  SmtpCapture,
   type TestWorker,
-  truncateAll,
+  useMailingWorker,
 } from '@lp/testing';
 
 /** 10:00 in New York (EST): inside office hours. */
 const MORNING_IN_NEW_YORK = new Date('2026-01-15T15:00:00Z');
 
 describe('notification delivery', () => {
-  const smtp = new SmtpCapture();
-  const clock = new ManualClock(MORNING_IN_NEW_YORK);
+  const suite = useMailingWorker(MORNING_IN_NEW_YORK);
+  const { smtp, clock } = suite;
   let worker: TestWorker;
   let dataSource: DataSource;
   let planner: NotificationPlanner;
@@ -42,31 +40,17 @@ describe('notification delivery', () => {
   let sweepQueue: Queue;
   let store: { id: number };
 
-  beforeAll(async () => {
-    await prepareTestEnvironment();
-    await smtp.start();
-    setEnvironment({ APP_URL: 'https://academy.example.com' });
-    worker = await createTestWorker({ clock, smtpUrl: smtp.url });
-    dataSource = worker.app.get(DataSource);
+  beforeAll(() => {
+    ({ worker, dataSource } = suite);
     planner = worker.app.get(NotificationPlanner);
     sweep = worker.app.get(NotificationSweep);
     mailQueue = worker.app.get(getQueueToken(QueueName.Mail));
     sweepQueue = worker.app.get(getQueueToken(QueueName.NotificationsSweep));
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await smtp.stop();
-    setEnvironment({ SMTP_URL: undefined, APP_URL: undefined });
-  });
-
   beforeEach(async () => {
-    await truncateAll(dataSource);
-    await deleteQueueKeys();
-    smtp.clear();
     smtp.rejectWith = undefined;
     smtp.rejectCount = undefined;
-    clock.set(MORNING_IN_NEW_YORK);
     store = await buildStore(dataSource, { name: 'Manhattan 5th Ave', timezone: 'America/New_York' });
   });
 

@@ -13,7 +13,6 @@ import {
   CertificationSource,
   CertificationWriter,
 } from '@lp/certification';
-import { ManualClock, setEnvironment } from '@lp/core';
 import {
   NotificationEntity,
   NotificationKind,
@@ -29,13 +28,9 @@ import {
   buildEmployee,
   buildProgram,
   buildStore,
-  createTestWorker,
-  deleteQueueKeys,
   eventually,
-  prepareTestEnvironment,
-  SmtpCapture,
   type TestWorker,
-  truncateAll,
+  useMailingWorker,
 } from '@lp/testing';
 import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
 
@@ -44,8 +39,8 @@ const DAY = 86_400_000;
 const THURSDAY_MORNING = new Date('2026-01-15T15:00:00Z');
 
 describe('reminder planning', () => {
-  const smtp = new SmtpCapture();
-  const clock = new ManualClock(THURSDAY_MORNING);
+  const suite = useMailingWorker(THURSDAY_MORNING);
+  const { smtp, clock } = suite;
   let worker: TestWorker;
   let dataSource: DataSource;
   let planning: ReminderPlanning;
@@ -58,11 +53,7 @@ describe('reminder planning', () => {
   let program: CertificationProgramEntity;
 
   beforeAll(async () => {
-    await prepareTestEnvironment();
-    await smtp.start();
-    setEnvironment({ APP_URL: 'https://academy.example.com' });
-    worker = await createTestWorker({ clock, smtpUrl: smtp.url });
-    dataSource = worker.app.get(DataSource);
+    ({ worker, dataSource } = suite);
     planning = worker.app.get(ReminderPlanning);
     // The tests call the planning themselves at the clock's moments: the worker's own runs
     // (at start-up, on its schedule) wait, after the one in progress has finished.
@@ -71,17 +62,7 @@ describe('reminder planning', () => {
 
   const planningWorker = () => worker.app.get(ReminderPlanningProcessor).worker;
 
-  afterAll(async () => {
-    await worker.close();
-    await smtp.stop();
-    setEnvironment({ SMTP_URL: undefined, APP_URL: undefined });
-  });
-
   beforeEach(async () => {
-    await truncateAll(dataSource);
-    await deleteQueueKeys();
-    smtp.clear();
-    clock.set(THURSDAY_MORNING);
     store = await buildStore(dataSource, { name: 'Manhattan 5th Ave', timezone: 'America/New_York' });
     holder = await buildEmployee(dataSource, {
       storeId: store.id,

@@ -16,6 +16,7 @@ import {
   MailModule,
   QueueModule,
   RedisConfig,
+  WebConfig,
 } from '@lp/core';
 import { IdentityConfig } from '@lp/identity';
 import { lpSchema } from '@lp/migrations/schema';
@@ -50,6 +51,7 @@ export const API_CONFIG = [
   NotificationsConfig,
   GraphqlConfig,
   SnapshotsConfig,
+  WebConfig,
 ];
 
 export interface AppModuleOptions {

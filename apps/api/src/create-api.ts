@@ -2,7 +2,7 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, HttpConfig, readConfig } from '@lp/core';
+import { AppConfig, HttpConfig, readConfig, WebConfig } from '@lp/core';
 import { AppModule } from './app.module';
 import { configureHttp } from './http/configure-http';
 
@@ -14,7 +14,7 @@ export async function createApi(options: { logger?: boolean } = {}): Promise<INe
     logger: options.logger === false ? false : undefined,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  configureHttp(app, readConfig(HttpConfig));
+  configureHttp(app, readConfig(HttpConfig), readConfig(WebConfig));
   app.enableShutdownHooks();
   return app;
 }

@@ -9,5 +9,6 @@ export * from './snapshots/snapshot-trigger';
 export * from './snapshots/snapshot-trigger.module';
 export * from './snapshots/snapshot.service';
 export * from './snapshots/snapshots.config';
+export * from './snapshots/store-recompute-batcher';
 export * from './snapshots/utc-day';
 export * from './store-selection';

@@ -7,6 +7,7 @@ import { CsvExports } from './services/csv-exports.service';
 import { ReportSubjects } from './services/report-subjects';
 import { ComplianceTrends } from './snapshots/compliance-trends.service';
 import { SnapshotService } from './snapshots/snapshot.service';
+import { StoreRecomputeBatcher } from './snapshots/store-recompute-batcher';
 
 const exported = [
   ComplianceReports,
@@ -14,6 +15,7 @@ const exported = [
   StoreComplianceQuery,
   RegionComplianceQuery,
   SnapshotService,
+  StoreRecomputeBatcher,
   ComplianceTrends,
 ];
 

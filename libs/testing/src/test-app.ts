@@ -2,7 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { Clock, HttpConfig, ManualClock } from '@lp/core';
+import { Clock, HttpConfig, ManualClock, WebConfig } from '@lp/core';
 import { AccessTokenService } from '@lp/identity';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { configureHttp } from '../../../apps/api/src/http/configure-http';
@@ -42,7 +42,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  configureHttp(app, app.get(HttpConfig));
+  configureHttp(app, app.get(HttpConfig), app.get(WebConfig));
   try {
     await app.init();
   } catch (error) {

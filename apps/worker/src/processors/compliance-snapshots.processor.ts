@@ -8,8 +8,15 @@ import {
   type RecomputeStoreSnapshotPayload,
   SnapshotJob,
   SnapshotService,
+  StoreRecomputeBatcher,
   type UtcDay,
 } from '@lp/reporting';
+
+/**
+ * Recompute jobs taken at once: the ones running together are written as one batch
+ * (StoreRecomputeBatcher), so this is the largest batch, not parallel database work.
+ */
+const CONCURRENCY = 50;
 
 /** How often every worker upserts the nightly scheduler again, in case Redis lost it. */
 const RESCHEDULE_EVERY_MS = 60 * 60_000;
@@ -20,13 +27,14 @@ const RESCHEDULE_EVERY_MS = 60 * 60_000;
  * The close starts from the last closed day, so a worker that was down for days, or a
  * Redis that lost the scheduler, leaves no gap once the next close runs.
  */
-@Processor(QueueName.ComplianceSnapshots, { concurrency: 4 })
+@Processor(QueueName.ComplianceSnapshots, { concurrency: CONCURRENCY })
 export class ComplianceSnapshotsProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ComplianceSnapshotsProcessor.name);
   private keepScheduled?: NodeJS.Timeout;
 
   constructor(
     private readonly snapshots: SnapshotService,
+    private readonly batcher: StoreRecomputeBatcher,
     @InjectQueue(QueueName.ComplianceSnapshots) private readonly queue: Queue,
     private readonly reconnects: RedisReconnects,
   ) {
@@ -60,7 +68,7 @@ export class ComplianceSnapshotsProcessor extends WorkerHost implements OnApplic
   async process(job: Job): Promise<UtcDay[] | void> {
     switch (job.name) {
       case SnapshotJob.RecomputeStoreSnapshot:
-        return this.snapshots.recomputeStore((job.data as RecomputeStoreSnapshotPayload).storeId);
+        return this.batcher.recompute((job.data as RecomputeStoreSnapshotPayload).storeId);
       case SnapshotJob.CloseComplianceDays:
         return this.snapshots.closeMissingDays();
       default:

@@ -6,6 +6,9 @@ import { type EmployeeEntity, EmployeeLifecycle } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
 import { ProgramService } from './program.service';
 
+/** Employees per statement when many are reconciled at once, to keep statements a sane size. */
+const RECONCILE_CHUNK = 5000;
+
 /** People (e) in a programme's audience (pa), joined through their store (s). */
 const IN_AUDIENCE = `
   pa.job_role_id = e.job_role_id
@@ -40,6 +43,11 @@ export class AudienceAssigner implements OnModuleInit {
     });
     this.lifecycle.register({
       onHired: (manager, employee) => this.reconcileEmployee(manager, employee.id),
+      onHiredMany: (manager, employees) =>
+        this.reconcileEmployees(
+          manager,
+          employees.map((employee) => employee.id),
+        ),
       onChanged: (manager, before, after) => this.onChanged(manager, before, after),
     });
   }
@@ -50,8 +58,16 @@ export class AudienceAssigner implements OnModuleInit {
 
   /** Brings one employee's rule-made assignments in line with the audiences they are in now. */
   async reconcileEmployee(manager: EntityManager, employeeId: number): Promise<void> {
-    await this.cancelOutsideAudience(manager, employeeId);
-    await this.insertRuleAssignments(manager, 'e.id = ?', [employeeId]);
+    await this.reconcileEmployees(manager, [employeeId]);
+  }
+
+  /** reconcileEmployee for many people (an import), RECONCILE_CHUNK of them per statement. */
+  async reconcileEmployees(manager: EntityManager, employeeIds: number[]): Promise<void> {
+    for (let start = 0; start < employeeIds.length; start += RECONCILE_CHUNK) {
+      const ids = employeeIds.slice(start, start + RECONCILE_CHUNK);
+      await this.cancelOutsideAudience(manager, ids);
+      await this.insertRuleAssignments(manager, 'e.id IN (?)', [ids], 'ORDER BY e.id, p.id, pc.course_id');
+    }
   }
 
   private async onChanged(manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity): Promise<void> {
@@ -60,7 +76,12 @@ export class AudienceAssigner implements OnModuleInit {
     if (moved) await this.reconcileEmployee(manager, after.id);
   }
 
-  private async insertRuleAssignments(manager: EntityManager, condition: string, params: unknown[]): Promise<number> {
+  private async insertRuleAssignments(
+    manager: EntityManager,
+    condition: string,
+    params: unknown[],
+    order = '',
+  ): Promise<number> {
     const now = this.clock.now();
     const result = (await manager.query(
       `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
@@ -70,24 +91,25 @@ export class AudienceAssigner implements OnModuleInit {
          JOIN program_audiences pa ON ${IN_AUDIENCE}
          JOIN certification_programs p ON p.id = pa.program_id
          JOIN program_courses pc ON pc.program_id = p.id
-        WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}`,
+        WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}
+        ${order}`,
       [now, AssignmentStatus.ASSIGNED, AssignmentReason.RULE, now, now, ...params, now],
     )) as { affectedRows: number };
     return result.affectedRows;
   }
 
-  /** Cancels the rule-made open assignments the employee is no longer in the audience for. */
-  private async cancelOutsideAudience(manager: EntityManager, employeeId: number): Promise<void> {
+  /** Cancels the rule-made open assignments the employees are no longer in the audience for. */
+  private async cancelOutsideAudience(manager: EntityManager, employeeIds: number[]): Promise<void> {
     const rows = (await manager.query(
       `SELECT a.id FROM assignments a
-        WHERE a.employee_id = ? AND a.reason = ? AND a.status IN (?) AND a.program_id IS NOT NULL
+        WHERE a.employee_id IN (?) AND a.reason = ? AND a.status IN (?) AND a.program_id IS NOT NULL
           AND NOT EXISTS (
             SELECT 1 FROM employees e
               JOIN stores s ON s.id = e.store_id
               JOIN program_audiences pa ON ${IN_AUDIENCE}
              WHERE e.id = a.employee_id AND e.active = 1 AND pa.program_id = a.program_id)
         FOR UPDATE`,
-      [employeeId, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
+      [employeeIds, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
     )) as { id: number }[];
     if (rows.length === 0) return;
     const ids = rows.map((row) => Number(row.id));

@@ -100,10 +100,27 @@ export class CertificationQueries {
     return paginate(query, 'c.id', page);
   }
 
-  /** The holder's current cycle per programme, newest first. */
+  /**
+   * One cycle with its holder and programme, if the caller may see it: their own, or one
+   * held by someone in their scope (the same people the `certifications` list shows).
+   */
+  async findVisible(scope: AccessScope, callerId: number, id: number): Promise<CertificationEntity | null> {
+    const query = this.dataSource
+      .getRepository(CertificationEntity)
+      .createQueryBuilder('c')
+      .innerJoinAndSelect('c.employee', 'e')
+      .innerJoinAndSelect('c.program', 'p')
+      .where('c.id = :id', { id });
+    const certification = await query.clone().getOne();
+    if (!certification || certification.employeeId === callerId) return certification;
+    return filterCertifications(query, scope, { includeHistory: true }, this.clock.now()).getOne();
+  }
+
+  /** The holder's current cycle per programme, newest first, each with its programme. */
   mine(employeeId: number): Promise<CertificationEntity[]> {
     return this.dataSource.getRepository(CertificationEntity).find({
       where: { employeeId, currentKey: Not(IsNull()) },
+      relations: { program: true },
       order: { issuedAt: 'DESC' },
     });
   }

@@ -9,3 +9,4 @@ export * from './config.module';
 export * from './transformers';
 export * from './worker.config';
 export * from './graphql.config';
+export * from './web.config';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
-import { QuestionEntity, QuestionOptionEntity, type QuestionType, QuizAttemptQuestionEntity } from '../entities';
+import type { EntityManager } from 'typeorm';
+import type { QuestionType } from '../entities';
 import type { AttemptQuestionKey } from '../rules/quiz-answers';
 
 /** A drawn question as the learner sees it: no answer key, no explanation. */
@@ -18,33 +18,63 @@ export interface AttemptPaper {
   explanations: Map<number, string>;
 }
 
+interface PaperRow {
+  question_id: number;
+  option_order: number[] | string;
+  type: QuestionType;
+  prompt: string;
+  explanation: string;
+  option_id: number | null;
+  text: string;
+  correct: number | boolean;
+}
+
+/** Reads an attempt's paper in one query: a row per option of each drawn question, in the order shown. */
 @Injectable()
 export class AttemptPapers {
   async load(manager: EntityManager, attemptId: number): Promise<AttemptPaper> {
-    const drawn = await manager.find(QuizAttemptQuestionEntity, { where: { attemptId }, order: { position: 'ASC' } });
-    const questionIds = drawn.map((d) => d.questionId);
-    if (questionIds.length === 0) return { questions: [], keys: [], explanations: new Map() };
-    const questions = new Map((await manager.findBy(QuestionEntity, { id: In(questionIds) })).map((q) => [q.id, q]));
-    const options = new Map(
-      (await manager.findBy(QuestionOptionEntity, { questionId: In(questionIds) })).map((o) => [o.id, o]),
-    );
+    const rows = (await manager.query(
+      `SELECT aq.question_id, aq.option_order, q.type, q.prompt, q.explanation,
+              o.id AS option_id, o.text, o.correct
+         FROM quiz_attempt_questions aq
+         JOIN questions q ON q.id = aq.question_id
+    LEFT JOIN question_options o ON o.question_id = aq.question_id
+        WHERE aq.attempt_id = ?
+        ORDER BY aq.position`,
+      [attemptId],
+    )) as PaperRow[];
+    const drawn = new Map<
+      number,
+      { row: PaperRow; options: Map<number, { id: number; text: string; correct: boolean }> }
+    >();
+    for (const row of rows) {
+      let question = drawn.get(row.question_id);
+      if (!question) {
+        question = { row, options: new Map() };
+        drawn.set(row.question_id, question);
+      }
+      if (row.option_id !== null)
+        question.options.set(row.option_id, { id: row.option_id, text: row.text, correct: Boolean(row.correct) });
+    }
     const paper: AttemptPaper = { questions: [], keys: [], explanations: new Map() };
-    for (const { questionId, optionOrder } of drawn) {
-      const question = questions.get(questionId)!;
+    for (const [questionId, { row, options }] of drawn) {
+      // MySQL returns JSON columns parsed, MariaDB as text.
+      const optionOrder =
+        typeof row.option_order === 'string' ? (JSON.parse(row.option_order) as number[]) : row.option_order;
       const shown = optionOrder.map((id) => options.get(id)!);
       paper.questions.push({
-        id: question.id,
-        type: question.type,
-        prompt: question.prompt,
+        id: questionId,
+        type: row.type,
+        prompt: row.prompt,
         options: shown.map((o) => ({ id: o.id, text: o.text })),
       });
       paper.keys.push({
         questionId,
-        type: question.type,
+        type: row.type,
         optionIds: optionOrder,
         correctOptionIds: shown.filter((o) => o.correct).map((o) => o.id),
       });
-      paper.explanations.set(questionId, question.explanation);
+      paper.explanations.set(questionId, row.explanation);
     }
     return paper;
   }

@@ -9,37 +9,41 @@ export interface AssignmentProgress {
   completedLessonIds: number[];
 }
 
-/** Progress of many assignments in two queries, for lists (never a query per assignment). */
+/** Progress of many assignments in one query, for lists (never a query per assignment). */
 @Injectable()
 export class LearnerProgress {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async ofAssignments(assignmentIds: readonly number[]): Promise<Map<number, AssignmentProgress>> {
     if (assignmentIds.length === 0) return new Map();
-    const assignments = (await this.dataSource.query(
-      `SELECT a.id, a.status,
+    // One row per completed lesson (or one with a NULL lesson_id when none is done yet).
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.status, p.lesson_id,
               (SELECT COUNT(*) FROM lessons l
                 WHERE l.course_version_id = COALESCE(a.course_version_id, c.current_version_id)) AS lesson_count
-         FROM assignments a JOIN courses c ON c.id = a.course_id
-        WHERE a.id IN (?)`,
+         FROM assignments a
+         JOIN courses c ON c.id = a.course_id
+         LEFT JOIN lesson_progress p ON p.assignment_id = a.id
+        WHERE a.id IN (?)
+        ORDER BY a.id, p.lesson_id`,
       [assignmentIds],
-    )) as { id: number; status: string; lesson_count: string | number }[];
-    const done = (await this.dataSource.query(
-      'SELECT assignment_id, lesson_id FROM lesson_progress WHERE assignment_id IN (?) ORDER BY lesson_id',
-      [assignmentIds],
-    )) as { assignment_id: number; lesson_id: number }[];
-    const lessonsDone = new Map<number, number[]>();
-    for (const { assignment_id: id, lesson_id: lessonId } of done) {
-      lessonsDone.set(id, [...(lessonsDone.get(id) ?? []), lessonId]);
+    )) as { id: number; status: string; lesson_id: number | null; lesson_count: string | number }[];
+    const assignments = new Map<number, { status: string; lessonCount: number; completedLessonIds: number[] }>();
+    for (const row of rows) {
+      let assignment = assignments.get(row.id);
+      if (!assignment) {
+        assignment = { status: row.status, lessonCount: Number(row.lesson_count), completedLessonIds: [] };
+        assignments.set(row.id, assignment);
+      }
+      if (row.lesson_id !== null) assignment.completedLessonIds.push(row.lesson_id);
     }
     return new Map(
-      assignments.map((row) => {
-        const completedLessonIds = lessonsDone.get(row.id) ?? [];
+      [...assignments].map(([id, { status, lessonCount, completedLessonIds }]) => {
         const percent =
-          row.status === AssignmentStatus.COMPLETED
+          status === AssignmentStatus.COMPLETED
             ? 100
-            : Math.floor((100 * completedLessonIds.length) / (Number(row.lesson_count) + 1));
-        return [row.id, { percent, completedLessonIds }];
+            : Math.floor((100 * completedLessonIds.length) / (lessonCount + 1));
+        return [id, { percent, completedLessonIds }];
       }),
     );
   }

@@ -3,15 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AssignmentEntity, AssignmentService, AssignmentStatus } from '@lp/assignments';
 import { Clock, ConflictError } from '@lp/core';
-import {
-  type CourseVersionEntity,
-  LessonEntity,
-  LessonProgressEntity,
-  QuestionEntity,
-  QuestionOptionEntity,
-  QuizAttemptEntity,
-  QuizAttemptQuestionEntity,
-} from '../entities';
+import { type CourseVersionEntity, type QuestionType, QuizAttemptEntity, QuizAttemptQuestionEntity } from '../entities';
 import { type BankQuestion, drawQuestions } from '../rules/quiz-draw';
 import { expiryOf, isPastTimeLimit } from '../rules/time-limit';
 import { AttemptPapers, type PaperQuestion } from '../services/attempt-papers';
@@ -109,29 +101,37 @@ export class StartQuizAttempt {
     assignment: AssignmentEntity,
     version: CourseVersionEntity,
   ): Promise<void> {
-    const lessons = await manager.countBy(LessonEntity, { courseVersionId: version.id });
-    const done = await manager.countBy(LessonProgressEntity, { assignmentId: assignment.id });
+    const [counts] = (await manager.query(
+      `SELECT (SELECT COUNT(*) FROM lessons WHERE course_version_id = ?) AS lessons,
+              (SELECT COUNT(*) FROM lesson_progress WHERE assignment_id = ?) AS done`,
+      [version.id, assignment.id],
+    )) as { lessons: string | number; done: string | number }[];
+    const lessons = Number(counts.lessons);
+    const done = Number(counts.done);
     if (done < lessons) {
       throw new ConflictError(`Complete every lesson before the quiz: ${done} of ${lessons} done`);
     }
   }
 
   private async bankOf(manager: EntityManager, versionId: number): Promise<BankQuestion[]> {
-    const questions = await manager.find(QuestionEntity, {
-      select: { id: true, type: true },
-      where: { courseVersionId: versionId },
-      order: { position: 'ASC' },
-    });
-    const options = await manager
-      .createQueryBuilder(QuestionOptionEntity, 'o')
-      .select(['o.id', 'o.questionId'])
-      .innerJoin(QuestionEntity, 'q', 'q.id = o.question_id')
-      .where('q.course_version_id = :versionId', { versionId })
-      .orderBy('o.position', 'ASC')
-      .getMany();
-    const optionIds = new Map<number, number[]>();
-    for (const o of options) optionIds.set(o.questionId, [...(optionIds.get(o.questionId) ?? []), o.id]);
-    return questions.map((q) => ({ id: q.id, type: q.type, optionIds: optionIds.get(q.id) ?? [] }));
+    const rows = (await manager.query(
+      `SELECT q.id, q.type, o.id AS option_id
+         FROM questions q
+    LEFT JOIN question_options o ON o.question_id = q.id
+        WHERE q.course_version_id = ?
+        ORDER BY q.position, o.position`,
+      [versionId],
+    )) as { id: number; type: QuestionType; option_id: number | null }[];
+    const bank = new Map<number, BankQuestion>();
+    for (const row of rows) {
+      let question = bank.get(row.id);
+      if (!question) {
+        question = { id: row.id, type: row.type, optionIds: [] };
+        bank.set(row.id, question);
+      }
+      if (row.option_id !== null) question.optionIds.push(row.option_id);
+    }
+    return [...bank.values()];
   }
 
   /** How often each question of the version appeared in the employee's earlier attempts (any assignment). */

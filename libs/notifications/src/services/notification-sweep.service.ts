@@ -24,7 +24,25 @@ export interface SweepResult {
 
 interface DueRow {
   id: number;
+  status: NotificationStatus;
+  sendAfter: Date;
+  queueAfter: Date;
+  attempts: number;
   expiresAt: Date;
+}
+
+/**
+ * A PENDING row the sweep has never queued: not yet attempted, and `queueAfter` still the
+ * planner's `sendAfter` (queueing, claiming and retrying all push it later). Its delivery
+ * job can only exist if a sweep stopped between addBulk and postponing the row; addBulk
+ * then adds nothing, the row is postponed, and the next look checks the job's state.
+ */
+function neverQueued(row: DueRow): boolean {
+  return (
+    row.status === NotificationStatus.PENDING &&
+    row.attempts === 0 &&
+    row.queueAfter.getTime() === row.sendAfter.getTime()
+  );
 }
 
 /** A job in one of these states will not run again: its id must be freed before queueing anew. */
@@ -78,11 +96,15 @@ export class NotificationSweep {
       const rows = await this.dueBatch(now);
       if (rows.length === 0) break;
       const stale = rows.filter((row) => row.expiresAt <= now).map((row) => row.id);
-      const due = rows.filter((row) => row.expiresAt > now).map((row) => row.id);
+      const due = rows.filter((row) => row.expiresAt > now);
+      const ids = due.map((row) => row.id);
       total.cancelled += await this.cancelStale(stale, now);
-      await this.releaseExpiredClaims(due, now);
+      await this.releaseExpiredClaims(
+        due.filter((row) => row.status === NotificationStatus.SENDING).map((row) => row.id),
+        now,
+      );
       total.queued += await this.enqueue(due);
-      await this.postpone(due, now);
+      await this.postpone(ids, now);
       if (rows.length < this.config.NOTIFY_SWEEP_BATCH_SIZE) break;
     }
     if (total.queued > 0 || total.cancelled > 0) this.logger.log(total, 'Notifications swept');
@@ -94,7 +116,7 @@ export class NotificationSweep {
     return this.dataSource
       .getRepository(NotificationEntity)
       .createQueryBuilder('n')
-      .select(['n.id', 'n.expiresAt'])
+      .select(['n.id', 'n.status', 'n.sendAfter', 'n.queueAfter', 'n.attempts', 'n.expiresAt'])
       .where('n.status IN (:...statuses)', { statuses: [NotificationStatus.PENDING, NotificationStatus.SENDING] })
       .andWhere('n.queue_after <= :now', { now })
       .orderBy('n.queue_after', 'ASC')
@@ -133,14 +155,19 @@ export class NotificationSweep {
     if (result.affected) this.logger.warn({ count: result.affected }, 'Took over notifications from a stopped worker');
   }
 
-  /** Adds a delivery job for each id whose job is not already waiting, delayed or running. */
-  private async enqueue(ids: number[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const jobIds = ids.map(deliveryJobId);
-    const states = await Promise.all(jobIds.map((jobId) => this.mailQueue.getJobState(jobId)));
-    const finished = jobIds.filter((_, i) => FINISHED_STATES.has(states[i]));
-    await Promise.all(finished.map((jobId) => this.mailQueue.remove(jobId)));
-    const toQueue = ids.filter((_, i) => states[i] === 'unknown' || FINISHED_STATES.has(states[i]));
+  /**
+   * Adds a delivery job for each row whose job is not already waiting, delayed or running.
+   * Only rows queued before have their job's state asked (one Redis call each): a first
+   * sweep of thousands of fresh reminders is one addBulk per batch.
+   */
+  private async enqueue(rows: DueRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const fresh = rows.filter(neverQueued).map((row) => row.id);
+    const seen = rows.filter((row) => !neverQueued(row)).map((row) => row.id);
+    const states = await Promise.all(seen.map((id) => this.mailQueue.getJobState(deliveryJobId(id))));
+    const finished = seen.filter((_, i) => FINISHED_STATES.has(states[i]));
+    await Promise.all(finished.map((id) => this.mailQueue.remove(deliveryJobId(id))));
+    const toQueue = [...fresh, ...seen.filter((_, i) => states[i] === 'unknown' || FINISHED_STATES.has(states[i]))];
     if (toQueue.length === 0) return 0;
     await this.mailQueue.addBulk(
       toQueue.map((notificationId) => ({

@@ -25,6 +25,17 @@ export interface EmployeeLifecycleHook {
     actorId: number | null,
     context: HireContext,
   ): Promise<AfterCommit | void>;
+  /**
+   * Many hires of one transaction (a CSV import) at once, with a constant number of
+   * statements; must leave exactly what onHired for each of them would. Hooks without it
+   * get onHired once per employee.
+   */
+  onHiredMany?(
+    manager: EntityManager,
+    employees: EmployeeEntity[],
+    actorId: number | null,
+    context: HireContext,
+  ): Promise<AfterCommit | void>;
   onChanged?(
     manager: EntityManager,
     before: EmployeeEntity,
@@ -52,6 +63,29 @@ export class EmployeeLifecycle {
     for (const hook of this.hooks) {
       const action = await hook.onHired?.(manager, employee, actorId, context);
       if (action) after.push(action);
+    }
+    return after;
+  }
+
+  /** The same as `hired` for each employee, in bulk where a hook can (onHiredMany). */
+  async hiredMany(
+    manager: EntityManager,
+    employees: EmployeeEntity[],
+    actorId: number | null,
+    context: HireContext,
+  ): Promise<AfterCommit[]> {
+    const after: AfterCommit[] = [];
+    if (employees.length === 0) return after;
+    for (const hook of this.hooks) {
+      if (hook.onHiredMany) {
+        const action = await hook.onHiredMany(manager, employees, actorId, context);
+        if (action) after.push(action);
+        continue;
+      }
+      for (const employee of employees) {
+        const action = await hook.onHired?.(manager, employee, actorId, context);
+        if (action) after.push(action);
+      }
     }
     return after;
   }

@@ -19,6 +19,7 @@ import {
 } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
 import { type OpenAssignmentRow, openAssignmentsDueBetween } from './open-assignments';
+import { planFromBatches } from './plan-batches';
 import { storeManagersOf } from './store-managers';
 
 /**
@@ -123,24 +124,14 @@ export class AssignmentReminderPlanner {
   }
 
   /** Plans the drafts made from each batch of open assignments due in (from, to]; returns how many were offered. */
-  private async eachBatch(
+  private eachBatch(
     from: Date,
     to: Date,
     draftsOf: (batch: OpenAssignmentRow[]) => NotificationDraft[] | Promise<NotificationDraft[]>,
   ): Promise<number> {
-    let offered = 0;
-    const batches = openAssignmentsDueBetween(
-      this.dataSource.manager,
-      from,
-      to,
-      this.config.REMINDER_PLANNING_BATCH_SIZE,
-    );
-    for await (const batch of batches) {
-      const drafts = await draftsOf(batch);
-      await this.notifications.plan(this.dataSource.manager, drafts);
-      offered += drafts.length;
-    }
-    return offered;
+    const manager = this.dataSource.manager;
+    const batches = openAssignmentsDueBetween(manager, from, to, this.config.REMINDER_PLANNING_BATCH_SIZE);
+    return planFromBatches(this.notifications, manager, batches, draftsOf);
   }
 
   /** The furthest any reminder reaches ahead: the defaults or a programme's longest offset. */

@@ -12,6 +12,7 @@ import { Role } from '@lp/organisation';
 import { DAY_MS, LATE_REMINDER_TOLERANCE_MS, normaliseOffsets, offsetReminders } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
 import { type CurrentCertificationRow, currentCertificationsExpiringBetween } from './current-certifications';
+import { planFromBatches } from './plan-batches';
 import { storeManagersOf } from './store-managers';
 
 /**
@@ -108,26 +109,22 @@ export class CertificationReminderPlanner {
     });
   }
 
-  private async eachBatch(
+  /** Plans the drafts made from each batch of the programme's certifications expiring in (from, to]. */
+  private eachBatch(
     programId: number,
     from: Date,
     to: Date,
     draftsOf: (batch: CurrentCertificationRow[]) => Promise<NotificationDraft[]>,
   ): Promise<number> {
-    let offered = 0;
+    const manager = this.dataSource.manager;
     const batches = currentCertificationsExpiringBetween(
-      this.dataSource.manager,
+      manager,
       programId,
       from,
       to,
       this.config.REMINDER_PLANNING_BATCH_SIZE,
     );
-    for await (const batch of batches) {
-      const drafts = await draftsOf(batch);
-      await this.notifications.plan(this.dataSource.manager, drafts);
-      offered += drafts.length;
-    }
-    return offered;
+    return planFromBatches(this.notifications, manager, batches, draftsOf);
   }
 
   private async activeHr(): Promise<number[]> {

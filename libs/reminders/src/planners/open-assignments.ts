@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { parseJsonColumn } from './json-column';
+import { afterPosition, keysetBatches } from './keyset-batches';
 
 /** An open assignment of an active employee, with what its reminders show. */
 export interface OpenAssignmentRow {
@@ -25,48 +26,39 @@ interface RawRow {
 
 /**
  * Yields open assignments due in (from, to], a batch at a time, read through the
- * (status, due_at) index with keyset pagination on (due_at, id).
+ * (status, due_at) index.
  */
-export async function* openAssignmentsDueBetween(
+export function openAssignmentsDueBetween(
   manager: EntityManager,
   from: Date,
   to: Date,
   batchSize: number,
 ): AsyncGenerator<OpenAssignmentRow[]> {
-  let after: { dueAt: Date; id: number } | null = null;
-  for (;;) {
-    const rows = (await manager.query(
-      `SELECT a.id, a.employee_id, e.first_name, e.last_name, a.due_at, co.title, p.reminder_offsets_days AS offsets
-         FROM assignments a
-         JOIN employees e ON e.id = a.employee_id AND e.active = 1
-         JOIN courses co ON co.id = a.course_id
-         LEFT JOIN certification_programs p ON p.id = a.program_id
-        WHERE a.status IN (?) AND a.due_at > ? AND a.due_at <= ?
-          AND (? IS NULL OR a.due_at > ? OR (a.due_at = ? AND a.id > ?))
-        ORDER BY a.due_at, a.id
-        LIMIT ?`,
-      [
-        OPEN_ASSIGNMENT_STATUSES,
-        from,
-        to,
-        after?.dueAt ?? null,
-        after?.dueAt ?? null,
-        after?.dueAt ?? null,
-        after?.id ?? 0,
-        batchSize,
-      ],
-    )) as RawRow[];
-    if (rows.length === 0) return;
-    yield rows.map((row) => ({
-      id: Number(row.id),
-      employeeId: Number(row.employee_id),
-      employeeName: `${row.first_name} ${row.last_name}`,
-      dueAt: row.due_at,
-      courseTitle: row.title,
-      offsetsDays: parseJsonColumn<number[]>(row.offsets),
-    }));
-    if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1];
-    after = { dueAt: last.due_at, id: Number(last.id) };
-  }
+  return keysetBatches(
+    batchSize,
+    async (position) => {
+      const after = afterPosition('a.due_at', 'a.id', position);
+      const rows = (await manager.query(
+        `SELECT a.id, a.employee_id, e.first_name, e.last_name, a.due_at, co.title, p.reminder_offsets_days AS offsets
+           FROM assignments a
+           JOIN employees e ON e.id = a.employee_id AND e.active = 1
+           JOIN courses co ON co.id = a.course_id
+           LEFT JOIN certification_programs p ON p.id = a.program_id
+          WHERE a.status IN (?) AND a.due_at > ? AND a.due_at <= ?
+            AND ${after.sql}
+          ORDER BY a.due_at, a.id
+          LIMIT ?`,
+        [OPEN_ASSIGNMENT_STATUSES, from, to, ...after.params, batchSize],
+      )) as RawRow[];
+      return rows.map((row) => ({
+        id: Number(row.id),
+        employeeId: Number(row.employee_id),
+        employeeName: `${row.first_name} ${row.last_name}`,
+        dueAt: row.due_at,
+        courseTitle: row.title,
+        offsetsDays: parseJsonColumn<number[]>(row.offsets),
+      }));
+    },
+    (assignment) => assignment.dueAt,
+  );
 }

@@ -55,6 +55,40 @@ export function programFiguresSql(selection: StoreSelection, options: FigureOpti
 }
 
 /**
+ * Per store: completed, counted (not cancelled), overdue and open (ASSIGNED or
+ * IN_PROGRESS) assignments of its active employees.
+ */
+function assignmentFiguresSql(condition: string): string {
+  const open = `'${AssignmentStatus.ASSIGNED}', '${AssignmentStatus.IN_PROGRESS}'`;
+  return `SELECT ae.store_id,
+        SUM(a.status = '${AssignmentStatus.COMPLETED}') AS completed,
+        SUM(a.status <> '${AssignmentStatus.CANCELLED}') AS counted,
+        SUM(a.status IN (${open}) AND a.due_at < :now) AS overdue,
+        SUM(a.status IN (${open})) AS open
+      FROM stores s
+      JOIN employees ae ON ae.store_id = s.id AND ae.active = 1
+      JOIN assignments a ON a.employee_id = ae.id
+      WHERE ${condition}
+      GROUP BY ae.store_id`;
+}
+
+/**
+ * What a daily snapshot row holds, in one statement: the programme figures of each
+ * selected store (programFiguresSql) with its compliance percent, and the store's open,
+ * completed and overdue assignments (as in storeFiguresSql).
+ */
+export function programActivitySql(selection: StoreSelection, options: FigureOptions): SqlFragment {
+  const programs = programFiguresSql(selection, options);
+  const sql = `SELECT f.*, ${percentSql('f.certified', 'f.required', '100')} AS compliance_percent,
+      COALESCE(asg.open, 0) AS open_assignments,
+      COALESCE(asg.completed, 0) AS completed_assignments,
+      COALESCE(asg.overdue, 0) AS overdue_assignments
+    FROM (${programs.sql}) f
+    LEFT JOIN (${assignmentFiguresSql(storeCondition(selection).sql)}) asg ON asg.store_id = f.store_id`;
+  return { sql, params: programs.params };
+}
+
+/**
  * One row per selected store: headcount and the programme figures summed over the
  * programmes that apply (or the one asked for), compliancePercent (100 when nobody is
  * required to hold anything), and — with `activity` — assignment and quiz figures of the
@@ -66,7 +100,6 @@ export function storeFiguresSql(
 ): SqlFragment {
   const condition = storeCondition(selection);
   const programs = programFiguresSql(selection, options);
-  const open = `'${AssignmentStatus.ASSIGNED}', '${AssignmentStatus.IN_PROGRESS}'`;
   const activityColumns = options.activity
     ? `,
       ${percentSql('COALESCE(asg.completed, 0)', 'COALESCE(asg.counted, 0)', 'NULL')} AS completion_rate_percent,
@@ -77,18 +110,7 @@ export function storeFiguresSql(
     : '';
   const activityJoins = options.activity
     ? `
-    LEFT JOIN (
-      SELECT ae.store_id,
-        SUM(a.status = '${AssignmentStatus.COMPLETED}') AS completed,
-        SUM(a.status <> '${AssignmentStatus.CANCELLED}') AS counted,
-        SUM(a.status IN (${open}) AND a.due_at < :now) AS overdue,
-        SUM(a.status IN (${open})) AS open
-      FROM stores s
-      JOIN employees ae ON ae.store_id = s.id AND ae.active = 1
-      JOIN assignments a ON a.employee_id = ae.id
-      WHERE ${condition.sql}
-      GROUP BY ae.store_id
-    ) asg ON asg.store_id = s.id
+    LEFT JOIN (${assignmentFiguresSql(condition.sql)}) asg ON asg.store_id = s.id
     LEFT JOIN (
       SELECT qe.store_id, ROUND(AVG(q.score_percent), 1) AS average_score
       FROM stores s

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ReportReader } from '../report-reader';
 import { type StoreSelection, storeCondition } from '../store-selection';
-import { type FigureOptions, percentSql, programFiguresSql, storeFiguresSql } from './compliance-sql';
+import {
+  type FigureOptions,
+  percentSql,
+  programActivitySql,
+  programFiguresSql,
+  storeFiguresSql,
+} from './compliance-sql';
 
 export interface ProgramComplianceRow {
   storeId: number;
@@ -12,6 +18,21 @@ export interface ProgramComplianceRow {
   expired: number;
   missing: number;
   compliancePercent: number;
+}
+
+/** A daily snapshot's figures: a store's programme figures with the store's assignment counts. */
+export interface ProgramActivityRow {
+  storeId: number;
+  programId: number;
+  required: number;
+  certified: number;
+  expiringSoon: number;
+  expired: number;
+  missing: number;
+  compliancePercent: number;
+  openAssignments: number;
+  completedAssignments: number;
+  overdueAssignments: number;
 }
 
 export interface StoreComplianceRow {
@@ -137,6 +158,25 @@ export class StoreComplianceQuery {
       expired: toNumber(raw.expired),
       missing: toNumber(raw.missing),
       compliancePercent: toNumber(raw.compliance_percent),
+    }));
+  }
+
+  /** Programme figures with the store's assignment counts, by store id then programme id (snapshots). */
+  async programActivityOf(selection: StoreSelection, options: FigureOptions): Promise<ProgramActivityRow[]> {
+    const { sql, params } = programActivitySql(selection, options);
+    const rows = await this.reader.rows<RawStoreRow>(`${sql} ORDER BY f.store_id, f.program_id`, params);
+    return rows.map((raw) => ({
+      storeId: toNumber(raw.store_id),
+      programId: toNumber(raw.program_id),
+      required: toNumber(raw.required),
+      certified: toNumber(raw.certified),
+      expiringSoon: toNumber(raw.expiring_soon),
+      expired: toNumber(raw.expired),
+      missing: toNumber(raw.missing),
+      compliancePercent: toNumber(raw.compliance_percent),
+      openAssignments: toNumber(raw.open_assignments),
+      completedAssignments: toNumber(raw.completed_assignments),
+      overdueAssignments: toNumber(raw.overdue_assignments),
     }));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@lp/core';
+import { Clock, NotFoundError } from '@lp/core';
 import type { AccessScope } from '@lp/organisation';
 import {
   RegionComplianceQuery,
@@ -39,29 +39,38 @@ export class ComplianceReports {
     private readonly clock: Clock,
   ) {}
 
+  /** NOT_FOUND for a store outside the scope: the figures are read within it, so they find no row. */
   async storeCompliance(scope: AccessScope, storeId: number): Promise<StoreComplianceReport> {
-    await this.subjects.requireStore(scope, storeId);
     const now = this.clock.now();
     const selection = { scope, storeIds: [storeId] };
     const [[row], programs] = await Promise.all([
       this.stores.forStores(selection, { now }),
       this.stores.programsOf(selection, { now }),
     ]);
+    if (!row) throw new NotFoundError('Store', storeId);
     return { ...row, programs };
   }
 
+  /**
+   * The ranking is read within the scope while the region and programme are checked, so a
+   * refused subject answers NOT_FOUND without revealing any figure. Programme figures are
+   * read only when asked for (`include.programs`); otherwise every item's list is empty.
+   */
   async complianceByStore(
     scope: AccessScope,
     filter: ComplianceRankingFilter,
     page: { first: number; after?: ComplianceCursor },
+    include: { programs: boolean } = { programs: true },
   ): Promise<ComplianceRankingPage> {
-    if (filter.regionId !== undefined) await this.subjects.requireRegion(scope, filter.regionId);
-    if (filter.programId !== undefined) await this.subjects.requireProgram(filter.programId);
     const now = this.clock.now();
     const options = { now, programId: filter.programId };
-    const ranked = await this.stores.ranked({ scope, regionId: filter.regionId }, options, page);
+    const [ranked] = await Promise.all([
+      this.stores.ranked({ scope, regionId: filter.regionId }, options, page),
+      filter.regionId === undefined ? undefined : this.subjects.requireRegion(scope, filter.regionId),
+      filter.programId === undefined ? undefined : this.subjects.requireProgram(filter.programId),
+    ]);
     const storeIds = ranked.rows.map((row) => row.store.id);
-    const programs = await this.stores.programsOf({ scope, storeIds }, options);
+    const programs = include.programs ? await this.stores.programsOf({ scope, storeIds }, options) : [];
     return {
       items: ranked.rows.map((row) => ({
         ...row,

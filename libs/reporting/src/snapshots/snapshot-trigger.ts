@@ -48,6 +48,9 @@ export class SnapshotTrigger implements OnModuleInit {
       onHired: async (_manager: EntityManager, employee: EmployeeEntity): Promise<AfterCommit> => {
         return async () => this.note([employee.storeId]);
       },
+      onHiredMany: async (_manager: EntityManager, employees: EmployeeEntity[]): Promise<AfterCommit> => {
+        return async () => this.note(employees.map((employee) => employee.storeId));
+      },
       onChanged: async (_manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity) => {
         const changesFigures =
           before.storeId !== after.storeId || before.active !== after.active || before.jobRoleId !== after.jobRoleId;

@@ -37,8 +37,9 @@ const UPDATED = COLUMNS.slice(3)
   .join(', ');
 
 /**
- * Writes store_compliance_snapshots from StoreComplianceQuery — the very rows the live
- * reports read — so a snapshot can never define a figure differently. Every write is an
+ * Writes store_compliance_snapshots from StoreComplianceQuery.programActivityOf — built
+ * from the SQL fragments the live reports read — so a snapshot can never define a figure
+ * differently. Every write is an
  * upsert on (store, programme, day) plus the removal of programmes that no longer apply
  * to the store that day, in one transaction: running it twice changes no figure.
  */
@@ -65,33 +66,22 @@ export class SnapshotService {
     if (storeIds.length === 0) return;
     const computedAt = this.clock.now();
     const now = day >= utcDayOf(computedAt) ? computedAt : endOfUtcDay(day);
-    const selection = { scope: { kind: 'chain' as const }, storeIds };
-    const [stores, programs] = await Promise.all([
-      this.query.forStores(selection, { now }),
-      this.query.programsOf(selection, { now }),
+    const figures = await this.query.programActivityOf({ scope: { kind: 'chain' }, storeIds }, { now });
+    const rows = figures.map((f) => [
+      f.storeId,
+      f.programId,
+      day,
+      f.required,
+      f.certified,
+      f.expiringSoon,
+      f.expired,
+      f.missing,
+      f.compliancePercent,
+      f.openAssignments,
+      f.completedAssignments,
+      f.overdueAssignments,
+      computedAt,
     ]);
-    const activity = new Map(stores.map((s) => [s.store.id, s]));
-    const rows = programs.flatMap((p) => {
-      const store = activity.get(p.storeId);
-      if (!store) return [];
-      return [
-        [
-          p.storeId,
-          p.program.id,
-          day,
-          p.required,
-          p.certified,
-          p.expiringSoon,
-          p.expired,
-          p.missing,
-          p.compliancePercent,
-          store.openAssignments,
-          store.completedAssignments,
-          store.overdueAssignments,
-          computedAt,
-        ],
-      ];
-    });
     await this.dataSource.transaction(async (manager) => {
       if (rows.length > 0) {
         await manager.query(

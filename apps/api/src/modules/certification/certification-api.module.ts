@@ -6,10 +6,12 @@ import { CertificationCourseResolver } from './certification-course.resolver';
 import { CertificationProgramResolver } from './certification-program.resolver';
 import { CertificationLoaders } from './certification.loaders';
 import { CertificationResolver } from './certification.resolver';
+import { CertificatesController } from './certificates.controller';
 import { QuizResultCertificationResolver } from './quiz-result-certification.resolver';
 
 @Module({
   imports: [CertificationModule, OrganisationApiModule, LearningApiModule],
+  controllers: [CertificatesController],
   providers: [
     CertificationCourseResolver,
     CertificationLoaders,

@@ -73,8 +73,15 @@ export class CertificationResolver {
   }
 
   @Query(() => [CertificationObject], { description: 'The signed-in employee’s current certifications' })
-  myCertifications(@CurrentActor() actor: Actor): Promise<CertificationObject[]> {
-    return this.queries.mine(actor.id);
+  async myCertifications(
+    @CurrentActor() actor: Actor,
+    @Context() context: GraphqlContext,
+  ): Promise<CertificationObject[]> {
+    const certifications = await this.queries.mine(actor.id);
+    // The programmes came with them: `status` and `program` need no query of their own.
+    const programs = this.certificationLoaders.program(context);
+    for (const { programId, program } of certifications) if (program) programs.prime(programId, program);
+    return certifications;
   }
 
   @Mutation(() => CertificationObject, { description: 'Manual grant, e.g. certified by a previous employer' })

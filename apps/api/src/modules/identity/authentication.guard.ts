@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthenticatedError } from '@lp/core';
-import { AccessTokenService, ActorLoader } from '@lp/identity';
+import { AccessTokenService, type Actor, ActorLoader } from '@lp/identity';
 import type { Role } from '@lp/organisation';
 import { BEARER_TOKEN_HINT, bearerToken } from './bearer-token';
 import { IS_PUBLIC } from './public.decorator';
@@ -14,6 +14,9 @@ import { ALLOWED_ROLES } from './roles.decorator';
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
+  /** Root fields of one request are guarded in parallel: they share one lookup of the actor. */
+  private readonly lookups = new WeakMap<object, Promise<Actor | null>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
@@ -28,7 +31,7 @@ export class AuthenticationGuard implements CanActivate {
     if (!request.actor) {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw new UnauthenticatedError(BEARER_TOKEN_HINT);
-      const actor = await this.actors.load(this.tokens.verify(token));
+      const actor = await this.lookupOnce(request, token);
       if (!actor) throw new UnauthenticatedError('This account is no longer active');
       request.actor = actor;
     }
@@ -36,5 +39,14 @@ export class AuthenticationGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !request.actor.hasRole(...roles)) throw new ForbiddenError();
     return true;
+  }
+
+  private lookupOnce(request: object, token: string): Promise<Actor | null> {
+    let lookup = this.lookups.get(request);
+    if (!lookup) {
+      lookup = this.actors.load(this.tokens.verify(token));
+      this.lookups.set(request, lookup);
+    }
+    return lookup;
   }
 }

@@ -1,4 +1,5 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '@lp/core';
 import type { Actor } from '@lp/identity';
 import { Role } from '@lp/organisation';
@@ -10,6 +11,7 @@ import { Roles } from '../identity/roles.decorator';
 import { decodeComplianceCursor, encodeComplianceCursor } from './compliance-cursor';
 import { ComplianceByStoreArgs } from './dto/compliance-by-store.args';
 import { ComplianceTotalsObject, RegionComplianceObject } from './region-compliance.object';
+import { selectsField } from './selects-field';
 import { StoreComplianceConnection, StoreComplianceObject } from './store-compliance.object';
 
 const MANAGERS_AND_HR = [Role.STORE_MANAGER, Role.REGIONAL_MANAGER, Role.HR, Role.ADMIN];
@@ -32,6 +34,7 @@ export class ReportingResolver {
   async complianceByStore(
     @Args() args: ComplianceByStoreArgs,
     @CurrentActor() actor: Actor,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<StoreComplianceObject>> {
     const page = await this.reports.complianceByStore(
       actor.scope,
@@ -40,6 +43,7 @@ export class ReportingResolver {
         first: args.first ?? DEFAULT_PAGE_SIZE,
         after: args.after === undefined || args.after === null ? undefined : decodeComplianceCursor(args.after),
       },
+      { programs: selectsField(info, ['edges', 'node', 'programs']) },
     );
     const edges = page.items.map((node) => ({
       cursor: encodeComplianceCursor({ compliancePercent: node.compliancePercent, storeId: node.store.id }),

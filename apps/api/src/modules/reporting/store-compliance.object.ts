@@ -6,8 +6,9 @@ import { CertificationFiguresObject } from './certification-figures.object';
 
 @ObjectType('ProgramCompliance', { description: 'One programme that applies to a store’s people' })
 export class ProgramComplianceObject extends CertificationFiguresObject {
+  /** What the figures' row holds; ProgramComplianceResolver reads the rest when asked. */
   @Field(() => CertificationProgramObject)
-  program!: { id: number };
+  program!: { id: number; code: string; name: string };
 }
 
 /** Certification figures summed over the programmes that apply (or the one asked for). */

@@ -53,8 +53,9 @@ const AUDIT_CHUNK = 1000;
  * Upserts employees from an HR system's CSV, all or nothing: every line is checked
  * against the database first, and only a file without errors is written, in one
  * transaction, with set-based SQL. Transfers and role changes keep their history and
- * audit events, and lifecycle hooks run as for single changes — except that new hires get
- * no invite email (see HireContext).
+ * audit events, and lifecycle hooks run as for single changes (new hires all at once,
+ * through EmployeeLifecycle.hiredMany) — except that new hires get no invite email (see
+ * HireContext).
  */
 @Injectable()
 export class EmployeeImportService {
@@ -154,10 +155,14 @@ export class EmployeeImportService {
       deactivated: leaving.length,
     };
     await this.recordAudit(manager, importer, hires, plan.updates, leaving, summary);
-    for (const hire of hires) {
-      const employee = this.repository.toEntity(manager, hire.id, hire, null);
-      afterCommit.push(...(await this.lifecycle.hired(manager, employee, importer.id, { sendInvite: false })));
-    }
+    afterCommit.push(
+      ...(await this.lifecycle.hiredMany(
+        manager,
+        hires.map((hire) => this.repository.toEntity(manager, hire.id, hire, null)),
+        importer.id,
+        { sendInvite: false },
+      )),
+    );
     for (const { before, after } of plan.updates) {
       const was = this.repository.toEntity(manager, before.id, before, null);
       const is = this.repository.toEntity(manager, before.id, after, null);

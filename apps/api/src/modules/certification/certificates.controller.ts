@@ -1,0 +1,57 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CertificationQueries, certificationStatus, CertificationStatus } from '@lp/certification';
+import { AppConfig, Clock, NotFoundError } from '@lp/core';
+import type { Actor } from '@lp/identity';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { renderCertificatePdf } from './pdf/certificate-pdf';
+
+const PDF_FILE = /^([1-9]\d{0,9})\.pdf$/;
+
+/**
+ * The printable certificate, behind the same bearer token as GraphQL. Visible to the holder
+ * and to whoever sees the holder's certifications; anyone else gets the same 404 as for a
+ * certificate that does not exist. A revoked or expired cycle still downloads (people file
+ * their history) but is stamped REVOKED or EXPIRED across the page.
+ */
+@Controller('certificates')
+export class CertificatesController {
+  constructor(
+    private readonly queries: CertificationQueries,
+    private readonly appConfig: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':file')
+  async download(@Param('file') file: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const id = PDF_FILE.exec(file)?.[1];
+    const certification = id ? await this.queries.findVisible(actor.scope, actor.id, Number(id)) : null;
+    if (!certification) throw new NotFoundError('Certificate', file);
+    const { employee, program } = certification;
+    const status = certificationStatus(
+      {
+        expiresAt: certification.expiresAt,
+        revokedAt: certification.revokedAt,
+        recertifyWindowDays: program!.recertifyWindowDays,
+      },
+      this.clock.now(),
+    );
+    const pdf = await renderCertificatePdf({
+      holderName: `${employee!.firstName} ${employee!.lastName}`,
+      programName: program!.name,
+      certificateNumber: certification.certificateNumber,
+      verificationCode: certification.verificationCode,
+      issuedAt: certification.issuedAt,
+      expiresAt: certification.expiresAt,
+      invalidBecause:
+        status === CertificationStatus.REVOKED || status === CertificationStatus.EXPIRED ? status : undefined,
+      verificationUrl: `${this.appConfig.APP_URL.replace(/\/+$/, '')}/verify/${certification.verificationCode}`,
+    });
+    response
+      .status(200)
+      .type('application/pdf')
+      .attachment(`lp-academy-certificate-${certification.verificationCode}.pdf`)
+      .setHeader('Cache-Control', 'private, no-store')
+      .send(pdf);
+  }
+}
