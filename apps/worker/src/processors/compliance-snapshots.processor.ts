@@ -48,7 +48,7 @@ export class ComplianceSnapshotsProcessor extends WorkerHost implements OnApplic
       RESCHEDULE_EVERY_MS,
     );
     this.keepScheduled.unref();
-    whenRedisReturns(this.worker, () =>
+    await whenRedisReturns(this.worker, () =>
       this.schedule().catch((error) => this.logger.error({ err: error }, 'Could not schedule the close again')),
     );
   }

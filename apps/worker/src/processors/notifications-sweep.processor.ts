@@ -34,7 +34,7 @@ export class NotificationsSweepProcessor extends WorkerHost implements OnApplica
       this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000,
     );
     this.keepScheduled.unref();
-    whenRedisReturns(this.worker, () =>
+    await whenRedisReturns(this.worker, () =>
       this.sweep.schedule().catch((error) => this.logger.error({ err: error }, 'Could not schedule the sweep again')),
     );
   }

@@ -35,7 +35,7 @@ export class ReminderPlanningProcessor extends WorkerHost implements OnApplicati
       this.config.REMINDER_PLANNING_EVERY_MINUTES * 60_000,
     );
     this.keepScheduled.unref();
-    whenRedisReturns(this.worker, () =>
+    await whenRedisReturns(this.worker, () =>
       this.planning
         .schedule()
         .then(() => this.planning.runSoon())

@@ -5,12 +5,14 @@ import type { Worker } from 'bullmq';
  * A Redis that comes back without its data has lost the job schedulers: upserting them at
  * once, rather than at the next periodic upsert, gets the planning and the sweep going again.
  */
-export function whenRedisReturns(worker: Worker, resume: () => Promise<void>): void {
+export async function whenRedisReturns(worker: Worker, resume: () => Promise<void>): Promise<void> {
+  // The main connection only: BullMQ drops and reopens the blocking one itself (pausing a worker).
+  const client = await worker.backend.client;
   let lost = false;
-  worker.backend.on('close', () => {
+  client.on('close', () => {
     lost = true;
   });
-  worker.backend.on('ready', () => {
+  client.on('ready', () => {
     if (!lost) return;
     lost = false;
     void resume();
