@@ -57,6 +57,9 @@ async function main(): Promise<void> {
     DEMO_DATA: 'false',
     LOG_LEVEL: 'info',
     QUEUE_PREFIX: `lp_bench_${process.pid}`,
+    // The load comes from one address and a few accounts: measure the limiter's cost, not its refusals.
+    RATE_LIMIT_PER_ADDRESS: '100000000',
+    RATE_LIMIT_PER_ACCOUNT: '100000000',
   });
   const settings: BenchSettings = {
     durationSeconds: options.duration,

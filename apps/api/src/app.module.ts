@@ -25,9 +25,11 @@ import { ReminderCancellationModule } from '@lp/reminders';
 import { SnapshotsConfig } from '@lp/reporting';
 import { AppErrorFilter } from './graphql/app-error.filter';
 import { graphqlOptions } from './graphql/graphql.options';
+import { ExecutionDeadlineModule } from './graphql/limits/execution-deadline.module';
 import { GraphiqlController } from './graphql/graphiql.controller';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { ApiRateLimitModule } from './http/rate-limit/api-rate-limit.module';
 import { AuditApiModule } from './modules/audit/audit-api.module';
 import { CertificationApiModule } from './modules/certification/certification-api.module';
 import { AssignmentsApiModule } from './modules/assignments/assignments-api.module';
@@ -69,7 +71,7 @@ export class AppModule {
         ClockModule,
         LoggingModule,
         DatabaseModule.forRoot(lpSchema),
-        QueueModule.forRoot(),
+        QueueModule.forRoot({ producerOnly: true }),
         MailModule,
         HealthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -77,6 +79,8 @@ export class AppModule {
           inject: [AppConfig, GraphqlConfig],
           useFactory: graphqlOptions,
         }),
+        ApiRateLimitModule,
+        ExecutionDeadlineModule,
         IdentityApiModule,
         OrganisationApiModule,
         AuditApiModule,

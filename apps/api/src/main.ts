@@ -2,10 +2,8 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import {
   AppConfig,
-  ConfigValidationError,
   exitOnStartupFailure,
   DatabaseConfig,
-  DEFAULT_JWT_SECRET,
   RedisConfig,
   assertNoPendingMigrations,
   assertRedisReachable,
@@ -15,15 +13,7 @@ import {
 } from '@lp/core';
 import { API_CONFIG } from './app.module';
 import { createApi } from './create-api';
-
-/** Production refuses development secrets and demo data. */
-function assertSafeForProduction(config: AppConfig): void {
-  if (!config.isProduction) return;
-  const problems: string[] = [];
-  if (config.JWT_SECRET === DEFAULT_JWT_SECRET) problems.push('JWT_SECRET: set a secret of your own in production');
-  if (config.DEMO_DATA) problems.push('DEMO_DATA: must be false in production');
-  if (problems.length > 0) throw new ConfigValidationError(problems);
-}
+import { assertSafeForProduction } from './production-safety';
 
 async function bootstrap(): Promise<void> {
   validateConfigs(API_CONFIG);

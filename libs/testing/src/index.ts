@@ -10,6 +10,7 @@ export * from './factories/store.factory';
 export * from './graphql-client';
 export * from './mailing-worker-suite';
 export * from './queue-cleaner';
+export * from './redis-server';
 export * from './row-counts';
 export * from './smtp-capture';
 export * from './test-app';

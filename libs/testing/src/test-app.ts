@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
@@ -23,6 +23,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Variables for this app only (e.g. SMTP_URL of an SmtpCapture, a lower LOGIN_IP_LIMIT). */
   env?: Record<string, string | undefined>;
+  /** Test-only modules added to the API, e.g. a resolver that is slow on purpose. */
+  imports?: Type[];
 }
 
 /**
@@ -33,7 +35,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await prepareTestEnvironment();
   const restoreEnvironment = overrideEnvironment(options.env ?? {});
   const clock = new ManualClock(new Date());
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ graphiql: true })] })
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ graphiql: true }), ...(options.imports ?? [])],
+  })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError, type ErrorCode } from '@lp/core';
+import { AppError, type ErrorCode, ExecutionTimeoutError, isStatementTimeoutError } from '@lp/core';
 
 const logger = new Logger('GraphQL');
 
@@ -41,9 +41,11 @@ function httpMessage(exception: HttpException): string {
  * safe message; anything unexpected is logged with a fresh errorId and answered as
  * INTERNAL_SERVER_ERROR with that id only.
  */
-export function createErrorFormatter(exposeStack: boolean) {
+export function createErrorFormatter(exposeStack: boolean, executionTimeoutMs: number) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // The database stopped a SELECT at the request's deadline.
+    const original = isStatementTimeoutError(unwrapped) ? new ExecutionTimeoutError(executionTimeoutMs) : unwrapped;
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof AppError) {

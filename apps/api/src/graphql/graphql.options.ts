@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { createErrorFormatter } from './format-error';
 import type { GraphqlContext } from './graphql-context';
 import { aliasLimit } from './limits/alias-limit.rule';
+import { executionTimeoutPlugin } from './limits/execution-timeout.plugin';
 import { queryCostPlugin } from './limits/query-cost.plugin';
 
 /**
@@ -12,6 +13,7 @@ import { queryCostPlugin } from './limits/query-cost.plugin';
  * schema.gql and a test fails when it is stale. Apollo's CDN landing page is off:
  * /graphiql serves a local one. Depth, aliases and cost are checked before any resolver
  * runs; batched HTTP requests stay off (Apollo's default), so limits cannot be multiplied.
+ * A request that runs past GRAPHQL_EXECUTION_TIMEOUT_MS answers TIMEOUT and stops.
  * In production the schema is not disclosed: no introspection, no "did you mean" hints.
  */
 export function graphqlOptions(config: AppConfig, limits: GraphqlConfig): ApolloDriverConfig {
@@ -28,9 +30,9 @@ export function graphqlOptions(config: AppConfig, limits: GraphqlConfig): Apollo
       depthLimit(limits.GRAPHQL_MAX_DEPTH, { ignore: [/^__/] }),
       aliasLimit(limits.GRAPHQL_MAX_ALIASES),
     ],
-    plugins: [queryCostPlugin(limits.GRAPHQL_MAX_COST)],
+    plugins: [queryCostPlugin(limits.GRAPHQL_MAX_COST), executionTimeoutPlugin(limits.GRAPHQL_EXECUTION_TIMEOUT_MS)],
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(config.isDevelopment),
+    formatError: createErrorFormatter(config.isDevelopment, limits.GRAPHQL_EXECUTION_TIMEOUT_MS),
     context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({ req, res, loaders: new Map() }),
   };
 }

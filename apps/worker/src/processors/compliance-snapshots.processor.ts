@@ -1,7 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { QueueName } from '@lp/core';
+import { QueueName, RedisReconnects, whenRedisReturns } from '@lp/core';
 import {
   CLOSE_DAYS_CRON,
   CLOSE_DAYS_SCHEDULER_ID,
@@ -37,6 +37,7 @@ export class ComplianceSnapshotsProcessor extends WorkerHost implements OnApplic
     private readonly snapshots: SnapshotService,
     private readonly batcher: StoreRecomputeBatcher,
     @InjectQueue(QueueName.ComplianceSnapshots) private readonly queue: Queue,
+    private readonly reconnects: RedisReconnects,
   ) {
     super();
   }
@@ -48,9 +49,12 @@ export class ComplianceSnapshotsProcessor extends WorkerHost implements OnApplic
       RESCHEDULE_EVERY_MS,
     );
     this.keepScheduled.unref();
+    await whenRedisReturns(this.worker, () =>
+      this.schedule().catch((error) => this.logger.error({ err: error }, 'Could not schedule the close again')),
+    );
   }
 
-  /** Idempotent: every worker calls it at start-up and every hour. */
+  /** Idempotent: every worker calls it at start-up, every hour and when Redis comes back. */
   private async schedule(): Promise<void> {
     await this.queue.upsertJobScheduler(
       CLOSE_DAYS_SCHEDULER_ID,
@@ -81,6 +85,7 @@ export class ComplianceSnapshotsProcessor extends WorkerHost implements OnApplic
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.keepScheduled);
+    await this.reconnects.stop();
     await this.worker.close();
   }
 }

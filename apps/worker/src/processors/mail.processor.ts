@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
-import { MailConfig, QueueName, RedisConfig, WorkerConfig, queueConnection } from '@lp/core';
+import { MailConfig, QueueName, RedisConfig, RedisReconnects, WorkerConfig, queueConnection } from '@lp/core';
 import {
   type DeliverNotificationPayload,
   type DeliveryOutcome,
@@ -41,6 +41,7 @@ export class MailProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly mail: MailConfig,
     private readonly workers: WorkerConfig,
     private readonly delivery: NotificationDelivery,
+    private readonly reconnects: RedisReconnects,
   ) {}
 
   /** The BullMQ worker, once the application has started. */
@@ -51,7 +52,7 @@ export class MailProcessor implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.bullWorker = new Worker(QueueName.Mail, (job) => this.process(job), {
-      ...queueConnection(this.redis),
+      ...queueConnection(this.redis, this.reconnects),
       concurrency: this.workers.WORKER_CONCURRENCY,
       limiter: { max: this.mail.MAIL_RATE_PER_SECOND, duration: 1000 },
     });
@@ -71,6 +72,7 @@ export class MailProcessor implements OnApplicationBootstrap, OnModuleDestroy {
    * first), letting running deliveries finish: SIGTERM never cuts a send in half.
    */
   async onModuleDestroy(): Promise<void> {
+    await this.reconnects.stop();
     await this.bullWorker?.close();
   }
 }

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { QueueName } from '@lp/core';
+import { QueueName, RedisReconnects, whenRedisReturns } from '@lp/core';
 import { NotificationJob, NotificationSweep, NotificationsConfig, type SweepResult } from '@lp/notifications';
 
 /**
@@ -10,8 +10,9 @@ import { NotificationJob, NotificationSweep, NotificationsConfig, type SweepResu
  * (job ids are notification ids, delivery claims the row), so an extra or overlapping run
  * (a stalled sweep retried, two workers) costs a query and queues nothing twice.
  *
- * Every worker upserts the scheduler at start-up and again every NOTIFY_REQUEUE_AFTER_MINUTES,
- * because a flushed or restarted Redis loses it and nothing else would bring it back.
+ * Every worker upserts the scheduler at start-up, again every NOTIFY_REQUEUE_AFTER_MINUTES
+ * and when Redis comes back, because a flushed or restarted Redis loses it and nothing else
+ * would bring it back.
  */
 @Processor(QueueName.NotificationsSweep)
 export class NotificationsSweepProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
@@ -21,6 +22,7 @@ export class NotificationsSweepProcessor extends WorkerHost implements OnApplica
   constructor(
     private readonly sweep: NotificationSweep,
     private readonly config: NotificationsConfig,
+    private readonly reconnects: RedisReconnects,
   ) {
     super();
   }
@@ -32,6 +34,9 @@ export class NotificationsSweepProcessor extends WorkerHost implements OnApplica
       this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000,
     );
     this.keepScheduled.unref();
+    await whenRedisReturns(this.worker, () =>
+      this.sweep.schedule().catch((error) => this.logger.error({ err: error }, 'Could not schedule the sweep again')),
+    );
   }
 
   async process(job: Job): Promise<SweepResult> {
@@ -50,6 +55,7 @@ export class NotificationsSweepProcessor extends WorkerHost implements OnApplica
   /** Stops before the database closes, letting a running sweep finish its batch. */
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.keepScheduled);
+    await this.reconnects.stop();
     await this.worker.close();
   }
 }

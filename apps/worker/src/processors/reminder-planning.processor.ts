@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { QueueName } from '@lp/core';
+import { QueueName, RedisReconnects, whenRedisReturns } from '@lp/core';
 import { type PlanningResult, ReminderJob, ReminderPlanning, RemindersConfig } from '@lp/reminders';
 
 /**
@@ -10,8 +10,8 @@ import { type PlanningResult, ReminderJob, ReminderPlanning, RemindersConfig } f
  * starts so a fresh install plans at once instead of a quarter of an hour later.
  * Idempotent: the planners rely on unique keys in the database, so an overlapping or
  * repeated run (two workers starting, a stalled job retried) plans nothing twice.
- * Every worker upserts the scheduler at start-up and again each interval, because a
- * flushed or restarted Redis loses it.
+ * Every worker upserts the scheduler at start-up, again each interval and when Redis comes
+ * back (then planning at once too), because a flushed or restarted Redis loses it.
  */
 @Processor(QueueName.ReminderPlanning)
 export class ReminderPlanningProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
@@ -21,6 +21,7 @@ export class ReminderPlanningProcessor extends WorkerHost implements OnApplicati
   constructor(
     private readonly planning: ReminderPlanning,
     private readonly config: RemindersConfig,
+    private readonly reconnects: RedisReconnects,
   ) {
     super();
   }
@@ -34,6 +35,12 @@ export class ReminderPlanningProcessor extends WorkerHost implements OnApplicati
       this.config.REMINDER_PLANNING_EVERY_MINUTES * 60_000,
     );
     this.keepScheduled.unref();
+    await whenRedisReturns(this.worker, () =>
+      this.planning
+        .schedule()
+        .then(() => this.planning.runSoon())
+        .catch((error) => this.logger.error({ err: error }, 'Could not schedule the planning again')),
+    );
   }
 
   async process(job: Job): Promise<PlanningResult> {
@@ -52,6 +59,7 @@ export class ReminderPlanningProcessor extends WorkerHost implements OnApplicati
   /** Stops before the database closes, letting a running planning finish its batch. */
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.keepScheduled);
+    await this.reconnects.stop();
     await this.worker.close();
   }
 }

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { MailService, QueueName, type SendTestEmailPayload, SystemJob } from '@lp/core';
+import { MailService, QueueName, RedisReconnects, type SendTestEmailPayload, SystemJob } from '@lp/core';
 
 /**
  * Operator jobs. SendTestEmail is safe to repeat: a second run sends a second test
@@ -11,7 +11,10 @@ import { MailService, QueueName, type SendTestEmailPayload, SystemJob } from '@l
 export class SystemProcessor extends WorkerHost implements OnModuleDestroy {
   private readonly logger = new Logger(SystemProcessor.name);
 
-  constructor(private readonly mail: MailService) {
+  constructor(
+    private readonly mail: MailService,
+    private readonly reconnects: RedisReconnects,
+  ) {
     super();
   }
 
@@ -43,6 +46,7 @@ export class SystemProcessor extends WorkerHost implements OnModuleDestroy {
    * database; closing here lets a running job finish with both still open.
    */
   async onModuleDestroy(): Promise<void> {
+    await this.reconnects.stop();
     await this.worker.close();
   }
 }

@@ -24,4 +24,14 @@ export class GraphqlConfig {
   @Min(100)
   @Max(1_000_000)
   GRAPHQL_MAX_COST = 20_000;
+
+  @EnvVar({
+    description:
+      'Longest a GraphQL request may run, in ms; then it answers TIMEOUT, starts no further field and its running SELECTs are stopped by the database',
+  })
+  @ToInteger()
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  GRAPHQL_EXECUTION_TIMEOUT_MS = 10_000;
 }

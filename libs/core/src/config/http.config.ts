@@ -15,7 +15,7 @@ export class HttpConfig {
 
   @EnvVar({
     description:
-      'Reverse proxies in front of the API whose X-Forwarded-For is believed (0: none), so per-address sign-in throttling sees the client, not the proxy',
+      'Reverse proxies in front of the API whose X-Forwarded-For is believed (0: none, the header is ignored), so per-address throttling sees the client, not the proxy',
   })
   @ToInteger()
   @IsInt()
@@ -36,4 +36,28 @@ export class HttpConfig {
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS ? this.CORS_ORIGINS.split(',') : [];
   }
+
+  @EnvVar({ description: 'Window of the API-wide rate limits, and how long a client over one stays refused' })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @EnvVar({
+    description:
+      'Requests one client address may make per RATE_LIMIT_WINDOW_SECONDS, signed in or not; a store device shared by its staff behind one address shares it',
+  })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_PER_ADDRESS = 1800;
+
+  @EnvVar({ description: 'Requests one signed-in account may make per RATE_LIMIT_WINDOW_SECONDS, from any address' })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_PER_ACCOUNT = 300;
 }

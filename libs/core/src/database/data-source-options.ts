@@ -2,6 +2,7 @@ import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { MysqlDataSourceOptions } from 'typeorm/driver/mysql/MysqlDataSourceOptions';
 import { parseMysqlUrl } from './mysql-url';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { deadlineAwareMysql2 } from './statement-deadline';
 
 export interface SchemaParts {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,11 +27,13 @@ function credentials(url: string) {
 /**
  * The one definition of how LP Academy talks to MySQL, shared by the API, the worker, the
  * CLI, the migration CLI and the tests. Times are stored in UTC; `synchronize` is never on:
- * the schema comes from migrations everywhere.
+ * the schema comes from migrations everywhere. A SELECT run inside a request with a deadline
+ * (the API's execution timeout) is stopped by the server when the deadline passes.
  */
 export function buildDataSourceOptions(settings: DataSourceSettings, schema: SchemaParts): DataSourceOptions {
   const common: MysqlDataSourceOptions = {
     type: settings.dialect ?? 'mysql',
+    driver: deadlineAwareMysql2(),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     supportBigNumbers: true,

@@ -4,4 +4,5 @@ export * from './migrations';
 export * from './mysql-url';
 export * from './service-check';
 export * from './snake-naming.strategy';
+export * from './statement-deadline';
 export * from './timestamp-columns';

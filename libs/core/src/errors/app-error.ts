@@ -1,5 +1,5 @@
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'TIMEOUT';
 
 /**
  * The one base class for errors a user may see. Libraries throw these (never HTTP
@@ -48,7 +48,16 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class TooManyRequestsError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', `Too many attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  constructor(retryAfterSeconds: number, what = 'attempts') {
+    super('TOO_MANY_REQUESTS', `Too many ${what}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/** The request ran past the API's execution timeout; what was left undone was not started. */
+export class ExecutionTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super('TIMEOUT', `The request took longer than ${timeoutMs} ms and was stopped; ask for less and try again`, {
+      timeoutMs,
+    });
   }
 }

@@ -1,6 +1,9 @@
 /** MySQL/MariaDB error numbers the domain code reacts to. */
 const ER_DUP_ENTRY = 1062;
 const ER_NO_REFERENCED_ROW_2 = 1452;
+/** A statement stopped by its time limit: MySQL's MAX_EXECUTION_TIME, MariaDB's max_statement_time. */
+const ER_QUERY_TIMEOUT = 3024;
+const ER_STATEMENT_TIMEOUT = 1969;
 
 function errno(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -16,4 +19,9 @@ export function isDuplicateKeyError(error: unknown): boolean {
 
 export function isMissingReferenceError(error: unknown): boolean {
   return errno(error) === ER_NO_REFERENCED_ROW_2;
+}
+
+export function isStatementTimeoutError(error: unknown): boolean {
+  const code = errno(error);
+  return code === ER_QUERY_TIMEOUT || code === ER_STATEMENT_TIMEOUT;
 }

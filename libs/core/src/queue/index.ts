@@ -2,5 +2,8 @@ export * from './job-defaults';
 export * from './queue-names';
 export * from './queue.module';
 export * from './redis-connection';
+export * from './redis-reconnects';
 export * from './redis-eviction-policy';
 export * from './system-jobs';
+export * from './redis-return';
+export * from './redis-outage-log';

@@ -1,20 +1,32 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { RedisConfig } from '../config';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import { QueueName } from './queue-names';
-import { queueConnection } from './redis-connection';
+import { logRedisOutages } from './redis-outage-log';
+import { producerConnection, queueConnection } from './redis-connection';
+import { RedisReconnects, RedisReconnectsModule } from './redis-reconnects';
 
 @Module({})
 export class QueueModule {
-  /** The shared Redis connection, prefix and job defaults; import once per app. */
-  static forRoot(): DynamicModule {
+  /**
+   * The shared Redis connection, prefix and job defaults; import once per app. A process
+   * that only adds jobs asks for `producerOnly`: its adds fail fast while Redis is down.
+   */
+  static forRoot(options: { producerOnly?: boolean } = {}): DynamicModule {
+    const connection = options.producerOnly ? producerConnection : queueConnection;
     return {
       module: QueueModule,
       imports: [
+        RedisReconnectsModule,
         BullModule.forRootAsync({
-          inject: [RedisConfig],
-          useFactory: (config: RedisConfig) => ({ ...queueConnection(config), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+          imports: [RedisReconnectsModule],
+          inject: [RedisConfig, RedisReconnects],
+          useFactory: (config: RedisConfig, reconnects: RedisReconnects) => ({
+            ...connection(config, reconnects),
+            defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          }),
         }),
       ],
     };
@@ -22,6 +34,11 @@ export class QueueModule {
 
   static register(...names: QueueName[]): DynamicModule {
     const queues = BullModule.registerQueue(...names.map((name) => ({ name })));
-    return { module: QueueModule, imports: [queues], exports: [queues] };
+    const outageLog = {
+      provide: `QueueOutageLog(${names.join(',')})`,
+      inject: names.map((name) => getQueueToken(name)),
+      useFactory: (...instances: Queue[]) => instances.forEach(logRedisOutages),
+    };
+    return { module: QueueModule, imports: [queues], providers: [outageLog], exports: [queues] };
   }
 }

@@ -27,15 +27,17 @@ function seconds(milliseconds: number): number {
 }
 
 /**
- * Sign-in throttling counters in Redis rather than in process memory, so the limit per
- * address holds however many API processes run. If Redis is unreachable, requests are let
- * through (and logged): the per-account lock-out kept in MySQL still protects every account.
+ * Throttling counters (sign-in, verification, the API-wide limits) in Redis rather than in
+ * process memory, so every limit holds however many API processes run. While Redis is
+ * unreachable, requests are let through at once, without waiting for it, and the outage is
+ * logged once: the per-account sign-in lock-out kept in MySQL still protects every account.
  */
 @Injectable()
 export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
   private readonly client: IORedis;
   private readonly prefix: string;
+  private unavailable = false;
 
   constructor(config: RedisConfig) {
     this.prefix = `${config.QUEUE_PREFIX}:throttle:`;
@@ -43,7 +45,6 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
       ...redisConnectionOptions(config.REDIS_URL),
       maxRetriesPerRequest: 1,
       commandTimeout: 1000,
-      lazyConnect: true,
     });
     this.client.on('error', () => undefined);
   }
@@ -54,6 +55,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     limit: number,
     blockMilliseconds: number,
   ): Promise<ThrottlerStorageRecord> {
+    if (this.client.status !== 'ready') return this.letThrough(new Error(`Redis connection is ${this.client.status}`));
     try {
       const [hits, expiresIn, blockedFor] = (await this.client.eval(
         INCREMENT,
@@ -64,6 +66,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
         limit,
         blockMilliseconds,
       )) as [number, number, number];
+      if (this.unavailable) {
+        this.unavailable = false;
+        this.logger.log('Throttling is back (Redis answers again)');
+      }
       const isBlocked = blockedFor > 0;
       return {
         totalHits: hits,
@@ -72,9 +78,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
         timeToBlockExpire: isBlocked ? seconds(blockedFor) : 0,
       };
     } catch (error) {
-      this.logger.warn({ err: error }, 'Sign-in throttling is unavailable (Redis); letting the request through');
-      return ALLOW;
+      return this.letThrough(error);
     }
+  }
+
+  private letThrough(error: unknown): ThrottlerStorageRecord {
+    if (!this.unavailable) {
+      this.unavailable = true;
+      this.logger.warn({ err: error }, 'Throttling is unavailable (Redis); letting requests through until it answers');
+    }
+    return ALLOW;
   }
 
   /** Lifts every block and forgets every count, e.g. after a store's shared address was blocked. */

@@ -1,10 +1,7 @@
-import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { IdentityConfig } from '@lp/identity';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
-
-@Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
-class ThrottlerStorageModule {}
+import { ThrottlerStorageModule } from './throttler-storage.module';
 
 /** The per-address limit on sign-in; the per-account lock-out lives in @lp/identity's LoginThrottle. */
 export const SignInThrottlingModule = ThrottlerModule.forRootAsync({
