@@ -17,8 +17,6 @@ const SLOW = 180_000;
 describe('the web app', () => {
   const web = useWebTest();
   beforeAll(async () => {
-    // This worker's database may hold what an earlier test file left
-    await web.app.reset();
     await seedDemoChain(web.app);
     await planOverdueReminders(web.app);
   }, SLOW);

@@ -104,6 +104,12 @@ describe('GraphQL in production', () => {
     expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
   });
 
+  it('does not serve the GraphQL browser', async () => {
+    const response = await request(t.app.getHttpServer()).get('/graphiql').set('accept', 'text/html');
+    expect(response.status).toBe(404);
+    expect(response.text).not.toContain('GraphiQL');
+  });
+
   it('lets the configured browser origin call the API', async () => {
     const response = await request(t.app.getHttpServer())
       .options('/graphql')

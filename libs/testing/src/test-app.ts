@@ -2,7 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { Clock, HttpConfig, ManualClock, WebConfig } from '@lp/core';
+import { AppConfig, Clock, HttpConfig, ManualClock, readConfig, WebConfig } from '@lp/core';
 import { AccessTokenService } from '@lp/identity';
 import { AppModule } from '../../../apps/api/src/app.module';
 import { configureHttp } from '../../../apps/api/src/http/configure-http';
@@ -36,7 +36,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const restoreEnvironment = overrideEnvironment(options.env ?? {});
   const clock = new ManualClock(new Date());
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ graphiql: true }), ...(options.imports ?? [])],
+    // As createApi decides it, so a suite run as production sees what production serves.
+    imports: [AppModule.forRoot({ graphiql: !readConfig(AppConfig).isProduction }), ...(options.imports ?? [])],
   })
     .overrideProvider(Clock)
     .useValue(clock)

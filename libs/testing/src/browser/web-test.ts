@@ -88,6 +88,8 @@ export function useWebTest(options: WebTestOptions = {}): WebTest {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     app = await createTestApp({ env: { APP_URL: baseUrl, ...options.env, WEB_DIST_DIR: webDistDir } });
+    // This Jest worker's database may still hold what an earlier test file left.
+    await app.reset();
     await app.app.listen(port, '127.0.0.1');
     browser = await launchChromium();
     context = await browser.newContext({
