@@ -148,6 +148,50 @@ describe('importEmployees', () => {
     expect(await assignmentsOf('N-3')).toEqual([]);
   });
 
+  it('keeps one employee per number and one open assignment per course when the same file is imported twice at once', async () => {
+    const { n1 } = chart.stores;
+    const courses = [await buildCourse(t.dataSource), await buildCourse(t.dataSource)];
+    const program = await graphql(
+      t.app,
+      `
+        mutation ($input: CreateCertificationProgramInput!) {
+          createCertificationProgram(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          code: 'RACE',
+          name: 'Race programme',
+          courseIds: courses.map((c) => c.course.id),
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          requiredJobRoleCodes: ['CASHIER'],
+        },
+      },
+      hr,
+    );
+    expect(program.errors).toBeUndefined();
+    const file = csv(...Array.from({ length: 50 }, (_, i) => `R-${i},Racing,Hire${i},,CASHIER,${n1.code},,2026-02-01`));
+
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => graphql(t.app, IMPORT, { csv: file, deactivateMissing: false }, hr)),
+    );
+    for (const answer of answers) {
+      // Each import commits whole or not at all; a loser of the race is told to try again.
+      if (answer.errors) expect(errorCode(answer)).toBe('CONFLICT');
+    }
+    expect(answers.some((answer) => answer.data?.importEmployees.created === 50)).toBe(true);
+
+    expect(await countOf(`SELECT COUNT(*) AS n FROM employees WHERE employee_number LIKE 'R-%'`)).toBe(50);
+    expect(
+      await countOf(`SELECT COUNT(*) AS n FROM assignments a JOIN employees e ON e.id = a.employee_id
+                      WHERE e.employee_number LIKE 'R-%' AND a.status IN ('ASSIGNED', 'IN_PROGRESS')`),
+    ).toBe(100);
+    expect(await countOf(`SELECT COUNT(*) AS n FROM audit_events WHERE action = 'EMPLOYEE_CREATED'`)).toBe(50);
+  });
+
   it('applies transfers and job-role changes with history and audit, and leaves identical lines alone', async () => {
     const { employee: cashier, colleague, manager } = chart.people;
     const { n1, s1 } = chart.stores;
