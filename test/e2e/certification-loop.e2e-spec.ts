@@ -178,6 +178,49 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     expect(rows).toEqual([{ status: 'CANCELLED', reason: 'RULE' }]);
   });
 
+  it('issues one certificate when a learner passes both of a programme’s courses at the same moment', async () => {
+    const second = await buildCourse(t.dataSource, { code: 'LP-SECOND' });
+    const program = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      {
+        input: {
+          code: 'LPF',
+          name: 'LP Foundations',
+          courseIds: [course.course.id, second.course.id],
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          requiredJobRoleCodes: ['CASHIER'],
+        },
+      },
+      t.tokenFor(hr),
+    );
+    expect(program.errors).toBeUndefined();
+    const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+    for (const built of [course, second]) {
+      const input = { courseId: built.course.id, employeeIds: [cashier.id], dueAt: '2026-06-01T00:00:00Z' };
+      expect((await graphql(t.app, ASSIGN, { input }, t.tokenFor(hr))).errors).toBeUndefined();
+    }
+    const token = () => t.tokenFor(cashier);
+    const assignments = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments as {
+      id: number;
+      course: { id: string };
+    }[];
+    const assignmentOf = (built: BuiltCourse) => assignments.find((a) => a.course.id === String(built.course.id))!.id;
+
+    const results = await Promise.all([
+      passCourse(token, assignmentOf(course), course),
+      passCourse(token, assignmentOf(second), second),
+    ]);
+    for (const result of results) expect(result.errors).toBeUndefined();
+    const certificates = results.map((result) => result.data!.submitQuizAttempt.certification).filter(Boolean);
+    expect(certificates).toHaveLength(1);
+    const issued = await t.dataSource.query('SELECT certificate_number FROM certifications WHERE employee_id = ?', [
+      cashier.id,
+    ]);
+    expect(issued).toEqual([{ certificate_number: 'LPF-2026-000001' }]);
+  });
+
   it('never duplicates an open assignment, even when two managers assign the same store at once', async () => {
     for (let i = 0; i < 6; i++) await buildEmployee(t.dataSource, { storeId: store.id });
     const managerA = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });

@@ -49,6 +49,7 @@ export class SubmitQuizAttempt {
   async submit(employeeId: number, attemptId: number, answers: SubmittedAnswer[]): Promise<QuizResult> {
     const afterCommit: AfterCommit[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
+      await this.takeTurn(manager, employeeId);
       const found = await this.ownAttempt(manager, employeeId, attemptId);
       // Lock order (assignment, then attempt) is the same as starting an attempt, so the two never deadlock.
       const assignment = await this.assignments.lockOwn(manager, employeeId, found.assignmentId);
@@ -95,6 +96,16 @@ export class SubmitQuizAttempt {
       await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
     }
     return result;
+  }
+
+  /**
+   * One submission of a learner at a time, taken before anything is read: a completion's
+   * hooks then see every completion that committed before it. Without it, passing the last
+   * two courses of a programme at the same moment issued no certificate, as each
+   * transaction's snapshot still showed the other course open.
+   */
+  private async takeTurn(manager: EntityManager, employeeId: number): Promise<void> {
+    await manager.query('SELECT id FROM employees WHERE id = ? FOR UPDATE', [employeeId]);
   }
 
   /** Someone else's attempt is NOT_FOUND, exactly like one that does not exist. */
