@@ -417,9 +417,13 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         .map((key) => people[key])
         .sort((a, b) =>
           a.lastName !== b.lastName
-            ? (a.lastName < b.lastName ? -1 : 1)
+            ? a.lastName < b.lastName
+              ? -1
+              : 1
             : a.firstName !== b.firstName
-              ? (a.firstName < b.firstName ? -1 : 1)
+              ? a.firstName < b.firstName
+                ? -1
+                : 1
               : a.id - b.id,
         )
         .map((person) => String(person.id));
@@ -446,7 +450,9 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
       for (;;) {
         const response = await ask('s1Manager', MISSING, { storeId: storeIds.s1, first: 2, after });
         expect(response.errors).toBeUndefined();
-        const cash = (response.data!.storeCompliance.programs as ProgramRow[]).find((row) => row.program.code === 'CASH')!;
+        const cash = (response.data!.storeCompliance.programs as ProgramRow[]).find(
+          (row) => row.program.code === 'CASH',
+        )!;
         expect(cash.missingEmployees.totalCount).toBe(3);
         expect(cash.missingEmployees.edges.length).toBeLessThanOrEqual(2);
         seen.push(...ids(cash.missingEmployees));

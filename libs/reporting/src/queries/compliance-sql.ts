@@ -32,7 +32,8 @@ function audienceMembersSql(condition: string, programId: number | undefined): s
 }
 
 /** Joined to an audience member `m`: the current certification cycle `c` of their programme. */
-const CURRENT_CYCLE_JOIN = 'LEFT JOIN certifications c ON c.employee_id = m.employee_id AND c.current_key = m.program_id';
+const CURRENT_CYCLE_JOIN =
+  'LEFT JOIN certifications c ON c.employee_id = m.employee_id AND c.current_key = m.program_id';
 
 /** Over CURRENT_CYCLE_JOIN: the member is missing the programme (no current cycle, or a revoked one). */
 const MISSING_CONDITION = 'c.id IS NULL OR c.revoked_at IS NOT NULL';
