@@ -357,7 +357,7 @@ function StoreFigures({ storeId }: { storeId: string }) {
           />
         </Card>
         <ComplianceTrend storeId={storeId} programs={figures.programs.map((p) => p.program)} />
-        <Card title="Who is missing or expiring">
+        <Card title="Certification per programme">
           <DataTable
             caption="Certification per programme"
             rows={figures.programs}
