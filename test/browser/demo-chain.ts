@@ -36,6 +36,28 @@ export async function employeeByEmail(t: TestApp, email: string): Promise<{ id: 
   return { id: Number(row.id) };
 }
 
+/**
+ * The first person, by name, of the manager's own store who must hold a programme and has
+ * no valid current certificate of it: read straight from the tables, not through the API.
+ */
+export async function firstMissingPersonOf(t: TestApp, managerEmail: string): Promise<string> {
+  const [row] = await t.dataSource.query(
+    `SELECT e.first_name, e.last_name
+      FROM employees manager
+      JOIN stores s ON s.id = manager.store_id
+      JOIN employees e ON e.store_id = s.id AND e.active = 1
+      JOIN program_audiences pa ON pa.job_role_id = e.job_role_id
+       AND (pa.store_id IS NULL OR pa.store_id = s.id) AND (pa.region_id IS NULL OR pa.region_id = s.region_id)
+     WHERE manager.email = ?
+       AND NOT EXISTS (SELECT 1 FROM certifications c
+         WHERE c.employee_id = e.id AND c.current_key = pa.program_id AND c.revoked_at IS NULL)
+     ORDER BY e.last_name, e.first_name, e.id LIMIT 1`,
+    [managerEmail],
+  );
+  if (!row) throw new Error(`Nobody in the store of ${managerEmail} is missing a certificate`);
+  return `${row.first_name} ${row.last_name}`;
+}
+
 /** The answer key, which the browser never sees: ids of every correct option. */
 export async function correctOptionIds(t: TestApp): Promise<string[]> {
   const rows: { id: number }[] = await t.dataSource.query('SELECT id FROM question_options WHERE correct = 1');

@@ -6,6 +6,7 @@ import { checkAccessibility, saveScreenshot, useWebTest } from '@lp/testing/brow
 import {
   correctOptionIds,
   employeeByEmail,
+  firstMissingPersonOf,
   planOverdueReminders,
   seedDemoChain,
   validVerificationCode,
@@ -141,6 +142,12 @@ describe('the web app', () => {
       await signInAs('manager@example.com');
       const page = await open('/store', 'Store dashboard');
       const before = Number(await statValue(page, 'Open assignments'));
+      const missing = await firstMissingPersonOf(web.app, 'manager@example.com');
+      await page
+        .getByRole('region', { name: /^Missing / })
+        .getByRole('link', { name: missing })
+        .first()
+        .waitFor();
       await checkAccessibility(page);
       await saveScreenshot(page, 'store-dashboard');
 

@@ -58,6 +58,14 @@ describe('GraphQL limits, checked before any resolver runs', () => {
     expect((await graphql(t.app, query, { n: 5 }, hrToken)).errors).toBeUndefined();
   });
 
+  it('weighs a page that is not given a size by the default page size', async () => {
+    const query = `query ($n: Int) { complianceByStore(first: $n) { edges { node { programs {
+      missingEmployees { edges { node { id firstName lastName jobRole { name } } } }
+    } } } } }`;
+    expect((await graphql(t.app, query, { n: 100 }, hrToken)).errors![0].extensions!.reason).toBe('QUERY_COST');
+    expect((await graphql(t.app, query, { n: 2 }, hrToken)).errors).toBeUndefined();
+  });
+
   it('caps pages at 100 rows', async () => {
     const response = await graphql(t.app, '{ stores(first: 101) { totalCount } }', {}, hrToken);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');

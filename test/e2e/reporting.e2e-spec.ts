@@ -37,6 +37,7 @@ interface PersonSpec {
   role?: Role;
   active?: boolean;
   firstName?: string;
+  lastName?: string;
   certs?: Partial<Record<ProgramKey, CertState>>;
   /** An older, superseded cycle that must never count. */
   supersededCycle?: ProgramKey;
@@ -130,6 +131,9 @@ const PEOPLE: PersonSpec[] = [
     quizzes: [{ score: 55, daysAgo: 2 }],
   },
   { key: 'sales3', store: 's1', jobRole: 'SALES_ASSOCIATE' },
+  // Named to sort before sales3, one of them by first name, so the missing list's order shows.
+  { key: 'sales4', store: 's1', jobRole: 'SALES_ASSOCIATE', lastName: 'Adams', certs: { CASH: 'REVOKED' } },
+  { key: 'sales5', store: 's1', jobRole: 'SALES_ASSOCIATE', lastName: 'Adams', firstName: 'Abe' },
 ];
 
 // ---- the expected figures, from the definition above ----
@@ -161,6 +165,13 @@ function expectedProgram(store: StoreKey, program: ProgramKey) {
     missing: members.filter((p) => state(p) === undefined || state(p) === 'REVOKED').length,
     compliancePercent: percent(certified, members.length, 100),
   };
+}
+
+/** The keys of the people counted in `missing`, without their order. */
+function expectedMissing(store: StoreKey, program: ProgramKey): string[] {
+  return PEOPLE.filter(
+    (p) => p.store === store && inAudience(p, program) && (!p.certs?.[program] || p.certs[program] === 'REVOKED'),
+  ).map((p) => p.key);
 }
 
 function expectedStore(store: StoreKey, only?: ProgramKey) {
@@ -299,6 +310,7 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         role: spec.role ?? Role.EMPLOYEE,
         active: spec.active ?? true,
         ...(spec.firstName ? { firstName: spec.firstName } : {}),
+        ...(spec.lastName ? { lastName: spec.lastName } : {}),
         ...(spec.role === Role.REGIONAL_MANAGER ? { managedRegionId: north.id } : {}),
       });
       people[spec.key] = person;
@@ -384,6 +396,105 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
       expect(errorCode(await ask('hr', STORE_COMPLIANCE, { storeId: '999999' }))).toBe('NOT_FOUND');
       expect(errorCode(await ask('hr', STORE_COMPLIANCE, { storeId: 'abc' }))).toBe('BAD_USER_INPUT');
       expect(errorCode(await graphql(t.app, STORE_COMPLIANCE, { storeId: storeIds.n1 }))).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('missingEmployees', () => {
+    const MISSING = `query ($storeId: ID!, $first: Int, $after: String) { storeCompliance(storeId: $storeId) {
+      programs { program { code } missing missingEmployees(first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id lastName jobRole { code } } }
+      } }
+    } }`;
+    type MissingPage = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { node: { id: string; lastName: string; jobRole: { code: string } } }[];
+    };
+    type ProgramRow = { program: { code: ProgramKey }; missing: number; missingEmployees: MissingPage };
+    /** Expected ids in the promised order: last name, first name, id. */
+    const inOrder = (keys: string[]) =>
+      keys
+        .map((key) => people[key])
+        .sort((a, b) =>
+          a.lastName !== b.lastName
+            ? a.lastName < b.lastName
+              ? -1
+              : 1
+            : a.firstName !== b.firstName
+              ? a.firstName < b.firstName
+                ? -1
+                : 1
+              : a.id - b.id,
+        )
+        .map((person) => String(person.id));
+    const ids = (page: MissingPage) => page.edges.map((edge) => edge.node.id);
+
+    it('lists exactly the people counted in missing, for every store and programme', async () => {
+      // A guard against a vacuous fixture: certified, expiring, expired, revoked and never-certified people.
+      expect(expectedMissing('s1', 'CASH')).toEqual(['sales3', 'sales4', 'sales5']);
+      expect(expectedMissing('n1', 'LPF')).toEqual(['sup1']);
+      for (const store of ['n1', 'n2', 's1'] as StoreKey[]) {
+        const response = await ask('hr', MISSING, { storeId: storeIds[store], first: 10 });
+        expect(response.errors).toBeUndefined();
+        for (const row of response.data!.storeCompliance.programs as ProgramRow[]) {
+          expect(ids(row.missingEmployees)).toEqual(inOrder(expectedMissing(store, row.program.code)));
+          expect(row.missingEmployees.totalCount).toBe(row.missing);
+          expect(row.missingEmployees.pageInfo.hasNextPage).toBe(false);
+        }
+      }
+    });
+
+    it('pages in name order without skipping or repeating anyone', async () => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const response = await ask('s1Manager', MISSING, { storeId: storeIds.s1, first: 2, after });
+        expect(response.errors).toBeUndefined();
+        const cash = (response.data!.storeCompliance.programs as ProgramRow[]).find(
+          (row) => row.program.code === 'CASH',
+        )!;
+        expect(cash.missingEmployees.totalCount).toBe(3);
+        expect(cash.missingEmployees.edges.length).toBeLessThanOrEqual(2);
+        seen.push(...ids(cash.missingEmployees));
+        if (!cash.missingEmployees.pageInfo.hasNextPage) break;
+        after = cash.missingEmployees.pageInfo.endCursor!;
+      }
+      expect(seen).toEqual(inOrder(['sales3', 'sales4', 'sales5']));
+      expect(seen[0]).toBe(String(people.sales5.id));
+    });
+
+    it('lists them for every store of a complianceByStore page, within the caller’s scope', async () => {
+      const query = `{ complianceByStore(first: 10) { edges { node { store { id }
+        programs { program { code } missing missingEmployees(first: 10) { totalCount edges { node { id } } } } } } } }`;
+      for (const [who, visible] of [
+        ['hr', ['n1', 'n2', 's1']],
+        ['n1Manager', ['n1']],
+      ] as [string, StoreKey[]][]) {
+        const response = await ask(who, query);
+        expect(response.errors).toBeUndefined();
+        const nodes = response.data!.complianceByStore.edges.map(
+          (edge: { node: { store: { id: string }; programs: ProgramRow[] } }) => edge.node,
+        );
+        expect(nodes.map((node: { store: { id: string } }) => node.store.id).sort()).toEqual(
+          visible.map((store) => String(storeIds[store])).sort(),
+        );
+        for (const node of nodes) {
+          const store = visible.find((key) => String(storeIds[key]) === node.store.id)!;
+          for (const row of node.programs as ProgramRow[]) {
+            expect(ids(row.missingEmployees)).toEqual(inOrder(expectedMissing(store, row.program.code)));
+          }
+        }
+      }
+    });
+
+    it('is refused to employees and to managers of another store', async () => {
+      expect(errorCode(await ask('sales3', MISSING, { storeId: storeIds.s1 }))).toBe('FORBIDDEN');
+      const other = await ask('n1Manager', MISSING, { storeId: storeIds.s1 });
+      expect(errorCode(other)).toBe('NOT_FOUND');
+      expect(other.data).toBeNull();
+      expect(errorCode(await ask('s1Manager', MISSING, { storeId: storeIds.s1, after: 'bm90LWEtY3Vyc29y' }))).toBe(
+        'BAD_USER_INPUT',
+      );
     });
   });
 

@@ -1,3 +1,4 @@
+export * from './queries/missing-people.query';
 export * from './queries/region-compliance.query';
 export * from './queries/store-compliance.query';
 export * from './reporting.module';

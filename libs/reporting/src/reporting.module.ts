@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MissingPeopleQuery } from './queries/missing-people.query';
 import { RegionComplianceQuery } from './queries/region-compliance.query';
 import { StoreComplianceQuery } from './queries/store-compliance.query';
 import { ReportReader } from './report-reader';
@@ -14,6 +15,7 @@ const exported = [
   CsvExports,
   StoreComplianceQuery,
   RegionComplianceQuery,
+  MissingPeopleQuery,
   SnapshotService,
   StoreRecomputeBatcher,
   ComplianceTrends,

@@ -31,6 +31,13 @@ function audienceMembersSql(condition: string, programId: number | undefined): s
      WHERE ${condition}${programId === undefined ? '' : ' AND pa.program_id = :programId'}`;
 }
 
+/** Joined to an audience member `m`: the current certification cycle `c` of their programme. */
+const CURRENT_CYCLE_JOIN =
+  'LEFT JOIN certifications c ON c.employee_id = m.employee_id AND c.current_key = m.program_id';
+
+/** Over CURRENT_CYCLE_JOIN: the member is missing the programme (no current cycle, or a revoked one). */
+const MISSING_CONDITION = 'c.id IS NULL OR c.revoked_at IS NOT NULL';
+
 /**
  * Per store and programme: required, certified (current cycle ACTIVE or EXPIRING),
  * expiringSoon (EXPIRING), expired (current cycle EXPIRED) and missing (no current cycle,
@@ -46,12 +53,27 @@ export function programFiguresSql(selection: StoreSelection, options: FigureOpti
       SUM(CASE WHEN ${valid} AND c.expires_at > :now
                 AND c.expires_at <= DATE_ADD(:now, INTERVAL p.recertify_window_days DAY) THEN 1 ELSE 0 END) AS expiring_soon,
       SUM(CASE WHEN ${valid} AND c.expires_at <= :now THEN 1 ELSE 0 END) AS expired,
-      SUM(CASE WHEN c.id IS NULL OR c.revoked_at IS NOT NULL THEN 1 ELSE 0 END) AS missing
+      SUM(CASE WHEN ${MISSING_CONDITION} THEN 1 ELSE 0 END) AS missing
     FROM (${audienceMembersSql(condition.sql, options.programId)}) m
     JOIN certification_programs p ON p.id = m.program_id
-    LEFT JOIN certifications c ON c.employee_id = m.employee_id AND c.current_key = m.program_id
+    ${CURRENT_CYCLE_JOIN}
     GROUP BY m.store_id, m.program_id`;
   return { sql, params: { ...condition.params, programId: options.programId, now: options.now } };
+}
+
+/**
+ * The people programFiguresSql counts as `missing`: one row (employee_id, store_id,
+ * program_id) per active audience member of the selected stores and the programmes
+ * `programIds` with no current cycle of that programme, or a revoked one.
+ */
+export function missingMembersSql(selection: StoreSelection, programIds: number[]): SqlFragment {
+  const condition = storeCondition(selection);
+  const programs = programIds.length ? 'pa.program_id IN (:...missingProgramIds)' : '1 = 0';
+  const sql = `SELECT m.employee_id, m.store_id, m.program_id
+    FROM (${audienceMembersSql(`${condition.sql} AND ${programs}`, undefined)}) m
+    ${CURRENT_CYCLE_JOIN}
+    WHERE ${MISSING_CONDITION}`;
+  return { sql, params: { ...condition.params, missingProgramIds: programIds } };
 }
 
 /**

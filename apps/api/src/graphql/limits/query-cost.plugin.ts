@@ -4,14 +4,16 @@ import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphq
 import { DEFAULT_PAGE_SIZE } from '@lp/core';
 
 /**
- * A field that returns a page (an argument `first`) or a plain list costs its children
- * times the rows it may return: `first`, or the default page size when not given. A
- * connection's `edges` are already counted by the connection's `first`.
+ * A field that returns a page (it takes an argument `first`) or a plain list costs its
+ * children times the rows it may return: `first`, or the default page size when not
+ * given. A connection's `edges` are already counted by the connection's `first`.
  */
 const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
   if (field.name.startsWith('__')) return 0; // introspection: off in production, bounded by the schema
-  const first = typeof args.first === 'number' && args.first > 0 ? args.first : undefined;
-  if (first !== undefined) return 1 + childComplexity * first;
+  if (field.args.some((arg) => arg.name === 'first')) {
+    const first = typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE_SIZE;
+    return 1 + childComplexity * first;
+  }
   if (field.name === 'edges') return 1 + childComplexity;
   if (isListType(getNullableType(field.type)) && getNamedType(field.type) !== field.type) {
     return 1 + childComplexity * DEFAULT_PAGE_SIZE;

@@ -9,6 +9,8 @@ export class ProgramComplianceObject extends CertificationFiguresObject {
   /** What the figures' row holds; ProgramComplianceResolver reads the rest when asked. */
   @Field(() => CertificationProgramObject)
   program!: { id: number; code: string; name: string };
+
+  storeId!: number;
 }
 
 /** Certification figures summed over the programmes that apply (or the one asked for). */

@@ -109,6 +109,35 @@ const StoreCertificationsDocument = graphql(`
   }
 `);
 
+const StoreMissingPeopleDocument = graphql(`
+  query StoreMissingPeople($storeId: ID!, $first: Int, $after: String) {
+    storeCompliance(storeId: $storeId) {
+      programs {
+        program {
+          id
+        }
+        missingEmployees(first: $first, after: $after) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+              firstName
+              lastName
+              jobRole {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 const StoreTrendDocument = graphql(`
   query StoreTrend($storeId: ID!, $programId: ID!, $from: String!, $to: String!) {
     storeComplianceTrend(storeId: $storeId, programId: $programId, from: $from, to: $to) {
@@ -199,6 +228,51 @@ function OverdueWork({ storeId }: { storeId: string }) {
   );
 }
 
+/** One programme's missing people, paged on its own; the first pages of all programmes share one request. */
+function MissingPeople({ storeId, program }: { storeId: string; program: { id: string; name: string } }) {
+  const pages = useCursorPages(`${storeId}/${program.id}`);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: StoreMissingPeopleDocument,
+    variables: { storeId, first: PAGE_SIZE, after: pages.after },
+  });
+  const connection = data?.storeCompliance.programs.find((p) => p.program.id === program.id)?.missingEmployees;
+  return (
+    <div className="section">
+      <h3>
+        {program.name}
+        {connection ? ` (${connection.totalCount})` : ''}
+      </h3>
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+      {data && !connection && <p className="empty">This programme no longer applies to the store.</p>}
+      {connection && (
+        <>
+          <DataTable
+            caption={`Missing ${program.name}`}
+            empty="Nobody is missing this certificate."
+            rows={connection.edges.map((e) => e.node)}
+            rowKey={(person) => person.id}
+            columns={[
+              { header: 'Person', cell: (person) => <Link to={`/people/${person.id}`}>{fullName(person)}</Link> },
+              { header: 'Job role', cell: (person) => person.jobRole.name },
+            ]}
+          />
+          {connection.totalCount > PAGE_SIZE && (
+            <Pager
+              page={pages.page}
+              pageSize={PAGE_SIZE}
+              totalCount={connection.totalCount}
+              hasNextPage={connection.pageInfo.hasNextPage}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(connection.pageInfo.endCursor)}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 function CertificationWatch({ storeId }: { storeId: string }) {
   const [status, setStatus] = useState<CertificationStatus>('EXPIRING');
   const pages = useCursorPages(`${storeId}/${status}`);
@@ -283,7 +357,7 @@ function StoreFigures({ storeId }: { storeId: string }) {
           />
         </Card>
         <ComplianceTrend storeId={storeId} programs={figures.programs.map((p) => p.program)} />
-        <Card title="Who is missing or expiring">
+        <Card title="Certification per programme">
           <DataTable
             caption="Certification per programme"
             rows={figures.programs}
@@ -298,6 +372,13 @@ function StoreFigures({ storeId }: { storeId: string }) {
               { header: 'Missing', cell: (p) => p.missing, numeric: true },
             ]}
           />
+        </Card>
+        <Card title="Who is missing">
+          {figures.programs.length === 0 ? (
+            <p className="empty">No programme applies to this store.</p>
+          ) : (
+            figures.programs.map((p) => <MissingPeople key={p.program.id} storeId={storeId} program={p.program} />)
+          )}
         </Card>
       </div>
     </>

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { Page, PageRequest } from '@lp/core';
+import type { AccessScope } from '@lp/organisation';
+import { MissingPeopleQuery, type MissingPersonRow, type StoreProgramKey, storeProgramKey } from '@lp/reporting';
+import { type GraphqlContext, perRequest } from '../../graphql/graphql-context';
+
+/**
+ * Batches `missingEmployees` over every programme row of a response (all the stores of a
+ * complianceByStore page) into one read per page request.
+ */
+@Injectable()
+export class MissingEmployeesLoader {
+  constructor(private readonly query: MissingPeopleQuery) {}
+
+  load(
+    context: GraphqlContext,
+    scope: AccessScope,
+    key: StoreProgramKey,
+    request: PageRequest,
+  ): Promise<Page<MissingPersonRow>> {
+    const loader = perRequest(
+      context,
+      `missingEmployees:${request.first}:${request.afterId ?? ''}`,
+      () =>
+        new DataLoader<StoreProgramKey, Page<MissingPersonRow>, string>(
+          async (keys) => {
+            const pages = await this.query.pages(scope, keys, request);
+            return keys.map((k) => pages.get(storeProgramKey(k))!);
+          },
+          { cacheKeyFn: storeProgramKey },
+        ),
+    );
+    return loader.load(key);
+  }
+}

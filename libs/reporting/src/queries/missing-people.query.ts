@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '@lp/core';
+import type { AccessScope, Role } from '@lp/organisation';
+import { ReportReader } from '../report-reader';
+import { missingMembersSql } from './compliance-sql';
+
+/** A store and one of its programmes. */
+export interface StoreProgramKey {
+  storeId: number;
+  programId: number;
+}
+
+export interface MissingPersonRow {
+  id: number;
+  employeeNumber: string;
+  email: string | null;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  active: boolean;
+  hireDate: string;
+  jobRoleId: number;
+  storeId: number;
+}
+
+type RawRow = Record<string, string | number | null>;
+
+export const storeProgramKey = (key: StoreProgramKey) => `${key.storeId}:${key.programId}`;
+
+/**
+ * Who is counted in a store's `missing` figure for a programme (missingMembersSql), by
+ * last name, first name and id; keyset pages after an employee id, as every people list.
+ */
+@Injectable()
+export class MissingPeopleQuery {
+  constructor(private readonly reader: ReportReader) {}
+
+  /**
+   * One page per store and programme, read in one statement within `scope`: a store
+   * outside it has nobody missing. Keyed by storeProgramKey.
+   */
+  async pages(
+    scope: AccessScope,
+    keys: readonly StoreProgramKey[],
+    request: PageRequest,
+  ): Promise<Map<string, Page<MissingPersonRow>>> {
+    const storeIds = [...new Set(keys.map((key) => key.storeId))];
+    const programIds = [...new Set(keys.map((key) => key.programId))];
+    const missing = missingMembersSql({ scope, storeIds }, programIds);
+    const after =
+      request.afterId === undefined
+        ? ''
+        : 'WHERE (i.last_name, i.first_name, i.id) > (SELECT a.last_name, a.first_name, a.id FROM employees a WHERE a.id = :afterId)';
+    const [rows, totals] = await Promise.all([
+      this.reader.rows<RawRow>(
+        `SELECT * FROM (
+          SELECT i.*, ROW_NUMBER() OVER (PARTITION BY i.store_id, i.program_id ORDER BY i.last_name, i.first_name, i.id) AS position
+          FROM (
+            SELECT mm.store_id, mm.program_id, e.id, e.employee_number, e.email, e.first_name, e.last_name, e.role,
+              e.active, DATE_FORMAT(e.hire_date, '%Y-%m-%d') AS hire_date, e.job_role_id
+            FROM (${missing.sql}) mm JOIN employees e ON e.id = mm.employee_id
+          ) i ${after}
+        ) ranked WHERE ranked.position <= :limit
+        ORDER BY ranked.store_id, ranked.program_id, ranked.position`,
+        { ...missing.params, afterId: request.afterId, limit: request.first + 1 },
+      ),
+      this.reader.rows<RawRow>(
+        `SELECT mm.store_id, mm.program_id, COUNT(*) AS total FROM (${missing.sql}) mm GROUP BY mm.store_id, mm.program_id`,
+        missing.params,
+      ),
+    ]);
+    const pages = new Map<string, Page<MissingPersonRow>>(
+      keys.map((key) => [storeProgramKey(key), { items: [], hasNextPage: false, totalCount: 0 }]),
+    );
+    const pageOf = (raw: RawRow) =>
+      pages.get(storeProgramKey({ storeId: Number(raw.store_id), programId: Number(raw.program_id) }));
+    for (const raw of totals) {
+      const page = pageOf(raw);
+      if (page) page.totalCount = Number(raw.total);
+    }
+    for (const raw of rows) {
+      const page = pageOf(raw);
+      if (!page) continue;
+      if (page.items.length === request.first) page.hasNextPage = true;
+      else page.items.push(personOf(raw));
+    }
+    return pages;
+  }
+}
+
+function personOf(raw: RawRow): MissingPersonRow {
+  return {
+    id: Number(raw.id),
+    employeeNumber: String(raw.employee_number),
+    email: raw.email === null ? null : String(raw.email),
+    firstName: String(raw.first_name),
+    lastName: String(raw.last_name),
+    role: String(raw.role) as Role,
+    active: Boolean(Number(raw.active)),
+    hireDate: String(raw.hire_date),
+    jobRoleId: Number(raw.job_role_id),
+    storeId: Number(raw.store_id),
+  };
+}
