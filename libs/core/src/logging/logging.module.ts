@@ -11,6 +11,8 @@ interface SerializedRequest {
   url: string;
   remoteAddress?: string;
   headers: Record<string, string | string[] | undefined>;
+  /** The request itself: Express's, with `ip` worked out from the trusted proxies. */
+  raw: IncomingMessage & { ip?: string };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -41,12 +43,13 @@ export function requestIdOf(request: IncomingMessage): string {
               id: req.id,
               method: req.method,
               url: req.url,
-              remoteAddress: req.remoteAddress,
+              // Express's address honours TRUST_PROXY_HOPS; the socket's is the proxy's.
+              remoteAddress: req.raw.ip ?? req.remoteAddress,
               userAgent: req.headers['user-agent'],
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+          redact: ['*.password', '*.token'],
           autoLogging: { ignore: (request) => request.url === '/health' },
           transport: config.isDevelopment
             ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } }
