@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     .option('--import-rows <n>', 'employees in the imported CSV', positive, 10_000)
     .option('--completion-rate <n>', 'assignments completed per second (scenario 8)', positive, 200)
     .option('--completion-seconds <s>', 'seconds of completions (scenario 8)', positive, 30)
+    .option('--store-events-only', 'scenario 8 sends the store events a completion causes, without completing anything')
     .option('--only <prefixes>', 'comma-separated scenario numbers, e.g. 0,1')
     .option('--cpu-prof <dir>', 'each server process writes a V8 CPU profile into <dir> when it stops')
     .parse()
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       importRows: number;
       completionRate: number;
       completionSeconds: number;
+      storeEventsOnly?: boolean;
       only?: string;
       cpuProf?: string;
     }>();
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     singleRowSample: Math.min(1000, options.importRows),
     completionRate: options.completionRate,
     completionSeconds: options.completionSeconds,
+    storeEventsOnly: options.storeEventsOnly ?? false,
   };
   const only = options.only?.split(',').map((p) => p.trim());
   const scenarios = SCENARIOS.filter((s) => !only || only.some((p) => s.name.startsWith(p)));

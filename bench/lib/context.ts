@@ -23,6 +23,11 @@ export interface BenchSettings {
   completionRate: number;
   /** Seconds of completions (scenario 8). */
   completionSeconds: number;
+  /**
+   * Scenario 8 sends only the store events a completion causes (SnapshotTrigger.recompute),
+   * to load the recompute side at rates the completions themselves cannot reach here.
+   */
+  storeEventsOnly: boolean;
 }
 
 export interface BenchContext {

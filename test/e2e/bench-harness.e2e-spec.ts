@@ -51,6 +51,7 @@ describe('bench harness (smoke)', () => {
         singleRowSample: 5,
         completionRate: 20,
         completionSeconds: 0.5,
+        storeEventsOnly: false,
       },
     });
 
