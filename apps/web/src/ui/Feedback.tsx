@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CombinedError } from 'urql';
+import type { CombinedError, UseQueryExecute } from 'urql';
 import { messageFor } from '../lib/errors';
 import { Button } from './Button';
 
@@ -33,6 +33,22 @@ export function Spinner({ label = 'Loading…' }: { label?: string }) {
       <span className="spinner" aria-hidden="true" />
       <span>{label}</span>
     </div>
+  );
+}
+
+/** A query's error, with a retry that skips the cache, and its spinner until the first data arrives. */
+export function QueryStatus({
+  state: { data, fetching, error },
+  refetch,
+}: {
+  state: { data?: unknown; fetching: boolean; error?: CombinedError };
+  refetch: UseQueryExecute;
+}) {
+  return (
+    <>
+      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {fetching && !data && <Spinner />}
+    </>
   );
 }
 

@@ -6,7 +6,7 @@ import { compact, humanize } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
-import { Badge, ErrorAlert, Spinner } from '../../ui/Feedback';
+import { Badge, ErrorAlert, QueryStatus } from '../../ui/Feedback';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
 
@@ -133,8 +133,7 @@ export function CoursesPage() {
           onChange={(e) => setSearch(e.target.value)}
         />
       </div>
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {connection && (
         <>
           <DataTable

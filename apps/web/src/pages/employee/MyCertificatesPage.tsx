@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 import type { MyCertificationsQuery } from '../../gql/graphql';
 import { formatDate, fullName } from '../../lib/format';
 import { DownloadButton } from '../../ui/DownloadButton';
-import { ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
+import { QueryStatus, StatusBadge } from '../../ui/Feedback';
 import { PageHeader } from '../../ui/Layout';
 
 const MyCertificationsDocument = graphql(`
@@ -85,8 +85,7 @@ export function MyCertificatesPage() {
         title="My certificates"
         description="Your current certifications. The PDF carries a QR code that anyone can scan to check it."
       />
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {data && certifications.length === 0 && (
         <p className="empty card">
           No certificates yet. Pass the quiz of a programme's courses in <Link to="/training">My training</Link> to earn

@@ -3,7 +3,7 @@ import type { MyAssignmentsQuery } from '../../gql/graphql';
 import { dueLabel, formatDate, humanize } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { ButtonLink } from '../../ui/Button';
-import { Badge, ErrorAlert, Progress, Spinner, StatusBadge } from '../../ui/Feedback';
+import { Badge, Progress, QueryStatus, StatusBadge } from '../../ui/Feedback';
 import { PageHeader } from '../../ui/Layout';
 import { MyAssignmentsDocument, OPEN_STATUSES } from './assignments';
 
@@ -75,8 +75,7 @@ export function MyTrainingPage() {
             : ''
         }`}
       />
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {data && (
         <>
           {overdue > 0 && (

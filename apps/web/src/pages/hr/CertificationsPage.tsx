@@ -8,7 +8,7 @@ import { compact, formatDate, fullName } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { DownloadButton } from '../../ui/DownloadButton';
-import { ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
+import { QueryStatus, StatusBadge } from '../../ui/Feedback';
 import { Checkbox, SelectField, TextField } from '../../ui/Field';
 import { PageHeader } from '../../ui/Layout';
 import { FilterOptionsDocument } from './filterOptions';
@@ -135,8 +135,7 @@ export function CertificationsPage() {
           onChange={(e) => setIncludeHistory(e.target.checked)}
         />
       </div>
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {connection && (
         <>
           <DataTable

@@ -8,7 +8,7 @@ import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { BarChart } from '../../ui/BarChart';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { DownloadButton } from '../../ui/DownloadButton';
-import { ErrorAlert, Spinner } from '../../ui/Feedback';
+import { QueryStatus } from '../../ui/Feedback';
 import { SelectField } from '../../ui/Field';
 import { Card, PageHeader, Stat } from '../../ui/Layout';
 import { FilterOptionsDocument } from './filterOptions';
@@ -105,8 +105,7 @@ function StoreRanking() {
           options={options.data?.certificationPrograms.map((p) => ({ value: p.id, label: p.name })) ?? []}
         />
       </div>
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {connection && (
         <>
           <DataTable
@@ -152,8 +151,7 @@ export function CompliancePage() {
   return (
     <>
       <PageHeader title="Compliance" description="Who holds the certifications their job role requires." />
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {data && (
         <>
           <div className="grid grid-4" role="group" aria-label="Chain figures">

@@ -6,7 +6,7 @@ import type { NotificationStatus } from '../../gql/graphql';
 import { compact, formatDateTime, fullName, humanize } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { DataTable, Pager } from '../../ui/DataTable';
-import { ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
+import { QueryStatus, StatusBadge } from '../../ui/Feedback';
 import { SelectField } from '../../ui/Field';
 import { PageHeader } from '../../ui/Layout';
 
@@ -82,8 +82,7 @@ export function NotificationsPage() {
           options={['PENDING', 'SENT', 'FAILED', 'CANCELLED'].map((s) => ({ value: s, label: humanize(s) }))}
         />
       </div>
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {connection && (
         <>
           <DataTable

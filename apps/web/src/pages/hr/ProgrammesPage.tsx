@@ -5,7 +5,7 @@ import type { CreateCertificationProgramInput, RenewalBasis } from '../../gql/gr
 import { humanize } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
-import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
+import { Alert, ErrorAlert, QueryStatus } from '../../ui/Feedback';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
 
@@ -214,8 +214,7 @@ export function ProgrammesPage() {
         title="Programmes"
         description="Certification programmes: which courses, for whom, and for how long."
       />
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {data && (
         <>
           <Card title="Programmes">

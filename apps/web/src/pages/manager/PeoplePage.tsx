@@ -5,7 +5,7 @@ import { graphql } from '../../gql';
 import { compact, fullName, humanize } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { DataTable, Pager } from '../../ui/DataTable';
-import { Badge, ErrorAlert, Spinner } from '../../ui/Feedback';
+import { Badge, QueryStatus } from '../../ui/Feedback';
 import { SelectField, TextField } from '../../ui/Field';
 import { PageHeader } from '../../ui/Layout';
 
@@ -95,8 +95,7 @@ export function PeoplePage() {
           ]}
         />
       </div>
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {connection && (
         <>
           <DataTable

@@ -8,7 +8,7 @@ import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { BarChart } from '../../ui/BarChart';
 import { ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
-import { ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
+import { ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { SelectField } from '../../ui/Field';
 import { Card, PageHeader, Stat } from '../../ui/Layout';
 import { TrendChart } from '../../ui/TrendChart';
@@ -192,8 +192,7 @@ function OverdueWork({ storeId }: { storeId: string }) {
   const connection = data?.assignments;
   return (
     <Card title={`Overdue work${connection ? ` (${connection.totalCount})` : ''}`}>
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {connection && (
         <>
           <DataTable
@@ -242,8 +241,7 @@ function MissingPeople({ storeId, program }: { storeId: string; program: { id: s
         {program.name}
         {connection ? ` (${connection.totalCount})` : ''}
       </h3>
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {data && !connection && <p className="empty">This programme no longer applies to the store.</p>}
       {connection && (
         <>
@@ -298,8 +296,7 @@ function CertificationWatch({ storeId }: { storeId: string }) {
         </div>
       }
     >
-      {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {fetching && !data && <Spinner />}
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {connection && (
         <>
           <DataTable
