@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApi } from './api-server';
 import { startBareApollo } from './bare-apollo';
@@ -29,9 +30,15 @@ export abstract class ServerLauncher {
   protected abstract start(kind: ServerKind): Promise<RunningServer>;
 }
 
+/** `npm run build:bench` compiles the servers here, with the API and worker they start. */
+const COMPILED_SERVER_PROCESS = join(__dirname, '../../dist/bench-build/bench/servers/server-process.js');
+
 /**
  * Each server in a process of its own, as in production, so the load generator in this
  * process does not share its event loop. The environment (DATABASE_URL…) is inherited.
+ *
+ * The servers run compiled, as `npm start` does, so the figures are production's code path:
+ * ts-node would also load its REPL (and with it the `domain` module) into them.
  */
 export class ChildProcessLauncher extends ServerLauncher {
   /** @param profileDir where each server writes a V8 CPU profile when it stops (`--cpu-prof`). */
@@ -40,9 +47,11 @@ export class ChildProcessLauncher extends ServerLauncher {
   }
 
   protected start(kind: ServerKind): Promise<RunningServer> {
+    if (!existsSync(COMPILED_SERVER_PROCESS))
+      return Promise.reject(new Error('the bench servers are not compiled: run npm run build:bench'));
     const profile = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
-    const child = fork(join(__dirname, 'server-process.ts'), [kind], {
-      execArgv: [...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    const child = fork(COMPILED_SERVER_PROCESS, [kind], {
+      execArgv: profile,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
