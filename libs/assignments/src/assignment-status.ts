@@ -46,6 +46,18 @@ export function presentedStatus(
     : assignment.status;
 }
 
+/**
+ * The condition on assignments (alias `a`) for a status as clients see it, with TypeORM's
+ * named parameters: OVERDUE is open and past due; ASSIGNED and IN_PROGRESS are not past due.
+ */
+export function presentedStatusCondition(status: AssignmentStatus, now: Date): [string, Record<string, unknown>] {
+  if (status === AssignmentStatus.OVERDUE)
+    return ['a.status IN (:...open) AND a.due_at < :now', { open: OPEN_ASSIGNMENT_STATUSES, now }];
+  if (status === AssignmentStatus.ASSIGNED || status === AssignmentStatus.IN_PROGRESS)
+    return ['a.status = :status AND a.due_at >= :now', { status, now }];
+  return ['a.status = :status', { status }];
+}
+
 /** The value of `open_key` for a status: the course id while open, otherwise NULL. */
 export function openKeyFor(status: StoredAssignmentStatus, courseId: number): number | null {
   return isOpen(status) ? courseId : null;

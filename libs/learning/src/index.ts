@@ -10,6 +10,7 @@ export * from './learning.module';
 export * from './rules/publish-rules';
 export * from './services/attempt-papers';
 export * from './services/course-catalog.service';
+export * from './services/learner-assignments.service';
 export * from './services/learner-progress.service';
 export * from './use-cases/author-course';
 export * from './use-cases/author-lessons';

@@ -7,6 +7,7 @@ import { learningEntities } from './entities';
 import { AttemptPapers } from './services/attempt-papers';
 import { CourseCatalog } from './services/course-catalog.service';
 import { CourseDrafts } from './services/course-drafts';
+import { LearnerAssignments } from './services/learner-assignments.service';
 import { LearnerProgress } from './services/learner-progress.service';
 import { VersionContent } from './services/version-content';
 import { CourseAuthoring } from './use-cases/author-course';
@@ -20,6 +21,7 @@ import { SubmitQuizAttempt } from './use-cases/submit-quiz-attempt';
 const exported = [
   CourseCatalog,
   LearnerProgress,
+  LearnerAssignments,
   CourseAuthoring,
   LessonAuthoring,
   QuestionAuthoring,

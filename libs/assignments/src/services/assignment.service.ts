@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { Clock, ConflictError, NotFoundError } from '@lp/core';
 import type { AfterCommit } from '@lp/organisation';
@@ -9,34 +8,14 @@ import { AssignmentEntity } from '../entities';
 import { AssignmentCompletion } from './assignment-completion';
 import { type AssignmentView, viewOfAssignment } from './assignment-view';
 
-/** What the learning domain needs from assignments: finding a learner's own, starting and completing them. */
+/** What the learning domain needs from assignments: locking a learner's own, starting and completing them. */
 @Injectable()
 export class AssignmentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly completion: AssignmentCompletion,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  /** The employee's assignments, soonest due first; OVERDUE selects open ones past their due date. */
-  async listForEmployee(employeeId: number, status?: AssignmentStatus): Promise<AssignmentView[]> {
-    const now = this.clock.now();
-    const query = this.dataSource
-      .getRepository(AssignmentEntity)
-      .createQueryBuilder('a')
-      .where('a.employee_id = :employeeId', { employeeId })
-      .orderBy('a.due_at', 'ASC')
-      .addOrderBy('a.id', 'ASC');
-    if (status === AssignmentStatus.OVERDUE) {
-      query.andWhere('a.status IN (:...open) AND a.due_at < :now', { open: OPEN_ASSIGNMENT_STATUSES, now });
-    } else if (status === AssignmentStatus.ASSIGNED || status === AssignmentStatus.IN_PROGRESS) {
-      query.andWhere('a.status = :status AND a.due_at >= :now', { status, now });
-    } else if (status !== undefined) {
-      query.andWhere('a.status = :status', { status });
-    }
-    return (await query.getMany()).map((a) => viewOfAssignment(a, now));
-  }
 
   view(assignment: AssignmentEntity): AssignmentView {
     return viewOfAssignment(assignment, this.clock.now());

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, type Page, type PageRequest, paginate } from '@lp/core';
 import { type AccessScope, restrictToScope } from '@lp/organisation';
-import { AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '../assignment-status';
+import { type AssignmentStatus, presentedStatusCondition } from '../assignment-status';
 import { AssignmentEntity } from '../entities';
 import { type AssignmentView, viewOfAssignment } from '../services/assignment-view';
 
@@ -33,13 +33,7 @@ export class ListAssignments {
     if (filter.employeeId !== undefined)
       query.andWhere('a.employee_id = :employeeId', { employeeId: filter.employeeId });
     if (filter.courseId !== undefined) query.andWhere('a.course_id = :courseId', { courseId: filter.courseId });
-    if (filter.status === AssignmentStatus.OVERDUE) {
-      query.andWhere('a.status IN (:...open) AND a.due_at < :now', { open: OPEN_ASSIGNMENT_STATUSES, now });
-    } else if (filter.status === AssignmentStatus.ASSIGNED || filter.status === AssignmentStatus.IN_PROGRESS) {
-      query.andWhere('a.status = :status AND a.due_at >= :now', { status: filter.status, now });
-    } else if (filter.status !== undefined) {
-      query.andWhere('a.status = :status', { status: filter.status });
-    }
+    if (filter.status !== undefined) query.andWhere(...presentedStatusCondition(filter.status, now));
     const result = await paginate(query, 'a.id', page);
     return { ...result, items: result.items.map((a) => viewOfAssignment(a, now)) };
   }

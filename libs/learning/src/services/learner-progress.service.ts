@@ -9,6 +9,11 @@ export interface AssignmentProgress {
   completedLessonIds: number[];
 }
 
+/** 0-100: the quiz is one more step than the lessons, and only completion is 100. */
+export function progressPercent(status: string, lessonCount: number, completedLessons: number): number {
+  return status === AssignmentStatus.COMPLETED ? 100 : Math.floor((100 * completedLessons) / (lessonCount + 1));
+}
+
 /** Progress of many assignments in one query, for lists (never a query per assignment). */
 @Injectable()
 export class LearnerProgress {
@@ -38,13 +43,10 @@ export class LearnerProgress {
       if (row.lesson_id !== null) assignment.completedLessonIds.push(row.lesson_id);
     }
     return new Map(
-      [...assignments].map(([id, { status, lessonCount, completedLessonIds }]) => {
-        const percent =
-          status === AssignmentStatus.COMPLETED
-            ? 100
-            : Math.floor((100 * completedLessonIds.length) / (lessonCount + 1));
-        return [id, { percent, completedLessonIds }];
-      }),
+      [...assignments].map(([id, { status, lessonCount, completedLessonIds }]) => [
+        id,
+        { percent: progressPercent(status, lessonCount, completedLessonIds.length), completedLessonIds },
+      ]),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AssignmentService } from '@lp/assignments';
 import type { Actor } from '@lp/identity';
+import { LearnerAssignments } from '@lp/learning';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { CourseVersionObject } from '../learning/course-version.object';
@@ -12,16 +12,25 @@ import { AssignmentObject } from './assignment.object';
 @Resolver(() => AssignmentObject)
 export class AssignmentResolver {
   constructor(
-    private readonly assignments: AssignmentService,
+    private readonly learnerAssignments: LearnerAssignments,
     private readonly loaders: LearningLoaders,
   ) {}
 
   @Query(() => [AssignmentObject], { description: "The signed-in employee's assignments, soonest due first" })
-  myAssignments(
+  async myAssignments(
     @Args('status', { type: () => AssignmentStatus, nullable: true }) status: AssignmentStatus | undefined,
     @CurrentActor() actor: Actor,
+    @Context() context: GraphqlContext,
   ): Promise<AssignmentObject[]> {
-    return this.assignments.listForEmployee(actor.id, status ?? undefined);
+    const mine = await this.learnerAssignments.ofEmployee(actor.id, status ?? undefined);
+    // Courses and progress came with them: `course` and `progressPercent` need no query of their own.
+    const courses = this.loaders.course(context);
+    const percents = this.loaders.progressPercent(context);
+    for (const { assignment, course, percent } of mine) {
+      courses.prime(course.id, course);
+      percents.prime(assignment.id, percent);
+    }
+    return mine.map(({ assignment }) => assignment);
   }
 
   @ResolveField(() => CourseObject)
@@ -30,8 +39,8 @@ export class AssignmentResolver {
   }
 
   @ResolveField(() => Int, { description: '0-100; all lessons done without the quiz is below 100' })
-  async progressPercent(@Parent() assignment: AssignmentObject, @Context() context: GraphqlContext): Promise<number> {
-    return (await this.loaders.progress(context).load(assignment.id)).percent;
+  progressPercent(@Parent() assignment: AssignmentObject, @Context() context: GraphqlContext): Promise<number> {
+    return this.loaders.progressPercent(context).load(assignment.id);
   }
 
   @ResolveField(() => [ID])

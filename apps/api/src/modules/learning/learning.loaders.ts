@@ -96,4 +96,17 @@ export class LearningLoaders {
         }),
     );
   }
+
+  /** Progress alone, which lists prime from the query that found the assignments. */
+  progressPercent(context: GraphqlContext): DataLoader<number, number> {
+    return perRequest(
+      context,
+      'assignmentProgressPercent',
+      () =>
+        new DataLoader(async (ids: readonly number[]) => {
+          const progress = await this.progress(context).loadMany(ids);
+          return progress.map((p) => (p instanceof Error ? p : p.percent));
+        }),
+    );
+  }
 }
