@@ -158,19 +158,19 @@ export class EmployeeImportService {
     afterCommit.push(
       ...(await this.lifecycle.hiredMany(
         manager,
-        hires.map((hire) => this.repository.toEntity(manager, hire.id, hire, null)),
+        hires.map((hire) => this.repository.toEntity(hire.id, hire, null)),
         importer.id,
         { sendInvite: false },
       )),
     );
     for (const { before, after } of plan.updates) {
-      const was = this.repository.toEntity(manager, before.id, before, null);
-      const is = this.repository.toEntity(manager, before.id, after, null);
+      const was = this.repository.toEntity(before.id, before, null);
+      const is = this.repository.toEntity(before.id, after, null);
       afterCommit.push(...(await this.lifecycle.changed(manager, was, is, importer.id)));
     }
     for (const person of leaving) {
-      const was = this.repository.toEntity(manager, person.id, person, null);
-      const is = this.repository.toEntity(manager, person.id, { ...person, active: false }, now);
+      const was = this.repository.toEntity(person.id, person, null);
+      const is = this.repository.toEntity(person.id, { ...person, active: false }, now);
       afterCommit.push(...(await this.lifecycle.changed(manager, was, is, importer.id)));
     }
     return { ...summary, errors: [], errorCount: 0 };
