@@ -13,7 +13,7 @@ import { benchDatabaseUrl, openDataSource } from './data/bench-database';
 import { processMemory } from './lib/process-memory';
 import { SmtpSink } from './lib/smtp-sink';
 import { castUsers, learnerFlow, managerFlow, Recorder, type Sample } from './load/virtual-users';
-import { ChildProcessLauncher } from './servers/launchers';
+import { BENCH_BUILD, ChildProcessLauncher } from './servers/launchers';
 
 const RESULTS = join(__dirname, 'results', 'load-latest.json');
 const PASSWORD = 'lp-bench-load-password';
@@ -32,18 +32,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The real worker (processors, sweep, planning, SMTP) in its own process, as `npm start` runs it. */
+/** The real worker (processors, sweep, planning, SMTP) in its own process, compiled, as `npm start` runs it. */
 async function startWorker(port: number): Promise<ChildProcess> {
   setEnvironment({ WORKER_PORT: String(port) });
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-    {
-      cwd: join(__dirname, '..'),
-
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, [join(BENCH_BUILD, 'apps/worker/src/main.js')], {
+    cwd: join(__dirname, '..'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the worker exited with code ${child.exitCode}`);

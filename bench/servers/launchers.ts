@@ -30,8 +30,9 @@ export abstract class ServerLauncher {
   protected abstract start(kind: ServerKind): Promise<RunningServer>;
 }
 
-/** `npm run build:bench` compiles the servers here, with the API and worker they start. */
-const COMPILED_SERVER_PROCESS = join(__dirname, '../../dist/bench-build/bench/servers/server-process.js');
+/** Where `npm run build:bench` compiles the bench with the API and worker it starts. */
+export const BENCH_BUILD = join(__dirname, '../../dist/bench-build');
+const COMPILED_SERVER_PROCESS = join(BENCH_BUILD, 'bench/servers/server-process.js');
 
 /**
  * Each server in a process of its own, as in production, so the load generator in this
