@@ -3,6 +3,7 @@ export * from './assignments.module';
 export * from './entities';
 export * from './services/assignment-cancellation';
 export * from './services/assignment-completion';
+export * from './services/assignment-row';
 export * from './services/assignment-view';
 export * from './services/assignment.service';
 export * from './use-cases/assign-course';

@@ -6,6 +6,7 @@ import type { AfterCommit } from '@lp/organisation';
 import { AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '../assignment-status';
 import { AssignmentEntity } from '../entities';
 import { AssignmentCompletion } from './assignment-completion';
+import { type AssignmentRow, assignmentColumns, assignmentFromRow } from './assignment-row';
 import { type AssignmentView, viewOfAssignment } from './assignment-view';
 
 /** What the learning domain needs from assignments: locking a learner's own, starting and completing them. */
@@ -27,13 +28,12 @@ export class AssignmentService {
    * assignment is NOT_FOUND, exactly like one that does not exist.
    */
   async lockOwn(manager: EntityManager, employeeId: number, assignmentId: number): Promise<AssignmentEntity> {
-    const assignment = await manager
-      .createQueryBuilder(AssignmentEntity, 'a')
-      .setLock('pessimistic_write')
-      .where('a.id = :assignmentId AND a.employee_id = :employeeId', { assignmentId, employeeId })
-      .getOne();
-    if (!assignment) throw new NotFoundError('Assignment', assignmentId);
-    return assignment;
+    const [row] = (await manager.query(
+      `SELECT ${assignmentColumns('a')} FROM assignments a WHERE a.id = ? AND a.employee_id = ? FOR UPDATE`,
+      [assignmentId, employeeId],
+    )) as AssignmentRow[];
+    if (!row) throw new NotFoundError('Assignment', assignmentId);
+    return assignmentFromRow(row);
   }
 
   /** Refuses work on an assignment that was cancelled. */

@@ -19,7 +19,7 @@ export interface AttemptPaper {
 }
 
 interface PaperRow {
-  question_id: number;
+  question_id: number | null;
   option_order: number[] | string;
   type: QuestionType;
   prompt: string;
@@ -27,6 +27,19 @@ interface PaperRow {
   option_id: number | null;
   text: string;
   correct: number | boolean;
+}
+
+/** What grading needs besides the paper: the version's quiz settings and the attempts used on the assignment. */
+export interface GradingPaper extends AttemptPaper {
+  passingScorePercent: number;
+  maxAttempts: number;
+  attemptsUsed: number;
+}
+
+interface GradingRow extends PaperRow {
+  passing_score_percent: number;
+  max_attempts: number;
+  attempts_used: string | number;
 }
 
 /** Reads an attempt's paper in one query: a row per option of each drawn question, in the order shown. */
@@ -43,39 +56,74 @@ export class AttemptPapers {
         ORDER BY aq.position`,
       [attemptId],
     )) as PaperRow[];
-    const drawn = new Map<
-      number,
-      { row: PaperRow; options: Map<number, { id: number; text: string; correct: boolean }> }
-    >();
-    for (const row of rows) {
-      let question = drawn.get(row.question_id);
-      if (!question) {
-        question = { row, options: new Map() };
-        drawn.set(row.question_id, question);
-      }
-      if (row.option_id !== null)
-        question.options.set(row.option_id, { id: row.option_id, text: row.text, correct: Boolean(row.correct) });
-    }
-    const paper: AttemptPaper = { questions: [], keys: [], explanations: new Map() };
-    for (const [questionId, { row, options }] of drawn) {
-      // MySQL returns JSON columns parsed, MariaDB as text.
-      const optionOrder =
-        typeof row.option_order === 'string' ? (JSON.parse(row.option_order) as number[]) : row.option_order;
-      const shown = optionOrder.map((id) => options.get(id)!);
-      paper.questions.push({
-        id: questionId,
-        type: row.type,
-        prompt: row.prompt,
-        options: shown.map((o) => ({ id: o.id, text: o.text })),
-      });
-      paper.keys.push({
-        questionId,
-        type: row.type,
-        optionIds: optionOrder,
-        correctOptionIds: shown.filter((o) => o.correct).map((o) => o.id),
-      });
-      paper.explanations.set(questionId, row.explanation);
-    }
-    return paper;
+    return paperOf(rows);
   }
+
+  /**
+   * The paper with what grading it needs, in the same one query. The attempts are counted
+   * here rather than after the grade is written: the caller holds the assignment's lock, so
+   * no attempt can be started in between. Rows start from the attempt, so one without
+   * questions still yields its settings.
+   */
+  async loadForGrading(manager: EntityManager, attemptId: number): Promise<GradingPaper> {
+    const rows = (await manager.query(
+      `SELECT cv.quiz_passing_score_percent AS passing_score_percent, cv.quiz_max_attempts AS max_attempts,
+              (SELECT COUNT(*) FROM quiz_attempts used WHERE used.assignment_id = qa.assignment_id) AS attempts_used,
+              aq.question_id, aq.option_order, q.type, q.prompt, q.explanation,
+              o.id AS option_id, o.text, o.correct
+         FROM quiz_attempts qa
+         JOIN course_versions cv ON cv.id = qa.course_version_id
+    LEFT JOIN quiz_attempt_questions aq ON aq.attempt_id = qa.id
+    LEFT JOIN questions q ON q.id = aq.question_id
+    LEFT JOIN question_options o ON o.question_id = aq.question_id
+        WHERE qa.id = ?
+        ORDER BY aq.position`,
+      [attemptId],
+    )) as GradingRow[];
+    if (rows.length === 0) throw new Error(`Quiz attempt ${attemptId} does not exist`);
+    return {
+      ...paperOf(rows),
+      passingScorePercent: rows[0].passing_score_percent,
+      maxAttempts: rows[0].max_attempts,
+      attemptsUsed: Number(rows[0].attempts_used),
+    };
+  }
+}
+
+function paperOf(rows: PaperRow[]): AttemptPaper {
+  const drawn = new Map<
+    number,
+    { row: PaperRow; options: Map<number, { id: number; text: string; correct: boolean }> }
+  >();
+  for (const row of rows) {
+    if (row.question_id === null) continue;
+    let question = drawn.get(row.question_id);
+    if (!question) {
+      question = { row, options: new Map() };
+      drawn.set(row.question_id, question);
+    }
+    if (row.option_id !== null)
+      question.options.set(row.option_id, { id: row.option_id, text: row.text, correct: Boolean(row.correct) });
+  }
+  const paper: AttemptPaper = { questions: [], keys: [], explanations: new Map() };
+  for (const [questionId, { row, options }] of drawn) {
+    // MySQL returns JSON columns parsed, MariaDB as text.
+    const optionOrder =
+      typeof row.option_order === 'string' ? (JSON.parse(row.option_order) as number[]) : row.option_order;
+    const shown = optionOrder.map((id) => options.get(id)!);
+    paper.questions.push({
+      id: questionId,
+      type: row.type,
+      prompt: row.prompt,
+      options: shown.map((o) => ({ id: o.id, text: o.text })),
+    });
+    paper.keys.push({
+      questionId,
+      type: row.type,
+      optionIds: optionOrder,
+      correctOptionIds: shown.filter((o) => o.correct).map((o) => o.id),
+    });
+    paper.explanations.set(questionId, row.explanation);
+  }
+  return paper;
 }

@@ -8,11 +8,13 @@ import { CourseEntity, CourseVersionEntity } from '../entities';
  * the course's current version (which will be fixed by their first step).
  */
 export async function versionTaken(manager: EntityManager, assignment: AssignmentEntity): Promise<CourseVersionEntity> {
-  let versionId = assignment.courseVersionId;
-  if (versionId === null) {
-    const course = await manager.findOneByOrFail(CourseEntity, { id: assignment.courseId });
-    versionId = course.currentVersionId;
-    if (versionId === null) throw new ConflictError(`${course.code} has not been published yet`);
-  }
-  return manager.findOneByOrFail(CourseVersionEntity, { id: versionId });
+  return manager.findOneByOrFail(CourseVersionEntity, { id: await versionIdTaken(manager, assignment) });
+}
+
+/** The id of the version `versionTaken` returns, read only when the assignment has not fixed one yet. */
+export async function versionIdTaken(manager: EntityManager, assignment: AssignmentEntity): Promise<number> {
+  if (assignment.courseVersionId !== null) return assignment.courseVersionId;
+  const course = await manager.findOneByOrFail(CourseEntity, { id: assignment.courseId });
+  if (course.currentVersionId === null) throw new ConflictError(`${course.code} has not been published yet`);
+  return course.currentVersionId;
 }

@@ -1,14 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AssignmentEntity, AssignmentService, AssignmentStatus, type AssignmentView } from '@lp/assignments';
+import {
+  type AssignmentEntity,
+  type AssignmentRow,
+  AssignmentService,
+  AssignmentStatus,
+  type AssignmentView,
+  assignmentColumns,
+  assignmentFromRow,
+} from '@lp/assignments';
 import { Clock, ConflictError, NotFoundError } from '@lp/core';
 import type { AfterCommit } from '@lp/organisation';
-import { CourseVersionEntity, QuizAttemptEntity } from '../entities';
+import type { QuizAttemptEntity } from '../entities';
 import { assertAnswersFit, type SubmittedAnswer } from '../rules/quiz-answers';
 import { type Grade, gradeAttempt } from '../rules/quiz-grading';
 import { isPastTimeLimit } from '../rules/time-limit';
 import { AttemptPapers } from '../services/attempt-papers';
+import { type AttemptRow, attemptColumns, attemptFromRow } from '../services/quiz-attempt-row';
 
 /** What the learner learns after submitting: their score and, per question, whether they were right. */
 export interface QuizResult {
@@ -50,14 +59,7 @@ export class SubmitQuizAttempt {
     const afterCommit: AfterCommit[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       await this.takeTurn(manager, employeeId);
-      const found = await this.ownAttempt(manager, employeeId, attemptId);
-      // Lock order (assignment, then attempt) is the same as starting an attempt, so the two never deadlock.
-      const assignment = await this.assignments.lockOwn(manager, employeeId, found.assignmentId);
-      const attempt = await manager
-        .createQueryBuilder(QuizAttemptEntity, 'qa')
-        .setLock('pessimistic_write')
-        .where('qa.id = :attemptId', { attemptId })
-        .getOneOrFail();
+      const { attempt, assignment } = await this.lockOwnAttempt(manager, employeeId, attemptId);
       if (attempt.submittedAt !== null) throw new ConflictError(`Attempt ${attemptId} has already been submitted`);
       this.assignments.assertNotCancelled(assignment);
       const now = this.clock.now();
@@ -65,23 +67,21 @@ export class SubmitQuizAttempt {
         throw new ConflictError(`The time limit of attempt ${attemptId} ended at ${attempt.expiresAt!.toISOString()}`);
       }
 
-      const paper = await this.papers.load(manager, attemptId);
+      const paper = await this.papers.loadForGrading(manager, attemptId);
       assertAnswersFit(answers, paper.keys);
-      const version = await manager.findOneByOrFail(CourseVersionEntity, { id: attempt.courseVersionId });
-      const grade = gradeAttempt(paper.keys, answers, version.quiz.passingScorePercent);
+      const grade = gradeAttempt(paper.keys, answers, paper.passingScorePercent);
       await this.recordGrade(manager, attempt, grade, now);
 
       if (grade.passed && assignment.status !== AssignmentStatus.COMPLETED) {
         afterCommit.push(...(await this.assignments.complete(manager, assignment, employeeId)));
       }
-      const used = await manager.countBy(QuizAttemptEntity, { assignmentId: assignment.id });
       return {
         attempt,
         scorePercent: grade.scorePercent,
         passed: grade.passed,
         correctCount: grade.correctCount,
         questionCount: grade.questionCount,
-        attemptsRemaining: Math.max(0, version.quiz.maxAttempts - used),
+        attemptsRemaining: Math.max(0, paper.maxAttempts - paper.attemptsUsed),
         assignment: this.assignments.view(assignment),
         review: grade.questions.map((g, index) => ({
           questionId: g.questionId,
@@ -108,15 +108,27 @@ export class SubmitQuizAttempt {
     await manager.query('SELECT id FROM employees WHERE id = ? FOR UPDATE', [employeeId]);
   }
 
-  /** Someone else's attempt is NOT_FOUND, exactly like one that does not exist. */
-  private async ownAttempt(manager: EntityManager, employeeId: number, attemptId: number): Promise<QuizAttemptEntity> {
-    const attempt = await manager
-      .createQueryBuilder(QuizAttemptEntity, 'qa')
-      .innerJoin(AssignmentEntity, 'a', 'a.id = qa.assignment_id')
-      .where('qa.id = :attemptId AND a.employee_id = :employeeId', { attemptId, employeeId })
-      .getOne();
-    if (!attempt) throw new NotFoundError('QuizAttempt', attemptId);
-    return attempt;
+  /**
+   * Locks the attempt and its assignment in one statement. Someone else's attempt is
+   * NOT_FOUND, exactly like one that does not exist. Only submissions lock attempt rows, and
+   * they already take turns per learner, so locking the attempt before the assignment cannot
+   * deadlock with starting an attempt (which locks the assignment, then inserts).
+   */
+  private async lockOwnAttempt(
+    manager: EntityManager,
+    employeeId: number,
+    attemptId: number,
+  ): Promise<{ attempt: QuizAttemptEntity; assignment: AssignmentEntity }> {
+    const [row] = (await manager.query(
+      `SELECT ${attemptColumns('qa')}, ${assignmentColumns('a')}
+         FROM quiz_attempts qa
+         JOIN assignments a ON a.id = qa.assignment_id
+        WHERE qa.id = ? AND a.employee_id = ?
+          FOR UPDATE`,
+      [attemptId, employeeId],
+    )) as (AttemptRow & AssignmentRow)[];
+    if (!row) throw new NotFoundError('QuizAttempt', attemptId);
+    return { attempt: attemptFromRow(row), assignment: assignmentFromRow(row) };
   }
 
   private async recordGrade(
@@ -125,18 +137,12 @@ export class SubmitQuizAttempt {
     grade: Grade,
     now: Date,
   ): Promise<void> {
-    const graded = await manager
-      .createQueryBuilder()
-      .update(QuizAttemptEntity)
-      .set({
-        submittedAt: now,
-        correctCount: grade.correctCount,
-        scorePercent: grade.scorePercent,
-        passed: grade.passed,
-      })
-      .where('id = :id AND submitted_at IS NULL', { id: attempt.id })
-      .execute();
-    if (graded.affected !== 1) throw new ConflictError(`Attempt ${attempt.id} has already been submitted`);
+    const graded = (await manager.query(
+      `UPDATE quiz_attempts SET submitted_at = ?, correct_count = ?, score_percent = ?, passed = ?
+        WHERE id = ? AND submitted_at IS NULL`,
+      [now, grade.correctCount, grade.scorePercent, grade.passed, attempt.id],
+    )) as { affectedRows: number };
+    if (graded.affectedRows !== 1) throw new ConflictError(`Attempt ${attempt.id} has already been submitted`);
     Object.assign(attempt, {
       submittedAt: now,
       correctCount: grade.correctCount,
