@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Clock, type Page, type PageRequest, paginate } from '@lp/core';
 import { type AccessScope, EmployeeEntity, restrictToScope } from '@lp/organisation';
 import { CertificationEntity, CertificationProgramEntity } from '../entities';
 import { CertificationStatus } from '../rules/certification-status';
+import {
+  type CertificationRow,
+  type ProgramRow,
+  certificationColumns,
+  certificationFromRow,
+  programColumns,
+  programFromRow,
+} from './certification-rows';
 
 export interface EarnedCourse {
   courseId: number;
@@ -117,12 +125,16 @@ export class CertificationQueries {
   }
 
   /** The holder's current cycle per programme, newest first, each with its programme. */
-  mine(employeeId: number): Promise<CertificationEntity[]> {
-    return this.dataSource.getRepository(CertificationEntity).find({
-      where: { employeeId, currentKey: Not(IsNull()) },
-      relations: { program: true },
-      order: { issuedAt: 'DESC' },
-    });
+  async mine(employeeId: number): Promise<CertificationEntity[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${certificationColumns('c')}, ${programColumns('p')}
+         FROM certifications c
+         JOIN certification_programs p ON p.id = c.program_id
+        WHERE c.employee_id = ? AND c.current_key IS NOT NULL
+        ORDER BY c.issued_at DESC, c.id DESC`,
+      [employeeId],
+    )) as (CertificationRow & ProgramRow)[];
+    return rows.map((row) => Object.assign(certificationFromRow(row), { program: programFromRow(row) }));
   }
 
   /** The certification a completed assignment earned (issued or renewed), if any. */
