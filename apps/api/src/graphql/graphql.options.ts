@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { createErrorFormatter } from './format-error';
 import type { GraphqlContext } from './graphql-context';
 import { aliasLimit } from './limits/alias-limit.rule';
-import { executionTimeoutPlugin, stopResolversAfterDeadline } from './limits/execution-timeout.plugin';
+import { executionTimeoutPlugin } from './limits/execution-timeout.plugin';
 import { queryCostPlugin } from './limits/query-cost.plugin';
 
 /**
@@ -30,8 +30,7 @@ export function graphqlOptions(config: AppConfig, limits: GraphqlConfig): Apollo
       depthLimit(limits.GRAPHQL_MAX_DEPTH, { ignore: [/^__/] }),
       aliasLimit(limits.GRAPHQL_MAX_ALIASES),
     ],
-    plugins: [queryCostPlugin(limits.GRAPHQL_MAX_COST), executionTimeoutPlugin()],
-    transformSchema: (schema) => stopResolversAfterDeadline(schema, limits.GRAPHQL_EXECUTION_TIMEOUT_MS),
+    plugins: [queryCostPlugin(limits.GRAPHQL_MAX_COST), executionTimeoutPlugin(limits.GRAPHQL_EXECUTION_TIMEOUT_MS)],
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(config.isDevelopment, limits.GRAPHQL_EXECUTION_TIMEOUT_MS),
     context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({ req, res, loaders: new Map() }),
