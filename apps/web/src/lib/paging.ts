@@ -2,6 +2,8 @@ import { useState } from 'react';
 
 export const PAGE_SIZE = 20;
 
+export type CursorPages = ReturnType<typeof useCursorPages>;
+
 /** Cursor paging forwards and back: remembers the cursor each page started from; a new resetKey starts over. */
 export function useCursorPages(resetKey: string) {
   const [state, setState] = useState<{ key: string; cursors: (string | null)[] }>({ key: resetKey, cursors: [null] });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { CursorPages } from '../lib/paging';
 import { Button } from './Button';
 
 export interface Column<Row> {
@@ -50,32 +51,39 @@ export function DataTable<Row>({
   );
 }
 
-export function Pager({
-  page,
-  totalCount,
-  pageSize,
-  hasNextPage,
-  onPrevious,
-  onNext,
-}: {
-  page: number;
+/** A page of a GraphQL connection, as the pager needs it. */
+interface PagedConnection {
   totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/** Previous / next through a connection, with the cursor pages of `useCursorPages`. */
+export function Pager({
+  pages,
+  pageSize,
+  connection,
+}: {
+  pages: CursorPages;
   pageSize: number;
-  hasNextPage: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
+  connection: PagedConnection;
 }) {
-  const pages = Math.max(1, Math.ceil(totalCount / pageSize));
+  const { totalCount, pageInfo } = connection;
+  const pageCount = Math.max(1, Math.ceil(totalCount / pageSize));
   return (
     <nav className="pager" aria-label="Pages">
       <span className="muted small">
-        Page {page} of {pages} · {totalCount} in all
+        Page {pages.page} of {pageCount} · {totalCount} in all
       </span>
       <span className="row">
-        <Button variant="secondary" small onClick={onPrevious} disabled={page <= 1}>
+        <Button variant="secondary" small onClick={pages.previous} disabled={pages.page <= 1}>
           Previous
         </Button>
-        <Button variant="secondary" small onClick={onNext} disabled={!hasNextPage}>
+        <Button
+          variant="secondary"
+          small
+          onClick={() => pages.next(pageInfo.endCursor)}
+          disabled={!pageInfo.hasNextPage}
+        >
           Next
         </Button>
       </span>

@@ -155,14 +155,7 @@ export function CoursesPage() {
               },
             ]}
           />
-          <Pager
-            page={pages.page}
-            pageSize={PAGE_SIZE}
-            totalCount={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            onPrevious={pages.previous}
-            onNext={() => pages.next(connection.pageInfo.endCursor)}
-          />
+          <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />
         </>
       )}
       <CreateCourse />

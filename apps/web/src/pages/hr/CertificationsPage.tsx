@@ -153,14 +153,7 @@ export function CertificationsPage() {
               { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
             ]}
           />
-          <Pager
-            page={pages.page}
-            pageSize={PAGE_SIZE}
-            totalCount={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            onPrevious={pages.previous}
-            onNext={() => pages.next(connection.pageInfo.endCursor)}
-          />
+          <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />
         </>
       )}
     </>

@@ -132,14 +132,7 @@ function StoreRanking() {
               { header: 'Overdue', cell: (s) => s.overdueAssignments, numeric: true },
             ]}
           />
-          <Pager
-            page={pages.page}
-            pageSize={PAGE_SIZE}
-            totalCount={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            onPrevious={pages.previous}
-            onNext={() => pages.next(connection.pageInfo.endCursor)}
-          />
+          <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />
         </>
       )}
     </Card>

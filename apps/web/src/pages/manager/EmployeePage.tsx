@@ -240,16 +240,7 @@ function Assignments({ employeeId }: { employeeId: string }) {
               },
             ]}
           />
-          {connection.totalCount > PAGE_SIZE && (
-            <Pager
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(connection.pageInfo.endCursor)}
-            />
-          )}
+          {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
         </>
       )}
     </Card>

@@ -118,14 +118,7 @@ export function PeoplePage() {
               },
             ]}
           />
-          <Pager
-            page={pages.page}
-            pageSize={PAGE_SIZE}
-            totalCount={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            onPrevious={pages.previous}
-            onNext={() => pages.next(connection.pageInfo.endCursor)}
-          />
+          <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />
         </>
       )}
     </>

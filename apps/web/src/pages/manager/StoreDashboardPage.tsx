@@ -211,16 +211,7 @@ function OverdueWork({ storeId }: { storeId: string }) {
               { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
             ]}
           />
-          {connection.totalCount > PAGE_SIZE && (
-            <Pager
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(connection.pageInfo.endCursor)}
-            />
-          )}
+          {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
         </>
       )}
     </Card>
@@ -255,16 +246,7 @@ function MissingPeople({ storeId, program }: { storeId: string; program: { id: s
               { header: 'Job role', cell: (person) => person.jobRole.name },
             ]}
           />
-          {connection.totalCount > PAGE_SIZE && (
-            <Pager
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(connection.pageInfo.endCursor)}
-            />
-          )}
+          {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
         </>
       )}
     </div>
@@ -311,16 +293,7 @@ function CertificationWatch({ storeId }: { storeId: string }) {
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
             ]}
           />
-          {connection.totalCount > PAGE_SIZE && (
-            <Pager
-              page={pages.page}
-              pageSize={PAGE_SIZE}
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              onPrevious={pages.previous}
-              onNext={() => pages.next(connection.pageInfo.endCursor)}
-            />
-          )}
+          {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
         </>
       )}
     </Card>
