@@ -24,6 +24,16 @@ describe('the API foundation', () => {
     expect(response.data).toEqual({ __typename: 'Query' });
   });
 
+  it('answers every request with an id a support ticket can quote, keeping a well-formed one the client sent', async () => {
+    const generated = await request(t.app.getHttpServer()).post('/graphql').send({ query: '{ __typename }' });
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('x-request-id', 'store-12-till-3')
+      .send({ query: '{ __typename }' });
+    expect(kept.headers['x-request-id']).toBe('store-12-till-3');
+  });
+
   it('answers a malformed query with BAD_USER_INPUT and no stack trace', async () => {
     const response = await graphql(t.app, '{ jobRoles { code ');
     expect(errorCode(response)).toBe('BAD_USER_INPUT');

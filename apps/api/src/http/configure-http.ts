@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
-import type { HttpConfig, WebConfig } from '@lp/core';
+import { AppLogger, type HttpConfig, logRequests, type WebConfig } from '@lp/core';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { serveWebApp } from './serve-web-app';
 
@@ -32,6 +32,8 @@ function answerUnreadableBody(limitMb: number) {
 /** HTTP settings shared by the real API and the test harness, applied before the app initialises. */
 export function configureHttp(app: NestExpressApplication, config: HttpConfig, web: WebConfig): void {
   app.disable('x-powered-by');
+  // First, so that even a request the body parser refuses has an id and a log line; load balancers poll /health.
+  app.use(logRequests(app.get(AppLogger).pino, { ignore: (path) => path === '/health' }));
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   // No origin list: browsers may call the API from its own origin only (the served web app).
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, maxAge: 600 });

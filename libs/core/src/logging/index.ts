@@ -1,1 +1,3 @@
+export * from './app-logger';
 export * from './logging.module';
+export * from './request-logging';
