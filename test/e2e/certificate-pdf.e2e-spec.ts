@@ -6,22 +6,61 @@ import { buildOrgChart, buildProgram, createTestApp, graphql, type OrgChart, typ
 
 const APP_URL = 'https://academy.example.com';
 
-/** The text a PDF shows: pdfkit writes it as hex strings inside deflated content streams. */
-function textOf(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
+/** Each object of a PDF by number, with its stream inflated (pdfkit deflates them all). */
+function objectsOf(pdf: Buffer): Map<string, { body: string; stream: string }> {
+  const objects = new Map<string, { body: string; stream: string }>();
+  for (const [, id, body] of pdf.toString('latin1').matchAll(/(\d+) 0 obj\s([\s\S]*?)endobj/g)) {
+    const data = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(body)?.[1];
+    let stream = '';
     try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
+      stream = data ? inflateSync(Buffer.from(data, 'latin1')).toString('latin1') : '';
     } catch {
-      continue;
+      // not deflated: a font file or an image
     }
-    for (const line of content.matchAll(/\[(.*?)\] TJ/g)) {
-      text += [...line[1].matchAll(/<([0-9a-f]*)>/g)]
-        .map(([, hex]) => Buffer.from(hex, 'hex').toString('latin1'))
-        .join('');
-      text += '\n';
+    objects.set(id, { body, stream });
+  }
+  return objects;
+}
+
+/** A font's ToUnicode map: pdfkit writes `<first> <last> [<utf-16be> …]` ranges. */
+function toUnicodeOf(cmap: string): Map<number, string> {
+  const characters = new Map<number, string>();
+  for (const [, first, entries] of cmap.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+    [...entries.matchAll(/<([0-9a-f ]*)>/g)].forEach(([, hex], index) => {
+      characters.set(
+        parseInt(first, 16) + index,
+        Buffer.from(hex.replace(/ /g, ''), 'hex').swap16().toString('utf16le'),
+      );
+    });
+  }
+  return characters;
+}
+
+/**
+ * The text a PDF shows, line by line. pdfkit embeds the certificate's fonts and writes its
+ * text as glyph numbers (four hex digits each) after `/Fn size Tf`; each font's ToUnicode
+ * map turns them back into characters.
+ */
+function textOf(pdf: Buffer): string {
+  const objects = objectsOf(pdf);
+  const fonts = new Map<string, Map<number, string>>();
+  for (const { body } of objects.values()) {
+    for (const [, name, id] of /\/Font\s*<<([^>]*)>>/.exec(body)?.[1].matchAll(/\/(\w+)\s+(\d+) 0 R/g) ?? []) {
+      const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(objects.get(id)?.body ?? '')?.[1];
+      if (toUnicode) fonts.set(name, toUnicodeOf(objects.get(toUnicode)!.stream));
+    }
+  }
+  let text = '';
+  for (const { stream } of objects.values()) {
+    let font = new Map<number, string>();
+    for (const [, name, shown] of stream.matchAll(/\/(\w+) [\d.]+ Tf|\[(.*?)\] TJ/g)) {
+      if (name) font = fonts.get(name) ?? new Map();
+      else
+        text +=
+          [...shown.matchAll(/<([0-9a-f]*)>/g)]
+            .flatMap(([, hex]) => hex.match(/.{4}/g) ?? [])
+            .map((glyph) => font.get(parseInt(glyph, 16)) ?? '?')
+            .join('') + '\n';
     }
   }
   return text;
@@ -88,6 +127,25 @@ describe('the printable certificate PDF', () => {
     expect(text).toContain(certification.certificateNumber);
     expect(text).toContain(`${APP_URL}/verify/${certification.verificationCode}`);
     expect(text).not.toContain('REVOKED');
+  });
+
+  it('prints a name in any Latin, Greek or Cyrillic alphabet as it is spelt', async () => {
+    const renamed = await graphql(
+      t.app,
+      `
+        mutation ($id: ID!, $input: UpdateEmployeeInput!) {
+          updateEmployee(id: $id, input: $input) {
+            firstName
+            lastName
+          }
+        }
+      `,
+      { id: String(org.people.employee.id), input: { firstName: 'Łukasz Ελένη', lastName: 'Dvořák-Şahin Иванова' } },
+      t.tokenFor(org.people.hr),
+    );
+    expect(renamed.errors).toBeUndefined();
+    const response = await download(`/certificates/${certification.id}.pdf`, org.people.employee);
+    expect(textOf(response.body as Buffer)).toContain('Łukasz Ελένη Dvořák-Şahin Иванова');
   });
 
   it('lets the holder’s managers and HR download it', async () => {

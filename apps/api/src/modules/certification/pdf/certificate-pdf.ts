@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatVerificationCode } from '@lp/certification';
@@ -19,6 +20,22 @@ const INK = '#1f2937';
 const MUTED = '#4b5563';
 const ACCENT = '#1d4ed8';
 const WARNING = '#b91c1c';
+
+/**
+ * DejaVu Sans, embedded (only the glyphs used). The PDF standard fonts know Latin-1 only,
+ * so a holder named Łukasz, Dvořák, Şahin, Ελένη or Иван printed as garbage; DejaVu covers
+ * the Latin, Greek and Cyrillic alphabets. Read once, on the first certificate.
+ */
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+function certificateFonts(): { regular: Buffer; bold: Buffer } {
+  fonts ??= {
+    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  };
+  return fonts;
+}
+const REGULAR = 'Regular';
+const BOLD = 'Bold';
 
 const longDate = (date: Date) =>
   date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -51,6 +68,8 @@ export async function renderCertificatePdf(certificate: PrintableCertificate): P
       Subject: `Certificate ${certificate.certificateNumber}`,
     },
   });
+  const { regular, bold } = certificateFonts();
+  document.registerFont(REGULAR, regular).registerFont(BOLD, bold);
   const { width, height } = document.page;
   const content = width - 96;
 
@@ -64,31 +83,31 @@ export async function renderCertificatePdf(certificate: PrintableCertificate): P
     .stroke(ACCENT);
 
   document
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(14)
     .fillColor(ACCENT)
     .text('LP ACADEMY', 48, 72, { width: content, align: 'center', characterSpacing: 4 });
   document
-    .font('Helvetica')
+    .font(REGULAR)
     .fontSize(34)
     .fillColor(INK)
     .text('Certificate of Completion', { width: content, align: 'center' });
   document.moveDown(0.8).fontSize(14).fillColor(MUTED).text('This certifies that', { width: content, align: 'center' });
   document
     .moveDown(0.4)
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(30)
     .fillColor(INK)
     .text(certificate.holderName, { width: content, align: 'center' });
   document
     .moveDown(0.4)
-    .font('Helvetica')
+    .font(REGULAR)
     .fontSize(14)
     .fillColor(MUTED)
     .text('has met the requirements of', { width: content, align: 'center' });
   document
     .moveDown(0.3)
-    .font('Helvetica-Bold')
+    .font(BOLD)
     .fontSize(20)
     .fillColor(INK)
     .text(certificate.programName, { width: content, align: 'center' });
@@ -102,13 +121,9 @@ export async function renderCertificatePdf(certificate: PrintableCertificate): P
   ];
   details.forEach(([label, value], index) => {
     const top = detailsTop + index * 26;
+    document.font(REGULAR).fontSize(10).fillColor(MUTED).text(label.toUpperCase(), 72, top, { characterSpacing: 1 });
     document
-      .font('Helvetica')
-      .fontSize(10)
-      .fillColor(MUTED)
-      .text(label.toUpperCase(), 72, top, { characterSpacing: 1 });
-    document
-      .font('Helvetica-Bold')
+      .font(BOLD)
       .fontSize(13)
       .fillColor(INK)
       .text(value, 220, top - 2);
@@ -118,7 +133,7 @@ export async function renderCertificatePdf(certificate: PrintableCertificate): P
   const qrLeft = width - 72 - qrSize;
   document.image(qrCode, qrLeft, detailsTop - 10, { width: qrSize });
   document
-    .font('Helvetica')
+    .font(REGULAR)
     .fontSize(8)
     .fillColor(MUTED)
     .text('Scan or visit to verify:', qrLeft - 280, detailsTop + qrSize, { width: qrSize + 280, align: 'right' })
@@ -128,7 +143,7 @@ export async function renderCertificatePdf(certificate: PrintableCertificate): P
   if (certificate.invalidBecause) {
     document.save().rotate(-20, { origin: [width / 2, height / 2] });
     document
-      .font('Helvetica-Bold')
+      .font(BOLD)
       .fontSize(96)
       .fillColor(WARNING)
       .fillOpacity(0.35)
