@@ -74,7 +74,7 @@ describe('the printable certificate PDF', () => {
   let certification: CertificationEntity;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { APP_URL } });
+    t = await createTestApp({ env: { APP_URL, RATE_LIMIT_PDF_PER_ACCOUNT: '5', RATE_LIMIT_WINDOW_SECONDS: '600' } });
     // This worker's database may hold what an earlier test file left (the org chart's codes would collide)
     await t.reset();
     org = await buildOrgChart(t.dataSource);
@@ -189,5 +189,20 @@ describe('the printable certificate PDF', () => {
     expect(response.status).toBe(200);
     expect(pageCount(response.body as Buffer)).toBe(1);
     expect(textOf(response.body as Buffer)).toContain('REVOKED');
+  });
+
+  it('draws an account five certificates a window, then answers 429 with Retry-After; other accounts still get theirs', async () => {
+    const statuses: number[] = [];
+    let refused: request.Response | undefined;
+    while (!refused && statuses.length <= 5) {
+      const response = await download(`/certificates/${certification.id}.pdf`, org.people.hr);
+      statuses.push(response.status);
+      if (response.status !== 200) refused = response;
+    }
+    expect(refused?.status).toBe(429);
+    expect((refused?.body as Buffer).toString()).toMatch(/^TOO_MANY_REQUESTS/);
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(5);
+    expect((await download(`/certificates/${certification.id}.pdf`, org.people.employee)).status).toBe(200);
   });
 });

@@ -36,6 +36,7 @@ export function prepareTestEnvironment(): Promise<TestEnvironment> {
       // Suites send hundreds of requests a minute from one address; the rate-limit suite lowers these.
       RATE_LIMIT_PER_ADDRESS: '100000000',
       RATE_LIMIT_PER_ACCOUNT: '100000000',
+      RATE_LIMIT_PDF_PER_ACCOUNT: '100000000',
       LOG_LEVEL: 'silent',
       SMTP_URL: undefined,
       MAIL_OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'lp-outbox-')),

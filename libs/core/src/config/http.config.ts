@@ -60,4 +60,14 @@ export class HttpConfig {
   @Min(1)
   @Max(100_000_000)
   RATE_LIMIT_PER_ACCOUNT = 300;
+
+  @EnvVar({
+    description:
+      'Certificate PDFs one account may download per RATE_LIMIT_WINDOW_SECONDS: each costs the API tens of milliseconds to draw',
+  })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  RATE_LIMIT_PDF_PER_ACCOUNT = 20;
 }
