@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       throw new Error(`${options.database} is empty: run npm run bench:data -- --preset small first.`);
     const report = await runBench({
       dataSource,
-      servers: new ChildProcessLauncher(options.cpuProf),
+      servers: new ChildProcessLauncher({ profileDir: options.cpuProf }),
       settings,
       scenarios,
       log: (line) => console.error(line),

@@ -42,17 +42,22 @@ const COMPILED_SERVER_PROCESS = join(BENCH_BUILD, 'bench/servers/server-process.
  * ts-node would also load its REPL (and with it the `domain` module) into them.
  */
 export class ChildProcessLauncher extends ServerLauncher {
-  /** @param profileDir where each server writes a V8 CPU profile when it stops (`--cpu-prof`). */
-  constructor(private readonly profileDir?: string) {
+  /**
+   * @param options.profileDir where each server writes a V8 CPU profile when it stops (`--cpu-prof`).
+   * @param options.env the servers' environment, when not this process's own.
+   */
+  constructor(private readonly options: { profileDir?: string; env?: NodeJS.ProcessEnv } = {}) {
     super();
   }
 
   protected start(kind: ServerKind): Promise<RunningServer> {
     if (!existsSync(COMPILED_SERVER_PROCESS))
       return Promise.reject(new Error('the bench servers are not compiled: run npm run build:bench'));
-    const profile = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
+    const { profileDir, env } = this.options;
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     const child = fork(COMPILED_SERVER_PROCESS, [kind], {
       execArgv: profile,
+      env,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {

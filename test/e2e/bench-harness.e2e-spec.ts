@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
@@ -6,12 +8,13 @@ import { seedCurriculum } from '../../apps/cli/src/commands/seed-curriculum.comm
 import { ChainGenerator } from '../../bench/data/chain-generator';
 import { runBench } from '../../bench/lib/harness';
 import { SCENARIOS } from '../../bench/scenarios';
-import { InProcessLauncher } from '../../bench/servers/launchers';
+import { ChildProcessLauncher, InProcessLauncher } from '../../bench/servers/launchers';
 
 /**
  * Keeps `npm run bench` from rotting: generates a tiny chain in this worker's database and
  * runs every scenario for a fraction of a second with servers in this process. Figures
  * this small mean nothing; only that each scenario measures both sides without failing.
+ * Then it starts each server as `npm run bench` does: compiled, in a process of its own.
  */
 describe('bench harness (smoke)', () => {
   let dataSource: DataSource;
@@ -67,4 +70,25 @@ describe('bench harness (smoke)', () => {
       expect.arrayContaining(['0', '1', '2', '3', '4', '5', '6a', '6b', '6c', '6d', '7', '8']),
     );
   });
+
+  it('starts each server compiled, in a process of its own, as npm run bench does', async () => {
+    execFileSync('npm', ['run', 'build:bench', '--silent'], { cwd: join(__dirname, '../..'), stdio: 'pipe' });
+    // Under Jest, process.env is this file's copy: passed on, the servers use this worker's database.
+    const servers = new ChildProcessLauncher({ env: process.env });
+    try {
+      for (const kind of ['api', 'bare-apollo'] as const) {
+        const server = await servers.get(kind);
+        expect(server.pid).not.toBe(process.pid);
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      }
+      expect((await servers.get('snapshot-worker')).pid).not.toBe(process.pid);
+    } finally {
+      await servers.closeAll();
+    }
+  }, 180_000);
 });
