@@ -36,7 +36,8 @@ const COMPILED_SERVER_PROCESS = join(BENCH_BUILD, 'bench/servers/server-process.
 
 /**
  * Each server in a process of its own, as in production, so the load generator in this
- * process does not share its event loop. The environment (DATABASE_URL…) is inherited.
+ * process does not share its event loop. The environment (DATABASE_URL…) is this
+ * process's, unless `env` is given.
  *
  * The servers run compiled, as `npm start` does, so the figures are production's code path:
  * ts-node would also load its REPL (and with it the `domain` module) into them.

@@ -72,7 +72,11 @@ describe('bench harness (smoke)', () => {
   });
 
   it('starts each server compiled, in a process of its own, as npm run bench does', async () => {
-    execFileSync('npm', ['run', 'build:bench', '--silent'], { cwd: join(__dirname, '../..'), stdio: 'pipe' });
+    // tsc's errors, if any, go to the test's output.
+    execFileSync('npm', ['run', 'build:bench', '--silent'], {
+      cwd: join(__dirname, '../..'),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     // Under Jest, process.env is this file's copy: passed on, the servers use this worker's database.
     const servers = new ChildProcessLauncher({ env: process.env });
     try {

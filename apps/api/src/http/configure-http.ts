@@ -32,8 +32,13 @@ function answerUnreadableBody(limitMb: number) {
 /** HTTP settings shared by the real API and the test harness, applied before the app initialises. */
 export function configureHttp(app: NestExpressApplication, config: HttpConfig, web: WebConfig): void {
   app.disable('x-powered-by');
-  // First, so that even a request the body parser refuses has an id and a log line; load balancers poll /health.
-  app.use(logRequests(app.get(AppLogger).pino, { ignore: (path) => path === '/health' }));
+  // First, so that even a request the body parser refuses has an id and a log line. Not logged: load
+  // balancers polling /health, and the web app's assets, which every page load fetches by the dozen.
+  app.use(
+    logRequests(app.get(AppLogger).pino, {
+      ignore: (path) => path === '/health' || path.startsWith('/assets/'),
+    }),
+  );
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   // No origin list: browsers may call the API from its own origin only (the served web app).
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, maxAge: 600 });

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+// Declares `id` and `log` on IncomingMessage; nestjs-pino, which reads `log`, depends on it.
+import type {} from 'pino-http';
 
-/**
- * A request as Express hands it over. `id` and `log` are declared on IncomingMessage by
- * pino-http's typings, which nestjs-pino brings; nestjs-pino reads `log`.
- */
+/** A request as Express hands it over. */
 interface LoggedRequest extends IncomingMessage {
   /** Express's address: it honours TRUST_PROXY_HOPS, where the socket's is the proxy's. */
   ip?: string;
@@ -39,14 +38,11 @@ export function logRequests(logger: Logger, options: { ignore: (path: string) =>
     const url = request.originalUrl ?? request.url ?? '';
     if (options.ignore(url)) return next();
     const startedAt = performance.now();
+    // Now: once the client has gone, the socket no longer knows its address.
+    const remoteAddress = request.ip ?? request.socket.remoteAddress;
     response.once('close', () => {
       const line = {
-        req: {
-          method: request.method,
-          url,
-          remoteAddress: request.ip ?? request.socket.remoteAddress,
-          userAgent: request.headers['user-agent'],
-        },
+        req: { method: request.method, url, remoteAddress, userAgent: request.headers['user-agent'] },
         res: { statusCode: response.statusCode },
         responseTime: Math.round(performance.now() - startedAt),
       };

@@ -22,18 +22,18 @@ export class ApiRateLimitMiddleware implements NestMiddleware {
   ) {}
 
   async use(request: Request, response: Response, next: NextFunction): Promise<void> {
-    const windowMs = this.config.RATE_LIMIT_WINDOW_SECONDS * 1000;
     const account = this.accountOf(request);
-    const counts = await Promise.all([
-      this.storage.increment(`api:address:${request.ip}`, windowMs, this.config.RATE_LIMIT_PER_ADDRESS, windowMs),
-      account === undefined
-        ? undefined
-        : this.storage.increment(`api:account:${account}`, windowMs, this.config.RATE_LIMIT_PER_ACCOUNT, windowMs),
-    ]);
-    const blocked = counts.filter((count) => count?.isBlocked);
-    if (blocked.length === 0) return next();
+    const retryAfterSeconds = await this.storage.refusal(
+      [
+        { key: `api:address:${request.ip}`, limit: this.config.RATE_LIMIT_PER_ADDRESS },
+        ...(account === undefined
+          ? []
+          : [{ key: `api:account:${account}`, limit: this.config.RATE_LIMIT_PER_ACCOUNT }]),
+      ],
+      this.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    );
+    if (retryAfterSeconds === 0) return next();
 
-    const retryAfterSeconds = Math.max(1, ...blocked.map((count) => count!.timeToBlockExpire));
     const error = new TooManyRequestsError(retryAfterSeconds, 'requests from this address or account');
     response.setHeader('Retry-After', String(retryAfterSeconds));
     if (!request.originalUrl.startsWith('/graphql')) throw error;

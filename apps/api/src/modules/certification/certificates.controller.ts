@@ -61,15 +61,12 @@ export class CertificatesController {
   }
 
   private async countDownload(accountId: number, response: Response): Promise<void> {
-    const windowMs = this.http.RATE_LIMIT_WINDOW_SECONDS * 1000;
-    const count = await this.throttle.increment(
-      `pdf:account:${accountId}`,
-      windowMs,
-      this.http.RATE_LIMIT_PDF_PER_ACCOUNT,
-      windowMs,
+    const retryAfterSeconds = await this.throttle.refusal(
+      [{ key: `pdf:account:${accountId}`, limit: this.http.RATE_LIMIT_PDF_PER_ACCOUNT }],
+      this.http.RATE_LIMIT_WINDOW_SECONDS * 1000,
     );
-    if (!count.isBlocked) return;
-    response.setHeader('Retry-After', String(count.timeToBlockExpire));
-    throw new TooManyRequestsError(count.timeToBlockExpire, 'certificate downloads from this account');
+    if (retryAfterSeconds === 0) return;
+    response.setHeader('Retry-After', String(retryAfterSeconds));
+    throw new TooManyRequestsError(retryAfterSeconds, 'certificate downloads from this account');
   }
 }

@@ -24,14 +24,16 @@ const WARNING = '#b91c1c';
 /**
  * DejaVu Sans, embedded (only the glyphs used). The PDF standard fonts know Latin-1 only,
  * so a holder named Łukasz, Dvořák, Şahin, Ελένη or Иван printed as garbage; DejaVu covers
- * the Latin, Greek and Cyrillic alphabets. Read once, on the first certificate.
+ * the Latin, Greek and Cyrillic alphabets. Found when the API starts (a missing package
+ * stops it there, not at someone's first download), read on the first certificate.
  */
+const FONT_FILES = {
+  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 function certificateFonts(): { regular: Buffer; bold: Buffer } {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
+  fonts ??= { regular: readFileSync(FONT_FILES.regular), bold: readFileSync(FONT_FILES.bold) };
   return fonts;
 }
 const REGULAR = 'Regular';

@@ -85,6 +85,17 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     }
   }
 
+  /**
+   * Counts one request against each limit over a fixed window; a key over its limit stays
+   * refused for the rest of the window. Answers the seconds until every key lets the
+   * request through again (Retry-After), or 0 when none refuses it.
+   */
+  async refusal(limits: { key: string; limit: number }[], windowMs: number): Promise<number> {
+    const counts = await Promise.all(limits.map(({ key, limit }) => this.increment(key, windowMs, limit, windowMs)));
+    const blocked = counts.filter((count) => count.isBlocked);
+    return blocked.length === 0 ? 0 : Math.max(1, ...blocked.map((count) => count.timeToBlockExpire));
+  }
+
   private letThrough(error: unknown): ThrottlerStorageRecord {
     if (!this.unavailable) {
       this.unavailable = true;
