@@ -9,10 +9,15 @@ import type { AssignmentEntity } from '../entities';
  * passed): if a hook throws, the completion and the grade roll back with it.
  */
 export interface AssignmentCompletionHook {
+  /**
+   * @param actorId who completed it; null for the system.
+   * @param holderStoreId the learner's store, read once by the completion for every hook.
+   */
   onCompleted(
     manager: EntityManager,
     assignment: AssignmentEntity,
     actorId: number | null,
+    holderStoreId: number,
   ): Promise<AfterCommit | void>;
 }
 
@@ -28,10 +33,11 @@ export class AssignmentCompletion {
     manager: EntityManager,
     assignment: AssignmentEntity,
     actorId: number | null,
+    holderStoreId: number,
   ): Promise<AfterCommit[]> {
     const after: AfterCommit[] = [];
     for (const hook of this.hooks) {
-      const action = await hook.onCompleted(manager, assignment, actorId);
+      const action = await hook.onCompleted(manager, assignment, actorId, holderStoreId);
       if (action) after.push(action);
     }
     return after;

@@ -85,6 +85,6 @@ export class AssignmentService {
       before: { status: before },
       after: { status: AssignmentStatus.COMPLETED, courseVersionId: assignment.courseVersionId },
     });
-    return this.completion.completed(manager, assignment, actorId);
+    return this.completion.completed(manager, assignment, actorId, storeId);
   }
 }

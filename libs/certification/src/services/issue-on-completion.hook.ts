@@ -30,20 +30,28 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
     this.completion.register(this);
   }
 
-  async onCompleted(manager: EntityManager, assignment: AssignmentEntity, actorId: number | null): Promise<void> {
+  async onCompleted(
+    manager: EntityManager,
+    assignment: AssignmentEntity,
+    actorId: number | null,
+    holderStoreId: number,
+  ): Promise<void> {
     const programs = (await manager
       .createQueryBuilder(CertificationProgramEntity, 'p')
       .where('p.refresher_course_id = :courseId', { courseId: assignment.courseId })
       .orWhere('p.id IN (SELECT pc.program_id FROM program_courses pc WHERE pc.course_id = :courseId)')
       .getMany()) as CertificationProgramEntity[];
-    for (const program of programs) await this.consider(manager, program, assignment, actorId);
+    for (const program of programs) await this.consider(manager, program, { assignment, actorId, holderStoreId });
   }
 
   private async consider(
     manager: EntityManager,
     program: CertificationProgramEntity,
-    assignment: AssignmentEntity,
-    actorId: number | null,
+    {
+      assignment,
+      actorId,
+      holderStoreId,
+    }: { assignment: AssignmentEntity; actorId: number | null; holderStoreId: number },
   ): Promise<void> {
     const completedAt = assignment.completedAt!;
     const current = await manager
@@ -81,12 +89,9 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
     }
     if (!courses) return;
 
-    const [{ store_id: storeId }] = (await manager.query('SELECT store_id FROM employees WHERE id = ?', [
-      assignment.employeeId,
-    ])) as { store_id: number }[];
     await this.writer.issue(manager, {
       employeeId: assignment.employeeId,
-      storeId,
+      storeId: holderStoreId,
       program,
       earnedAt: completedAt,
       source: CertificationSource.COMPLETION,

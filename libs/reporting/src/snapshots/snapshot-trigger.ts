@@ -58,11 +58,13 @@ export class SnapshotTrigger implements OnModuleInit {
       },
     });
     this.completion.register({
-      onCompleted: async (manager: EntityManager, assignment: AssignmentEntity): Promise<AfterCommit> => {
-        const [{ store_id: storeId }] = (await manager.query('SELECT store_id FROM employees WHERE id = ?', [
-          assignment.employeeId,
-        ])) as { store_id: number }[];
-        return async () => this.note([storeId]);
+      onCompleted: async (
+        _manager: EntityManager,
+        _assignment: AssignmentEntity,
+        _actorId: number | null,
+        holderStoreId: number,
+      ): Promise<AfterCommit> => {
+        return async () => this.note([holderStoreId]);
       },
     });
     this.figuresChanged.register(async (storeIds) => this.note(storeIds));
