@@ -116,7 +116,7 @@ export const snapshotRecomputesScenario: Scenario = {
         if (storeEventsOnly) return trigger.recompute([storeId]);
         const after = await dataSource.transaction(async (manager) => {
           const assignment = await manager.findOneByOrFail(AssignmentEntity, { id });
-          return assignments.complete(manager, assignment, null);
+          return assignments.complete(manager, assignment, null, storeId);
         });
         for (const action of after) await action();
       };

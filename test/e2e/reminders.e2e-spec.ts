@@ -109,7 +109,7 @@ describe('reminder planning', () => {
   async function complete(assignmentId: number): Promise<void> {
     await dataSource.transaction(async (m) => {
       const open = await m.findOneByOrFail(AssignmentEntity, { id: assignmentId });
-      await worker.app.get(AssignmentService).complete(m, open, null);
+      await worker.app.get(AssignmentService).complete(m, open, null, holder.storeId);
     });
   }
 

@@ -61,8 +61,15 @@ export class AssignmentService {
   /**
    * Completes an open assignment and runs the completion hooks in the same transaction.
    * Returns the work to do after commit.
+   * @param holderStoreId the learner's store, which the caller has read in this transaction
+   *   (a quiz submission reads it with the learner's turn); the audit event and the hooks use it.
    */
-  async complete(manager: EntityManager, assignment: AssignmentEntity, actorId: number | null): Promise<AfterCommit[]> {
+  async complete(
+    manager: EntityManager,
+    assignment: AssignmentEntity,
+    actorId: number | null,
+    holderStoreId: number,
+  ): Promise<AfterCommit[]> {
     const completedAt = this.clock.now();
     const result = await manager
       .createQueryBuilder()
@@ -73,18 +80,15 @@ export class AssignmentService {
     if (result.affected !== 1) throw new ConflictError(`Assignment ${assignment.id} is no longer open`);
     const before = assignment.status;
     Object.assign(assignment, { status: AssignmentStatus.COMPLETED, completedAt, openKey: null });
-    const [{ store_id: storeId }] = (await manager.query('SELECT store_id FROM employees WHERE id = ?', [
-      assignment.employeeId,
-    ])) as { store_id: number }[];
     await this.audit.record(manager, {
       actorId,
       action: 'ASSIGNMENT_COMPLETED',
       subjectType: 'Assignment',
       subjectId: assignment.id,
-      storeId,
+      storeId: holderStoreId,
       before: { status: before },
       after: { status: AssignmentStatus.COMPLETED, courseVersionId: assignment.courseVersionId },
     });
-    return this.completion.completed(manager, assignment, actorId, storeId);
+    return this.completion.completed(manager, assignment, actorId, holderStoreId);
   }
 }

@@ -58,7 +58,7 @@ export class SubmitQuizAttempt {
   async submit(employeeId: number, attemptId: number, answers: SubmittedAnswer[]): Promise<QuizResult> {
     const afterCommit: AfterCommit[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      await this.takeTurn(manager, employeeId);
+      const holderStoreId = await this.takeTurn(manager, employeeId);
       const { attempt, assignment } = await this.lockOwnAttempt(manager, employeeId, attemptId);
       if (attempt.submittedAt !== null) throw new ConflictError(`Attempt ${attemptId} has already been submitted`);
       this.assignments.assertNotCancelled(assignment);
@@ -73,7 +73,7 @@ export class SubmitQuizAttempt {
       await this.recordGrade(manager, attempt, grade, now);
 
       if (grade.passed && assignment.status !== AssignmentStatus.COMPLETED) {
-        afterCommit.push(...(await this.assignments.complete(manager, assignment, employeeId)));
+        afterCommit.push(...(await this.assignments.complete(manager, assignment, employeeId, holderStoreId)));
       }
       return {
         attempt,
@@ -102,10 +102,14 @@ export class SubmitQuizAttempt {
    * One submission of a learner at a time, taken before anything is read: a completion's
    * hooks then see every completion that committed before it. Without it, passing the last
    * two courses of a programme at the same moment issued no certificate, as each
-   * transaction's snapshot still showed the other course open.
+   * transaction's snapshot still showed the other course open. Answers the learner's store,
+   * which a completion records.
    */
-  private async takeTurn(manager: EntityManager, employeeId: number): Promise<void> {
-    await manager.query('SELECT id FROM employees WHERE id = ? FOR UPDATE', [employeeId]);
+  private async takeTurn(manager: EntityManager, employeeId: number): Promise<number> {
+    const [{ store_id: storeId }] = (await manager.query('SELECT store_id FROM employees WHERE id = ? FOR UPDATE', [
+      employeeId,
+    ])) as { store_id: number }[];
+    return storeId;
   }
 
   /**
