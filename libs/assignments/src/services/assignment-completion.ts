@@ -11,7 +11,7 @@ import type { AssignmentEntity } from '../entities';
 export interface AssignmentCompletionHook {
   /**
    * @param actorId who completed it; null for the system.
-   * @param holderStoreId the learner's store, read once by the completion for every hook.
+   * @param holderStoreId the learner's store, as the completion's caller read it in the transaction.
    */
   onCompleted(
     manager: EntityManager,
