@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { Clock, ConflictError, NotFoundError } from '@lp/core';
+import { Clock, ConflictError, NotFoundError, type RawRow } from '@lp/core';
 import type { AfterCommit } from '@lp/organisation';
 import { AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '../assignment-status';
 import { AssignmentEntity } from '../entities';
 import { AssignmentCompletion } from './assignment-completion';
-import { type AssignmentRow, assignmentColumns, assignmentFromRow } from './assignment-row';
+import { assignmentRows } from './assignment-row';
 import { type AssignmentView, viewOfAssignment } from './assignment-view';
 
 /** What the learning domain needs from assignments: locking a learner's own, starting and completing them. */
@@ -29,11 +29,11 @@ export class AssignmentService {
    */
   async lockOwn(manager: EntityManager, employeeId: number, assignmentId: number): Promise<AssignmentEntity> {
     const [row] = (await manager.query(
-      `SELECT ${assignmentColumns('a')} FROM assignments a WHERE a.id = ? AND a.employee_id = ? FOR UPDATE`,
+      `SELECT ${assignmentRows.columns(manager.connection, 'a')} FROM assignments a WHERE a.id = ? AND a.employee_id = ? FOR UPDATE`,
       [assignmentId, employeeId],
-    )) as AssignmentRow[];
+    )) as RawRow[];
     if (!row) throw new NotFoundError('Assignment', assignmentId);
-    return assignmentFromRow(row);
+    return assignmentRows.from(manager.connection, row);
   }
 
   /** Refuses work on an assignment that was cancelled. */

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { Clock, type Page, type PageRequest, paginate } from '@lp/core';
+import { Clock, type Page, type PageRequest, paginate, type RawRow } from '@lp/core';
 import { type AccessScope, EmployeeEntity, restrictToScope } from '@lp/organisation';
 import { CertificationEntity, CertificationProgramEntity } from '../entities';
 import { CertificationStatus } from '../rules/certification-status';
-import {
-  type CertificationRow,
-  type ProgramRow,
-  certificationColumns,
-  certificationFromRow,
-  programColumns,
-  programFromRow,
-} from './certification-rows';
+import { certificationRows, programRows } from './certification-rows';
 
 export interface EarnedCourse {
   courseId: number;
@@ -127,14 +120,16 @@ export class CertificationQueries {
   /** The holder's current cycle per programme, newest first, each with its programme. */
   async mine(employeeId: number): Promise<CertificationEntity[]> {
     const rows = (await this.dataSource.query(
-      `SELECT ${certificationColumns('c')}, ${programColumns('p')}
+      `SELECT ${certificationRows.columns(this.dataSource, 'c')}, ${programRows.columns(this.dataSource, 'p')}
          FROM certifications c
          JOIN certification_programs p ON p.id = c.program_id
         WHERE c.employee_id = ? AND c.current_key IS NOT NULL
         ORDER BY c.issued_at DESC, c.id DESC`,
       [employeeId],
-    )) as (CertificationRow & ProgramRow)[];
-    return rows.map((row) => Object.assign(certificationFromRow(row), { program: programFromRow(row) }));
+    )) as RawRow[];
+    return rows.map((row) =>
+      Object.assign(certificationRows.from(this.dataSource, row), { program: programRows.from(this.dataSource, row) }),
+    );
   }
 
   /** The certification a completed assignment earned (issued or renewed), if any. */

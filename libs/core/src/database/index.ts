@@ -1,4 +1,5 @@
 export * from './data-source-options';
+export * from './entity-rows';
 export * from './database.module';
 export * from './migrations';
 export * from './mysql-url';

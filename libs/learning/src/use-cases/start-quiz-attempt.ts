@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssignmentService, AssignmentStatus } from '@lp/assignments';
-import { Clock, ConflictError } from '@lp/core';
+import { Clock, ConflictError, type RawRow } from '@lp/core';
 import { type QuestionType, QuizAttemptEntity, type QuizSettings } from '../entities';
 import { type BankQuestion, type DrawnQuestion, drawQuestions } from '../rules/quiz-draw';
 import { expiryOf, isPastTimeLimit } from '../rules/time-limit';
 import { AttemptPapers, type PaperQuestion } from '../services/attempt-papers';
-import { type AttemptRow, attemptColumns, attemptFromRow } from '../services/quiz-attempt-row';
+import { attemptRows } from '../services/quiz-attempt-row';
 import { versionIdTaken } from '../services/version-taken';
 
 export interface StartedAttempt {
@@ -17,7 +17,9 @@ export interface StartedAttempt {
 }
 
 /** The version's quiz settings, its lesson count and the assignment's progress and attempts, in one row per unsubmitted attempt. */
-interface QuizStateRow extends AttemptRow {
+interface QuizStateRow extends RawRow {
+  /** NULL on the one row of an assignment without unsubmitted attempts. */
+  qa_id: number | null;
   quiz_passing_score_percent: number;
   quiz_max_attempts: number;
   quiz_time_limit_minutes: number | null;
@@ -78,10 +80,13 @@ export class StartQuizAttempt {
       const used = Number(state[0].attempts_used);
       const remaining = (count: number) => Math.max(0, quiz.maxAttempts - count);
       const now = this.clock.now();
-      const open = state.find((row) => row.qa_id !== null && !isPastTimeLimit(row.qa_expires_at, now));
+      const open = state
+        .filter((row) => row.qa_id !== null)
+        .map((row) => attemptRows.from(manager.connection, row))
+        .find((attempt) => !isPastTimeLimit(attempt.expiresAt, now));
       if (open) {
-        const { questions } = await this.papers.load(manager, open.qa_id);
-        return { attempt: attemptFromRow(open), questions, attemptsRemaining: remaining(used) };
+        const { questions } = await this.papers.load(manager, open.id);
+        return { attempt: open, questions, attemptsRemaining: remaining(used) };
       }
       if (used >= quiz.maxAttempts) {
         throw new ConflictError(`No attempts left: all ${quiz.maxAttempts} attempts at this quiz have been used`);
@@ -120,7 +125,7 @@ export class StartQuizAttempt {
               (SELECT COUNT(*) FROM lessons WHERE course_version_id = cv.id) AS lessons,
               (SELECT COUNT(*) FROM lesson_progress WHERE assignment_id = ?) AS done,
               (SELECT COUNT(*) FROM quiz_attempts WHERE assignment_id = ?) AS attempts_used,
-              ${attemptColumns('qa')}
+              ${attemptRows.columns(manager.connection, 'qa')}
          FROM course_versions cv
     LEFT JOIN quiz_attempts qa ON qa.assignment_id = ? AND qa.submitted_at IS NULL
         WHERE cv.id = ?

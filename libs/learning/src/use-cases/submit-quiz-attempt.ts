@@ -3,21 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type AssignmentEntity,
-  type AssignmentRow,
   AssignmentService,
   AssignmentStatus,
   type AssignmentView,
-  assignmentColumns,
-  assignmentFromRow,
+  assignmentRows,
 } from '@lp/assignments';
-import { Clock, ConflictError, NotFoundError } from '@lp/core';
+import { Clock, ConflictError, NotFoundError, type RawRow } from '@lp/core';
 import type { AfterCommit } from '@lp/organisation';
 import type { QuizAttemptEntity } from '../entities';
 import { assertAnswersFit, type SubmittedAnswer } from '../rules/quiz-answers';
 import { type Grade, gradeAttempt } from '../rules/quiz-grading';
 import { isPastTimeLimit } from '../rules/time-limit';
 import { AttemptPapers } from '../services/attempt-papers';
-import { type AttemptRow, attemptColumns, attemptFromRow } from '../services/quiz-attempt-row';
+import { attemptRows } from '../services/quiz-attempt-row';
 
 /** What the learner learns after submitting: their score and, per question, whether they were right. */
 export interface QuizResult {
@@ -124,15 +122,18 @@ export class SubmitQuizAttempt {
     attemptId: number,
   ): Promise<{ attempt: QuizAttemptEntity; assignment: AssignmentEntity }> {
     const [row] = (await manager.query(
-      `SELECT ${attemptColumns('qa')}, ${assignmentColumns('a')}
+      `SELECT ${attemptRows.columns(manager.connection, 'qa')}, ${assignmentRows.columns(manager.connection, 'a')}
          FROM quiz_attempts qa
          JOIN assignments a ON a.id = qa.assignment_id
         WHERE qa.id = ? AND a.employee_id = ?
           FOR UPDATE`,
       [attemptId, employeeId],
-    )) as (AttemptRow & AssignmentRow)[];
+    )) as RawRow[];
     if (!row) throw new NotFoundError('QuizAttempt', attemptId);
-    return { attempt: attemptFromRow(row), assignment: assignmentFromRow(row) };
+    return {
+      attempt: attemptRows.from(manager.connection, row),
+      assignment: assignmentRows.from(manager.connection, row),
+    };
   }
 
   private async recordGrade(
