@@ -48,7 +48,8 @@ function formatIn(timezone: string): Intl.DateTimeFormat {
   return format;
 }
 
-function localTime(instant: number, timezone: string): LocalTime {
+/** The wall-clock time as ICU shows it in the zone: exact, and slow. */
+function formattedLocalTime(instant: number, timezone: string): LocalTime {
   const parts: Record<string, number> = {};
   for (const part of formatIn(timezone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -56,11 +57,53 @@ function localTime(instant: number, timezone: string): LocalTime {
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute };
 }
 
-/** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
-function offsetMinutes(instant: number, timezone: string): number {
-  const local = localTime(instant, timezone);
+function minutesAhead(instant: number, local: LocalTime): number {
   const wallClockAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   return Math.round((wallClockAsUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+const DAY_MS = 86_400_000;
+/** Entries before the cache starts again: a planning run touches a few zones over a year or two of days. */
+const MAX_CACHED_DAYS = 20_000;
+/** Per zone and UTC day: the zone's offset when it holds all day, null on the days the clocks change. */
+const steadyOffsets = new Map<string, number | null>();
+
+/**
+ * The zone's offset through the UTC day of the instant, or null if it changes that day.
+ * Planning converts hundreds of thousands of moments; asking ICU twice per zone and day
+ * instead of once per moment is what keeps that cheap.
+ */
+function steadyOffsetOfDay(instant: number, timezone: string): number | null {
+  const dayStart = Math.floor(instant / DAY_MS) * DAY_MS;
+  const key = `${timezone} ${dayStart}`;
+  let offset = steadyOffsets.get(key);
+  if (offset === undefined) {
+    const dayEnd = dayStart + DAY_MS - 60_000;
+    const atStart = minutesAhead(dayStart, formattedLocalTime(dayStart, timezone));
+    const atEnd = minutesAhead(dayEnd, formattedLocalTime(dayEnd, timezone));
+    offset = atStart === atEnd ? atStart : null;
+    if (steadyOffsets.size >= MAX_CACHED_DAYS) steadyOffsets.clear();
+    steadyOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+function localTime(instant: number, timezone: string): LocalTime {
+  const offset = steadyOffsetOfDay(instant, timezone);
+  if (offset === null) return formattedLocalTime(instant, timezone);
+  const local = new Date(instant + offset * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
+}
+
+/** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
+function offsetMinutes(instant: number, timezone: string): number {
+  return minutesAhead(instant, localTime(instant, timezone));
 }
 
 /**

@@ -1,10 +1,18 @@
+/**
+ * Zones found known so far. ICU's list is fixed for the life of the process, and asking
+ * it builds a formatter, which costs more than the rest of planning a reminder.
+ */
+const knownZones = new Set<string>();
+
 /** Whether the runtime's ICU knows the IANA zone (e.g. Europe/Paris, America/New_York). */
 export function isKnownTimezone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  knownZones.add(zone);
+  return true;
 }

@@ -25,40 +25,43 @@ interface RawRow {
 }
 
 /**
- * Yields open assignments due in (from, to], a batch at a time, read through the
- * (status, due_at) index.
+ * Yields open assignments due in (from, to], a batch at a time, one status after the
+ * other: with the status fixed, the (status, due_at) index returns them in (due_at, id)
+ * order, so each batch reads its own rows only.
  */
-export function openAssignmentsDueBetween(
+export async function* openAssignmentsDueBetween(
   manager: EntityManager,
   from: Date,
   to: Date,
   batchSize: number,
 ): AsyncGenerator<OpenAssignmentRow[]> {
-  return keysetBatches(
-    batchSize,
-    async (position) => {
-      const after = afterPosition('a.due_at', 'a.id', position);
-      const rows = (await manager.query(
-        `SELECT a.id, a.employee_id, e.first_name, e.last_name, a.due_at, co.title, p.reminder_offsets_days AS offsets
-           FROM assignments a
-           JOIN employees e ON e.id = a.employee_id AND e.active = 1
-           JOIN courses co ON co.id = a.course_id
-           LEFT JOIN certification_programs p ON p.id = a.program_id
-          WHERE a.status IN (?) AND a.due_at > ? AND a.due_at <= ?
-            AND ${after.sql}
-          ORDER BY a.due_at, a.id
-          LIMIT ?`,
-        [OPEN_ASSIGNMENT_STATUSES, from, to, ...after.params, batchSize],
-      )) as RawRow[];
-      return rows.map((row) => ({
-        id: Number(row.id),
-        employeeId: Number(row.employee_id),
-        employeeName: `${row.first_name} ${row.last_name}`,
-        dueAt: row.due_at,
-        courseTitle: row.title,
-        offsetsDays: parseJsonColumn<number[]>(row.offsets),
-      }));
-    },
-    (assignment) => assignment.dueAt,
-  );
+  for (const status of OPEN_ASSIGNMENT_STATUSES) {
+    yield* keysetBatches(
+      batchSize,
+      async (position) => {
+        const after = afterPosition('a.due_at', 'a.id', position);
+        const rows = (await manager.query(
+          `SELECT a.id, a.employee_id, e.first_name, e.last_name, a.due_at, co.title, p.reminder_offsets_days AS offsets
+             FROM assignments a
+             JOIN employees e ON e.id = a.employee_id AND e.active = 1
+             JOIN courses co ON co.id = a.course_id
+             LEFT JOIN certification_programs p ON p.id = a.program_id
+            WHERE a.status = ? AND a.due_at > ? AND a.due_at <= ?
+              AND ${after.sql}
+            ORDER BY a.due_at, a.id
+            LIMIT ?`,
+          [status, from, to, ...after.params, batchSize],
+        )) as RawRow[];
+        return rows.map((row) => ({
+          id: Number(row.id),
+          employeeId: Number(row.employee_id),
+          employeeName: `${row.first_name} ${row.last_name}`,
+          dueAt: row.due_at,
+          courseTitle: row.title,
+          offsetsDays: parseJsonColumn<number[]>(row.offsets),
+        }));
+      },
+      (assignment) => assignment.dueAt,
+    );
+  }
 }
