@@ -26,7 +26,6 @@ async function main(): Promise<void> {
     .option('--warmup <s>', 'seconds of load before each measurement', Number, 1)
     .option('--connections <n>', 'concurrent HTTP connections', positive, 50)
     .option('--rounds <n>', 'baseline/ours measurements in turn per HTTP scenario', positive, 2)
-    .option('--sweep-jobs <n>', 'reminders the sweep queues', positive, 10_000)
     .option('--emails <n>', 'emails sent each way', positive, 500)
     .option('--import-rows <n>', 'employees in the imported CSV', positive, 10_000)
     .option('--completion-rate <n>', 'assignments completed per second (scenario 8)', positive, 200)
@@ -41,7 +40,6 @@ async function main(): Promise<void> {
       warmup: number;
       connections: number;
       rounds: number;
-      sweepJobs: number;
       emails: number;
       importRows: number;
       completionRate: number;
@@ -68,7 +66,6 @@ async function main(): Promise<void> {
     warmupSeconds: options.warmup,
     connections: options.connections,
     rounds: options.rounds,
-    sweepJobs: options.sweepJobs,
     emails: options.emails,
     importRows: options.importRows,
     singleRowSample: Math.min(1000, options.importRows),

@@ -11,8 +11,6 @@ export interface BenchSettings {
   rounds: number;
   /** Concurrent HTTP connections. */
   connections: number;
-  /** Delivery jobs the sweep queues (scenario 4). */
-  sweepJobs: number;
   /** Emails sent through each path (scenario 5). */
   emails: number;
   /** Employees in the imported CSV (scenario 6). */

@@ -48,7 +48,6 @@ describe('bench harness (smoke)', () => {
         warmupSeconds: 0.3,
         connections: 2,
         rounds: 1,
-        sweepJobs: 20,
         emails: 5,
         importRows: 20,
         singleRowSample: 5,
