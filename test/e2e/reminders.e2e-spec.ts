@@ -106,6 +106,16 @@ describe('reminder planning', () => {
     return buildAssignment(dataSource, { employeeId: holder.id, courseId, dueAt, ...overrides });
   }
 
+  /** Runs the planning as the worker would, every twelve hours from now, the last run at `until`. */
+  async function planUntil(until: string): Promise<void> {
+    const end = new Date(until).getTime();
+    for (;;) {
+      await planning.plan();
+      if (clock.now().getTime() >= end) return;
+      clock.set(new Date(Math.min(clock.now().getTime() + DAY / 2, end)));
+    }
+  }
+
   async function complete(assignmentId: number): Promise<void> {
     await dataSource.transaction(async (m) => {
       const open = await m.findOneByOrFail(AssignmentEntity, { id: assignmentId });
@@ -135,13 +145,11 @@ describe('reminder planning', () => {
           programId: program.id,
         }),
       ]);
-      // Nineteen days before the expiry, the refresher and the certificate both have reminders planned.
-      clock.set(new Date(expiresAt.getTime() - 19 * DAY));
+      // Half a day before their 14-day reminders, the refresher and the certificate both have one planned.
+      clock.set(new Date(expiresAt.getTime() - 14.5 * DAY));
       await planning.plan();
       expect((await notifications(NotificationKind.ASSIGNMENT_DUE)).map((n) => [n.subjectId, n.offsetKey])).toEqual([
         [refreshers[0].id, 'D14@2026-03-26'],
-        [refreshers[0].id, 'D7@2026-03-26'],
-        [refreshers[0].id, 'D1@2026-03-26'],
       ]);
       expect(await dataSource.getRepository(AssignmentEntity).count()).toBe(1);
 
@@ -180,13 +188,16 @@ describe('reminder planning', () => {
   });
 
   describe('due-date reminders', () => {
-    it('plans the offsets still ahead, once, in the store’s office hours', async () => {
+    it('plans each offset still ahead once, a day before its moment, in the store’s office hours', async () => {
       // Due 25 January 08:00 UTC (03:00 in New York): ten days out, so D30 and D14 are past.
       const dueAt = new Date('2026-01-25T08:00:00Z');
       const due = await assignment(dueAt);
 
       await planning.plan();
-      await planning.plan();
+      expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toEqual([]);
+      await planUntil('2026-01-17T09:00:00Z');
+      expect((await notifications(NotificationKind.ASSIGNMENT_DUE)).map((n) => n.offsetKey)).toEqual(['D7@2026-01-25']);
+      await planUntil('2026-01-24T20:00:00Z');
 
       const rows = await notifications(NotificationKind.ASSIGNMENT_DUE);
       expect(rows.map((n) => n.offsetKey)).toEqual(['D7@2026-01-25', 'D1@2026-01-25']);
@@ -208,7 +219,7 @@ describe('reminder planning', () => {
       ]);
       await assignment(new Date('2026-01-25T15:00:00Z'), { programId: program.id, reason: AssignmentReason.RULE });
 
-      await planning.plan();
+      await planUntil('2026-01-24T15:00:00Z');
 
       expect((await notifications(NotificationKind.ASSIGNMENT_DUE)).map((n) => n.offsetKey)).toEqual([
         'D5@2026-01-25',
@@ -223,19 +234,21 @@ describe('reminder planning', () => {
         courseId: refresherCourseId,
         dueAt: new Date('2026-01-25T15:00:00Z'),
       });
-      await planning.plan();
+      await planUntil('2026-01-23T15:00:00Z');
       expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toHaveLength(4);
 
       await complete(first.id);
       await worker.app.get(CancelAssignment).execute({ kind: 'chain' }, second.id, hr.id);
 
       const rows = await notifications(NotificationKind.ASSIGNMENT_DUE);
-      expect(rows.map((n) => [n.subjectId, n.status, n.lastError])).toEqual([
-        [first.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was completed'],
-        [first.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was completed'],
-        [second.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was cancelled'],
-        [second.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was cancelled'],
-      ]);
+      expect(rows.map((n) => [n.subjectId, n.status, n.lastError]).sort()).toEqual(
+        [
+          [first.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was completed'],
+          [first.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was completed'],
+          [second.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was cancelled'],
+          [second.id, NotificationStatus.CANCELLED, 'Not sent: the assignment was cancelled'],
+        ].sort(),
+      );
       await planning.plan();
       expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toHaveLength(4);
     });
@@ -248,7 +261,7 @@ describe('reminder planning', () => {
         programId: program.id,
         reason: AssignmentReason.RULE,
       });
-      await planning.plan();
+      await planUntil('2026-01-23T15:00:00Z');
       expect(await notifications(NotificationKind.ASSIGNMENT_DUE)).toHaveLength(2);
 
       // Dana becomes a sales associate, whom the programme does not name.
@@ -327,7 +340,7 @@ describe('reminder planning', () => {
     it('reminds before expiry and copies the managers from the last offset on', async () => {
       const certification = await certify(holder, new Date(THURSDAY_MORNING.getTime() + 10 * DAY));
 
-      await planning.plan();
+      await planUntil('2026-01-23T15:00:00Z');
 
       const rows = await notifications(NotificationKind.CERTIFICATION_EXPIRING);
       expect(rows.map((n) => [n.offsetKey, n.ccEmployeeIds])).toEqual([

@@ -1,26 +1,55 @@
-import { currentOverdueReminder, escalationKey, isoWeek, normaliseOffsets, offsetReminders } from './reminder-schedule';
+import {
+  currentOverdueReminder,
+  escalationKey,
+  isoWeek,
+  normaliseOffsets,
+  offsetReminders,
+  spansWithOffsetReminders,
+} from './reminder-schedule';
 
 const at = (iso: string) => new Date(iso);
 
 describe('the reminder schedule', () => {
   const due = at('2026-03-31T17:00:00Z');
 
-  it('plans every offset ahead of a distant due date, keyed by offset and date', () => {
-    expect(offsetReminders(due, [30, 14, 7, 1], at('2026-02-01T00:00:00Z'))).toEqual([
+  it('plans each offset from a day before its moment, keyed by offset and date', () => {
+    const keys = (now: string) => offsetReminders(due, [30, 14, 7, 1], at(now)).map((r) => r.offsetKey);
+    expect(keys('2026-02-01T00:00:00Z')).toEqual([]);
+    expect(keys('2026-02-28T16:59:59Z')).toEqual([]);
+    expect(offsetReminders(due, [30, 14, 7, 1], at('2026-02-28T17:00:00Z'))).toEqual([
       { offsetKey: 'D30@2026-03-31', plannedAt: at('2026-03-01T17:00:00Z'), days: 30, last: false },
-      { offsetKey: 'D14@2026-03-31', plannedAt: at('2026-03-17T17:00:00Z'), days: 14, last: false },
-      { offsetKey: 'D7@2026-03-31', plannedAt: at('2026-03-24T17:00:00Z'), days: 7, last: false },
-      { offsetKey: 'D1@2026-03-31', plannedAt: at('2026-03-30T17:00:00Z'), days: 1, last: true },
     ]);
+    expect(keys('2026-03-30T09:00:00Z')).toEqual(['D1@2026-03-31']);
+    expect(offsetReminders(due, [30, 14, 7, 1], at('2026-03-30T09:00:00Z'))[0].last).toBe(true);
   });
 
   it('drops offsets more than a day late: no "30 days left" for something due in ten days', () => {
     const keys = (now: string) => offsetReminders(due, [30, 14, 7, 1], at(now)).map((r) => r.offsetKey);
-    expect(keys('2026-03-21T17:00:00Z')).toEqual(['D7@2026-03-31', 'D1@2026-03-31']);
+    expect(keys('2026-03-21T17:00:00Z')).toEqual([]);
     // Twelve hours late is still on time enough.
-    expect(keys('2026-03-18T05:00:00Z')).toEqual(['D14@2026-03-31', 'D7@2026-03-31', 'D1@2026-03-31']);
+    expect(keys('2026-03-18T05:00:00Z')).toEqual(['D14@2026-03-31']);
     expect(keys('2026-03-31T16:00:00Z')).toEqual(['D1@2026-03-31']);
     expect(keys('2026-03-31T17:00:00Z')).toEqual([]);
+  });
+
+  it('reads only the due dates with a reminder to plan, spans of the same offsets merged', () => {
+    const now = at('2026-03-01T12:00:00Z');
+    const day = (n: number, hours = 0) => new Date(now.getTime() + n * 86_400_000 + hours * 3_600_000);
+    const spans = spansWithOffsetReminders([30, 14, 7, 1, 7, 2], now);
+    expect(spans).toEqual([
+      // 1 and 2: from now (a due date must still be ahead) to three days out.
+      { from: now, to: day(3) },
+      { from: new Date(day(6).getTime() - 1), to: day(8) },
+      { from: new Date(day(13).getTime() - 1), to: day(15) },
+      { from: new Date(day(29).getTime() - 1), to: day(31) },
+    ]);
+    // Every due date some offset plans now lies in a span.
+    for (let hours = 1; hours < 40 * 24; hours++) {
+      const target = day(0, hours);
+      const inSpan = spans.some((s) => target > s.from && target <= s.to);
+      if (offsetReminders(target, [30, 14, 7, 1, 2], now).length > 0)
+        expect({ target, inSpan }).toEqual({ target, inSpan: true });
+    }
   });
 
   it('uses the defaults for missing or senseless offsets and sorts the rest', () => {

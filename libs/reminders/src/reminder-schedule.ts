@@ -13,6 +13,15 @@ export const DEFAULT_REMINDER_OFFSETS_DAYS: readonly number[] = [30, 14, 7, 1];
  */
 export const LATE_REMINDER_TOLERANCE_MS = DAY_MS;
 
+/**
+ * How far ahead of its moment a reminder is planned. Planning runs every
+ * REMINDER_PLANNING_EVERY_MINUTES, so a day ahead survives a day of failed runs with
+ * nothing sent late, while each run offers the next day's reminders only — not every one
+ * up to the longest offset (on a 100,000-employee chain ~265,000 instead of ~70,000, every
+ * run).
+ */
+export const PLANNING_LOOKAHEAD_MS = DAY_MS;
+
 export interface OffsetReminder {
   /** `D7@2026-03-01`: the offset and the date it counts down to, so a moved date plans anew. */
   offsetKey: string;
@@ -33,7 +42,11 @@ export function normaliseOffsets(offsetsDays: readonly unknown[] | null | undefi
   return offsets.length > 0 ? offsets : [...DEFAULT_REMINDER_OFFSETS_DAYS];
 }
 
-/** The "N days before" reminders still worth planning for something due at `target`. */
+/**
+ * The "N days before" reminders about something due at `target` to plan now: those whose
+ * moment is no more than a day late (LATE_REMINDER_TOLERANCE_MS) and comes within
+ * PLANNING_LOOKAHEAD_MS.
+ */
 export function offsetReminders(target: Date, offsetsDays: readonly number[], now: Date): OffsetReminder[] {
   if (target <= now) return [];
   const offsets = normaliseOffsets(offsetsDays);
@@ -45,7 +58,40 @@ export function offsetReminders(target: Date, offsetsDays: readonly number[], no
       days,
       last: days === last,
     }))
-    .filter((reminder) => reminder.plannedAt.getTime() >= now.getTime() - LATE_REMINDER_TOLERANCE_MS);
+    .filter((reminder) => isPlannable(reminder.plannedAt, now));
+}
+
+function isPlannable(plannedAt: Date, now: Date): boolean {
+  const at = plannedAt.getTime();
+  return at >= now.getTime() - LATE_REMINDER_TOLERANCE_MS && at <= now.getTime() + PLANNING_LOOKAHEAD_MS;
+}
+
+/** A span of due dates or expiries, `from` excluded, `to` included. */
+export interface DateSpan {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * The spans of due dates (or expiries) that have a reminder to plan now at one of the
+ * offsets, overlapping spans merged: what a planner reads instead of everything up to the
+ * longest offset. `offsetReminders` still decides for each row.
+ */
+export function spansWithOffsetReminders(offsetsDays: readonly number[], now: Date): DateSpan[] {
+  const spans = [...new Set(offsetsDays)]
+    .map((days) => ({
+      // One millisecond before, as `from` is excluded.
+      from: Math.max(now.getTime(), now.getTime() + days * DAY_MS - LATE_REMINDER_TOLERANCE_MS - 1),
+      to: now.getTime() + days * DAY_MS + PLANNING_LOOKAHEAD_MS,
+    }))
+    .sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number }[] = [];
+  for (const span of spans) {
+    const previous = merged[merged.length - 1];
+    if (previous && span.from <= previous.to) previous.to = Math.max(previous.to, span.to);
+    else merged.push({ ...span });
+  }
+  return merged.map((span) => ({ from: new Date(span.from), to: new Date(span.to) }));
 }
 
 export interface OverdueReminder {

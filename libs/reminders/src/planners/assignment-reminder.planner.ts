@@ -12,9 +12,9 @@ import {
   currentOverdueReminder,
   DAY_MS,
   escalationKey,
-  LATE_REMINDER_TOLERANCE_MS,
   normaliseOffsets,
   offsetReminders,
+  spansWithOffsetReminders,
   WEEK_MS,
 } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
@@ -57,21 +57,24 @@ export class AssignmentReminderPlanner {
   }
 
   private async planDue(now: Date): Promise<number> {
-    const horizon = new Date(now.getTime() + (await this.longestOffsetDays()) * DAY_MS + LATE_REMINDER_TOLERANCE_MS);
-    return this.eachBatch(now, horizon, (batch) =>
-      batch.flatMap((assignment) =>
-        offsetReminders(assignment.dueAt, assignment.offsetsDays ?? [], now).map((reminder) => ({
-          kind: NotificationKind.ASSIGNMENT_DUE,
-          recipientId: assignment.employeeId,
-          subjectType: NotificationSubjectType.ASSIGNMENT,
-          subjectId: assignment.id,
-          offsetKey: reminder.offsetKey,
-          plannedAt: reminder.plannedAt,
-          expiresAt: assignment.dueAt,
-          templateData: templateData(assignment),
-        })),
-      ),
-    );
+    let offered = 0;
+    for (const span of spansWithOffsetReminders(await this.everyOffsetDays(), now)) {
+      offered += await this.eachBatch(span.from, span.to, (batch) =>
+        batch.flatMap((assignment) =>
+          offsetReminders(assignment.dueAt, assignment.offsetsDays ?? [], now).map((reminder) => ({
+            kind: NotificationKind.ASSIGNMENT_DUE,
+            recipientId: assignment.employeeId,
+            subjectType: NotificationSubjectType.ASSIGNMENT,
+            subjectId: assignment.id,
+            offsetKey: reminder.offsetKey,
+            plannedAt: reminder.plannedAt,
+            expiresAt: assignment.dueAt,
+            templateData: templateData(assignment),
+          })),
+        ),
+      );
+    }
+    return offered;
   }
 
   private async planOverdue(now: Date): Promise<number> {
@@ -134,15 +137,12 @@ export class AssignmentReminderPlanner {
     return planFromBatches(this.notifications, manager, batches, draftsOf);
   }
 
-  /** The furthest any reminder reaches ahead: the defaults or a programme's longest offset. */
-  private async longestOffsetDays(): Promise<number> {
+  /** Every offset an assignment may have: the defaults' and each programme's. */
+  private async everyOffsetDays(): Promise<number[]> {
     const programs = await this.dataSource
       .getRepository(CertificationProgramEntity)
       .find({ select: { id: true, reminderOffsetsDays: true } });
-    return Math.max(
-      ...normaliseOffsets(null),
-      ...programs.flatMap((program) => normaliseOffsets(program.reminderOffsetsDays)),
-    );
+    return [...normaliseOffsets(null), ...programs.flatMap((program) => normaliseOffsets(program.reminderOffsetsDays))];
   }
 }
 

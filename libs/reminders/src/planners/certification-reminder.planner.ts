@@ -9,7 +9,7 @@ import {
   NotificationSubjectType,
 } from '@lp/notifications';
 import { Role } from '@lp/organisation';
-import { DAY_MS, LATE_REMINDER_TOLERANCE_MS, normaliseOffsets, offsetReminders } from '../reminder-schedule';
+import { DAY_MS, normaliseOffsets, offsetReminders, spansWithOffsetReminders } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
 import { type CurrentCertificationRow, currentCertificationsExpiringBetween } from './current-certifications';
 import { planFromBatches } from './plan-batches';
@@ -58,26 +58,29 @@ export class CertificationReminderPlanner {
 
   private async planExpiring(program: CertificationProgramEntity, now: Date): Promise<number> {
     const offsets = normaliseOffsets(program.reminderOffsetsDays);
-    const horizon = new Date(now.getTime() + offsets[0] * DAY_MS + LATE_REMINDER_TOLERANCE_MS);
-    return this.eachBatch(program.id, now, horizon, async (batch) => {
-      const managers = await storeManagersOf(
-        this.dataSource.manager,
-        batch.map((c) => c.employeeId),
-      );
-      return batch.flatMap((certification) =>
-        offsetReminders(certification.expiresAt, offsets, now).map((reminder) => ({
-          kind: NotificationKind.CERTIFICATION_EXPIRING,
-          recipientId: certification.employeeId,
-          ccEmployeeIds: reminder.last ? managers.get(certification.employeeId) : undefined,
-          subjectType: NotificationSubjectType.CERTIFICATION,
-          subjectId: certification.id,
-          offsetKey: reminder.offsetKey,
-          plannedAt: reminder.plannedAt,
-          expiresAt: certification.expiresAt,
-          templateData: templateData(program, certification),
-        })),
-      );
-    });
+    let offered = 0;
+    for (const span of spansWithOffsetReminders(offsets, now)) {
+      offered += await this.eachBatch(program.id, span.from, span.to, async (batch) => {
+        const managers = await storeManagersOf(
+          this.dataSource.manager,
+          batch.map((c) => c.employeeId),
+        );
+        return batch.flatMap((certification) =>
+          offsetReminders(certification.expiresAt, offsets, now).map((reminder) => ({
+            kind: NotificationKind.CERTIFICATION_EXPIRING,
+            recipientId: certification.employeeId,
+            ccEmployeeIds: reminder.last ? managers.get(certification.employeeId) : undefined,
+            subjectType: NotificationSubjectType.CERTIFICATION,
+            subjectId: certification.id,
+            offsetKey: reminder.offsetKey,
+            plannedAt: reminder.plannedAt,
+            expiresAt: certification.expiresAt,
+            templateData: templateData(program, certification),
+          })),
+        );
+      });
+    }
+    return offered;
   }
 
   private async planExpired(program: CertificationProgramEntity, hr: number[], now: Date): Promise<number> {
