@@ -117,15 +117,17 @@ export class NotificationSweep {
   /**
    * Unsent rows whose turn has come: PENDING ones now due, and SENDING ones whose claim ran
    * out. Read as plain rows: hydrating 500 entities a batch cost more than the read.
+   * One status per part: with the status fixed, the (status, queue_after) index gives the
+   * rows in order and the read stops at the limit; `status IN (…)` sorted every due row
+   * for each batch (70,000 of them per batch, on a 100,000-employee chain's morning).
    */
   private async dueBatch(now: Date): Promise<DueRow[]> {
+    const limit = this.config.NOTIFY_SWEEP_BATCH_SIZE;
+    const dueWith = `SELECT id, status, send_after, queue_after, attempts, expires_at
+         FROM notifications WHERE status = ? AND queue_after <= ? ORDER BY queue_after, id LIMIT ?`;
     const rows = (await this.dataSource.query(
-      `SELECT id, status, send_after, queue_after, attempts, expires_at
-         FROM notifications
-        WHERE status IN (?) AND queue_after <= ?
-        ORDER BY queue_after, id
-        LIMIT ?`,
-      [[NotificationStatus.PENDING, NotificationStatus.SENDING], now, this.config.NOTIFY_SWEEP_BATCH_SIZE],
+      `SELECT * FROM ((${dueWith}) UNION ALL (${dueWith})) due ORDER BY queue_after, id LIMIT ?`,
+      [NotificationStatus.PENDING, now, limit, NotificationStatus.SENDING, now, limit, limit],
     )) as {
       id: number;
       status: NotificationStatus;
