@@ -38,7 +38,7 @@ function average(results: LoadResult[]): LoadResult {
   const mean = (pick: (r: LoadResult) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
   return {
     requestsPerSecond: mean((r) => r.requestsPerSecond),
-    p97_5Ms: mean((r) => r.p97_5Ms),
+    p95Ms: mean((r) => r.p95Ms),
     failed: results.reduce((sum, r) => sum + r.failed, 0),
     total: results.reduce((sum, r) => sum + r.total, 0),
   };

@@ -27,7 +27,7 @@ export const stackScenario: Scenario = {
         ours.requestsPerSecond,
         baseline.requestsPerSecond,
         this.target!,
-        `p97.5 ${ours.p97_5Ms} ms vs ${baseline.p97_5Ms} ms` + (failed ? `; ${failed} failed requests` : ''),
+        `p95 ${ours.p95Ms} ms vs ${baseline.p95Ms} ms` + (failed ? `; ${failed} failed requests` : ''),
       ),
     ];
   },
