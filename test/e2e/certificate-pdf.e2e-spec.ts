@@ -2,7 +2,16 @@ import { inflateSync } from 'node:zlib';
 import request from 'supertest';
 import type { CertificationEntity } from '@lp/certification';
 import { CertificationSource } from '@lp/certification';
-import { buildOrgChart, buildProgram, createTestApp, graphql, type OrgChart, type TestApp } from '@lp/testing';
+import { Role } from '@lp/organisation';
+import {
+  buildEmployee,
+  buildOrgChart,
+  buildProgram,
+  createTestApp,
+  graphql,
+  type OrgChart,
+  type TestApp,
+} from '@lp/testing';
 
 const APP_URL = 'https://academy.example.com';
 
@@ -153,6 +162,29 @@ describe('the printable certificate PDF', () => {
       const response = await download(`/certificates/${certification.id}.pdf`, who);
       expect(response.status).toBe(200);
     }
+  });
+
+  it('gives managers their own certificate, also when they work outside the stores they manage', async () => {
+    const relief = await buildEmployee(t.dataSource, {
+      storeId: org.stores.n2.id,
+      role: Role.STORE_MANAGER,
+      managedStoreIds: [org.stores.s1.id],
+    });
+    const granted = await graphql(
+      t.app,
+      `
+        mutation ($employeeId: ID!, $programId: ID!) {
+          grantCertification(employeeId: $employeeId, programId: $programId) {
+            id
+          }
+        }
+      `,
+      { employeeId: relief.id, programId: certification.programId },
+      t.tokenFor(org.people.hr),
+    );
+    const path = `/certificates/${granted.data!.grantCertification.id}.pdf`;
+    expect((await download(path, relief)).status).toBe(200);
+    expect((await download(path, org.people.s1Manager)).status).toBe(404);
   });
 
   it('answers 404 to anyone who cannot see the holder, as for a certificate that does not exist', async () => {

@@ -112,9 +112,14 @@ export class CertificationQueries {
       .innerJoinAndSelect('c.employee', 'e')
       .innerJoinAndSelect('c.program', 'p')
       .where('c.id = :id', { id });
-    const certification = await query.clone().getOne();
-    if (!certification || certification.employeeId === callerId) return certification;
-    return filterCertifications(query, scope, { includeHistory: true }, this.clock.now()).getOne();
+    const inScope = await filterCertifications(
+      query.clone(),
+      scope,
+      { includeHistory: true },
+      this.clock.now(),
+    ).getOne();
+    // Outside the scope, still the caller's own (e.g. a manager who holds it in another store).
+    return inScope ?? query.andWhere('c.employee_id = :callerId', { callerId }).getOne();
   }
 
   /** The holder's current cycle per programme, newest first, each with its programme. */
