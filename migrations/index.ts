@@ -7,6 +7,7 @@ import { CreateCertification1795775093001 } from './1795775093001-CreateCertific
 import { AddReportIndexes1795776147785 } from './1795776147785-AddReportIndexes';
 import { IndexAssignmentsByDueDate1795776376369 } from './1795776376369-IndexAssignmentsByDueDate';
 import { CreateComplianceSnapshots1795777735467 } from './1795777735467-CreateComplianceSnapshots';
+import { IndexAssignmentsByCourseAndEmployee1795813962053 } from './1795813962053-IndexAssignmentsByCourseAndEmployee';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -19,4 +20,5 @@ export const allMigrations = [
   AddReportIndexes1795776147785,
   IndexAssignmentsByDueDate1795776376369,
   CreateComplianceSnapshots1795777735467,
+  IndexAssignmentsByCourseAndEmployee1795813962053,
 ];

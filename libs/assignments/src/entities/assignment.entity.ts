@@ -20,6 +20,9 @@ import {
 @Index('idx_assignments_employee_status_due', ['employeeId', 'status', 'dueAt'])
 // The reminder planners read open work by due date in ranges (due soon, overdue by N days).
 @Index('idx_assignments_status_due', ['status', 'dueAt'])
+// A course's assignments, and whether someone already has one of a course (the refresher
+// planner asks for thousands of holders every run): one or two rows instead of all theirs.
+@Index('idx_assignments_course_employee', ['courseId', 'employeeId'])
 export class AssignmentEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
   id!: number;
@@ -31,7 +34,6 @@ export class AssignmentEntity {
   @JoinColumn({ name: 'employee_id' })
   employee?: EmployeeEntity;
 
-  @Index()
   @ForeignKey('courses', { onDelete: 'RESTRICT' })
   @Column({ type: 'int', unsigned: true })
   courseId!: number;
