@@ -1,9 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '@lp/core';
-import { lpSchema } from '@lp/migrations/schema';
-import { prepareTestEnvironment, truncateAll } from '@lp/testing';
+import { useTestDatabase } from '@lp/testing';
 import { seedCurriculum } from '../../apps/cli/src/commands/seed-curriculum.command';
 import { ChainGenerator } from '../../bench/data/chain-generator';
 import { runBench } from '../../bench/lib/harness';
@@ -17,28 +14,18 @@ import { ChildProcessLauncher, InProcessLauncher } from '../../bench/servers/lau
  * Then it starts each server as `npm run bench` does: compiled, in a process of its own.
  */
 describe('bench harness (smoke)', () => {
-  let dataSource: DataSource;
+  const suite = useTestDatabase();
 
-  beforeAll(async () => {
-    const { databaseUrl } = await prepareTestEnvironment();
-    dataSource = await new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 3 }, lpSchema)).initialize();
-    await truncateAll(dataSource);
-    await seedCurriculum(() => undefined, false);
-  });
-
-  afterAll(async () => {
-    await truncateAll(dataSource);
-    await dataSource.destroy();
-  });
+  beforeAll(() => seedCurriculum(() => undefined, false));
 
   it('generates a chain and runs every scenario against its baseline', async () => {
-    const counts = await new ChainGenerator({ stores: 2, employees: 40 }, () => undefined).generate(dataSource);
+    const counts = await new ChainGenerator({ stores: 2, employees: 40 }, () => undefined).generate(suite.dataSource);
     expect(counts).toMatchObject({ stores: 2, employees: 40 });
     expect(counts.assignments).toBeGreaterThan(40);
     expect(counts.certifications).toBeGreaterThan(0);
 
     const report = await runBench({
-      dataSource,
+      dataSource: suite.dataSource,
       servers: new InProcessLauncher(),
       scenarios: SCENARIOS,
       settings: {

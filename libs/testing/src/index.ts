@@ -14,5 +14,6 @@ export * from './redis-server';
 export * from './row-counts';
 export * from './smtp-capture';
 export * from './test-app';
+export * from './test-database';
 export * from './test-environment';
 export * from './test-worker';

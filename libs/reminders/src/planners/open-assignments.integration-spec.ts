@@ -1,43 +1,22 @@
-import { DataSource } from 'typeorm';
 import { AssignmentStatus, type StoredAssignmentStatus } from '@lp/assignments';
-import { buildDataSourceOptions } from '@lp/core';
-import { lpSchema } from '@lp/migrations/schema';
-import {
-  buildAssignment,
-  buildCourse,
-  buildEmployee,
-  buildStore,
-  prepareTestEnvironment,
-  truncateAll,
-} from '@lp/testing';
+import { buildAssignment, buildCourse, buildEmployee, buildStore, useTestDatabase } from '@lp/testing';
 import { openAssignmentsDueBetween } from './open-assignments';
 
 describe('reading open assignments in batches', () => {
   const from = new Date('2026-03-01T00:00:00Z');
   const to = new Date('2026-03-31T00:00:00Z');
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    const { databaseUrl } = await prepareTestEnvironment();
-    dataSource = await new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 3 }, lpSchema)).initialize();
-    await truncateAll(dataSource);
-  });
-
-  afterAll(async () => {
-    await truncateAll(dataSource);
-    await dataSource.destroy();
-  });
+  const suite = useTestDatabase();
 
   it('yields every open assignment due in (from, to] once, in batches, across equal due dates and both statuses', async () => {
-    const store = await buildStore(dataSource);
-    const courses = [await buildCourse(dataSource), await buildCourse(dataSource)];
+    const store = await buildStore(suite.dataSource);
+    const courses = [await buildCourse(suite.dataSource), await buildCourse(suite.dataSource)];
     // Three due dates shared by many rows, so batches of 3 end in the middle of a tie.
     const dueDates = ['2026-03-05T09:00:00Z', '2026-03-05T09:00:00Z', '2026-03-12T09:00:00Z', to.toISOString()];
     const expected: number[] = [];
     for (let person = 0; person < 6; person++) {
-      const employee = await buildEmployee(dataSource, { storeId: store.id });
+      const employee = await buildEmployee(suite.dataSource, { storeId: store.id });
       for (const [i, course] of courses.entries()) {
-        const assignment = await buildAssignment(dataSource, {
+        const assignment = await buildAssignment(suite.dataSource, {
           employeeId: employee.id,
           courseId: course.course.id,
           status: (person + i) % 2 === 0 ? AssignmentStatus.ASSIGNED : AssignmentStatus.IN_PROGRESS,
@@ -46,8 +25,8 @@ describe('reading open assignments in batches', () => {
         expected.push(assignment.id);
       }
     }
-    const other = await buildEmployee(dataSource, { storeId: store.id });
-    const inactive = await buildEmployee(dataSource, { storeId: store.id, active: false });
+    const other = await buildEmployee(suite.dataSource, { storeId: store.id });
+    const inactive = await buildEmployee(suite.dataSource, { storeId: store.id, active: false });
     const notRead: { employeeId: number; status: StoredAssignmentStatus; dueAt: Date }[] = [
       { employeeId: other.id, status: AssignmentStatus.COMPLETED, dueAt: new Date('2026-03-05T09:00:00Z') },
       { employeeId: other.id, status: AssignmentStatus.ASSIGNED, dueAt: from },
@@ -55,11 +34,11 @@ describe('reading open assignments in batches', () => {
       { employeeId: inactive.id, status: AssignmentStatus.IN_PROGRESS, dueAt: new Date('2026-04-01T00:00:00Z') },
     ];
     for (const [i, row] of notRead.entries()) {
-      await buildAssignment(dataSource, { ...row, courseId: courses[i % 2].course.id });
+      await buildAssignment(suite.dataSource, { ...row, courseId: courses[i % 2].course.id });
     }
 
     const batches: number[][] = [];
-    for await (const batch of openAssignmentsDueBetween(dataSource.manager, from, to, 3)) {
+    for await (const batch of openAssignmentsDueBetween(suite.dataSource.manager, from, to, 3)) {
       batches.push(batch.map((assignment) => assignment.id));
     }
 
