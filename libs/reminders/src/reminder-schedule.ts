@@ -51,6 +51,7 @@ export function offsetReminders(target: Date, offsetsDays: readonly number[], no
   if (target <= now) return [];
   const offsets = normaliseOffsets(offsetsDays);
   const last = offsets[offsets.length - 1];
+  const plannable = plannableMoments(now);
   return offsets
     .map((days) => ({
       offsetKey: `D${days}@${isoDate(target)}`,
@@ -58,12 +59,15 @@ export function offsetReminders(target: Date, offsetsDays: readonly number[], no
       days,
       last: days === last,
     }))
-    .filter((reminder) => isPlannable(reminder.plannedAt, now));
+    .filter((reminder) => {
+      const at = reminder.plannedAt.getTime();
+      return at >= plannable.earliest && at <= plannable.latest;
+    });
 }
 
-function isPlannable(plannedAt: Date, now: Date): boolean {
-  const at = plannedAt.getTime();
-  return at >= now.getTime() - LATE_REMINDER_TOLERANCE_MS && at <= now.getTime() + PLANNING_LOOKAHEAD_MS;
+/** The moments (epoch ms) a reminder planned now may fall at: a day late at most, a look-ahead early. */
+function plannableMoments(now: Date): { earliest: number; latest: number } {
+  return { earliest: now.getTime() - LATE_REMINDER_TOLERANCE_MS, latest: now.getTime() + PLANNING_LOOKAHEAD_MS };
 }
 
 /** A span of due dates or expiries, `from` excluded, `to` included. */
@@ -78,11 +82,12 @@ export interface DateSpan {
  * longest offset. `offsetReminders` still decides for each row.
  */
 export function spansWithOffsetReminders(offsetsDays: readonly number[], now: Date): DateSpan[] {
+  const { earliest, latest } = plannableMoments(now);
   const spans = [...new Set(offsetsDays)]
     .map((days) => ({
-      // One millisecond before, as `from` is excluded.
-      from: Math.max(now.getTime(), now.getTime() + days * DAY_MS - LATE_REMINDER_TOLERANCE_MS - 1),
-      to: now.getTime() + days * DAY_MS + PLANNING_LOOKAHEAD_MS,
+      // One millisecond before, as `from` is excluded; a due date must still be ahead.
+      from: Math.max(now.getTime(), earliest + days * DAY_MS - 1),
+      to: latest + days * DAY_MS,
     }))
     .sort((a, b) => a.from - b.from);
   const merged: { from: number; to: number }[] = [];
