@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { QueueName, setEnvironment } from '@lp/core';
 import {
   type DeliverNotificationPayload,
@@ -9,6 +9,7 @@ import {
   NotificationEntity,
   NotificationJob,
   NotificationKind,
+  NotificationsConfig,
   NotificationPlanner,
   NotificationStatus,
   NotificationSubjectType,
@@ -275,6 +276,29 @@ describe('notification delivery', () => {
     expect((await notification(ids[2])).attempts).toBe(2);
     await settle();
     expect(smtp.messages).toHaveLength(5);
+  });
+
+  it('queues every due notification once when a sweep reads them in several batches of equal moments', async () => {
+    jest.replaceProperty(worker.app.get(NotificationsConfig), 'NOTIFY_SWEEP_BATCH_SIZE', 10);
+    const employee = await buildEmployee(dataSource, { storeId: store.id });
+    const ids: number[] = [];
+    for (let subjectId = 900; subjectId < 925; subjectId++) ids.push(await reminderFor(employee, subjectId));
+    // Two of them claimed by a worker that died: their lease ran out at the moment the others are due.
+    await dataSource
+      .getRepository(NotificationEntity)
+      .update(
+        { id: In([ids[9], ids[20]]) },
+        { status: NotificationStatus.SENDING, claimedAt: clock.now(), attempts: 1 },
+      );
+    await worker.mailWorker.pause();
+
+    expect(await sweep.sweep()).toEqual({ queued: 25, cancelled: 0 });
+
+    const jobs = await mailQueue.getWaiting();
+    expect(jobs.map((job) => job.data.notificationId).sort((a, b) => a - b)).toEqual(ids);
+    expect(await sweep.sweep()).toEqual({ queued: 0, cancelled: 0 });
+    worker.mailWorker.resume();
+    await awaitStatus(25);
   });
 
   it('does nothing when a delivery job runs again for a notification already sent', async () => {

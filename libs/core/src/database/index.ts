@@ -1,5 +1,6 @@
 export * from './data-source-options';
 export * from './entity-rows';
+export * from './keyset-batches';
 export * from './database.module';
 export * from './migrations';
 export * from './mysql-url';

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, In } from 'typeorm';
-import { Clock, QueueName } from '@lp/core';
+import { afterPosition, Clock, type KeysetPosition, keysetBatches, QueueName } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import {
   DELIVERY_RETRY_POLICY,
@@ -91,43 +91,64 @@ export class NotificationSweep {
     );
   }
 
-  /** Queues every due notification and cancels the stale ones, one batch at a time. */
+  /**
+   * Queues every notification due at the sweep's start and cancels the stale ones, one
+   * batch at a time. The database's side of a batch overlaps the queue's side of the next:
+   * the next batch is read, and this one postponed, while the next one's jobs are added.
+   */
   async sweep(): Promise<SweepResult> {
+    const now = this.clock.now();
     const total: SweepResult = { queued: 0, cancelled: 0 };
-    for (;;) {
-      const now = this.clock.now();
-      const rows = await this.dueBatch(now);
-      if (rows.length === 0) break;
+    const batches = keysetBatches(
+      this.config.NOTIFY_SWEEP_BATCH_SIZE,
+      (position) => this.dueBatch(now, position),
+      (row) => row.queueAfter,
+    );
+    let postponing: Promise<void> | undefined;
+    for await (const rows of batches) {
       const stale = rows.filter((row) => row.expiresAt <= now).map((row) => row.id);
       const due = rows.filter((row) => row.expiresAt > now);
-      const ids = due.map((row) => row.id);
       total.cancelled += await this.cancelStale(stale, now);
       await this.releaseExpiredClaims(
         due.filter((row) => row.status === NotificationStatus.SENDING).map((row) => row.id),
         now,
       );
       total.queued += await this.enqueue(due);
-      await this.postpone(ids, now);
-      if (rows.length < this.config.NOTIFY_SWEEP_BATCH_SIZE) break;
+      await postponing;
+      // Only once its jobs are added: a sweep stopped in between leaves the rows due, to be queued again.
+      postponing = this.postpone(
+        due.map((row) => row.id),
+        now,
+      );
+      // Awaited after the next batch's jobs; if those fail first, this must not go unhandled.
+      postponing.catch(() => undefined);
     }
+    await postponing;
     if (total.queued > 0 || total.cancelled > 0) this.logger.log(total, 'Notifications swept');
     return total;
   }
 
   /**
-   * Unsent rows whose turn has come: PENDING ones now due, and SENDING ones whose claim ran
-   * out. Read as plain rows: hydrating 500 entities a batch cost more than the read.
+   * Unsent rows whose turn had come at `now`, after `position` in (queue_after, id) order:
+   * PENDING ones due, and SENDING ones whose claim ran out. Read as plain rows: hydrating
+   * 500 entities a batch cost more than the read.
    * One status per part: with the status fixed, the (status, queue_after) index gives the
    * rows in order and the read stops at the limit; `status IN (…)` sorted every due row
    * for each batch (70,000 of them per batch, on a 100,000-employee chain's morning).
    */
-  private async dueBatch(now: Date): Promise<DueRow[]> {
+  private async dueBatch(now: Date, position: KeysetPosition | null): Promise<DueRow[]> {
     const limit = this.config.NOTIFY_SWEEP_BATCH_SIZE;
+    const after = afterPosition('queue_after', 'id', position);
     const dueWith = `SELECT id, status, send_after, queue_after, attempts, expires_at
-         FROM notifications WHERE status = ? AND queue_after <= ? ORDER BY queue_after, id LIMIT ?`;
+         FROM notifications WHERE status = ? AND queue_after <= ? AND ${after.sql}
+        ORDER BY queue_after, id LIMIT ?`;
     const rows = (await this.dataSource.query(
       `SELECT * FROM ((${dueWith}) UNION ALL (${dueWith})) due ORDER BY queue_after, id LIMIT ?`,
-      [NotificationStatus.PENDING, now, limit, NotificationStatus.SENDING, now, limit, limit],
+      [
+        ...[NotificationStatus.PENDING, now, ...after.params, limit],
+        ...[NotificationStatus.SENDING, now, ...after.params, limit],
+        limit,
+      ],
     )) as {
       id: number;
       status: NotificationStatus;
@@ -137,7 +158,7 @@ export class NotificationSweep {
       expires_at: Date;
     }[];
     return rows.map((row) => ({
-      id: row.id,
+      id: Number(row.id),
       status: row.status,
       sendAfter: row.send_after,
       queueAfter: row.queue_after,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { afterPosition, keysetBatches } from './keyset-batches';
+import { afterPosition, keysetBatches } from '@lp/core';
 
 /** A current, unrevoked certification cycle of an active employee. */
 export interface CurrentCertificationRow {

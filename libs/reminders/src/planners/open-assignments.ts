@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
+import { afterPosition, keysetBatches } from '@lp/core';
 import { parseJsonColumn } from './json-column';
-import { afterPosition, keysetBatches } from './keyset-batches';
 
 /** An open assignment of an active employee, with what its reminders show. */
 export interface OpenAssignmentRow {
