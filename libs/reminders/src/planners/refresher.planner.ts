@@ -45,6 +45,9 @@ export class RefresherPlanner {
           };
     // A plain read first: run as INSERT … SELECT, it took shared locks on every row it read
     // (60,000 on a 100,000-employee chain, 0.8 s) at every run, to insert nothing.
+    // The open-assignment test comes first: MariaDB tries them in order, and most holders in
+    // their window have their refresher open, which the unique key answers from the index
+    // alone; the refresher test reads the assignment's row (0.4 → 0.15 s per programme there).
     const due = (await this.dataSource.query(
       `SELECT c.employee_id, co.id AS course_id, c.expires_at, c.program_id
          FROM certifications c
@@ -54,12 +57,12 @@ export class RefresherPlanner {
           AND c.current_key IS NOT NULL AND c.revoked_at IS NULL
           AND co.current_version_id IS NOT NULL
           AND NOT EXISTS (
+            SELECT 1 FROM assignments o WHERE o.employee_id = c.employee_id AND o.open_key = co.id)
+          AND NOT EXISTS (
             SELECT 1 FROM assignments a
              WHERE a.employee_id = c.employee_id AND a.course_id = co.id
                AND a.reason = ? AND a.program_id = c.program_id
-               AND a.created_at >= DATE_SUB(c.expires_at, INTERVAL ? DAY))
-          AND NOT EXISTS (
-            SELECT 1 FROM assignments o WHERE o.employee_id = c.employee_id AND o.open_key = co.id)`,
+               AND a.created_at >= DATE_SUB(c.expires_at, INTERVAL ? DAY))`,
       [...courses.params, program.id, now, windowEnd, AssignmentReason.REFRESHER, program.recertifyWindowDays],
     )) as { employee_id: number; course_id: number; expires_at: Date; program_id: number }[];
     let created = 0;
