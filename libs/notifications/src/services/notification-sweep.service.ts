@@ -142,13 +142,10 @@ export class NotificationSweep {
     const dueWith = `SELECT id, status, send_after, queue_after, attempts, expires_at
          FROM notifications WHERE status = ? AND queue_after <= ? AND ${after.sql}
         ORDER BY queue_after, id LIMIT ?`;
+    const paramsOf = (status: NotificationStatus) => [status, now, ...after.params, limit];
     const rows = (await this.dataSource.query(
       `SELECT * FROM ((${dueWith}) UNION ALL (${dueWith})) due ORDER BY queue_after, id LIMIT ?`,
-      [
-        ...[NotificationStatus.PENDING, now, ...after.params, limit],
-        ...[NotificationStatus.SENDING, now, ...after.params, limit],
-        limit,
-      ],
+      [...paramsOf(NotificationStatus.PENDING), ...paramsOf(NotificationStatus.SENDING), limit],
     )) as {
       id: number;
       status: NotificationStatus;
