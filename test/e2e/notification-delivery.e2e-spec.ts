@@ -291,13 +291,15 @@ describe('notification delivery', () => {
         { status: NotificationStatus.SENDING, claimedAt: clock.now(), attempts: 1 },
       );
     await worker.mailWorker.pause();
+    try {
+      expect(await sweep.sweep()).toEqual({ queued: 25, cancelled: 0 });
 
-    expect(await sweep.sweep()).toEqual({ queued: 25, cancelled: 0 });
-
-    const jobs = await mailQueue.getWaiting();
-    expect(jobs.map((job) => job.data.notificationId).sort((a, b) => a - b)).toEqual(ids);
-    expect(await sweep.sweep()).toEqual({ queued: 0, cancelled: 0 });
-    worker.mailWorker.resume();
+      const jobs = await mailQueue.getWaiting();
+      expect(jobs.map((job) => job.data.notificationId).sort((a, b) => a - b)).toEqual(ids);
+      expect(await sweep.sweep()).toEqual({ queued: 0, cancelled: 0 });
+    } finally {
+      worker.mailWorker.resume();
+    }
     await awaitStatus(25);
   });
 

@@ -98,10 +98,11 @@ export class NotificationSweep {
    */
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
+    const limit = this.config.NOTIFY_SWEEP_BATCH_SIZE;
     const total: SweepResult = { queued: 0, cancelled: 0 };
     const batches = keysetBatches(
-      this.config.NOTIFY_SWEEP_BATCH_SIZE,
-      (position) => this.dueBatch(now, position),
+      limit,
+      (position) => this.dueBatch(now, position, limit),
       (row) => row.queueAfter,
     );
     let postponing: Promise<void> | undefined;
@@ -136,8 +137,7 @@ export class NotificationSweep {
    * rows in order and the read stops at the limit; `status IN (…)` sorted every due row
    * for each batch (70,000 of them per batch, on a 100,000-employee chain's morning).
    */
-  private async dueBatch(now: Date, position: KeysetPosition | null): Promise<DueRow[]> {
-    const limit = this.config.NOTIFY_SWEEP_BATCH_SIZE;
+  private async dueBatch(now: Date, position: KeysetPosition | null, limit: number): Promise<DueRow[]> {
     const after = afterPosition('queue_after', 'id', position);
     const dueWith = `SELECT id, status, send_after, queue_after, attempts, expires_at
          FROM notifications WHERE status = ? AND queue_after <= ? AND ${after.sql}
@@ -218,16 +218,19 @@ export class NotificationSweep {
     return toQueue.length;
   }
 
-  /** Looks at queued rows again only after NOTIFY_REQUEUE_AFTER_MINUTES, unless a claim moved them first. */
-  private async postpone(ids: number[], now: Date): Promise<void> {
+  /**
+   * Looks at queued rows again only after NOTIFY_REQUEUE_AFTER_MINUTES from now (not from
+   * the sweep's start, however long it ran), unless a claim moved them first.
+   */
+  private async postpone(ids: number[], sweptAt: Date): Promise<void> {
     if (ids.length === 0) return;
     await this.dataSource.query(
       'UPDATE notifications SET queue_after = ? WHERE id IN (?) AND status = ? AND queue_after <= ?',
       [
-        new Date(now.getTime() + this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000),
+        new Date(this.clock.now().getTime() + this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000),
         ids,
         NotificationStatus.PENDING,
-        now,
+        sweptAt,
       ],
     );
   }
