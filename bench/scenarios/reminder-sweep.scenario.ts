@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { ManualClock, QueueName, RedisConfig, queueConnection, readConfig } from '@lp/core';
-import { NotificationJob, NotificationSweep, deliveryJobId } from '@lp/notifications';
+import { DEFAULT_DELIVERY_RETRY_POLICY, NotificationJob, NotificationSweep, deliveryJobId } from '@lp/notifications';
 import { ReminderPlanning } from '@lp/reminders';
 import type { Scenario } from '../lib/context';
 import { rateRow } from '../lib/results';
@@ -52,7 +52,7 @@ export const reminderSweepScenario: Scenario = {
       const jobs = Array.from({ length: swept.queued }, (_, i) => ({
         name: NotificationJob.DeliverNotification,
         data: { notificationId: i + 1 },
-        opts: { jobId: deliveryJobId(i + 1), attempts: 6, backoff: { type: 'exponential', delay: 10_000 } },
+        opts: { jobId: deliveryJobId(i + 1), ...DEFAULT_DELIVERY_RETRY_POLICY },
       }));
       const bareStarted = performance.now();
       await bare.addBulk(jobs);

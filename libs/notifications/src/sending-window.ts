@@ -103,7 +103,7 @@ function localTime(instant: number, timezone: string): LocalTime {
 
 /** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
 function offsetMinutes(instant: number, timezone: string): number {
-  return minutesAhead(instant, localTime(instant, timezone));
+  return steadyOffsetOfDay(instant, timezone) ?? minutesAhead(instant, formattedLocalTime(instant, timezone));
 }
 
 /**
@@ -117,9 +117,9 @@ export function instantOfLocalTime(
 ): Date {
   const wallClockAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute ?? 0);
   const offsets = new Set([
-    offsetMinutes(wallClockAsUtc - 86_400_000, timezone),
+    offsetMinutes(wallClockAsUtc - DAY_MS, timezone),
     offsetMinutes(wallClockAsUtc, timezone),
-    offsetMinutes(wallClockAsUtc + 86_400_000, timezone),
+    offsetMinutes(wallClockAsUtc + DAY_MS, timezone),
   ]);
   const candidates = [...offsets].map((offset) => wallClockAsUtc - offset * 60_000);
   const expected = new Date(wallClockAsUtc);
