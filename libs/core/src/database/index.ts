@@ -4,6 +4,7 @@ export * from './keyset-batches';
 export * from './database.module';
 export * from './migrations';
 export * from './mysql-url';
+export * from './prepared-statement';
 export * from './service-check';
 export * from './snake-naming.strategy';
 export * from './statement-deadline';

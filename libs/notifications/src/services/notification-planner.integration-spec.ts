@@ -112,18 +112,48 @@ describe('planning notifications', () => {
     expect(await rows()).toHaveLength(5);
   });
 
-  it('plans thousands in a few multi-row statements', async () => {
-    const employees = await Promise.all([1, 2, 3].map(() => buildEmployee(dataSource)));
+  it('plans thousands in a few multi-row statements, the full ones prepared, with the same values', async () => {
+    const store = await buildStore(dataSource, { timezone: 'America/New_York' });
+    const employees = await Promise.all([1, 2, 3].map(() => buildEmployee(dataSource, { storeId: store.id })));
     const drafts = Array.from({ length: 1200 }, (_, i) =>
       draft(employees[i % 3].id, { subjectId: 1000 + i, ccEmployeeIds: [employees[(i + 1) % 3].id] }),
     );
     const query = jest.spyOn(dataSource.manager, 'query');
 
     await planner.plan(dataSource.manager, drafts);
+    await planner.plan(dataSource.manager, drafts);
 
-    expect(await dataSource.getRepository(NotificationEntity).count()).toBe(1200);
-    expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(3);
-    expect((await rows())[0].ccEmployeeIds).toEqual([employees[1].id]);
+    const planned = await rows();
+    expect(planned).toHaveLength(1200);
+    // Two prepared chunks of 500 and the last 200 as text, each run: the values must not depend on the path.
+    expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(2);
+    for (const row of [planned[0], planned[499], planned[1000], planned[1199]]) {
+      expect(row).toMatchObject({
+        plannedAt: new Date('2026-01-20T07:00:00Z'),
+        sendAfter: new Date('2026-01-20T14:00:00Z'),
+        expiresAt: new Date('2026-01-21T14:00:00Z'),
+        templateData: { assignmentId: 501, courseTitle: 'CCTV basics', dueAt: '2026-01-27T07:00:00.000Z' },
+        createdAt: clock.now(),
+      });
+    }
+    expect(planned[0]).toMatchObject({ subjectId: 1000, ccEmployeeIds: [employees[1].id] });
+    expect(planned[1199]).toMatchObject({ subjectId: 2199, ccEmployeeIds: [employees[0].id] });
+  });
+
+  it('plans drafts made a batch at a time in full chunks, and counts what was offered', async () => {
+    const employee = await buildEmployee(dataSource);
+    async function* batchesOf(sizes: number[]) {
+      let subjectId = 0;
+      for (const size of sizes) yield Array.from({ length: size }, () => draft(employee.id, { subjectId: ++subjectId }));
+    }
+    const query = jest.spyOn(dataSource.manager, 'query');
+
+    const offered = await planner.planEach(dataSource.manager, batchesOf([300, 0, 300, 450]));
+
+    expect(offered).toBe(1050);
+    expect((await rows()).map((row) => row.subjectId)).toEqual(Array.from({ length: 1050 }, (_, i) => i + 1));
+    // 600 after the second batch (500 planned), 550 after the third (500 more): 50 left for the last, as text.
+    expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(1);
   });
 
   it('falls back to UTC office hours for a store whose timezone is unknown, and logs it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
-import { Clock } from '@lp/core';
+import { Clock, executePrepared } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { FALLBACK_TIMEZONE, nextSendingMoment, resolveTimezone, type SendingWindow } from '../sending-window';
@@ -32,6 +32,18 @@ interface RecipientZone {
 const INSERT_CHUNK = 500;
 
 /**
+ * ON DUPLICATE KEY with a no-op update rather than INSERT IGNORE: IGNORE would also turn a
+ * missing recipient (foreign key) or an over-long value into a silent warning.
+ */
+function insertStatement(rowCount: number): string {
+  return `INSERT INTO notifications
+            (kind, recipient_id, cc_employee_ids, subject_type, subject_id, offset_key, planned_at, send_after,
+             expires_at, queue_after, status, template_data, created_at)
+          VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+          ON DUPLICATE KEY UPDATE id = id`;
+}
+
+/**
  * The API planners use (refreshers, due-date and expiry reminders, escalations, digests):
  * `plan` inside the planner's transaction, `cancelFor` when the subject is done.
  */
@@ -56,10 +68,40 @@ export class NotificationPlanner {
    */
   async plan(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
+    const rows = await this.rowsOf(manager, drafts);
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      const sql = insertStatement(chunk.length);
+      // A full chunk's statement is always the same text: worth preparing once per connection.
+      if (chunk.length === INSERT_CHUNK) await executePrepared(manager, sql, chunk.flat());
+      else await manager.query(sql, chunk.flat());
+    }
+  }
+
+  /**
+   * `plan` for drafts made a batch at a time (a planner walking the chain): they are
+   * planned in full chunks as they add up, so nearly every insert is the prepared one.
+   * Returns how many drafts were offered.
+   */
+  async planEach(manager: EntityManager, draftBatches: AsyncIterable<NotificationDraft[]>): Promise<number> {
+    let offered = 0;
+    let waiting: NotificationDraft[] = [];
+    for await (const drafts of draftBatches) {
+      offered += drafts.length;
+      waiting = waiting.concat(drafts);
+      const ready = waiting.length - (waiting.length % INSERT_CHUNK);
+      if (ready > 0) await this.plan(manager, waiting.splice(0, ready));
+    }
+    await this.plan(manager, waiting);
+    return offered;
+  }
+
+  /** Each draft as the values of its row, its send time moved into its recipient's sending window. */
+  private async rowsOf(manager: EntityManager, drafts: NotificationDraft[]): Promise<unknown[][]> {
     const zones = await this.recipientZones(manager, drafts);
     const now = this.clock.now();
     const staleAfterMs = this.config.NOTIFY_STALE_AFTER_HOURS * 3_600_000;
-    const rows = drafts.map((draft) => {
+    return drafts.map((draft) => {
       const sendAfter = nextSendingMoment(
         draft.plannedAt,
         zones.get(draft.recipientId) ?? FALLBACK_TIMEZONE,
@@ -81,20 +123,6 @@ export class NotificationPlanner {
         now,
       ];
     });
-
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      const chunk = rows.slice(start, start + INSERT_CHUNK);
-      // ON DUPLICATE KEY with a no-op update rather than INSERT IGNORE: IGNORE would also
-      // turn a missing recipient (foreign key) or an over-long value into a silent warning.
-      await manager.query(
-        `INSERT INTO notifications
-           (kind, recipient_id, cc_employee_ids, subject_type, subject_id, offset_key, planned_at, send_after,
-            expires_at, queue_after, status, template_data, created_at)
-         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON DUPLICATE KEY UPDATE id = id`,
-        chunk.flat(),
-      );
-    }
   }
 
   /**
