@@ -9,11 +9,17 @@ import { ProgramService } from './program.service';
 /** Employees per statement when many are reconciled at once, to keep statements a sane size. */
 const RECONCILE_CHUNK = 5000;
 
-/** People (e) in a programme's audience (pa), joined through their store (s). */
-const IN_AUDIENCE = `
-  pa.job_role_id = e.job_role_id
-  AND (pa.store_id IS NULL OR pa.store_id = e.store_id)
-  AND (pa.region_id IS NULL OR pa.region_id = s.region_id)`;
+/**
+ * Joins people (e), through their store (s), to the programme audiences (pa) they are in.
+ * By job role, always: left to choose, MariaDB saw the store and region indexes behind the
+ * ORs and ran its range optimizer again for every row ("Range checked for each record"),
+ * which made reconciling an import's 5,000 hires 0.5 s instead of 0.2 s.
+ */
+const JOIN_AUDIENCES = `
+  JOIN program_audiences pa FORCE INDEX (idx_program_audiences_job_role)
+    ON pa.job_role_id = e.job_role_id
+   AND (pa.store_id IS NULL OR pa.store_id = e.store_id)
+   AND (pa.region_id IS NULL OR pa.region_id = s.region_id)`;
 
 /** Holding a certification that is still valid: nothing to assign until the refresher comes due. */
 const NOT_CERTIFIED = `
@@ -105,7 +111,7 @@ export class AudienceAssigner implements OnModuleInit {
        SELECT e.id, pc.course_id, DATE_ADD(?, INTERVAL p.onboarding_days DAY), ?, ?, pc.course_id, p.id, ?, ?
          FROM employees e
          JOIN stores s ON s.id = e.store_id
-         JOIN program_audiences pa ON ${IN_AUDIENCE}
+         ${JOIN_AUDIENCES}
          JOIN certification_programs p ON p.id = pa.program_id
          JOIN program_courses pc ON pc.program_id = p.id
         WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}
@@ -124,7 +130,7 @@ export class AudienceAssigner implements OnModuleInit {
           AND NOT EXISTS (
             SELECT 1 FROM employees e
               JOIN stores s ON s.id = e.store_id
-              JOIN program_audiences pa ON ${IN_AUDIENCE}
+              ${JOIN_AUDIENCES}
              WHERE e.id = a.employee_id AND e.active = 1 AND pa.program_id = a.program_id)
         FOR UPDATE`,
       [...employeeParams, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
