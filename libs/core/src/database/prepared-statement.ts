@@ -12,7 +12,8 @@ interface PreparingConnection {
  * statement once per connection: for a multi-row INSERT of 500 rows, a third less time
  * here. mysql2 keeps each connection's statements by SQL text, so use it only for a
  * statement that is run again and again with the same text, never for one-offs (each would
- * hold a statement open on the server).
+ * hold a statement open on the server). Meant for bulk writes: a request's deadline limits
+ * the SELECTs sent as text (statement-deadline.ts), not these.
  */
 export async function executePrepared<Result = unknown>(
   manager: EntityManager,

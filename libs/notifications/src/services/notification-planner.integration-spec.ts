@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { AppConfig, Clock, ClockModule, ConfigModule, DatabaseConfig, DatabaseModule, ManualClock } from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
 import { buildEmployee, buildStore, prepareTestEnvironment, truncateAll } from '@lp/testing';
@@ -189,6 +189,24 @@ describe('planning notifications', () => {
     await expect(
       dataSource.transaction((manager) => planner.plan(manager, [draft(employee.id), draft(999_999)])),
     ).rejects.toThrow(/foreign key constraint/i);
+
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it("plans a prepared chunk in the caller's transaction, and refuses a missing recipient there too", async () => {
+    const employee = await buildEmployee(dataSource);
+    const drafts = (missing?: number) =>
+      Array.from({ length: 500 }, (_, i) => draft(i === missing ? 999_999 : employee.id, { subjectId: i }));
+
+    const abandoned = dataSource.transaction(async (manager) => {
+      await planner.plan(manager, drafts());
+      expect(await manager.count(NotificationEntity)).toBe(500);
+      throw new Error('changed my mind');
+    });
+    await expect(abandoned).rejects.toThrow('changed my mind');
+    const refused = dataSource.transaction((manager) => planner.plan(manager, drafts(250)));
+    await expect(refused).rejects.toThrow(QueryFailedError);
+    await expect(refused).rejects.toThrow(/foreign key constraint/i);
 
     expect(await rows()).toHaveLength(0);
   });

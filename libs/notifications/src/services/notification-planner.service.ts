@@ -43,6 +43,9 @@ function insertStatement(rowCount: number): string {
           ON DUPLICATE KEY UPDATE id = id`;
 }
 
+/** A full chunk's statement: always the same text, so worth preparing once per connection. */
+const FULL_CHUNK_INSERT = insertStatement(INSERT_CHUNK);
+
 /**
  * The API planners use (refreshers, due-date and expiry reminders, escalations, digests):
  * `plan` inside the planner's transaction, `cancelFor` when the subject is done.
@@ -71,10 +74,8 @@ export class NotificationPlanner {
     const rows = await this.rowsOf(manager, drafts);
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
-      const sql = insertStatement(chunk.length);
-      // A full chunk's statement is always the same text: worth preparing once per connection.
-      if (chunk.length === INSERT_CHUNK) await executePrepared(manager, sql, chunk.flat());
-      else await manager.query(sql, chunk.flat());
+      if (chunk.length === INSERT_CHUNK) await executePrepared(manager, FULL_CHUNK_INSERT, chunk.flat());
+      else await manager.query(insertStatement(chunk.length), chunk.flat());
     }
   }
 
