@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationDraft, NotificationPlanner } from '@lp/notifications';
 
-/** Plans the drafts made from each batch as it is read; returns how many were offered. */
+/**
+ * Plans the drafts made from each batch as it is read, in full chunks as they add up
+ * (NotificationPlanner.planEach); returns how many were offered.
+ */
 export function planFromBatches<Row>(
   notifications: NotificationPlanner,
   manager: EntityManager,
