@@ -58,7 +58,8 @@ function writeIndex() {
     join(root, 'migrations', 'index.ts'),
     imports.map((i) => `import { ${i.cls} } from '${i.module}';`).join('\n') +
       '\n\n/** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */\n' +
-      `export const allMigrations = [${imports.map((i) => i.cls).join(', ')}];\n`,
+      // One per line, as Prettier writes it: an unchanged list leaves the file as it was.
+      `export const allMigrations = [\n${imports.map((i) => `  ${i.cls},\n`).join('')}];\n`,
   );
 }
 
