@@ -1,4 +1,4 @@
-import { type EntityManager, QueryFailedError } from 'typeorm';
+import { type EntityManager, QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /** The part of mysql2's (callback) connection this needs. */
 interface PreparingConnection {
@@ -20,6 +20,8 @@ export async function executePrepared<Result = unknown>(
   sql: string,
   values: unknown[],
 ): Promise<Result> {
+  // As manager.query does: a finished transaction's connection may be someone else's by now.
+  if (manager.queryRunner?.isReleased) throw new QueryRunnerProviderAlreadyReleasedError();
   const ownRunner = manager.queryRunner === undefined;
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner('master');
   try {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AppConfig, Clock, ClockModule, ConfigModule, DatabaseConfig, DatabaseModule, ManualClock } from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
 import { buildEmployee, buildStore, prepareTestEnvironment, truncateAll } from '@lp/testing';
@@ -118,15 +118,26 @@ describe('planning notifications', () => {
     const drafts = Array.from({ length: 1200 }, (_, i) =>
       draft(employees[i % 3].id, { subjectId: 1000 + i, ccEmployeeIds: [employees[(i + 1) % 3].id] }),
     );
-    const query = jest.spyOn(dataSource.manager, 'query');
+    // One transaction, so one connection whose statement counters tell the two paths apart.
+    const statementsExecuted = async (manager: EntityManager) => {
+      const [{ Value }] = (await manager.query("SHOW SESSION STATUS LIKE 'Com_stmt_execute'")) as { Value: string }[];
+      return Number(Value);
+    };
+    await dataSource.transaction(async (manager) => {
+      const query = jest.spyOn(manager, 'query');
+      const before = await statementsExecuted(manager);
 
-    await planner.plan(dataSource.manager, drafts);
-    await planner.plan(dataSource.manager, drafts);
+      await planner.plan(manager, drafts);
+      await planner.plan(manager, drafts);
 
+      // Each run: two prepared chunks of 500, and the last 200 as text. The second run adds nothing.
+      expect((await statementsExecuted(manager)) - before).toBe(4);
+      expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(2);
+    });
+
+    // The values must not depend on the path.
     const planned = await rows();
     expect(planned).toHaveLength(1200);
-    // Two prepared chunks of 500 and the last 200 as text, each run: the values must not depend on the path.
-    expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(2);
     for (const row of [planned[0], planned[499], planned[1000], planned[1199]]) {
       expect(row).toMatchObject({
         plannedAt: new Date('2026-01-20T07:00:00Z'),

@@ -82,7 +82,8 @@ export class NotificationPlanner {
   /**
    * `plan` for drafts made a batch at a time (a planner walking the chain): they are
    * planned in full chunks as they add up, so nearly every insert is the prepared one.
-   * Returns how many drafts were offered.
+   * Returns how many drafts were offered. If a batch fails, the drafts still waiting are
+   * left to the next run, like the batches after it.
    */
   async planEach(manager: EntityManager, draftBatches: AsyncIterable<NotificationDraft[]>): Promise<number> {
     let offered = 0;
