@@ -7,7 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { DataSource } from 'typeorm';
-import { setEnvironment } from '@lp/core';
+import { SERVICE_NODE_FLAGS, setEnvironment } from '@lp/core';
 import { PasswordHasher } from '@lp/identity';
 import { benchDatabaseUrl, openDataSource } from './data/bench-database';
 import { processMemory } from './lib/process-memory';
@@ -35,7 +35,7 @@ async function freePort(): Promise<number> {
 /** The real worker (processors, sweep, planning, SMTP) in its own process, compiled, as `npm start` runs it. */
 async function startWorker(port: number): Promise<ChildProcess> {
   setEnvironment({ WORKER_PORT: String(port) });
-  const child = spawn(process.execPath, [join(BENCH_BUILD, 'apps/worker/src/main.js')], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(BENCH_BUILD, 'apps/worker/src/main.js')], {
     cwd: join(__dirname, '..'),
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVICE_NODE_FLAGS } from '@lp/core';
 import { startApi } from './api-server';
 import { startBareApollo } from './bare-apollo';
 import type { RunningServer } from './running-server';
@@ -57,7 +58,7 @@ export class ChildProcessLauncher extends ServerLauncher {
     const { profileDir, env } = this.options;
     const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     const child = fork(COMPILED_SERVER_PROCESS, [kind], {
-      execArgv: profile,
+      execArgv: [...SERVICE_NODE_FLAGS, ...profile],
       env,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

@@ -5,6 +5,7 @@ export * from './errors';
 export * from './health';
 export * from './logging';
 export * from './mail';
+export * from './node-flags';
 export * from './queue';
 export * from './pagination';
 export * from './startup';
