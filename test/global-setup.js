@@ -12,6 +12,7 @@ module.exports = async () => {
     const connection = await mysql.createConnection({
       host: databaseUrl.hostname,
       port: Number(databaseUrl.port || 3306),
+      socketPath: databaseUrl.searchParams.get('socket') || undefined,
       user: decodeURIComponent(databaseUrl.username || 'root'),
       password: decodeURIComponent(databaseUrl.password),
       connectTimeout: 5000,

@@ -121,6 +121,7 @@ export function openPool(context: BenchContext): Pool {
     uri: options.url,
     host: options.host,
     port: options.port,
+    socketPath: options.socketPath,
     user: options.username,
     password: options.password,
     database: options.database,

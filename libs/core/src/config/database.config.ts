@@ -2,16 +2,22 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
 import { ToInteger } from './transformers';
 
-const MYSQL_URL = /^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/;
+const MYSQL_URL = /^mysql:\/\/[^/?]+\/[A-Za-z0-9_]+(\?socket=\/[^&]+)?$/;
+const MYSQL_URL_FORM =
+  'must look like mysql://user:password@host:3306/database, or mysql://user@localhost/database?socket=/path/to/mysqld.sock';
 
 export class DatabaseConfig {
-  @EnvVar({ description: 'MySQL 8 / MariaDB 10.11 URL, mysql://user:password@host:port/database', secret: false })
-  @Matches(MYSQL_URL, { message: 'must look like mysql://user:password@host:3306/database' })
+  @EnvVar({
+    description:
+      'MySQL 8 / MariaDB 10.11 URL, mysql://user:password@host:port/database; with ?socket=/path/to/mysqld.sock the server on this host is reached through its Unix socket, which costs less per statement than TCP',
+    secret: false,
+  })
+  @Matches(MYSQL_URL, { message: MYSQL_URL_FORM })
   DATABASE_URL = 'mysql://root@127.0.0.1:3306/lp_academy';
 
   @EnvVar({ description: 'Optional read replica for reports, same form as DATABASE_URL' })
   @IsOptional()
-  @Matches(MYSQL_URL, { message: 'must look like mysql://user:password@host:3306/database' })
+  @Matches(MYSQL_URL, { message: MYSQL_URL_FORM })
   DATABASE_REPLICA_URL?: string = undefined;
 
   @EnvVar({

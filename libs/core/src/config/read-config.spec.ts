@@ -30,6 +30,17 @@ describe('configuration from the environment', () => {
     }
   });
 
+  it('takes a database URL with a Unix socket, and refuses other URL options', () => {
+    const socketUrl = 'mysql://root@localhost/lp_academy?socket=/run/mysqld/mysqld.sock';
+    expect(readConfig(DatabaseConfig, { DATABASE_URL: socketUrl }).DATABASE_URL).toBe(socketUrl);
+    for (const DATABASE_URL of [
+      'mysql://root@localhost/lp_academy?ssl=true',
+      'mysql://root@localhost/lp?socket=mysqld.sock',
+    ]) {
+      expect(() => readConfig(DatabaseConfig, { DATABASE_URL })).toThrow(/DATABASE_URL: .*\?socket=\/path/);
+    }
+  });
+
   it('never echoes a secret back', () => {
     try {
       readConfig(AppConfig, { JWT_SECRET: 'short-secret' });

@@ -1,6 +1,8 @@
 export interface MysqlAddress {
   host: string;
   port: number;
+  /** From `?socket=`: the server's Unix socket, used instead of host and port. */
+  socketPath?: string;
   user: string;
   password: string;
   database: string;
@@ -11,10 +13,16 @@ export function parseMysqlUrl(url: string): MysqlAddress {
   return {
     host: parsed.hostname,
     port: parsed.port ? Number(parsed.port) : 3306,
+    socketPath: parsed.searchParams.get('socket') ?? undefined,
     user: decodeURIComponent(parsed.username || 'root'),
     password: decodeURIComponent(parsed.password),
     database: parsed.pathname.replace(/^\//, ''),
   };
+}
+
+/** Where the server is, for messages: the socket's path or host:port. */
+export function describeMysqlAddress({ host, port, socketPath }: MysqlAddress): string {
+  return socketPath ?? `${host}:${port}`;
 }
 
 /** The same URL with another database name, e.g. for a test run's own database. */

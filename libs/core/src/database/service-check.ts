@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import IORedis from 'ioredis';
-import { parseMysqlUrl } from './mysql-url';
+import { describeMysqlAddress, parseMysqlUrl } from './mysql-url';
 
 /** A required service did not answer; the message says which, where, and how to start it. */
 export class ServiceUnavailableError extends Error {
@@ -23,12 +23,13 @@ function reason(error: unknown): string {
 
 /** Creates the database named in the URL when it is missing (utf8mb4, case-insensitive collation). */
 export async function ensureDatabaseExists(url: string): Promise<void> {
-  const { host, port, user, password, database } = parseMysqlUrl(url);
+  const address = parseMysqlUrl(url);
+  const { host, port, socketPath, user, password, database } = address;
   let connection;
   try {
-    connection = await createConnection({ host, port, user, password, connectTimeout: 5000 });
+    connection = await createConnection({ host, port, socketPath, user, password, connectTimeout: 5000 });
   } catch (error) {
-    throw new ServiceUnavailableError('MySQL/MariaDB', `${host}:${port}`, reason(error), START_MARIADB);
+    throw new ServiceUnavailableError('MySQL/MariaDB', describeMysqlAddress(address), reason(error), START_MARIADB);
   }
   try {
     await connection.query(
