@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { setEnvironment } from '@lp/core';
+import { describeMysqlAddress, parseMysqlUrl, setEnvironment } from '@lp/core';
 import { DEFAULT_BENCH_DATABASE, benchDatabaseUrl, openDataSource } from './data/bench-database';
 import type { BenchSettings } from './lib/context';
 import { runBench } from './lib/harness';
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       cpuProf?: string;
     }>();
   const url = benchDatabaseUrl(options.database);
+  const databaseAddress = describeMysqlAddress(parseMysqlUrl(url));
   // Production settings, as a real deployment runs: JSON request logs, no GraphiQL, no demo data.
   setEnvironment({
     NODE_ENV: 'production',
@@ -93,13 +94,13 @@ async function main(): Promise<void> {
       log: (line) => console.error(line),
     });
     console.log(
-      `\nLP Academy bench on ${options.database} (${employees} employees), ${report.machine.cpus} cores, load ${report.machine.loadAverage.join(' ')}`,
+      `\nLP Academy bench on ${options.database} at ${databaseAddress} (${employees} employees), ${report.machine.cpus} cores, load ${report.machine.loadAverage.join(' ')}`,
     );
     console.log(formatTable(report.rows));
     await mkdir(join(__dirname, 'results'), { recursive: true });
     await writeFile(
       RESULTS,
-      JSON.stringify({ database: options.database, employees: Number(employees), ...report }, null, 2),
+      JSON.stringify({ database: options.database, databaseAddress, employees: Number(employees), ...report }, null, 2),
     );
     console.log(`\nWritten to ${RESULTS}`);
   } finally {
