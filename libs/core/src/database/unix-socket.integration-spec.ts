@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { prepareTestEnvironment } from '@lp/testing';
 import { buildDataSourceOptions } from './data-source-options';
@@ -37,6 +38,11 @@ describe('a database URL with ?socket=', () => {
     ).initialize();
     [{ socketPath }] = (await dataSource.query('SELECT @@socket AS socketPath')) as { socketPath: string }[];
     await dataSource.destroy();
+    if (!existsSync(socketPath)) {
+      throw new Error(
+        `The test database's server runs elsewhere (its socket ${socketPath} is not on this host): run the tests against a MariaDB/MySQL on this machine`,
+      );
+    }
   });
 
   it('reaches the server through its Unix socket instead of TCP', async () => {
