@@ -6,6 +6,6 @@
  * `--max-semi-space-size=64` lets V8's young generation grow to 64 MB per semi-space instead
  * of Node 20's 16 MB. A request's short-lived objects (parsed rows, GraphQL results, promises)
  * then die in the young generation instead of being copied and promoted to the old one: the
- * learner dashboard cost ~23 % less CPU per request in the bench (bench/README.md).
+ * learner dashboard cost a fifth to a third less CPU per request in the bench (bench/README.md).
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];

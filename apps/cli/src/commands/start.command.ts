@@ -24,7 +24,10 @@ const DIST = join(__dirname, '..', '..', '..', '..');
  * graceful shutdown short.
  */
 function launch(name: string, script: string): ChildProcess {
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(DIST, script)], { stdio: 'inherit', detached: true });
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(DIST, script)], {
+    stdio: 'inherit',
+    detached: true,
+  });
   child.on('error', (error) => console.error(`[${name}] could not start: ${error.message}`));
   return child;
 }
