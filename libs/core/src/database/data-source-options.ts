@@ -20,9 +20,9 @@ export interface DataSourceSettings {
 }
 
 function credentials(url: string) {
+  // mysql2 connects through socketPath when it is set, and to host and port otherwise.
   const { host, port, socketPath, user, password, database } = parseMysqlUrl(url);
-  const address = socketPath ? { socketPath } : { host, port };
-  return { ...address, username: user, password, database };
+  return { host, port, socketPath, username: user, password, database };
 }
 
 /**
