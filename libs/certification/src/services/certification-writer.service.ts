@@ -11,6 +11,7 @@ import { newVerificationCode } from '../rules/certificate-codes';
 import { initialExpiry, renewedExpiry } from '../rules/renewal-dating';
 import { nextCertificateNumber } from './certificate-numbering';
 import { CertificationCycleEnd } from './certification-cycle-end';
+import { lockCurrentCycle } from './current-cycle';
 
 export interface IssueRequest {
   employeeId: number;
@@ -21,6 +22,11 @@ export interface IssueRequest {
   source: CertificationSource;
   actorId: number | null;
   courses?: { courseId: number; courseVersionId: number | null; completedAt: Date; assignmentId: number | null }[];
+  /**
+   * The holder's current cycle of the programme (null when there is none), for a caller
+   * that has already read it with a write lock in this transaction; read here otherwise.
+   */
+  current?: CertificationEntity | null;
 }
 
 /**
@@ -36,11 +42,8 @@ export class CertificationWriter {
 
   async issue(manager: EntityManager, request: IssueRequest): Promise<CertificationEntity> {
     const { employeeId, program, earnedAt } = request;
-    const current = await manager
-      .createQueryBuilder(CertificationEntity, 'c')
-      .setLock('pessimistic_write')
-      .where('c.employee_id = :employeeId AND c.current_key = :programId', { employeeId, programId: program.id })
-      .getOne();
+    const current =
+      request.current !== undefined ? request.current : await lockCurrentCycle(manager, employeeId, program.id);
 
     const renewing = current && !current.revokedAt;
     const expiresAt = renewing ? renewedExpiry(program, current.expiresAt, earnedAt) : initialExpiry(program, earnedAt);

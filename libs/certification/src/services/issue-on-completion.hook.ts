@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCompletion, type AssignmentCompletionHook, type AssignmentEntity } from '@lp/assignments';
-import { CertificationEntity, CertificationProgramEntity, CertificationSource } from '../entities';
+import { CertificationProgramEntity, CertificationSource } from '../entities';
 import { windowOpensAt } from '../rules/certification-status';
 import { CertificationWriter } from './certification-writer.service';
+import { lockCurrentCycle } from './current-cycle';
 
 interface CompletedCourse {
   course_id: number;
@@ -54,14 +55,7 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
     }: { assignment: AssignmentEntity; actorId: number | null; holderStoreId: number },
   ): Promise<void> {
     const completedAt = assignment.completedAt!;
-    const current = await manager
-      .createQueryBuilder(CertificationEntity, 'c')
-      .setLock('pessimistic_write')
-      .where('c.employee_id = :employeeId AND c.current_key = :programId', {
-        employeeId: assignment.employeeId,
-        programId: program.id,
-      })
-      .getOne();
+    const current = await lockCurrentCycle(manager, assignment.employeeId, program.id);
     const held = current && !current.revokedAt ? current : null;
 
     let courses: CompletedCourse[] | null;
@@ -96,6 +90,7 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
       earnedAt: completedAt,
       source: CertificationSource.COMPLETION,
       actorId,
+      current,
       courses: courses.map((c) => ({
         courseId: c.course_id,
         courseVersionId: c.course_version_id,
