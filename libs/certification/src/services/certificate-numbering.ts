@@ -6,7 +6,10 @@ import { formatCertificateNumber } from '../rules/certificate-codes';
  * transaction. LAST_INSERT_ID(expr) makes the increment and the read one atomic step per
  * connection, so concurrent issuances never share a number, and the server returns its
  * value with the statement's result (the insert id), so no second statement is needed.
- * The sequence row stays locked until the caller's transaction ends.
+ * The sequence row stays locked until the caller's transaction ends. The first number of a
+ * programme's year creates the row; should that transaction roll back while others wait for
+ * the row, InnoDB fails one of the waiters as a deadlock (rare: the year's first issuance of
+ * a programme failing after taking its number).
  */
 export async function nextCertificateNumber(
   manager: EntityManager,
