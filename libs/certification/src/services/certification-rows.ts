@@ -1,7 +1,7 @@
 import { EntityRows } from '@lp/core';
 import { CertificationEntity, CertificationProgramEntity } from '../entities';
 
-/** Certifications read by hand-written SQL on the learner's dashboard, columns prefixed `c_`. */
+/** Certifications read by hand-written SQL (the learner's dashboard, every completion), columns prefixed `c_`. */
 export const certificationRows = new EntityRows(CertificationEntity, 'c_');
 
 /** Their programmes, in the same rows, columns prefixed `p_`. */

@@ -1,8 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCompletion, type AssignmentCompletionHook, type AssignmentEntity } from '@lp/assignments';
-import { CertificationProgramEntity, CertificationSource } from '../entities';
+import type { RawRow } from '@lp/core';
+import { type CertificationProgramEntity, CertificationSource } from '../entities';
 import { windowOpensAt } from '../rules/certification-status';
+import { programRows } from './certification-rows';
 import { CertificationWriter } from './certification-writer.service';
 import { lockCurrentCycle } from './current-cycle';
 
@@ -37,11 +39,14 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
     actorId: number | null,
     holderStoreId: number,
   ): Promise<void> {
-    const programs = (await manager
-      .createQueryBuilder(CertificationProgramEntity, 'p')
-      .where('p.refresher_course_id = :courseId', { courseId: assignment.courseId })
-      .orWhere('p.id IN (SELECT pc.program_id FROM program_courses pc WHERE pc.course_id = :courseId)')
-      .getMany()) as CertificationProgramEntity[];
+    // Hand-written, as every completion asks it (bench/README.md, eighth pass).
+    const dataSource = manager.connection;
+    const rows = (await manager.query(
+      `SELECT ${programRows.columns(dataSource, 'p')} FROM certification_programs p
+        WHERE p.refresher_course_id = ? OR p.id IN (SELECT pc.program_id FROM program_courses pc WHERE pc.course_id = ?)`,
+      [assignment.courseId, assignment.courseId],
+    )) as RawRow[];
+    const programs = rows.map((row) => programRows.from(dataSource, row));
     for (const program of programs) await this.consider(manager, program, { assignment, actorId, holderStoreId });
   }
 
