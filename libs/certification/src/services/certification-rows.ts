@@ -4,5 +4,5 @@ import { CertificationEntity, CertificationProgramEntity } from '../entities';
 /** Certifications read by hand-written SQL (the learner's dashboard, every completion), columns prefixed `c_`. */
 export const certificationRows = new EntityRows(CertificationEntity, 'c_');
 
-/** Their programmes, in the same rows, columns prefixed `p_`. */
+/** Programmes, alone or in the same rows as their certifications, columns prefixed `p_`. */
 export const programRows = new EntityRows(CertificationProgramEntity, 'p_');
