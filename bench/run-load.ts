@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { SERVICE_NODE_FLAGS, setEnvironment } from '@lp/core';
 import { PasswordHasher } from '@lp/identity';
 import { benchDatabaseUrl, openDataSource } from './data/bench-database';
+import { percentile } from './lib/percentile';
 import { processMemory } from './lib/process-memory';
 import { SmtpSink } from './lib/smtp-sink';
 import { castUsers, learnerFlow, managerFlow, Recorder, type Sample } from './load/virtual-users';
@@ -50,11 +51,6 @@ async function startWorker(port: number): Promise<ChildProcess> {
     if (Date.now() > deadline) throw new Error('the worker did not become healthy in 2 minutes');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function latency(samples: Sample[]): { count: number; p50Ms: number; p95Ms: number } {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { insertRows, insertRowsOneByOne, type Row } from '../data/bulk-insert';
 import type { BenchContext, Scenario } from '../lib/context';
+import { percentile } from '../lib/percentile';
 import { processCpuSeconds } from '../lib/process-cpu';
 import { processMemory } from '../lib/process-memory';
 import { type BenchRow, rateRow } from '../lib/results';
@@ -187,8 +188,14 @@ async function bulkVsSingle(context: BenchContext, storeId: number, jobRoleId: n
     return rateRow(
       '6b bulk INSERT vs single-row (generator)',
       'rows/s',
-      median(bulk),
-      median(single),
+      percentile(
+        bulk.sort((a, b) => a - b),
+        50,
+      ),
+      percentile(
+        single.sort((a, b) => a - b),
+        50,
+      ),
       50,
       `${rows.length} rows in batches vs ${sample.length} one by one, median of ${BULK_VS_SINGLE_ROUNDS} alternated rounds`,
     );
@@ -196,12 +203,6 @@ async function bulkVsSingle(context: BenchContext, storeId: number, jobRoleId: n
     await runner.release();
     await removeEmployeesAfter(context.dataSource, lastId);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**
