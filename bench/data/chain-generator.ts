@@ -411,13 +411,21 @@ export class ChainGenerator {
     this.log(`employees: ${this.counts.employees} of ${this.size.employees}`);
   }
 
-  /** So the next certificate issued in the app continues each programme's yearly sequence. */
+  /**
+   * So the next certificate issued in the app continues each programme's yearly sequence.
+   * Creating a programme already opened this year's and next year's rows at 0.
+   */
   private async insertCertificateSequences(runner: QueryRunner, catalogue: Catalogue): Promise<void> {
     const rows = [...this.certificateSequences].map(([key, last]) => {
       const [code, year] = key.split(':');
       return [catalogue.programmes.find((p) => p.code === code)!.id, Number(year), last];
     });
-    await insertRows(runner, 'certificate_sequences', ['program_id', 'year', 'last_number'], rows);
+    if (rows.length === 0) return;
+    await runner.query(
+      `INSERT INTO certificate_sequences (program_id, year, last_number) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}
+       ON DUPLICATE KEY UPDATE last_number = VALUES(last_number)`,
+      rows.flat(),
+    );
   }
 
   /** About 25 stores a region, and at least a few regions even for a small chain. */

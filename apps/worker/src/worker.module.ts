@@ -24,6 +24,7 @@ import { MailProcessor } from './processors/mail.processor';
 import { NotificationsSweepProcessor } from './processors/notifications-sweep.processor';
 import { ReminderPlanningProcessor } from './processors/reminder-planning.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { CertificateYearsSchedule } from './schedules/certificate-years.schedule';
 import { RedisEvictionPolicyCheck } from './startup/redis-eviction-policy.check';
 
 /** Every variable the worker reads, validated together at start-up. */
@@ -59,6 +60,7 @@ export class WorkerModule {
       controllers: [WorkerHealthController],
       providers: [
         RedisEvictionPolicyCheck,
+        CertificateYearsSchedule,
         SystemProcessor,
         MailProcessor,
         NotificationsSweepProcessor,

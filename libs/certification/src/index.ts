@@ -4,6 +4,7 @@ export * from './rules/certificate-codes';
 export * from './rules/certification-status';
 export * from './rules/renewal-dating';
 export * from './services/certification-admin.service';
+export { openCertificateYears } from './services/certificate-numbering';
 export * from './services/certification-cycle-end';
 export * from './services/certification-queries.service';
 export * from './services/certification-writer.service';

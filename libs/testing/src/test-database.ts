@@ -12,15 +12,15 @@ export interface DatabaseSuite {
 /**
  * Registers the hooks of a suite that works on this worker's migrated database directly,
  * without an app: a DataSource of its own, the tables emptied before the first test and
- * after the last. Call it at the top of a `describe`; the suite's own hooks run after these.
+ * after the last (3 connections unless `poolSize` says more). Call it at the top of a `describe`; the suite's own hooks run after these.
  */
-export function useTestDatabase(): DatabaseSuite {
+export function useTestDatabase(options: { poolSize?: number } = {}): DatabaseSuite {
   const suite = {} as DatabaseSuite;
 
   beforeAll(async () => {
     const { databaseUrl } = await prepareTestEnvironment();
     suite.dataSource = await new DataSource(
-      buildDataSourceOptions({ url: databaseUrl, poolSize: 3 }, lpSchema),
+      buildDataSourceOptions({ url: databaseUrl, poolSize: options.poolSize ?? 3 }, lpSchema),
     ).initialize();
     await truncateAll(suite.dataSource);
   });

@@ -1,8 +1,9 @@
 import { buildProgram, useTestDatabase } from '@lp/testing';
-import { nextCertificateNumber } from './certificate-numbering';
+import { nextCertificateNumber, openCertificateYears } from './certificate-numbering';
 
 describe('certificate numbers', () => {
-  const suite = useTestDatabase();
+  // Enough connections for one issuance holding the year's row and eight waiting behind it.
+  const suite = useTestDatabase({ poolSize: 10 });
   const in2026 = new Date('2026-05-01T12:00:00Z');
 
   const next = (program: { id: number; code: string }, issuedAt = in2026) =>
@@ -51,4 +52,59 @@ describe('certificate numbers', () => {
     expect(rolledBack).toBe('the issuance failed after taking its number');
     expect(await next(program)).toBe('NUME-2026-000002');
   });
+
+  it("opens this year's and next year's numbering for every programme, keeping numbers handed out", async () => {
+    const program = await buildProgram(suite.dataSource, { code: 'NUMF' });
+    const other = await buildProgram(suite.dataSource, { code: 'NUMG' });
+    await next(program);
+    const newYearsEve = new Date('2026-12-31T23:30:00Z');
+
+    await openCertificateYears(suite.dataSource.manager, newYearsEve);
+    await openCertificateYears(suite.dataSource.manager, newYearsEve);
+
+    const rows = (await suite.dataSource.query(
+      'SELECT program_id, year, last_number FROM certificate_sequences WHERE program_id IN (?, ?) ORDER BY program_id, year',
+      [program.id, other.id],
+    )) as { program_id: number; year: number; last_number: number }[];
+    expect(rows).toEqual([
+      { program_id: program.id, year: 2026, last_number: 1 },
+      { program_id: program.id, year: 2027, last_number: 0 },
+      { program_id: other.id, year: 2026, last_number: 0 },
+      { program_id: other.id, year: 2027, last_number: 0 },
+    ]);
+    expect(await next(program)).toBe('NUMF-2026-000002');
+    expect(await next(other, new Date('2027-01-01T00:00:00Z'))).toBe('NUMG-2027-000001');
+  });
+
+  it('lets the issuances waiting behind a failed first issuance of an opened year through', async () => {
+    const program = await buildProgram(suite.dataSource, { code: 'NUMH' });
+    await openCertificateYears(suite.dataSource.manager, in2026, program.id);
+    const failing = suite.dataSource.createQueryRunner();
+    await failing.startTransaction();
+    await nextCertificateNumber(failing.manager, program, in2026);
+
+    const waiting = Array.from({ length: 8 }, () => next(program).catch((error: Error) => error.message));
+    await lockWaitsOnSequences(8);
+    await failing.rollbackTransaction();
+    await failing.release();
+
+    expect((await Promise.all(waiting)).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `NUMH-2026-${String(i + 1).padStart(6, '0')}`),
+    );
+  });
+
+  /**
+   * Waits (up to 3 s) until that many transactions wait for a numbering row. InnoDB answers
+   * from a cache while it is read more often than every 100 ms, hence the pause.
+   */
+  async function lockWaitsOnSequences(count: number): Promise<void> {
+    for (let tries = 0; tries < 20; tries++) {
+      const [{ waits }] = (await suite.dataSource.query(
+        `SELECT COUNT(*) AS waits FROM information_schema.INNODB_TRX
+          WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%certificate_sequences%'`,
+      )) as { waits: string }[];
+      if (Number(waits) >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
 });

@@ -6,10 +6,11 @@ import { formatCertificateNumber } from '../rules/certificate-codes';
  * transaction. LAST_INSERT_ID(expr) makes the increment and the read one atomic step per
  * connection, so concurrent issuances never share a number, and the server returns its
  * value with the statement's result (the insert id), so no second statement is needed.
- * The sequence row stays locked until the caller's transaction ends. The first number of a
- * programme's year creates the row; should that transaction roll back while others wait for
- * the row, InnoDB fails one of the waiters as a deadlock (rare: the year's first issuance of
- * a programme failing after taking its number).
+ * The sequence row stays locked until the caller's transaction ends.
+ *
+ * The row is normally in place already (openCertificateYears). Should an issuance have to
+ * create it and then roll back while others wait for the row, InnoDB fails the waiters as
+ * deadlocks; waiting on a row that already existed, they simply get it in turn.
  */
 export async function nextCertificateNumber(
   manager: EntityManager,
@@ -23,4 +24,29 @@ export async function nextCertificateNumber(
     [program.id, year],
   )) as { insertId: number };
   return formatCertificateNumber(program.code, year, Number(insertId));
+}
+
+/**
+ * Creates the numbering rows of this UTC year and the next that are missing, for every
+ * programme or for the one given, ahead of the issuances that will use them. It reads
+ * first and writes only what is missing, so a run that finds everything in place locks
+ * nothing; two runs racing write the same rows, and the second's are no-ops.
+ */
+export async function openCertificateYears(manager: EntityManager, now: Date, programId?: number): Promise<void> {
+  const year = now.getUTCFullYear();
+  const missing = (await manager.query(
+    `SELECT p.id AS program_id, y.year
+       FROM certification_programs p
+ CROSS JOIN (SELECT ? AS year UNION ALL SELECT ?) y
+  LEFT JOIN certificate_sequences s ON s.program_id = p.id AND s.year = y.year
+      WHERE s.program_id IS NULL${programId === undefined ? '' : ' AND p.id = ?'}`,
+    programId === undefined ? [year, year + 1] : [year, year + 1, programId],
+  )) as { program_id: number; year: number }[];
+  if (missing.length === 0) return;
+  await manager.query(
+    `INSERT INTO certificate_sequences (program_id, year, last_number)
+     VALUES ${missing.map(() => '(?, ?, 0)').join(', ')}
+     ON DUPLICATE KEY UPDATE last_number = last_number`,
+    missing.flatMap((row) => [row.program_id, row.year]),
+  );
 }

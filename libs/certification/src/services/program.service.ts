@@ -2,10 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { BadInputError, ConflictError, isDuplicateKeyError, isMissingReferenceError, NotFoundError } from '@lp/core';
+import {
+  BadInputError,
+  Clock,
+  ConflictError,
+  isDuplicateKeyError,
+  isMissingReferenceError,
+  NotFoundError,
+} from '@lp/core';
 import { JobRoleEntity } from '@lp/organisation';
 import { CertificationProgramEntity, ProgramAudienceEntity, ProgramCourseEntity } from '../entities';
 import { RenewalBasis } from '../rules/renewal-dating';
+import { openCertificateYears } from './certificate-numbering';
 
 export interface AudienceRuleInput {
   jobRoleCode: string;
@@ -45,6 +53,7 @@ export class ProgramService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   onCreated(hook: ProgramCreatedHook): void {
@@ -86,6 +95,7 @@ export class ProgramService {
           onboardingDays: input.onboardingDays ?? 30,
         });
         await manager.save(program);
+        await openCertificateYears(manager, this.clock.now(), program.id);
         await manager.insert(
           ProgramCourseEntity,
           courseIds.map((courseId) => ({ programId: program.id, courseId })),
