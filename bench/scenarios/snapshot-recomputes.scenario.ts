@@ -2,7 +2,7 @@ import { type DynamicModule, type INestApplicationContext, Module } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { type Queue, QueueEvents } from 'bullmq';
-import { AssignmentEntity, AssignmentService } from '@lp/assignments';
+import { AssignmentService } from '@lp/assignments';
 import { CertificationModule } from '@lp/certification';
 import { ClockModule, ConfigModule, DatabaseModule, QueueModule, QueueName, RedisConfig, readConfig } from '@lp/core';
 import { queueConnection } from '@lp/core';
@@ -40,20 +40,31 @@ class CompletionModule {
   }
 }
 
+/** An assignment to complete, or (id 0) a store event alone. */
+interface Target {
+  id: number;
+  employeeId: number;
+  storeId: number;
+}
+
 /** Open assignments of active employees, in an order that spreads them over the stores. */
-async function openAssignments(dataSource: DataSource, count: number): Promise<{ id: number; storeId: number }[]> {
+async function openAssignments(dataSource: DataSource, count: number): Promise<Target[]> {
   const rows = (await dataSource.query(
-    `SELECT a.id, e.store_id FROM assignments a JOIN employees e ON e.id = a.employee_id AND e.active = 1
+    `SELECT a.id, a.employee_id, e.store_id FROM assignments a JOIN employees e ON e.id = a.employee_id AND e.active = 1
       WHERE a.status IN ('ASSIGNED', 'IN_PROGRESS') ORDER BY (a.id * 7919) % 100003 LIMIT ?`,
     [count],
-  )) as { id: number; store_id: number }[];
-  return rows.map((r) => ({ id: Number(r.id), storeId: Number(r.store_id) }));
+  )) as { id: number; employee_id: number; store_id: number }[];
+  return rows.map((r) => ({ id: Number(r.id), employeeId: Number(r.employee_id), storeId: Number(r.store_id) }));
 }
 
 /** `count` store ids taken in turn from every store, in an order that spreads them out. */
-async function storeEvents(dataSource: DataSource, count: number): Promise<{ id: number; storeId: number }[]> {
+async function storeEvents(dataSource: DataSource, count: number): Promise<Target[]> {
   const stores = (await dataSource.query('SELECT id FROM stores ORDER BY (id * 7919) % 100003')) as { id: number }[];
-  return Array.from({ length: count }, (_, i) => ({ id: 0, storeId: Number(stores[i % stores.length].id) }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: 0,
+    employeeId: 0,
+    storeId: Number(stores[i % stores.length].id),
+  }));
 }
 
 interface Depth {
@@ -112,11 +123,12 @@ export const snapshotRecomputesScenario: Scenario = {
       const dataSource = app.get(DataSource);
       const assignments = app.get(AssignmentService);
       const trigger = app.get(SnapshotTrigger);
-      const complete = async ({ id, storeId }: { id: number; storeId: number }) => {
+      const complete = async ({ id, employeeId, storeId }: Target) => {
         if (storeEventsOnly) return trigger.recompute([storeId]);
         const after = await dataSource.transaction(async (manager) => {
-          const assignment = await manager.findOneByOrFail(AssignmentEntity, { id });
-          return assignments.complete(manager, assignment, null, storeId);
+          // As the API takes the assignment before completing it: the learner's own, locked.
+          const assignment = await assignments.lockOwn(manager, employeeId, id);
+          return assignments.complete(manager, assignment, employeeId, storeId);
         });
         for (const action of after) await action();
       };
