@@ -35,14 +35,19 @@ export async function readEvictionPolicy(config: RedisConfig): Promise<string | 
     ...redisConnectionOptions(config.REDIS_URL),
     lazyConnect: true,
     maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
   });
   client.on('error', () => undefined);
   try {
     await client.connect();
+  } catch {
+    return undefined; // without retries, the client has closed itself
+  }
+  try {
     return evictionPolicyFromInfo(await client.info('memory'));
   } catch {
     return undefined;
   } finally {
-    client.disconnect();
+    await client.quit().catch(() => undefined);
   }
 }

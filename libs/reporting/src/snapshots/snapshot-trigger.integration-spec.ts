@@ -6,8 +6,15 @@ import { SnapshotTrigger } from './snapshot-trigger';
 import { SnapshotsConfig } from './snapshots.config';
 
 describe('SnapshotTrigger with Redis down', () => {
-  // A real BullMQ queue whose Redis never answers: nothing listens on port 1.
-  const redis = new IORedis({ host: '127.0.0.1', port: 1, maxRetriesPerRequest: null, retryStrategy: () => 200 });
+  // A real BullMQ queue whose Redis never answers: nothing listens on port 1. Closing the
+  // client would otherwise keep a 2 s timer for the dead socket, and Jest's worker with it.
+  const redis = new IORedis({
+    host: '127.0.0.1',
+    port: 1,
+    maxRetriesPerRequest: null,
+    retryStrategy: () => 200,
+    disconnectTimeout: 0,
+  });
   redis.on('error', () => undefined);
   const queue = new Queue('compliance-snapshots', { connection: redis });
   queue.on('error', () => undefined);
