@@ -11,8 +11,9 @@ export interface DatabaseSuite {
 
 /**
  * Registers the hooks of a suite that works on this worker's migrated database directly,
- * without an app: a DataSource of its own, the tables emptied before the first test and
- * after the last (3 connections unless `poolSize` says more). Call it at the top of a `describe`; the suite's own hooks run after these.
+ * without an app: a DataSource of its own (3 connections unless `poolSize` says more), the
+ * tables emptied before the first test and after the last. Call it at the top of a
+ * `describe`; the suite's own hooks run after these.
  */
 export function useTestDatabase(options: { poolSize?: number } = {}): DatabaseSuite {
   const suite = {} as DatabaseSuite;
