@@ -5,6 +5,7 @@ export * from './database.module';
 export * from './migrations';
 export * from './mysql-url';
 export * from './prepared-statement';
+export * from './retry-on-deadlock';
 export * from './service-check';
 export * from './snake-naming.strategy';
 export * from './statement-deadline';

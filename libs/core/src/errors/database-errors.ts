@@ -1,6 +1,8 @@
 /** MySQL/MariaDB error numbers the domain code reacts to. */
 const ER_DUP_ENTRY = 1062;
 const ER_NO_REFERENCED_ROW_2 = 1452;
+/** InnoDB rolled back the statement's transaction to break a deadlock. */
+const ER_LOCK_DEADLOCK = 1213;
 /** A statement stopped by its time limit: MySQL's MAX_EXECUTION_TIME, MariaDB's max_statement_time. */
 const ER_QUERY_TIMEOUT = 3024;
 const ER_STATEMENT_TIMEOUT = 1969;
@@ -19,6 +21,10 @@ export function isDuplicateKeyError(error: unknown): boolean {
 
 export function isMissingReferenceError(error: unknown): boolean {
   return errno(error) === ER_NO_REFERENCED_ROW_2;
+}
+
+export function isDeadlockError(error: unknown): boolean {
+  return errno(error) === ER_LOCK_DEADLOCK;
 }
 
 export function isStatementTimeoutError(error: unknown): boolean {

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, In } from 'typeorm';
-import { afterPosition, Clock, type KeysetPosition, keysetBatches, QueueName } from '@lp/core';
+import { afterPosition, Clock, type KeysetPosition, keysetBatches, QueueName, retryOnDeadlock } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import {
   DELIVERY_RETRY_POLICY,
@@ -62,6 +62,10 @@ const FINISHED_STATES = new Set(['completed', 'failed']);
  * again; a job Redis lost (flushed, restarted without persistence) is queued anew, and a
  * job that ended without settling the row (e.g. failed while the database was down) has
  * its id freed and is queued anew.
+ *
+ * Its writes (one autocommitted UPDATE per batch, each safe to repeat) race the delivery
+ * workers' claims of the rows just queued, and InnoDB may break such a race as a deadlock:
+ * the sweep's side then runs its statement again.
  */
 @Injectable()
 export class NotificationSweep {
@@ -166,14 +170,16 @@ export class NotificationSweep {
 
   private async cancelStale(ids: number[], now: Date): Promise<number> {
     if (ids.length === 0) return 0;
-    const result = await this.dataSource
-      .getRepository(NotificationEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ status: NotificationStatus.CANCELLED, lastError: 'Not sent: stale, the moment to send it has passed' })
-      .where({ id: In(ids), status: In([NotificationStatus.PENDING, NotificationStatus.SENDING]) })
-      .andWhere('queue_after <= :now', { now })
-      .execute();
+    const result = await retryOnDeadlock(() =>
+      this.dataSource
+        .getRepository(NotificationEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ status: NotificationStatus.CANCELLED, lastError: 'Not sent: stale, the moment to send it has passed' })
+        .where({ id: In(ids), status: In([NotificationStatus.PENDING, NotificationStatus.SENDING]) })
+        .andWhere('queue_after <= :now', { now })
+        .execute(),
+    );
     return result.affected ?? 0;
   }
 
@@ -183,14 +189,16 @@ export class NotificationSweep {
    */
   private async releaseExpiredClaims(ids: number[], now: Date): Promise<void> {
     if (ids.length === 0) return;
-    const result = await this.dataSource
-      .getRepository(NotificationEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ status: NotificationStatus.PENDING, lastError: 'The worker sending it stopped before it finished' })
-      .where({ id: In(ids), status: NotificationStatus.SENDING })
-      .andWhere('queue_after <= :now', { now })
-      .execute();
+    const result = await retryOnDeadlock(() =>
+      this.dataSource
+        .getRepository(NotificationEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ status: NotificationStatus.PENDING, lastError: 'The worker sending it stopped before it finished' })
+        .where({ id: In(ids), status: NotificationStatus.SENDING })
+        .andWhere('queue_after <= :now', { now })
+        .execute(),
+    );
     if (result.affected) this.logger.warn({ count: result.affected }, 'Took over notifications from a stopped worker');
   }
 
@@ -224,14 +232,12 @@ export class NotificationSweep {
    */
   private async postpone(ids: number[], sweptAt: Date): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(
-      'UPDATE notifications SET queue_after = ? WHERE id IN (?) AND status = ? AND queue_after <= ?',
-      [
-        new Date(this.clock.now().getTime() + this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000),
-        ids,
-        NotificationStatus.PENDING,
-        sweptAt,
-      ],
+    const requeueAt = new Date(this.clock.now().getTime() + this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000);
+    await retryOnDeadlock(() =>
+      this.dataSource.query(
+        'UPDATE notifications SET queue_after = ? WHERE id IN (?) AND status = ? AND queue_after <= ?',
+        [requeueAt, ids, NotificationStatus.PENDING, sweptAt],
+      ),
     );
   }
 }
