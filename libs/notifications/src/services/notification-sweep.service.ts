@@ -63,9 +63,9 @@ const FINISHED_STATES = new Set(['completed', 'failed']);
  * job that ended without settling the row (e.g. failed while the database was down) has
  * its id freed and is queued anew.
  *
- * Its writes (one autocommitted UPDATE per batch, each safe to repeat) race the delivery
- * workers' claims of the rows just queued, and InnoDB may break such a race as a deadlock:
- * the sweep's side then runs its statement again.
+ * Its writes (autocommitted UPDATEs of a batch's rows, each safe to repeat) race the
+ * delivery workers' claims of the rows just queued, and InnoDB may break such a race as a
+ * deadlock: the sweep's side then runs its statement again.
  */
 @Injectable()
 export class NotificationSweep {
