@@ -46,7 +46,8 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     refresher = await buildCourse(t.dataSource, { code: 'LP-REFRESH' });
   });
 
-  async function passCourse(token: () => string, assignmentId: number, built: BuiltCourse) {
+  /** Completes the course's lessons and starts its quiz: the variables of a passing submission. */
+  async function readyToPass(token: () => string, assignmentId: number, built: BuiltCourse) {
     for (const lesson of built.lessons)
       await graphql(t.app, COMPLETE_LESSON, { a: assignmentId, l: lesson.id }, token());
     const started = await graphql(t.app, START, { a: assignmentId }, token());
@@ -56,7 +57,11 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
       questionId: q.id,
       optionIds: [String(built.questions.find((b) => String(b.id) === q.id)!.rightOptionId)],
     }));
-    return graphql(t.app, SUBMIT, { attempt: attempt.id, answers }, token());
+    return { attempt: attempt.id, answers };
+  }
+
+  async function passCourse(token: () => string, assignmentId: number, built: BuiltCourse) {
+    return graphql(t.app, SUBMIT, await readyToPass(token, assignmentId, built), token());
   }
 
   it('runs from a new hire to a renewed and then revoked certificate', async () => {
@@ -220,6 +225,66 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     ]);
     expect(issued).toEqual([{ certificate_number: 'LPF-2026-000001' }]);
   });
+
+  it('submits again, whole, a passing submission InnoDB rolled back to break a deadlock', async () => {
+    const program = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      {
+        input: {
+          code: 'LPF',
+          name: 'LP Foundations',
+          courseIds: [course.course.id],
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+        },
+      },
+      t.tokenFor(hr),
+    );
+    const programId = Number(program.data!.createCertificationProgram.id);
+    const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+    const input = { courseId: course.course.id, employeeIds: [cashier.id], dueAt: '2026-06-01T00:00:00Z' };
+    expect((await graphql(t.app, ASSIGN, { input }, t.tokenFor(hr))).errors).toBeUndefined();
+    const token = () => t.tokenFor(cashier);
+    const [assignment] = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments;
+    const submission = await readyToPass(token, assignment.id, course);
+
+    // Another transaction holds the programme's numbering row, which the submission will wait for.
+    // It has written more rows than the submission, so InnoDB takes the submission as the victim.
+    const other = t.dataSource.createQueryRunner();
+    await other.startTransaction();
+    await other.query(
+      `INSERT INTO audit_events (occurred_at, action, subject_type, subject_id) VALUES ${Array(300).fill("(NOW(3), 'PROBE', 'Probe', '0')").join(', ')}`,
+    );
+    await other.query('SELECT last_number FROM certificate_sequences WHERE program_id = ? AND year = 2026 FOR UPDATE', [
+      programId,
+    ]);
+    const submitted = graphql(t.app, SUBMIT, submission, token());
+    await lockWaitOnSequences();
+    // The learner's turn, which the waiting submission holds: a cycle InnoDB breaks at once.
+    await other.query('SELECT id FROM employees WHERE id = ? FOR UPDATE', [cashier.id]);
+    await other.rollbackTransaction();
+    await other.release();
+
+    const result = await submitted;
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.submitQuizAttempt).toMatchObject({
+      passed: true,
+      certification: { certificateNumber: 'LPF-2026-000001', status: 'ACTIVE' },
+    });
+  });
+
+  /** Waits (up to 3 s) for a transaction to wait for a numbering row; InnoDB caches what it answers for 100 ms. */
+  async function lockWaitOnSequences(): Promise<void> {
+    for (let tries = 0; tries < 20; tries++) {
+      const [{ waits }] = (await t.dataSource.query(
+        `SELECT COUNT(*) AS waits FROM information_schema.INNODB_TRX
+          WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%certificate_sequences%'`,
+      )) as { waits: string }[];
+      if (Number(waits) > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
 
   it('never duplicates an open assignment, even when two managers assign the same store at once', async () => {
     for (let i = 0; i < 6; i++) await buildEmployee(t.dataSource, { storeId: store.id });

@@ -8,7 +8,7 @@ import {
   type AssignmentView,
   assignmentRows,
 } from '@lp/assignments';
-import { Clock, ConflictError, NotFoundError, type RawRow } from '@lp/core';
+import { Clock, ConflictError, NotFoundError, type RawRow, retryOnDeadlock } from '@lp/core';
 import type { AfterCommit } from '@lp/organisation';
 import type { QuizAttemptEntity } from '../entities';
 import { assertAnswersFit, type SubmittedAnswer } from '../rules/quiz-answers';
@@ -40,7 +40,9 @@ export interface QuizResult {
  * while the attempt is unsubmitted, and only a write that changed exactly that one row
  * counts; a second or racing submission gets CONFLICT and writes nothing. Passing completes
  * the assignment (and runs the completion hooks, e.g. certification) in the same
- * transaction as the grade.
+ * transaction as the grade. Those hooks write rows other learners' completions share (the
+ * programme's certificate number, reminders the sweep is queueing), and InnoDB may break a
+ * race on them as a deadlock, rolling the whole submission back: it is then run again.
  */
 @Injectable()
 export class SubmitQuizAttempt {
@@ -54,8 +56,21 @@ export class SubmitQuizAttempt {
   ) {}
 
   async submit(employeeId: number, attemptId: number, answers: SubmittedAnswer[]): Promise<QuizResult> {
-    const afterCommit: AfterCommit[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
+    const { result, afterCommit } = await retryOnDeadlock(() => this.grade(employeeId, attemptId, answers));
+    for (const action of afterCommit) {
+      await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
+    }
+    return result;
+  }
+
+  /** The submission's transaction; what is to run once it has committed comes back with the result. */
+  private grade(
+    employeeId: number,
+    attemptId: number,
+    answers: SubmittedAnswer[],
+  ): Promise<{ result: QuizResult; afterCommit: AfterCommit[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const afterCommit: AfterCommit[] = [];
       const holderStoreId = await this.takeTurn(manager, employeeId);
       const { attempt, assignment } = await this.lockOwnAttempt(manager, employeeId, attemptId);
       if (attempt.submittedAt !== null) throw new ConflictError(`Attempt ${attemptId} has already been submitted`);
@@ -73,7 +88,7 @@ export class SubmitQuizAttempt {
       if (grade.passed && assignment.status !== AssignmentStatus.COMPLETED) {
         afterCommit.push(...(await this.assignments.complete(manager, assignment, employeeId, holderStoreId)));
       }
-      return {
+      const result: QuizResult = {
         attempt,
         scorePercent: grade.scorePercent,
         passed: grade.passed,
@@ -89,11 +104,8 @@ export class SubmitQuizAttempt {
           explanation: paper.explanations.get(g.questionId)!,
         })),
       };
+      return { result, afterCommit };
     });
-    for (const action of afterCommit) {
-      await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
-    }
-    return result;
   }
 
   /**
