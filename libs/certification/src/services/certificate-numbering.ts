@@ -10,7 +10,8 @@ import { formatCertificateNumber } from '../rules/certificate-codes';
  *
  * The row is normally in place already (openCertificateYears). Should an issuance have to
  * create it and then roll back while others wait for the row, InnoDB fails the waiters as
- * deadlocks; waiting on a row that already existed, they simply get it in turn.
+ * deadlocks (a quiz submission is then run again); waiting on a row that already existed,
+ * they simply get it in turn.
  */
 export async function nextCertificateNumber(
   manager: EntityManager,
