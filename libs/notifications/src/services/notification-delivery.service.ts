@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type UpdateQueryBuilder } from 'typeorm';
-import { AppConfig, Clock, MailService } from '@lp/core';
+import { AppConfig, Clock, MailService, retryOnDeadlock } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { resolveTimezone } from '../sending-window';
@@ -42,7 +42,9 @@ function describe(error: unknown): string {
  * so a job that runs twice (a stalled job, a re-queued id, two workers) finds nothing to
  * claim the second time. A claim is a lease: when its worker dies, the row may be claimed
  * again once NOTIFY_CLAIM_LEASE_MINUTES have passed. Only a crash between the SMTP server
- * accepting the message and the SENT update can still send it twice.
+ * accepting the message and the SENT update can still send it twice. Each of these updates
+ * is run again when InnoDB breaks a race with the sweep's batch updates as a deadlock:
+ * a SENT update lost that way would have the message sent again on the job's retry.
  */
 @Injectable()
 export class NotificationDelivery {
@@ -157,37 +159,43 @@ export class NotificationDelivery {
     return this.dataSource.getRepository(NotificationEntity).createQueryBuilder().update().where('id = :id', { id });
   }
 
-  private async cancelIfStale(id: number, now: Date): Promise<boolean> {
-    const result = await this.updateOne(id)
-      .set({ status: NotificationStatus.CANCELLED, lastError: 'Not sent: stale, the moment to send it has passed' })
-      .andWhere('expires_at <= :now', { now })
-      .andWhere(claimable(now))
-      .execute();
+  /** Whether the update changed the row; run again if InnoDB picked it as a deadlock's victim. */
+  private async changedOne(update: UpdateQueryBuilder<NotificationEntity>): Promise<boolean> {
+    const result = await retryOnDeadlock(() => update.execute());
     return result.affected === 1;
+  }
+
+  private cancelIfStale(id: number, now: Date): Promise<boolean> {
+    return this.changedOne(
+      this.updateOne(id)
+        .set({ status: NotificationStatus.CANCELLED, lastError: 'Not sent: stale, the moment to send it has passed' })
+        .andWhere('expires_at <= :now', { now })
+        .andWhere(claimable(now)),
+    );
   }
 
   /** PENDING (or SENDING with an expired lease) → SENDING, only when due and not stale. */
-  private async claim(id: number, claimedAt: Date): Promise<boolean> {
+  private claim(id: number, claimedAt: Date): Promise<boolean> {
     const leaseEnd = new Date(claimedAt.getTime() + this.config.NOTIFY_CLAIM_LEASE_MINUTES * 60_000);
-    const result = await this.updateOne(id)
-      .set({ status: NotificationStatus.SENDING, claimedAt, queueAfter: leaseEnd, attempts: () => 'attempts + 1' })
-      .andWhere('send_after <= :now AND expires_at > :now', { now: claimedAt })
-      .andWhere(claimable(claimedAt))
-      .execute();
-    return result.affected === 1;
+    return this.changedOne(
+      this.updateOne(id)
+        .set({ status: NotificationStatus.SENDING, claimedAt, queueAfter: leaseEnd, attempts: () => 'attempts + 1' })
+        .andWhere('send_after <= :now AND expires_at > :now', { now: claimedAt })
+        .andWhere(claimable(claimedAt)),
+    );
   }
 
   /** Updates the row only while this worker's claim (its `claimedAt`) still holds it. */
-  private async settle(
+  private settle(
     id: number,
     claimedAt: Date,
     changes: Partial<Pick<NotificationEntity, 'status' | 'lastError' | 'queueAfter' | 'sentAt' | 'messageId'>>,
   ): Promise<boolean> {
-    const result = await this.updateOne(id)
-      .set(changes)
-      .andWhere('status = :sending AND claimed_at = :claimedAt', { sending: NotificationStatus.SENDING, claimedAt })
-      .execute();
-    return result.affected === 1;
+    return this.changedOne(
+      this.updateOne(id)
+        .set(changes)
+        .andWhere('status = :sending AND claimed_at = :claimedAt', { sending: NotificationStatus.SENDING, claimedAt }),
+    );
   }
 
   private async recipient(employeeId: number): Promise<Recipient> {
