@@ -64,23 +64,26 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     return graphql(t.app, SUBMIT, await readyToPass(token, assignmentId, built), token());
   }
 
-  it('runs from a new hire to a renewed and then revoked certificate', async () => {
-    const program = await graphql(
+  /** LP Foundations, created by HR: 12 months' validity, renewable in the last 60 days. */
+  function createFoundations(input: {
+    courseIds: number[];
+    refresherCourseId?: number;
+    requiredJobRoleCodes?: string[];
+  }) {
+    return graphql(
       t.app,
       CREATE_PROGRAM,
-      {
-        input: {
-          code: 'LPF',
-          name: 'LP Foundations',
-          courseIds: [course.course.id],
-          refresherCourseId: refresher.course.id,
-          validityMonths: 12,
-          recertifyWindowDays: 60,
-          requiredJobRoleCodes: ['CASHIER'],
-        },
-      },
+      { input: { code: 'LPF', name: 'LP Foundations', validityMonths: 12, recertifyWindowDays: 60, ...input } },
       t.tokenFor(hr),
     );
+  }
+
+  it('runs from a new hire to a renewed and then revoked certificate', async () => {
+    const program = await createFoundations({
+      courseIds: [course.course.id],
+      refresherCourseId: refresher.course.id,
+      requiredJobRoleCodes: ['CASHIER'],
+    });
     expect(program.errors).toBeUndefined();
     expect(program.data!.createCertificationProgram.reminderOffsetsDays).toEqual([30, 14, 7, 1]);
 
@@ -149,21 +152,7 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
   });
 
   it('cancels open rule-made assignments when someone leaves the audience, and keeps others', async () => {
-    await graphql(
-      t.app,
-      CREATE_PROGRAM,
-      {
-        input: {
-          code: 'LPF',
-          name: 'LP Foundations',
-          courseIds: [course.course.id],
-          validityMonths: 12,
-          recertifyWindowDays: 60,
-          requiredJobRoleCodes: ['CASHIER'],
-        },
-      },
-      t.tokenFor(hr),
-    );
+    await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
     const cashier = await graphql(
       t.app,
       HIRE,
@@ -185,21 +174,10 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
 
   it('issues one certificate when a learner passes both of a programme’s courses at the same moment', async () => {
     const second = await buildCourse(t.dataSource, { code: 'LP-SECOND' });
-    const program = await graphql(
-      t.app,
-      CREATE_PROGRAM,
-      {
-        input: {
-          code: 'LPF',
-          name: 'LP Foundations',
-          courseIds: [course.course.id, second.course.id],
-          validityMonths: 12,
-          recertifyWindowDays: 60,
-          requiredJobRoleCodes: ['CASHIER'],
-        },
-      },
-      t.tokenFor(hr),
-    );
+    const program = await createFoundations({
+      courseIds: [course.course.id, second.course.id],
+      requiredJobRoleCodes: ['CASHIER'],
+    });
     expect(program.errors).toBeUndefined();
     const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
     for (const built of [course, second]) {
@@ -227,20 +205,7 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
   });
 
   it('submits again, whole, a passing submission InnoDB rolled back to break a deadlock', async () => {
-    const program = await graphql(
-      t.app,
-      CREATE_PROGRAM,
-      {
-        input: {
-          code: 'LPF',
-          name: 'LP Foundations',
-          courseIds: [course.course.id],
-          validityMonths: 12,
-          recertifyWindowDays: 60,
-        },
-      },
-      t.tokenFor(hr),
-    );
+    const program = await createFoundations({ courseIds: [course.course.id] });
     const programId = Number(program.data!.createCertificationProgram.id);
     const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
     const input = { courseId: course.course.id, employeeIds: [cashier.id], dueAt: '2026-06-01T00:00:00Z' };
