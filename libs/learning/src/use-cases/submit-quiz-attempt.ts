@@ -56,7 +56,9 @@ export class SubmitQuizAttempt {
   ) {}
 
   async submit(employeeId: number, attemptId: number, answers: SubmittedAnswer[]): Promise<QuizResult> {
-    const { result, afterCommit } = await retryOnDeadlock(() => this.grade(employeeId, attemptId, answers));
+    const { result, afterCommit } = await retryOnDeadlock(() =>
+      this.submissionTransaction(employeeId, attemptId, answers),
+    );
     for (const action of afterCommit) {
       await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
     }
@@ -64,7 +66,7 @@ export class SubmitQuizAttempt {
   }
 
   /** The submission's transaction; what is to run once it has committed comes back with the result. */
-  private grade(
+  private submissionTransaction(
     employeeId: number,
     attemptId: number,
     answers: SubmittedAnswer[],

@@ -168,19 +168,11 @@ export class NotificationSweep {
     }));
   }
 
-  private async cancelStale(ids: number[], now: Date): Promise<number> {
-    if (ids.length === 0) return 0;
-    const result = await retryOnDeadlock(() =>
-      this.dataSource
-        .getRepository(NotificationEntity)
-        .createQueryBuilder()
-        .update()
-        .set({ status: NotificationStatus.CANCELLED, lastError: 'Not sent: stale, the moment to send it has passed' })
-        .where({ id: In(ids), status: In([NotificationStatus.PENDING, NotificationStatus.SENDING]) })
-        .andWhere('queue_after <= :now', { now })
-        .execute(),
-    );
-    return result.affected ?? 0;
+  private cancelStale(ids: number[], now: Date): Promise<number> {
+    return this.moveDue(ids, [NotificationStatus.PENDING, NotificationStatus.SENDING], now, {
+      status: NotificationStatus.CANCELLED,
+      lastError: 'Not sent: stale, the moment to send it has passed',
+    });
   }
 
   /**
@@ -188,18 +180,32 @@ export class NotificationSweep {
    * and settling it: it becomes PENDING again so a delivery job can claim it.
    */
   private async releaseExpiredClaims(ids: number[], now: Date): Promise<void> {
-    if (ids.length === 0) return;
+    const released = await this.moveDue(ids, [NotificationStatus.SENDING], now, {
+      status: NotificationStatus.PENDING,
+      lastError: 'The worker sending it stopped before it finished',
+    });
+    if (released) this.logger.warn({ count: released }, 'Took over notifications from a stopped worker');
+  }
+
+  /** Moves those of the rows still in one of `from` and due at `now` to `to`; answers how many moved. */
+  private async moveDue(
+    ids: number[],
+    from: NotificationStatus[],
+    now: Date,
+    to: { status: NotificationStatus; lastError: string },
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
     const result = await retryOnDeadlock(() =>
       this.dataSource
         .getRepository(NotificationEntity)
         .createQueryBuilder()
         .update()
-        .set({ status: NotificationStatus.PENDING, lastError: 'The worker sending it stopped before it finished' })
-        .where({ id: In(ids), status: NotificationStatus.SENDING })
+        .set(to)
+        .where({ id: In(ids), status: In(from) })
         .andWhere('queue_after <= :now', { now })
         .execute(),
     );
-    if (result.affected) this.logger.warn({ count: result.affected }, 'Took over notifications from a stopped worker');
+    return result.affected ?? 0;
   }
 
   /**
