@@ -7,6 +7,7 @@ import {
   createTestApp,
   errorCode,
   graphql,
+  lockWaitsOn,
   type TestApp,
 } from '@lp/testing';
 
@@ -225,7 +226,7 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
       programId,
     ]);
     const submitted = graphql(t.app, SUBMIT, submission, token());
-    await lockWaitOnSequences();
+    await lockWaitsOn(t.dataSource, 'certificate_sequences');
     // The learner's turn, which the waiting submission holds: a cycle InnoDB breaks at once.
     await other.query('SELECT id FROM employees WHERE id = ? FOR UPDATE', [cashier.id]);
     await other.rollbackTransaction();
@@ -238,18 +239,6 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
       certification: { certificateNumber: 'LPF-2026-000001', status: 'ACTIVE' },
     });
   });
-
-  /** Waits (up to 3 s) for a transaction to wait for a numbering row; InnoDB caches what it answers for 100 ms. */
-  async function lockWaitOnSequences(): Promise<void> {
-    for (let tries = 0; tries < 20; tries++) {
-      const [{ waits }] = (await t.dataSource.query(
-        `SELECT COUNT(*) AS waits FROM information_schema.INNODB_TRX
-          WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%certificate_sequences%'`,
-      )) as { waits: string }[];
-      if (Number(waits) > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
 
   it('never duplicates an open assignment, even when two managers assign the same store at once', async () => {
     for (let i = 0; i < 6; i++) await buildEmployee(t.dataSource, { storeId: store.id });

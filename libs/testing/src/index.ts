@@ -8,6 +8,7 @@ export * from './factories/program.factory';
 export * from './factories/region.factory';
 export * from './factories/store.factory';
 export * from './graphql-client';
+export * from './lock-waits';
 export * from './mailing-worker-suite';
 export * from './queue-cleaner';
 export * from './redis-server';

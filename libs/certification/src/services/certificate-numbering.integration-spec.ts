@@ -1,4 +1,4 @@
-import { buildProgram, useTestDatabase } from '@lp/testing';
+import { buildProgram, lockWaitsOn, useTestDatabase } from '@lp/testing';
 import { nextCertificateNumber, openCertificateYears } from './certificate-numbering';
 
 describe('certificate numbers', () => {
@@ -84,7 +84,7 @@ describe('certificate numbers', () => {
     await nextCertificateNumber(failing.manager, program, in2026);
 
     const waiting = Array.from({ length: 8 }, () => next(program).catch((error: Error) => error.message));
-    await lockWaitsOnSequences(8);
+    await lockWaitsOn(suite.dataSource, 'certificate_sequences', 8);
     await failing.rollbackTransaction();
     await failing.release();
 
@@ -92,19 +92,4 @@ describe('certificate numbers', () => {
       Array.from({ length: 8 }, (_, i) => `NUMH-2026-${String(i + 1).padStart(6, '0')}`),
     );
   });
-
-  /**
-   * Waits (up to 3 s) until that many transactions wait for a numbering row. InnoDB answers
-   * from a cache while it is read more often than every 100 ms, hence the pause.
-   */
-  async function lockWaitsOnSequences(count: number): Promise<void> {
-    for (let tries = 0; tries < 20; tries++) {
-      const [{ waits }] = (await suite.dataSource.query(
-        `SELECT COUNT(*) AS waits FROM information_schema.INNODB_TRX
-          WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%certificate_sequences%'`,
-      )) as { waits: string }[];
-      if (Number(waits) >= count) return;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
 });
