@@ -33,6 +33,7 @@ import {
   useMailingWorker,
 } from '@lp/testing';
 import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
+import { CertificationReminderPlanner } from '../../libs/reminders/src/planners/certification-reminder.planner';
 
 const DAY = 86_400_000;
 /** Thursday 15 January 2026, 10:00 in New York (EST): inside office hours. */
@@ -408,6 +409,19 @@ describe('reminder planning', () => {
 
       expect((await notifications()).map((n) => `${n.kind} ${n.recipientId} ${n.offsetKey}`).sort()).toEqual(before);
       expect(await dataSource.getRepository(AssignmentEntity).countBy({ reason: AssignmentReason.REFRESHER })).toBe(1);
+    });
+
+    it('reports a planner that failed once the others, planning beside it, have finished', async () => {
+      await assignment(new Date(THURSDAY_MORNING.getTime() - DAY));
+      const certifications = worker.app.get(CertificationReminderPlanner, { strict: false });
+      jest.spyOn(certifications, 'plan').mockRejectedValueOnce(new Error('the certifications could not be read'));
+
+      await expect(planning.plan()).rejects.toThrow('the certifications could not be read');
+
+      expect((await notifications()).map((n) => n.kind).sort()).toEqual([
+        NotificationKind.ASSIGNMENT_OVERDUE,
+        NotificationKind.WEEKLY_DIGEST,
+      ]);
     });
   });
 

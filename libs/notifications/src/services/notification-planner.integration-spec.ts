@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AppConfig, Clock, ClockModule, ConfigModule, DatabaseConfig, DatabaseModule, ManualClock } from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
-import { buildEmployee, buildStore, prepareTestEnvironment, truncateAll } from '@lp/testing';
+import { buildEmployee, buildStore, lockWaitsOn, prepareTestEnvironment, truncateAll } from '@lp/testing';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationKind, NotificationSubjectType } from '../notification-kind';
 import { NotificationsConfig } from '../notifications.config';
@@ -155,7 +155,8 @@ describe('planning notifications', () => {
     const employee = await buildEmployee(dataSource);
     async function* batchesOf(sizes: number[]) {
       let subjectId = 0;
-      for (const size of sizes) yield Array.from({ length: size }, () => draft(employee.id, { subjectId: ++subjectId }));
+      for (const size of sizes)
+        yield Array.from({ length: size }, () => draft(employee.id, { subjectId: ++subjectId }));
     }
     const query = jest.spyOn(dataSource.manager, 'query');
 
@@ -165,6 +166,79 @@ describe('planning notifications', () => {
     expect((await rows()).map((row) => row.subjectId)).toEqual(Array.from({ length: 1050 }, (_, i) => i + 1));
     // 600 after the second batch (500 planned), 550 after the third (500 more): 50 left for the last, as text.
     expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(1);
+  });
+
+  it('reports a batch that cannot be read once the chunks before it are written, and leaves the rest to the next run', async () => {
+    const employee = await buildEmployee(dataSource);
+    async function* failingAfterOneChunk() {
+      yield Array.from({ length: 500 }, (_, i) => draft(employee.id, { subjectId: i + 1 }));
+      yield [draft(employee.id, { subjectId: 501 })];
+      throw new Error('the read failed');
+    }
+
+    await expect(planner.planEach(dataSource.manager, failingAfterOneChunk())).rejects.toThrow('the read failed');
+
+    // Settled before the failure was reported: nothing is still being written.
+    expect(await rows()).toHaveLength(500);
+  });
+
+  it('stops at a chunk that cannot be written, reading at most one batch past it', async () => {
+    const employee = await buildEmployee(dataSource);
+    let batchesRead = 0;
+    async function* batches() {
+      for (let batch = 0; batch < 5; batch++) {
+        batchesRead++;
+        yield Array.from({ length: 500 }, (_, i) =>
+          draft(batch === 0 && i === 250 ? 999_999 : employee.id, { subjectId: batch * 500 + i }),
+        );
+      }
+    }
+
+    await expect(planner.planEach(dataSource.manager, batches())).rejects.toThrow(/foreign key constraint/i);
+
+    expect(batchesRead).toBeLessThanOrEqual(2);
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it('writes a chunk again when InnoDB rolls it back to break a deadlock with another writer', async () => {
+    const employee = await buildEmployee(dataSource);
+    const other = dataSource.createQueryRunner();
+    await other.connect();
+    try {
+      // Heavier than the planner's statement (InnoDB rolls back the lighter side), and
+      // holding the second draft's key, so the planner waits there holding the first.
+      await other.startTransaction();
+      const otherRepository = other.manager.getRepository(NotificationEntity);
+      const row = (subjectId: number) =>
+        otherRepository.create({
+          ...draft(employee.id, { subjectId }),
+          sendAfter: clock.now(),
+          expiresAt: clock.now(),
+          queueAfter: clock.now(),
+          createdAt: clock.now(),
+        });
+      await otherRepository.save(Array.from({ length: 20 }, (_, i) => row(1000 + i)));
+      await otherRepository.save(row(2));
+
+      const planned = planner.plan(dataSource.manager, [
+        draft(employee.id, { subjectId: 1 }),
+        draft(employee.id, { subjectId: 2 }),
+      ]);
+      await lockWaitsOn(dataSource, 'notifications');
+      // The first draft's key, which the waiting planner holds: a cycle InnoDB breaks at once.
+      await otherRepository.save(row(1));
+      await other.commitTransaction();
+
+      await expect(planned).resolves.toBeUndefined();
+    } finally {
+      await other.release();
+    }
+    // Planned once each: the repeated statement found the other writer's rows already there.
+    expect((await rows()).map((r) => r.subjectId).sort((a, b) => a - b)).toEqual([
+      1,
+      2,
+      ...Array.from({ length: 20 }, (_, i) => 1000 + i),
+    ]);
   });
 
   it('falls back to UTC office hours for a store whose timezone is unknown, and logs it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Brackets, type EntityManager } from 'typeorm';
-import { Clock, executePrepared } from '@lp/core';
+import { Clock, executePrepared, retryOnDeadlock } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { FALLBACK_TIMEZONE, nextSendingMoment, resolveTimezone, type SendingWindow } from '../sending-window';
@@ -72,10 +72,14 @@ export class NotificationPlanner {
   async plan(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
     const rows = await this.rowsOf(manager, drafts);
+    // Alone, each chunk is one autocommitted statement, safe to repeat when InnoDB breaks a
+    // deadlock with another planner's; in the caller's transaction, the caller repeats it.
+    const repeatable = manager.queryRunner === undefined ? retryOnDeadlock : <T>(write: () => Promise<T>) => write();
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
-      if (chunk.length === INSERT_CHUNK) await executePrepared(manager, FULL_CHUNK_INSERT, chunk.flat());
-      else await manager.query(insertStatement(chunk.length), chunk.flat());
+      if (chunk.length === INSERT_CHUNK)
+        await repeatable(() => executePrepared(manager, FULL_CHUNK_INSERT, chunk.flat()));
+      else await repeatable(() => manager.query(insertStatement(chunk.length), chunk.flat()));
     }
   }
 
@@ -84,15 +88,31 @@ export class NotificationPlanner {
    * planned in full chunks as they add up, so nearly every insert is the prepared one.
    * Returns how many drafts were offered. If a batch fails, the drafts still waiting are
    * left to the next run, like the batches after it.
+   *
+   * The next batch is read while the chunks before it are written, one write at a time and
+   * in order: with the manager's pool, MariaDB reads and inserts on two connections at once
+   * while this process makes the drafts, instead of each waiting for the other.
    */
   async planEach(manager: EntityManager, draftBatches: AsyncIterable<NotificationDraft[]>): Promise<number> {
     let offered = 0;
     let waiting: NotificationDraft[] = [];
-    for await (const drafts of draftBatches) {
-      offered += drafts.length;
-      waiting = waiting.concat(drafts);
-      const ready = waiting.length - (waiting.length % INSERT_CHUNK);
-      if (ready > 0) await this.plan(manager, waiting.splice(0, ready));
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for await (const drafts of draftBatches) {
+        offered += drafts.length;
+        waiting = waiting.concat(drafts);
+        const ready = waiting.length - (waiting.length % INSERT_CHUNK);
+        if (ready > 0) {
+          await writing;
+          writing = this.plan(manager, waiting.splice(0, ready));
+          // Awaited before the next write or at the end; until then a failure must not count as unhandled.
+          writing.catch(() => undefined);
+        }
+      }
+      await writing;
+    } finally {
+      // A failed read leaves no write running behind the caller's back.
+      await writing.catch(() => undefined);
     }
     await this.plan(manager, waiting);
     return offered;
