@@ -63,10 +63,14 @@ function minutesAhead(instant: number, local: LocalTime): number {
 }
 
 const DAY_MS = 86_400_000;
-/** Entries before the cache starts again: a planning run touches a few zones over a year or two of days. */
+/** Days cached per zone before its cache starts again: a planning run touches a year or two of days. */
 const MAX_CACHED_DAYS = 20_000;
-/** Per zone and UTC day: the zone's offset when it holds all day, null on the days the clocks change. */
-const steadyOffsets = new Map<string, number | null>();
+/**
+ * Per zone, per UTC day (its number since the epoch): the zone's offset when it holds all
+ * day, null on the days the clocks change. Keyed by number within a zone, so a look-up
+ * builds no string.
+ */
+const steadyOffsets = new Map<string, Map<number, number | null>>();
 
 /**
  * The zone's offset through the UTC day of the instant, or null if it changes that day.
@@ -74,16 +78,18 @@ const steadyOffsets = new Map<string, number | null>();
  * instead of once per moment is what keeps that cheap.
  */
 function steadyOffsetOfDay(instant: number, timezone: string): number | null {
-  const dayStart = Math.floor(instant / DAY_MS) * DAY_MS;
-  const key = `${timezone} ${dayStart}`;
-  let offset = steadyOffsets.get(key);
+  const day = Math.floor(instant / DAY_MS);
+  let days = steadyOffsets.get(timezone);
+  if (!days) steadyOffsets.set(timezone, (days = new Map()));
+  let offset = days.get(day);
   if (offset === undefined) {
+    const dayStart = day * DAY_MS;
     const dayEnd = dayStart + DAY_MS - 60_000;
     const atStart = minutesAhead(dayStart, formattedLocalTime(dayStart, timezone));
     const atEnd = minutesAhead(dayEnd, formattedLocalTime(dayEnd, timezone));
     offset = atStart === atEnd ? atStart : null;
-    if (steadyOffsets.size >= MAX_CACHED_DAYS) steadyOffsets.clear();
-    steadyOffsets.set(key, offset);
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    days.set(day, offset);
   }
   return offset;
 }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { Clock, QueueName } from '@lp/core';
+import { Clock, everyOneSettled, QueueName } from '@lp/core';
 import { REMINDER_PLANNING_SCHEDULER_ID, ReminderJob } from './jobs/reminder-jobs';
 import { type AssignmentReminderCounts, AssignmentReminderPlanner } from './planners/assignment-reminder.planner';
 import {
@@ -69,12 +69,4 @@ export class ReminderPlanning {
     this.logger.log(result, 'Reminders planned');
     return result;
   }
-}
-
-/** Every promise's value once all have settled; otherwise the first failure, with nothing left running. */
-async function everyOneSettled<T extends readonly unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const settled = await Promise.allSettled(work);
-  const failure = settled.find((outcome) => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
-  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

@@ -81,6 +81,32 @@ describe('planning notifications', () => {
     });
   });
 
+  it('keeps the office hours of the store a planner read with the subject, looking up only the others', async () => {
+    const tokyo = await buildStore(dataSource, { timezone: 'Asia/Tokyo' });
+    const newYork = await buildStore(dataSource, { timezone: 'America/New_York' });
+    const carried = await buildEmployee(dataSource, { storeId: tokyo.id });
+    const unknownZone = await buildEmployee(dataSource, { storeId: tokyo.id });
+    const lookedUp = await buildEmployee(dataSource, { storeId: newYork.id });
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const query = jest.spyOn(dataSource.manager, 'query');
+
+    await planner.plan(dataSource.manager, [
+      draft(carried.id, { recipientStore: { storeId: tokyo.id, timezone: 'Asia/Tokyo' } }),
+      draft(unknownZone.id, { recipientStore: { storeId: 4242, timezone: 'Mars/Olympus_Mons' } }),
+    ]);
+    expect(query.mock.calls.filter(([sql]) => String(sql).includes('FROM `employees`'))).toHaveLength(0);
+    await planner.plan(dataSource.manager, [draft(lookedUp.id, { subjectId: 502 })]);
+
+    const sendAfter = Object.fromEntries((await rows()).map((row) => [row.recipientId, row.sendAfter]));
+    // 07:00 UTC is 16:00 in Tokyo, inside office hours; 02:00 in New York; 07:00 in UTC, before them.
+    expect(sendAfter).toEqual({
+      [carried.id]: new Date('2026-01-20T07:00:00Z'),
+      [unknownZone.id]: new Date('2026-01-20T09:00:00Z'),
+      [lookedUp.id]: new Date('2026-01-20T14:00:00Z'),
+    });
+    expect(warn.mock.calls.filter(([message]) => (message as { storeId?: number }).storeId === 4242)).toHaveLength(1);
+  });
+
   it('plans the same reminder once, however often the planner runs, whatever became of it', async () => {
     const employee = await buildEmployee(dataSource);
     const drafts = [draft(employee.id), draft(employee.id, { offsetKey: 'D1' })];

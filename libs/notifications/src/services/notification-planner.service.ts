@@ -5,10 +5,22 @@ import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { FALLBACK_TIMEZONE, nextSendingMoment, resolveTimezone, type SendingWindow } from '../sending-window';
 
+/** The store a recipient works at, whose office hours their emails keep. */
+export interface RecipientStore {
+  storeId: number;
+  /** As stored: an unknown zone is resolved (and reported) when the draft is planned. */
+  timezone: string;
+}
+
 /** A notification a planner wants sent; see NotificationEntity for the meaning of each field. */
 export interface NotificationDraft {
   kind: string;
   recipientId: number;
+  /**
+   * The recipient's store, when the planner read it with the subject: the drafts without
+   * one have it looked up, a statement per chunk.
+   */
+  recipientStore?: RecipientStore;
   ccEmployeeIds?: number[];
   subjectType: string;
   subjectId: number;
@@ -22,7 +34,7 @@ export interface NotificationDraft {
   templateData?: Record<string, unknown>;
 }
 
-interface RecipientZone {
+interface RecipientStoreRow {
   id: number;
   store_id: number;
   timezone: string;
@@ -30,6 +42,8 @@ interface RecipientZone {
 
 /** Rows per INSERT: well under max_allowed_packet and the 65,535 placeholders of a statement. */
 const INSERT_CHUNK = 500;
+/** Values per row: the columns of `insertStatement`. */
+const COLUMN_COUNT = 13;
 
 /**
  * ON DUPLICATE KEY with a no-op update rather than INSERT IGNORE: IGNORE would also turn a
@@ -71,15 +85,15 @@ export class NotificationPlanner {
    */
   async plan(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
     if (drafts.length === 0) return;
-    const rows = await this.rowsOf(manager, drafts);
+    const values = await this.valuesOf(manager, drafts);
     // Alone, each chunk is one autocommitted statement, safe to repeat when InnoDB breaks a
     // deadlock with another planner's; in the caller's transaction, the caller repeats it.
     const repeatable = manager.queryRunner === undefined ? retryOnDeadlock : <T>(write: () => Promise<T>) => write();
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      const chunk = rows.slice(start, start + INSERT_CHUNK);
-      if (chunk.length === INSERT_CHUNK)
-        await repeatable(() => executePrepared(manager, FULL_CHUNK_INSERT, chunk.flat()));
-      else await repeatable(() => manager.query(insertStatement(chunk.length), chunk.flat()));
+    for (let start = 0; start < drafts.length; start += INSERT_CHUNK) {
+      const rowCount = Math.min(INSERT_CHUNK, drafts.length - start);
+      const chunk = values.slice(start * COLUMN_COUNT, (start + rowCount) * COLUMN_COUNT);
+      if (rowCount === INSERT_CHUNK) await repeatable(() => executePrepared(manager, FULL_CHUNK_INSERT, chunk));
+      else await repeatable(() => manager.query(insertStatement(rowCount), chunk));
     }
   }
 
@@ -118,33 +132,39 @@ export class NotificationPlanner {
     return offered;
   }
 
-  /** Each draft as the values of its row, its send time moved into its recipient's sending window. */
-  private async rowsOf(manager: EntityManager, drafts: NotificationDraft[]): Promise<unknown[][]> {
+  /**
+   * The values of every draft's row, one after the other (COLUMN_COUNT each), its send time
+   * moved into its recipient's sending window. One flat array: the statements take their
+   * values that way, and flattening rows of arrays cost the planning run a tenth of its CPU.
+   */
+  private async valuesOf(manager: EntityManager, drafts: NotificationDraft[]): Promise<unknown[]> {
     const zones = await this.recipientZones(manager, drafts);
     const now = this.clock.now();
     const staleAfterMs = this.config.NOTIFY_STALE_AFTER_HOURS * 3_600_000;
-    return drafts.map((draft) => {
+    const values = new Array<unknown>(drafts.length * COLUMN_COUNT);
+    let next = 0;
+    for (const draft of drafts) {
       const sendAfter = nextSendingMoment(
         draft.plannedAt,
         zones.get(draft.recipientId) ?? FALLBACK_TIMEZONE,
         this.window,
       );
-      return [
-        draft.kind,
-        draft.recipientId,
-        draft.ccEmployeeIds && draft.ccEmployeeIds.length > 0 ? JSON.stringify(draft.ccEmployeeIds) : null,
-        draft.subjectType,
-        draft.subjectId,
-        draft.offsetKey,
-        draft.plannedAt,
-        sendAfter,
-        draft.expiresAt ?? new Date(sendAfter.getTime() + staleAfterMs),
-        sendAfter,
-        NotificationStatus.PENDING,
-        draft.templateData ? JSON.stringify(draft.templateData) : null,
-        now,
-      ];
-    });
+      values[next++] = draft.kind;
+      values[next++] = draft.recipientId;
+      values[next++] =
+        draft.ccEmployeeIds && draft.ccEmployeeIds.length > 0 ? JSON.stringify(draft.ccEmployeeIds) : null;
+      values[next++] = draft.subjectType;
+      values[next++] = draft.subjectId;
+      values[next++] = draft.offsetKey;
+      values[next++] = draft.plannedAt;
+      values[next++] = sendAfter;
+      values[next++] = draft.expiresAt ?? new Date(sendAfter.getTime() + staleAfterMs);
+      values[next++] = sendAfter;
+      values[next++] = NotificationStatus.PENDING;
+      values[next++] = draft.templateData ? JSON.stringify(draft.templateData) : null;
+      values[next++] = now;
+    }
+    return values;
   }
 
   /**
@@ -177,27 +197,40 @@ export class NotificationPlanner {
 
   /** The store timezone of each recipient; an unknown zone (old data) falls back to UTC, logged once per store. */
   private async recipientZones(manager: EntityManager, drafts: NotificationDraft[]): Promise<Map<number, string>> {
-    const ids = [...new Set(drafts.map((d) => d.recipientId))];
+    const stores = new Map<number, RecipientStore>();
+    for (const draft of drafts) if (draft.recipientStore) stores.set(draft.recipientId, draft.recipientStore);
+    for (const [id, store] of await this.readRecipientStores(manager, drafts, stores)) stores.set(id, store);
+    const zones = new Map<number, string>();
+    const reported = new Set<number>();
+    for (const [recipientId, store] of stores) {
+      const { timezone, known } = resolveTimezone(store.timezone);
+      if (!known && !reported.has(store.storeId)) {
+        reported.add(store.storeId);
+        this.logger.warn(
+          { storeId: store.storeId, timezone: store.timezone },
+          'Store has an unknown timezone; its reminders follow UTC office hours until it is corrected',
+        );
+      }
+      zones.set(recipientId, timezone);
+    }
+    return zones;
+  }
+
+  /** The stores of the recipients not in `known`. */
+  private async readRecipientStores(
+    manager: EntityManager,
+    drafts: NotificationDraft[],
+    known: Map<number, RecipientStore>,
+  ): Promise<[number, RecipientStore][]> {
+    const ids = [...new Set(drafts.map((d) => d.recipientId).filter((id) => !known.has(id)))];
+    if (ids.length === 0) return [];
     const rows = await manager
       .createQueryBuilder()
       .select(['e.id AS id', 'e.store_id AS store_id', 's.timezone AS timezone'])
       .from('employees', 'e')
       .innerJoin('stores', 's', 's.id = e.store_id')
       .where('e.id IN (:...ids)', { ids })
-      .getRawMany<RecipientZone>();
-    const zones = new Map<number, string>();
-    const reported = new Set<number>();
-    for (const row of rows) {
-      const { timezone, known } = resolveTimezone(row.timezone);
-      if (!known && !reported.has(row.store_id)) {
-        reported.add(row.store_id);
-        this.logger.warn(
-          { storeId: row.store_id, timezone: row.timezone },
-          'Store has an unknown timezone; its reminders follow UTC office hours until it is corrected',
-        );
-      }
-      zones.set(Number(row.id), timezone);
-    }
-    return zones;
+      .getRawMany<RecipientStoreRow>();
+    return rows.map((row) => [Number(row.id), { storeId: Number(row.store_id), timezone: row.timezone }]);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CertificationProgramEntity } from '@lp/certification';
+import { everyOneSettled } from '@lp/core';
 import {
   type NotificationDraft,
   NotificationKind,
@@ -39,6 +40,7 @@ export interface AssignmentReminderCounts {
  * (the defaults outside a programme), weekly overdue reminders up to OVERDUE_REMINDER_LIMIT,
  * and one escalation to each of the store's managers ESCALATE_AFTER_DAYS after the due
  * date. Idempotent through the notifications' unique key; offset keys carry the due date.
+ * The three kinds are planned side by side, each reading and writing on connections of its own.
  */
 @Injectable()
 export class AssignmentReminderPlanner {
@@ -49,11 +51,12 @@ export class AssignmentReminderPlanner {
   ) {}
 
   async plan(now: Date): Promise<AssignmentReminderCounts> {
-    return {
-      due: await this.planDue(now),
-      overdue: await this.planOverdue(now),
-      escalations: await this.planEscalations(now),
-    };
+    const [due, overdue, escalations] = await everyOneSettled([
+      this.planDue(now),
+      this.planOverdue(now),
+      this.planEscalations(now),
+    ] as const);
+    return { due, overdue, escalations };
   }
 
   private async planDue(now: Date): Promise<number> {
@@ -64,6 +67,7 @@ export class AssignmentReminderPlanner {
           offsetReminders(assignment.dueAt, assignment.offsetsDays ?? [], now).map((reminder) => ({
             kind: NotificationKind.ASSIGNMENT_DUE,
             recipientId: assignment.employeeId,
+            recipientStore: assignment.employeeStore,
             subjectType: NotificationSubjectType.ASSIGNMENT,
             subjectId: assignment.id,
             offsetKey: reminder.offsetKey,
@@ -89,6 +93,7 @@ export class AssignmentReminderPlanner {
           {
             kind: NotificationKind.ASSIGNMENT_OVERDUE,
             recipientId: assignment.employeeId,
+            recipientStore: assignment.employeeStore,
             subjectType: NotificationSubjectType.ASSIGNMENT,
             subjectId: assignment.id,
             offsetKey: reminder.offsetKey,

@@ -69,6 +69,7 @@ export class CertificationReminderPlanner {
           offsetReminders(certification.expiresAt, offsets, now).map((reminder) => ({
             kind: NotificationKind.CERTIFICATION_EXPIRING,
             recipientId: certification.employeeId,
+            recipientStore: certification.holderStore,
             ccEmployeeIds: reminder.last ? managers.get(certification.employeeId) : undefined,
             subjectType: NotificationSubjectType.CERTIFICATION,
             subjectId: certification.id,
@@ -99,6 +100,7 @@ export class CertificationReminderPlanner {
         return recipients.map((recipientId) => ({
           kind: NotificationKind.CERTIFICATION_EXPIRED,
           recipientId,
+          recipientStore: recipientId === certification.employeeId ? certification.holderStore : undefined,
           subjectType: NotificationSubjectType.CERTIFICATION,
           subjectId: certification.id,
           offsetKey: EXPIRED_OFFSET_KEY,

@@ -1,11 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { afterPosition, keysetBatches } from '@lp/core';
+import type { RecipientStore } from '@lp/notifications';
 
 /** A current, unrevoked certification cycle of an active employee. */
 export interface CurrentCertificationRow {
   id: number;
   employeeId: number;
   holderName: string;
+  /** Where the holder works: their reminders keep its office hours. */
+  holderStore: RecipientStore;
   expiresAt: Date;
 }
 
@@ -14,6 +17,8 @@ interface RawRow {
   employee_id: number;
   first_name: string;
   last_name: string;
+  store_id: number;
+  timezone: string;
   expires_at: Date;
 }
 
@@ -33,9 +38,10 @@ export function currentCertificationsExpiringBetween(
     async (position) => {
       const after = afterPosition('c.expires_at', 'c.id', position);
       const rows = (await manager.query(
-        `SELECT c.id, c.employee_id, e.first_name, e.last_name, c.expires_at
+        `SELECT c.id, c.employee_id, e.first_name, e.last_name, e.store_id, s.timezone, c.expires_at
            FROM certifications c
            JOIN employees e ON e.id = c.employee_id AND e.active = 1
+           JOIN stores s ON s.id = e.store_id
           WHERE c.program_id = ? AND c.expires_at > ? AND c.expires_at <= ?
             AND c.current_key IS NOT NULL AND c.revoked_at IS NULL
             AND ${after.sql}
@@ -47,6 +53,7 @@ export function currentCertificationsExpiringBetween(
         id: Number(row.id),
         employeeId: Number(row.employee_id),
         holderName: `${row.first_name} ${row.last_name}`,
+        holderStore: { storeId: Number(row.store_id), timezone: row.timezone },
         expiresAt: row.expires_at,
       }));
     },

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { afterPosition, keysetBatches } from '@lp/core';
+import type { RecipientStore } from '@lp/notifications';
 import { parseJsonColumn } from './json-column';
 
 /** An open assignment of an active employee, with what its reminders show. */
@@ -8,6 +9,8 @@ export interface OpenAssignmentRow {
   id: number;
   employeeId: number;
   employeeName: string;
+  /** Where the employee works: their reminders keep its office hours. */
+  employeeStore: RecipientStore;
   dueAt: Date;
   courseTitle: string;
   /** The programme's offsets when a programme made the assignment, else null. */
@@ -19,6 +22,8 @@ interface RawRow {
   employee_id: number;
   first_name: string;
   last_name: string;
+  store_id: number;
+  timezone: string;
   due_at: Date;
   title: string;
   offsets: unknown;
@@ -40,10 +45,15 @@ export async function* openAssignmentsDueBetween(
       batchSize,
       async (position) => {
         const after = afterPosition('a.due_at', 'a.id', position);
+        // STRAIGHT_JOIN keeps the tables in the order written: with the stores joined,
+        // MariaDB would start from them and sort the window's every open assignment for
+        // each batch (ten times slower on a 2,000-store chain).
         const rows = (await manager.query(
-          `SELECT a.id, a.employee_id, e.first_name, e.last_name, a.due_at, co.title, p.reminder_offsets_days AS offsets
+          `SELECT STRAIGHT_JOIN a.id, a.employee_id, e.first_name, e.last_name, e.store_id, s.timezone, a.due_at, co.title,
+                  p.reminder_offsets_days AS offsets
              FROM assignments a
              JOIN employees e ON e.id = a.employee_id AND e.active = 1
+             JOIN stores s ON s.id = e.store_id
              JOIN courses co ON co.id = a.course_id
              LEFT JOIN certification_programs p ON p.id = a.program_id
             WHERE a.status = ? AND a.due_at > ? AND a.due_at <= ?
@@ -56,6 +66,7 @@ export async function* openAssignmentsDueBetween(
           id: Number(row.id),
           employeeId: Number(row.employee_id),
           employeeName: `${row.first_name} ${row.last_name}`,
+          employeeStore: { storeId: Number(row.store_id), timezone: row.timezone },
           dueAt: row.due_at,
           courseTitle: row.title,
           offsetsDays: parseJsonColumn<number[]>(row.offsets),
