@@ -1,5 +1,14 @@
 import { Role } from '@lp/organisation';
-import { buildEmployee, createTestApp, errorCode, graphql, type TestApp } from '@lp/testing';
+import {
+  buildAssignment,
+  buildCourse,
+  buildEmployee,
+  createTestApp,
+  errorCode,
+  graphql,
+  lockWaitsOn,
+  type TestApp,
+} from '@lp/testing';
 
 const EMPLOYEES = '{ employees(first: 5) { totalCount } }';
 
@@ -34,5 +43,63 @@ describe('when the database drops its connections mid-flight', () => {
     }
     const after = await graphql(t.app, EMPLOYEES, {}, token);
     expect(after.data!.employees.totalCount).toBe(1);
+  });
+});
+
+describe('when InnoDB breaks a deadlock around a manager’s request', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.reset();
+  });
+  afterAll(() => t.close());
+
+  it('runs a cancellation it rolled back again, whole, and answers as if nothing happened', async () => {
+    const hr = await buildEmployee(t.dataSource, { role: Role.HR });
+    const learner = await buildEmployee(t.dataSource);
+    const { course } = await buildCourse(t.dataSource);
+    const assignment = await buildAssignment(t.dataSource, { employeeId: learner.id, courseId: course.id });
+    await t.dataSource.query(
+      `INSERT INTO notifications (kind, recipient_id, subject_type, subject_id, offset_key, planned_at, send_after,
+                                  expires_at, queue_after, status, created_at)
+       VALUES ('ASSIGNMENT_DUE', ?, 'ASSIGNMENT', ?, 'D7', NOW(3), NOW(3), NOW(3) + INTERVAL 1 DAY, NOW(3), 'PENDING', NOW(3))`,
+      [learner.id, assignment.id],
+    );
+
+    // Another transaction (a planner, a sweep) holds the reminder the cancellation will wait
+    // for; it has written more rows, so InnoDB takes the cancellation as the victim.
+    const other = t.dataSource.createQueryRunner();
+    await other.startTransaction();
+    await other.query(
+      `INSERT INTO audit_events (occurred_at, action, subject_type, subject_id) VALUES ${Array(300).fill("(NOW(3), 'PROBE', 'Probe', '0')").join(', ')}`,
+    );
+    await other.query("SELECT id FROM notifications WHERE subject_type = 'ASSIGNMENT' AND subject_id = ? FOR UPDATE", [
+      assignment.id,
+    ]);
+    const cancelling = graphql(
+      t.app,
+      'mutation ($id: ID!) { cancelAssignment(id: $id) { id status } }',
+      { id: String(assignment.id) },
+      t.tokenFor(hr),
+    );
+    await lockWaitsOn(t.dataSource, 'notifications');
+    // The assignment, which the waiting cancellation holds: a cycle InnoDB breaks at once.
+    await other.query('SELECT id FROM assignments WHERE id = ? FOR UPDATE', [assignment.id]);
+    await other.rollbackTransaction();
+    await other.release();
+
+    const result = await cancelling;
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.cancelAssignment).toEqual({ id: String(assignment.id), status: 'CANCELLED' });
+    const [reminder] = (await t.dataSource.query('SELECT status FROM notifications WHERE subject_id = ?', [
+      assignment.id,
+    ])) as { status: string }[];
+    expect(reminder.status).toBe('CANCELLED');
+    const audited = (await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'ASSIGNMENT_CANCELLED' AND subject_id = ?",
+      [String(assignment.id)],
+    )) as { n: string }[];
+    expect(Number(audited[0].n)).toBe(1);
   });
 });

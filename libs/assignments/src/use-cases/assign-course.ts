@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@lp/core';
+import { BadInputError, Clock, ForbiddenError, NotFoundError, retriedTransaction } from '@lp/core';
 import { type AccessScope, scopeCoversRegion, scopeCoversStore, StoreFiguresChanged } from '@lp/organisation';
 import { AssignmentReason, AssignmentStatus } from '../assignment-status';
 
@@ -55,7 +55,7 @@ export class AssignCourse {
     if (!hasTarget)
       throw new BadInputError('Name employeeIds, a storeId, a regionId or jobRoleCodes to assign to', 'employeeIds');
 
-    const { result, storeIds } = await this.dataSource.transaction(async (manager) => {
+    const { result, storeIds } = await retriedTransaction(this.dataSource, async (manager) => {
       await this.assertPublishedCourse(manager, request.courseId);
       const target = await this.targetSql(manager, scope, request);
       const [{ n: targets }] = (await manager.query(

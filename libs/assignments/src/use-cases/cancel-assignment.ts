@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { Clock, ConflictError, NotFoundError } from '@lp/core';
+import { Clock, ConflictError, NotFoundError, retriedTransaction } from '@lp/core';
 import { type AccessScope, restrictToScope, StoreFiguresChanged } from '@lp/organisation';
 import { AssignmentStatus, isOpen } from '../assignment-status';
 import { AssignmentEntity } from '../entities';
@@ -20,7 +20,7 @@ export class CancelAssignment {
   ) {}
 
   async execute(scope: AccessScope, id: number, actorId: number): Promise<AssignmentEntity> {
-    const { cancelled, storeId } = await this.dataSource.transaction(async (manager) => {
+    const { cancelled, storeId } = await retriedTransaction(this.dataSource, async (manager) => {
       const query = manager
         .createQueryBuilder(AssignmentEntity, 'a')
         .setLock('pessimistic_write')

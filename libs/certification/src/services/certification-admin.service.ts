@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { BadInputError, Clock, ConflictError, NotFoundError } from '@lp/core';
+import { BadInputError, Clock, ConflictError, NotFoundError, retriedTransaction } from '@lp/core';
 import { type AccessScope, EmployeeEntity, restrictToScope, StoreFiguresChanged } from '@lp/organisation';
 import { CertificationEntity, CertificationProgramEntity, CertificationSource } from '../entities';
 import { CertificationCycleEnd } from './certification-cycle-end';
@@ -30,7 +30,7 @@ export class CertificationAdminService {
     const now = this.clock.now();
     const earnedAt = issuedAt ?? now;
     if (earnedAt > now) throw new BadInputError('issuedAt cannot be in the future', 'issuedAt');
-    const { granted, storeId } = await this.dataSource.transaction(async (manager) => {
+    const { granted, storeId } = await retriedTransaction(this.dataSource, async (manager) => {
       const employee = await restrictToScope(
         manager.createQueryBuilder(EmployeeEntity, 'e').where('e.id = :employeeId', { employeeId }),
         scope,
@@ -56,7 +56,7 @@ export class CertificationAdminService {
   }
 
   async revoke(scope: AccessScope, id: number, reason: string, actorId: number): Promise<CertificationEntity> {
-    const { revoked, storeId } = await this.dataSource.transaction(async (manager) => {
+    const { revoked, storeId } = await retriedTransaction(this.dataSource, async (manager) => {
       const certification = await restrictToScope(
         manager
           .createQueryBuilder(CertificationEntity, 'c')

@@ -6,6 +6,7 @@ export * from './migrations';
 export * from './mysql-url';
 export * from './prepared-statement';
 export * from './retry-on-deadlock';
+export * from './retried-transaction';
 export * from './service-check';
 export * from './snake-naming.strategy';
 export * from './statement-deadline';

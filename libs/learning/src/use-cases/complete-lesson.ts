@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AssignmentService, AssignmentStatus, type AssignmentView } from '@lp/assignments';
-import { BadInputError, Clock, NotFoundError } from '@lp/core';
+import { BadInputError, Clock, NotFoundError, retriedTransaction } from '@lp/core';
 import { LessonEntity, LessonProgressEntity } from '../entities';
 import { versionTaken } from '../services/version-taken';
 
@@ -21,7 +21,7 @@ export class CompleteLesson {
   ) {}
 
   async complete(employeeId: number, assignmentId: number, lessonId: number): Promise<AssignmentView> {
-    return this.dataSource.transaction(async (manager) => {
+    return retriedTransaction(this.dataSource, async (manager) => {
       const assignment = await this.assignments.lockOwn(manager, employeeId, assignmentId);
       this.assignments.assertNotCancelled(assignment);
       const version = await versionTaken(manager, assignment);

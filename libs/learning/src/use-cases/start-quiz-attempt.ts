@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssignmentService, AssignmentStatus } from '@lp/assignments';
-import { Clock, ConflictError, type RawRow } from '@lp/core';
+import { Clock, ConflictError, type RawRow, retriedTransaction } from '@lp/core';
 import { type QuestionType, QuizAttemptEntity, type QuizSettings } from '../entities';
 import { type BankQuestion, type DrawnQuestion, drawQuestions } from '../rules/quiz-draw';
 import { expiryOf, isPastTimeLimit } from '../rules/time-limit';
@@ -63,7 +63,7 @@ export class StartQuizAttempt {
   ) {}
 
   async start(employeeId: number, assignmentId: number): Promise<StartedAttempt> {
-    return this.dataSource.transaction(async (manager) => {
+    return retriedTransaction(this.dataSource, async (manager) => {
       const assignment = await this.assignments.lockOwn(manager, employeeId, assignmentId);
       this.assignments.assertNotCancelled(assignment);
       if (assignment.status === AssignmentStatus.COMPLETED) {
