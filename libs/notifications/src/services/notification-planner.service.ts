@@ -134,8 +134,8 @@ export class NotificationPlanner {
 
   /**
    * The values of every draft's row, one after the other (COLUMN_COUNT each), its send time
-   * moved into its recipient's sending window. One flat array: the statements take their
-   * values that way, and flattening rows of arrays cost the planning run a tenth of its CPU.
+   * moved into its recipient's sending window. One flat array, as the statements take their
+   * values: flattening an array per row took ~6 % of a planning run's CPU.
    */
   private async valuesOf(manager: EntityManager, drafts: NotificationDraft[]): Promise<unknown[]> {
     const zones = await this.recipientZones(manager, drafts);
