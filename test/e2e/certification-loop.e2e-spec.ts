@@ -1,5 +1,6 @@
 import { Role, type StoreEntity, type EmployeeEntity } from '@lp/organisation';
 import {
+  asDeadlockVictim,
   buildCourse,
   buildEmployee,
   buildStore,
@@ -7,7 +8,6 @@ import {
   createTestApp,
   errorCode,
   graphql,
-  lockWaitsOn,
   type TestApp,
 } from '@lp/testing';
 
@@ -215,24 +215,20 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     const [assignment] = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments;
     const submission = await readyToPass(token, assignment.id, course);
 
-    // Another transaction holds the programme's numbering row, which the submission will wait for.
-    // It has written more rows than the submission, so InnoDB takes the submission as the victim.
-    const other = t.dataSource.createQueryRunner();
-    await other.startTransaction();
-    await other.query(
-      `INSERT INTO audit_events (occurred_at, action, subject_type, subject_id) VALUES ${Array(300).fill("(NOW(3), 'PROBE', 'Probe', '0')").join(', ')}`,
+    // Another transaction holds the programme's numbering row, which the submission will wait
+    // for, then asks for the learner's turn, which the waiting submission holds.
+    const result = await asDeadlockVictim(
+      t.dataSource,
+      {
+        hold: [
+          'SELECT last_number FROM certificate_sequences WHERE program_id = ? AND year = 2026 FOR UPDATE',
+          [programId],
+        ],
+        waitsOn: 'certificate_sequences',
+        closeCycle: ['SELECT id FROM employees WHERE id = ? FOR UPDATE', [cashier.id]],
+      },
+      () => graphql(t.app, SUBMIT, submission, token()),
     );
-    await other.query('SELECT last_number FROM certificate_sequences WHERE program_id = ? AND year = 2026 FOR UPDATE', [
-      programId,
-    ]);
-    const submitted = graphql(t.app, SUBMIT, submission, token());
-    await lockWaitsOn(t.dataSource, 'certificate_sequences');
-    // The learner's turn, which the waiting submission holds: a cycle InnoDB breaks at once.
-    await other.query('SELECT id FROM employees WHERE id = ? FOR UPDATE', [cashier.id]);
-    await other.rollbackTransaction();
-    await other.release();
-
-    const result = await submitted;
     expect(result.errors).toBeUndefined();
     expect(result.data!.submitQuizAttempt).toMatchObject({
       passed: true,

@@ -1,12 +1,12 @@
 import { Role } from '@lp/organisation';
 import {
+  asDeadlockVictim,
   buildAssignment,
   buildCourse,
   buildEmployee,
   createTestApp,
   errorCode,
   graphql,
-  lockWaitsOn,
   type TestApp,
 } from '@lp/testing';
 
@@ -68,28 +68,25 @@ describe('when InnoDB breaks a deadlock around a manager’s request', () => {
     );
 
     // Another transaction (a planner, a sweep) holds the reminder the cancellation will wait
-    // for; it has written more rows, so InnoDB takes the cancellation as the victim.
-    const other = t.dataSource.createQueryRunner();
-    await other.startTransaction();
-    await other.query(
-      `INSERT INTO audit_events (occurred_at, action, subject_type, subject_id) VALUES ${Array(300).fill("(NOW(3), 'PROBE', 'Probe', '0')").join(', ')}`,
+    // for, then asks for the assignment, which the waiting cancellation holds.
+    const result = await asDeadlockVictim(
+      t.dataSource,
+      {
+        hold: [
+          "SELECT id FROM notifications WHERE subject_type = 'ASSIGNMENT' AND subject_id = ? FOR UPDATE",
+          [assignment.id],
+        ],
+        waitsOn: 'notifications',
+        closeCycle: ['SELECT id FROM assignments WHERE id = ? FOR UPDATE', [assignment.id]],
+      },
+      () =>
+        graphql(
+          t.app,
+          'mutation ($id: ID!) { cancelAssignment(id: $id) { id status } }',
+          { id: String(assignment.id) },
+          t.tokenFor(hr),
+        ),
     );
-    await other.query("SELECT id FROM notifications WHERE subject_type = 'ASSIGNMENT' AND subject_id = ? FOR UPDATE", [
-      assignment.id,
-    ]);
-    const cancelling = graphql(
-      t.app,
-      'mutation ($id: ID!) { cancelAssignment(id: $id) { id status } }',
-      { id: String(assignment.id) },
-      t.tokenFor(hr),
-    );
-    await lockWaitsOn(t.dataSource, 'notifications');
-    // The assignment, which the waiting cancellation holds: a cycle InnoDB breaks at once.
-    await other.query('SELECT id FROM assignments WHERE id = ? FOR UPDATE', [assignment.id]);
-    await other.rollbackTransaction();
-    await other.release();
-
-    const result = await cancelling;
     expect(result.errors).toBeUndefined();
     expect(result.data!.cancelAssignment).toEqual({ id: String(assignment.id), status: 'CANCELLED' });
     const [reminder] = (await t.dataSource.query('SELECT status FROM notifications WHERE subject_id = ?', [

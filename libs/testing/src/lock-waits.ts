@@ -16,3 +16,37 @@ export async function lockWaitsOn(dataSource: DataSource, table: string, count =
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+/** A statement and its parameters. */
+export type Statement = [sql: string, params?: unknown[]];
+
+/**
+ * Runs `request` as the victim of a real deadlock, once: another transaction, which has
+ * written more rows (so InnoDB rolls back the request's side), first runs `hold`, locking
+ * what the request will wait for; once the request waits on `waitsOn`, the other runs
+ * `closeCycle`, locking what the request holds, and then rolls back. Answers what the
+ * request answered.
+ */
+export async function asDeadlockVictim<T>(
+  dataSource: DataSource,
+  cycle: { hold: Statement; waitsOn: string; closeCycle: Statement },
+  request: () => Promise<T>,
+): Promise<T> {
+  const other = dataSource.createQueryRunner();
+  try {
+    await other.startTransaction();
+    await other.query(
+      `INSERT INTO audit_events (occurred_at, action, subject_type, subject_id)
+       VALUES ${Array(300).fill("(NOW(3), 'PROBE', 'Probe', '0')").join(', ')}`,
+    );
+    await other.query(...cycle.hold);
+    const answer = request();
+    await lockWaitsOn(dataSource, cycle.waitsOn);
+    await other.query(...cycle.closeCycle);
+    await other.rollbackTransaction();
+    return await answer;
+  } finally {
+    if (other.isTransactionActive) await other.rollbackTransaction();
+    await other.release();
+  }
+}
