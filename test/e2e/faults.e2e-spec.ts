@@ -1,9 +1,11 @@
+import { AssignmentReason } from '@lp/assignments';
 import { Role } from '@lp/organisation';
 import {
   asDeadlockVictim,
   buildAssignment,
   buildCourse,
   buildEmployee,
+  buildProgram,
   createTestApp,
   errorCode,
   graphql,
@@ -98,5 +100,45 @@ describe('when InnoDB breaks a deadlock around a manager’s request', () => {
       [String(assignment.id)],
     )) as { n: string }[];
     expect(Number(audited[0].n)).toBe(1);
+  });
+
+  it('runs a deactivation it rolled back again, whole, and records it once', async () => {
+    const hr = await buildEmployee(t.dataSource, { role: Role.HR });
+    const leaver = await buildEmployee(t.dataSource);
+    const { course } = await buildCourse(t.dataSource);
+    const program = await buildProgram(t.dataSource);
+    const assignment = await buildAssignment(t.dataSource, {
+      employeeId: leaver.id,
+      courseId: course.id,
+      reason: AssignmentReason.RULE,
+      programId: program.id,
+    });
+
+    // Another transaction holds the leaver's programme assignment, which the deactivation
+    // locks to cancel it, then asks for the leaver, which the waiting deactivation holds.
+    const result = await asDeadlockVictim(
+      t.dataSource,
+      {
+        hold: ['SELECT id FROM assignments WHERE id = ? FOR UPDATE', [assignment.id]],
+        waitsOn: 'assignments',
+        closeCycle: ['SELECT id FROM employees WHERE id = ? FOR UPDATE', [leaver.id]],
+      },
+      () =>
+        graphql(
+          t.app,
+          'mutation ($id: ID!) { deactivateEmployee(id: $id) { id active } }',
+          { id: String(leaver.id) },
+          t.tokenFor(hr),
+        ),
+    );
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.deactivateEmployee).toEqual({ id: String(leaver.id), active: false });
+    const [{ audited, changes }] = (await t.dataSource.query(
+      `SELECT (SELECT COUNT(*) FROM audit_events WHERE action = 'EMPLOYEE_DEACTIVATED' AND subject_id = ?) AS audited,
+              (SELECT COUNT(*) FROM employee_changes WHERE employee_id = ?) AS changes`,
+      [String(leaver.id), leaver.id],
+    )) as { audited: string; changes: string }[];
+    expect([Number(audited), Number(changes)]).toEqual([1, 1]);
   });
 });

@@ -3,18 +3,20 @@ import type { DataSource } from 'typeorm';
 /**
  * Waits (up to 3 s) until at least `count` transactions wait for a lock while running a
  * statement that mentions `table`: the moment a test may close a lock cycle around them.
- * InnoDB answers from a cache while it is read more often than every 100 ms, hence the pause.
+ * Answers whether they did. InnoDB answers from a cache while it is read more often than
+ * every 100 ms, hence the pause.
  */
-export async function lockWaitsOn(dataSource: DataSource, table: string, count = 1): Promise<void> {
+export async function lockWaitsOn(dataSource: DataSource, table: string, count = 1): Promise<boolean> {
   for (let tries = 0; tries < 20; tries++) {
     const [{ waits }] = (await dataSource.query(
       `SELECT COUNT(*) AS waits FROM information_schema.INNODB_TRX
         WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE ?`,
       [`%${table}%`],
     )) as { waits: string }[];
-    if (Number(waits) >= count) return;
+    if (Number(waits) >= count) return true;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+  return false;
 }
 
 /** A statement and its parameters. */
@@ -41,10 +43,12 @@ export async function asDeadlockVictim<T>(
     );
     await other.query(...cycle.hold);
     const answer = request();
-    await lockWaitsOn(dataSource, cycle.waitsOn);
-    await other.query(...cycle.closeCycle);
+    const waited = await lockWaitsOn(dataSource, cycle.waitsOn);
+    if (waited) await other.query(...cycle.closeCycle);
     await other.rollbackTransaction();
-    return await answer;
+    const answered = await answer;
+    if (!waited) throw new Error(`The request never waited on ${cycle.waitsOn}: no lock cycle was closed around it`);
+    return answered;
   } finally {
     if (other.isTransactionActive) await other.rollbackTransaction();
     await other.release();

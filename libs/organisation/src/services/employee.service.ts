@@ -12,6 +12,7 @@ import {
   type Page,
   type PageRequest,
   paginate,
+  retriedTransaction,
 } from '@lp/core';
 import { normaliseEmail } from '../email';
 import {
@@ -60,6 +61,12 @@ interface ManagedScopeSnapshot {
 export interface ChangingActor {
   id: number | null;
   role: Role;
+}
+
+/** What a change's transaction made, and what is to run once it has committed. */
+interface EmployeeChange {
+  employee: EmployeeEntity;
+  afterCommit: AfterCommit[];
 }
 
 /**
@@ -127,8 +134,7 @@ export class EmployeeService {
 
   async hire(input: HireEmployeeInput, actor: ChangingActor): Promise<EmployeeEntity> {
     this.assertMayGrant(actor, input.role ?? Role.EMPLOYEE);
-    const afterCommit: AfterCommit[] = [];
-    const employee = await this.writing(async (manager) => {
+    return this.writing(async (manager) => {
       const jobRole = await this.jobRoleByCode(manager, input.jobRoleCode);
       const store = await this.storeById(manager, input.storeId);
       const employee = await manager.save(
@@ -154,11 +160,8 @@ export class EmployeeService {
         storeId: store.id,
         after: { ...employeeSnapshot(employee, jobRole.code), ...scope },
       });
-      afterCommit.push(...(await this.lifecycle.hired(manager, employee, actor.id)));
-      return employee;
+      return { employee, afterCommit: await this.lifecycle.hired(manager, employee, actor.id) };
     });
-    await this.lifecycle.runAfterCommit(afterCommit);
-    return employee;
   }
 
   async update(
@@ -168,8 +171,7 @@ export class EmployeeService {
     actor: ChangingActor,
   ): Promise<EmployeeEntity> {
     if (input.role !== undefined) this.assertMayGrant(actor, input.role);
-    const afterCommit: AfterCommit[] = [];
-    const employee = await this.writing(async (manager) => {
+    return this.writing(async (manager) => {
       const before = await this.lockedInScope(manager, scope, id);
       if (before.role === Role.ADMIN && actor.role !== Role.ADMIN)
         throw new ForbiddenError('Only an admin may change an admin');
@@ -210,18 +212,14 @@ export class EmployeeService {
         before: { ...employeeSnapshot(before, oldJobRole.code), ...scopeBefore },
         after: { ...employeeSnapshot(current, jobRoleCode), ...scopeAfter },
       });
-      afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
-      return current;
+      return { employee: current, afterCommit: await this.lifecycle.changed(manager, before, current, actor.id) };
     });
-    await this.lifecycle.runAfterCommit(afterCommit);
-    return employee;
   }
 
   async deactivate(scope: AccessScope, id: number, actor: ChangingActor): Promise<EmployeeEntity> {
-    const afterCommit: AfterCommit[] = [];
-    const employee = await this.writing(async (manager) => {
+    return this.writing(async (manager) => {
       const before = await this.lockedInScope(manager, scope, id);
-      if (!before.active) return before;
+      if (!before.active) return { employee: before, afterCommit: [] };
       if (before.id === actor.id) throw new BadInputError('You cannot deactivate your own account', 'id');
       if (before.role === Role.ADMIN && actor.role !== Role.ADMIN)
         throw new ForbiddenError('Only an admin may deactivate an admin');
@@ -244,11 +242,8 @@ export class EmployeeService {
         before: { active: true },
         after: { active: false },
       });
-      afterCommit.push(...(await this.lifecycle.changed(manager, before, current, actor.id)));
-      return current;
+      return { employee: current, afterCommit: await this.lifecycle.changed(manager, before, current, actor.id) };
     });
-    await this.lifecycle.runAfterCommit(afterCommit);
-    return employee;
   }
 
   /** HR may hand out any role but ADMIN; only an admin makes another admin. */
@@ -257,13 +252,21 @@ export class EmployeeService {
       throw new ForbiddenError('Only an admin may grant the ADMIN role');
   }
 
-  private async writing<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs a change in its transaction, again, whole, if InnoDB rolls it back to break a
+   * deadlock (deactivating cancels assignments and reminders the worker writes too), then
+   * what the lifecycle hooks asked to run once it has committed.
+   */
+  private async writing(work: (manager: EntityManager) => Promise<EmployeeChange>): Promise<EmployeeEntity> {
+    let change: EmployeeChange;
     try {
-      return await this.dataSource.transaction(work);
+      change = await retriedTransaction(this.dataSource, work);
     } catch (error) {
       if (isDuplicateKeyError(error)) throw describeDuplicate(error);
       throw error;
     }
+    await this.lifecycle.runAfterCommit(change.afterCommit);
+    return change.employee;
   }
 
   private async lockedInScope(manager: EntityManager, scope: AccessScope, id: number): Promise<EmployeeEntity> {
