@@ -27,7 +27,7 @@ export type Statement = [sql: string, params?: unknown[]];
  * written more rows (so InnoDB rolls back the request's side), first runs `hold`, locking
  * what the request will wait for; once the request waits on `waitsOn`, the other runs
  * `closeCycle`, locking what the request holds, and then rolls back. Answers what the
- * request answered.
+ * request answered; throws if it never waited, so a test cannot pass without its deadlock.
  */
 export async function asDeadlockVictim<T>(
   dataSource: DataSource,
