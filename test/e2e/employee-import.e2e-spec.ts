@@ -1,8 +1,12 @@
 import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
+import { AssignmentReason } from '@lp/assignments';
 import {
+  asDeadlockVictim,
+  buildAssignment,
   buildCourse,
   buildOrgChart,
+  buildProgram,
   createTestApp,
   errorCode,
   graphql,
@@ -274,6 +278,48 @@ describe('importEmployees', () => {
     expect(
       await countOf("SELECT COUNT(*) AS n FROM employee_changes WHERE kind = 'ACTIVE' AND to_value = 'false'"),
     ).toBe(5);
+  });
+
+  it('imports again, whole, when InnoDB rolls the import back to break a deadlock with the worker', async () => {
+    const { employee: cashier, colleague: leaver } = chart.people;
+    const { course } = await buildCourse(t.dataSource);
+    const program = await buildProgram(t.dataSource);
+    const assignment = await buildAssignment(t.dataSource, {
+      employeeId: leaver.id,
+      courseId: course.id,
+      reason: AssignmentReason.RULE,
+      programId: program.id,
+    });
+
+    // Another transaction holds the leaver's programme assignment, which the import locks to
+    // cancel it, then asks for the leaver, whom the waiting import has deactivated.
+    const response = await asDeadlockVictim(
+      t.dataSource,
+      {
+        hold: ['SELECT id FROM assignments WHERE id = ? FOR UPDATE', [assignment.id]],
+        waitsOn: 'assignments',
+        closeCycle: ['SELECT id FROM employees WHERE id = ? FOR UPDATE', [leaver.id]],
+      },
+      () =>
+        graphql(
+          t.app,
+          IMPORT,
+          { csv: csv(line(cashier, `CASHIER,${chart.stores.n1.code},,`)), deactivateMissing: true },
+          hr,
+        ),
+    );
+
+    expect(response.errors).toBeUndefined();
+    const { deactivated } = response.data!.importEmployees;
+    expect(await employee(leaver.employeeNumber)).toMatchObject({ active: 0 });
+    expect(
+      await countOf(`SELECT COUNT(*) AS n FROM assignments WHERE id = ${assignment.id} AND status = 'CANCELLED'`),
+    ).toBe(1);
+    // Written once: the rolled-back run left nothing behind.
+    expect(
+      await countOf("SELECT COUNT(*) AS n FROM employee_changes WHERE kind = 'ACTIVE' AND to_value = 'false'"),
+    ).toBe(deactivated);
+    expect(await countOf("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'EMPLOYEES_IMPORTED'")).toBe(1);
   });
 
   it('without deactivateMissing, leaves the people not listed alone', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditRecord, AuditService } from '@lp/audit';
-import { Clock, ConflictError, isDuplicateKeyError } from '@lp/core';
+import { Clock, ConflictError, isDuplicateKeyError, retriedTransaction } from '@lp/core';
 import { EmployeeChangeKind } from '../../entities';
 import { type AfterCommit, EmployeeLifecycle } from '../employee-lifecycle';
 import { employeeSnapshot } from '../employee-snapshot';
@@ -75,15 +75,19 @@ export class EmployeeImportService {
         { line: 2, message: 'the file lists no employees; with deactivateMissing it would deactivate everyone' },
       ]);
     }
-    const afterCommit: AfterCommit[] = [];
-    let result: EmployeeImportResult;
+    let outcome: { result: EmployeeImportResult; afterCommit: AfterCommit[] };
     try {
-      result = await this.dataSource.transaction(async (manager) => {
+      // Run again, whole, if InnoDB rolls it back to break a deadlock with the worker (the
+      // audiences' assignments and their reminders): what is to run after the commit is
+      // collected afresh by each run.
+      outcome = await retriedTransaction(this.dataSource, async (manager) => {
         if (!(await this.repository.tryLock(manager))) {
           throw new ConflictError('Another employee import is running; try again once it has finished');
         }
         try {
-          return await this.apply(manager, rows, options, importer, afterCommit);
+          const afterCommit: AfterCommit[] = [];
+          const result = await this.apply(manager, rows, options, importer, afterCommit);
+          return { result, afterCommit };
         } finally {
           await this.repository.unlock(manager);
         }
@@ -94,8 +98,8 @@ export class EmployeeImportService {
         throw new ConflictError('An employee number or email of the file was taken meanwhile; import again');
       throw error;
     }
-    await this.lifecycle.runAfterCommit(afterCommit);
-    return result;
+    await this.lifecycle.runAfterCommit(outcome.afterCommit);
+    return outcome.result;
   }
 
   private async apply(
