@@ -9,6 +9,7 @@ import {
   isDuplicateKeyError,
   isMissingReferenceError,
   NotFoundError,
+  retriedTransaction,
 } from '@lp/core';
 import { JobRoleEntity } from '@lp/organisation';
 import { CertificationProgramEntity, ProgramAudienceEntity, ProgramCourseEntity } from '../entities';
@@ -74,7 +75,9 @@ export class ProgramService {
     this.assertDatingRules(input);
     const courseIds = [...new Set(input.courseIds)];
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      // Again, whole, if InnoDB rolls it back to break a deadlock: its audience's assignments
+      // are written while the worker may be assigning refreshers.
+      return await retriedTransaction(this.dataSource, async (manager) => {
         await this.assertPublishedCourses(manager, [
           ...courseIds,
           ...(input.refresherCourseId ? [input.refresherCourseId] : []),
