@@ -1,13 +1,12 @@
 import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
-import { AssignmentReason } from '@lp/assignments';
 import {
   asDeadlockVictim,
-  buildAssignment,
   buildCourse,
   buildOrgChart,
-  buildProgram,
+  buildProgramAssignment,
   createTestApp,
+  deactivationCycle,
   errorCode,
   graphql,
   type OrgChart,
@@ -282,31 +281,16 @@ describe('importEmployees', () => {
 
   it('imports again, whole, when InnoDB rolls the import back to break a deadlock with the worker', async () => {
     const { employee: cashier, colleague: leaver } = chart.people;
-    const { course } = await buildCourse(t.dataSource);
-    const program = await buildProgram(t.dataSource);
-    const assignment = await buildAssignment(t.dataSource, {
-      employeeId: leaver.id,
-      courseId: course.id,
-      reason: AssignmentReason.RULE,
-      programId: program.id,
-    });
+    const assignment = await buildProgramAssignment(t.dataSource, leaver.id);
 
-    // Another transaction holds the leaver's programme assignment, which the import locks to
-    // cancel it, then asks for the leaver, whom the waiting import has deactivated.
-    const response = await asDeadlockVictim(
-      t.dataSource,
-      {
-        hold: ['SELECT id FROM assignments WHERE id = ? FOR UPDATE', [assignment.id]],
-        waitsOn: 'assignments',
-        closeCycle: ['SELECT id FROM employees WHERE id = ? FOR UPDATE', [leaver.id]],
-      },
-      () =>
-        graphql(
-          t.app,
-          IMPORT,
-          { csv: csv(line(cashier, `CASHIER,${chart.stores.n1.code},,`)), deactivateMissing: true },
-          hr,
-        ),
+    // The import, deactivating the leaver, takes the place of the deactivation in the cycle.
+    const response = await asDeadlockVictim(t.dataSource, deactivationCycle(leaver.id, assignment.id), () =>
+      graphql(
+        t.app,
+        IMPORT,
+        { csv: csv(line(cashier, `CASHIER,${chart.stores.n1.code},,`)), deactivateMissing: true },
+        hr,
+      ),
     );
 
     expect(response.errors).toBeUndefined();

@@ -1,12 +1,12 @@
-import { AssignmentReason } from '@lp/assignments';
 import { Role } from '@lp/organisation';
 import {
   asDeadlockVictim,
   buildAssignment,
   buildCourse,
   buildEmployee,
-  buildProgram,
+  buildProgramAssignment,
   createTestApp,
+  deactivationCycle,
   errorCode,
   graphql,
   type TestApp,
@@ -105,31 +105,15 @@ describe('when InnoDB breaks a deadlock around a manager’s request', () => {
   it('runs a deactivation it rolled back again, whole, and records it once', async () => {
     const hr = await buildEmployee(t.dataSource, { role: Role.HR });
     const leaver = await buildEmployee(t.dataSource);
-    const { course } = await buildCourse(t.dataSource);
-    const program = await buildProgram(t.dataSource);
-    const assignment = await buildAssignment(t.dataSource, {
-      employeeId: leaver.id,
-      courseId: course.id,
-      reason: AssignmentReason.RULE,
-      programId: program.id,
-    });
+    const assignment = await buildProgramAssignment(t.dataSource, leaver.id);
 
-    // Another transaction holds the leaver's programme assignment, which the deactivation
-    // locks to cancel it, then asks for the leaver, which the waiting deactivation holds.
-    const result = await asDeadlockVictim(
-      t.dataSource,
-      {
-        hold: ['SELECT id FROM assignments WHERE id = ? FOR UPDATE', [assignment.id]],
-        waitsOn: 'assignments',
-        closeCycle: ['SELECT id FROM employees WHERE id = ? FOR UPDATE', [leaver.id]],
-      },
-      () =>
-        graphql(
-          t.app,
-          'mutation ($id: ID!) { deactivateEmployee(id: $id) { id active } }',
-          { id: String(leaver.id) },
-          t.tokenFor(hr),
-        ),
+    const result = await asDeadlockVictim(t.dataSource, deactivationCycle(leaver.id, assignment.id), () =>
+      graphql(
+        t.app,
+        'mutation ($id: ID!) { deactivateEmployee(id: $id) { id active } }',
+        { id: String(leaver.id) },
+        t.tokenFor(hr),
+      ),
     );
 
     expect(result.errors).toBeUndefined();

@@ -22,6 +22,26 @@ export async function lockWaitsOn(dataSource: DataSource, table: string, count =
 /** A statement and its parameters. */
 export type Statement = [sql: string, params?: unknown[]];
 
+/** What the other transaction locks first, what the request then waits on, and what closes the cycle. */
+export interface LockCycle {
+  hold: Statement;
+  waitsOn: string;
+  closeCycle: Statement;
+}
+
+/**
+ * The cycle around deactivating an employee who has an open programme assignment: the other
+ * transaction holds the assignment, which the deactivation locks to cancel it, then asks for
+ * the employee, whom the waiting deactivation has locked.
+ */
+export function deactivationCycle(employeeId: number, assignmentId: number): LockCycle {
+  return {
+    hold: ['SELECT id FROM assignments WHERE id = ? FOR UPDATE', [assignmentId]],
+    waitsOn: 'assignments',
+    closeCycle: ['SELECT id FROM employees WHERE id = ? FOR UPDATE', [employeeId]],
+  };
+}
+
 /**
  * Runs `request` as the victim of a real deadlock, once: another transaction, which has
  * written more rows (so InnoDB rolls back the request's side), first runs `hold`, locking
@@ -31,7 +51,7 @@ export type Statement = [sql: string, params?: unknown[]];
  */
 export async function asDeadlockVictim<T>(
   dataSource: DataSource,
-  cycle: { hold: Statement; waitsOn: string; closeCycle: Statement },
+  cycle: LockCycle,
   request: () => Promise<T>,
 ): Promise<T> {
   const other = dataSource.createQueryRunner();

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AssignmentEntity, AssignmentReason, AssignmentStatus, openKeyFor } from '@lp/assignments';
+import { buildCourse } from './course.factory';
+import { buildProgram } from './program.factory';
 
 export interface AssignmentOverrides extends Partial<AssignmentEntity> {
   employeeId: number;
@@ -27,4 +29,16 @@ export async function buildAssignment(
       openKey: openKeyFor(status, overrides.courseId),
     }),
   );
+}
+
+/** An open assignment an audience rule made: a course of a programme of its own. */
+export async function buildProgramAssignment(dataSource: DataSource, employeeId: number): Promise<AssignmentEntity> {
+  const { course } = await buildCourse(dataSource);
+  const program = await buildProgram(dataSource);
+  return buildAssignment(dataSource, {
+    employeeId,
+    courseId: course.id,
+    reason: AssignmentReason.RULE,
+    programId: program.id,
+  });
 }
