@@ -8,7 +8,7 @@ import {
   type AssignmentView,
   assignmentRows,
 } from '@lp/assignments';
-import { Clock, ConflictError, NotFoundError, type RawRow, retryOnDeadlock } from '@lp/core';
+import { Clock, ConflictError, NotFoundError, type RawRow, retriedTransaction } from '@lp/core';
 import type { AfterCommit } from '@lp/organisation';
 import type { QuizAttemptEntity } from '../entities';
 import { assertAnswersFit, type SubmittedAnswer } from '../rules/quiz-answers';
@@ -56,8 +56,8 @@ export class SubmitQuizAttempt {
   ) {}
 
   async submit(employeeId: number, attemptId: number, answers: SubmittedAnswer[]): Promise<QuizResult> {
-    const { result, afterCommit } = await retryOnDeadlock(() =>
-      this.submissionTransaction(employeeId, attemptId, answers),
+    const { result, afterCommit } = await retriedTransaction(this.dataSource, (manager) =>
+      this.submission(manager, employeeId, attemptId, answers),
     );
     for (const action of afterCommit) {
       await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
@@ -65,49 +65,48 @@ export class SubmitQuizAttempt {
     return result;
   }
 
-  /** The submission's transaction; what is to run once it has committed comes back with the result. */
-  private submissionTransaction(
+  /** The submission, in its transaction; what is to run once it has committed comes back with the result. */
+  private async submission(
+    manager: EntityManager,
     employeeId: number,
     attemptId: number,
     answers: SubmittedAnswer[],
   ): Promise<{ result: QuizResult; afterCommit: AfterCommit[] }> {
-    return this.dataSource.transaction(async (manager) => {
-      const afterCommit: AfterCommit[] = [];
-      const holderStoreId = await this.takeTurn(manager, employeeId);
-      const { attempt, assignment } = await this.lockOwnAttempt(manager, employeeId, attemptId);
-      if (attempt.submittedAt !== null) throw new ConflictError(`Attempt ${attemptId} has already been submitted`);
-      this.assignments.assertNotCancelled(assignment);
-      const now = this.clock.now();
-      if (isPastTimeLimit(attempt.expiresAt, now)) {
-        throw new ConflictError(`The time limit of attempt ${attemptId} ended at ${attempt.expiresAt!.toISOString()}`);
-      }
+    const afterCommit: AfterCommit[] = [];
+    const holderStoreId = await this.takeTurn(manager, employeeId);
+    const { attempt, assignment } = await this.lockOwnAttempt(manager, employeeId, attemptId);
+    if (attempt.submittedAt !== null) throw new ConflictError(`Attempt ${attemptId} has already been submitted`);
+    this.assignments.assertNotCancelled(assignment);
+    const now = this.clock.now();
+    if (isPastTimeLimit(attempt.expiresAt, now)) {
+      throw new ConflictError(`The time limit of attempt ${attemptId} ended at ${attempt.expiresAt!.toISOString()}`);
+    }
 
-      const paper = await this.papers.loadForGrading(manager, attemptId);
-      assertAnswersFit(answers, paper.keys);
-      const grade = gradeAttempt(paper.keys, answers, paper.passingScorePercent);
-      await this.recordGrade(manager, attempt, grade, now);
+    const paper = await this.papers.loadForGrading(manager, attemptId);
+    assertAnswersFit(answers, paper.keys);
+    const grade = gradeAttempt(paper.keys, answers, paper.passingScorePercent);
+    await this.recordGrade(manager, attempt, grade, now);
 
-      if (grade.passed && assignment.status !== AssignmentStatus.COMPLETED) {
-        afterCommit.push(...(await this.assignments.complete(manager, assignment, employeeId, holderStoreId)));
-      }
-      const result: QuizResult = {
-        attempt,
-        scorePercent: grade.scorePercent,
-        passed: grade.passed,
-        correctCount: grade.correctCount,
-        questionCount: grade.questionCount,
-        attemptsRemaining: Math.max(0, paper.maxAttempts - paper.attemptsUsed),
-        assignment: this.assignments.view(assignment),
-        review: grade.questions.map((g, index) => ({
-          questionId: g.questionId,
-          prompt: paper.questions[index].prompt,
-          selectedOptionIds: g.selectedOptionIds ?? [],
-          answeredCorrectly: g.answeredCorrectly,
-          explanation: paper.explanations.get(g.questionId)!,
-        })),
-      };
-      return { result, afterCommit };
-    });
+    if (grade.passed && assignment.status !== AssignmentStatus.COMPLETED) {
+      afterCommit.push(...(await this.assignments.complete(manager, assignment, employeeId, holderStoreId)));
+    }
+    const result: QuizResult = {
+      attempt,
+      scorePercent: grade.scorePercent,
+      passed: grade.passed,
+      correctCount: grade.correctCount,
+      questionCount: grade.questionCount,
+      attemptsRemaining: Math.max(0, paper.maxAttempts - paper.attemptsUsed),
+      assignment: this.assignments.view(assignment),
+      review: grade.questions.map((g, index) => ({
+        questionId: g.questionId,
+        prompt: paper.questions[index].prompt,
+        selectedOptionIds: g.selectedOptionIds ?? [],
+        answeredCorrectly: g.answeredCorrectly,
+        explanation: paper.explanations.get(g.questionId)!,
+      })),
+    };
+    return { result, afterCommit };
   }
 
   /**
