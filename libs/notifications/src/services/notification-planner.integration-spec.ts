@@ -156,9 +156,9 @@ describe('planning notifications', () => {
       await planner.plan(manager, drafts);
       await planner.plan(manager, drafts);
 
-      // Each run: two prepared chunks of 500, and the last 200 as text. The second run adds nothing.
-      expect((await statementsExecuted(manager)) - before).toBe(4);
-      expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(2);
+      // Two prepared chunks of 500, and the last 200 as text. The second run finds them all planned.
+      expect((await statementsExecuted(manager)) - before).toBe(2);
+      expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(1);
     });
 
     // The values must not depend on the path.
@@ -192,6 +192,33 @@ describe('planning notifications', () => {
     expect((await rows()).map((row) => row.subjectId)).toEqual(Array.from({ length: 1050 }, (_, i) => i + 1));
     // 600 after the second batch (500 planned), 550 after the third (500 more): 50 left for the last, as text.
     expect(query.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO notifications'))).toHaveLength(1);
+  });
+
+  it('writes only what is not planned yet: offering the rest again uses up none of the ids', async () => {
+    const employee = await buildEmployee(dataSource);
+    const subjects = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => draft(employee.id, { subjectId: from + i }));
+    const nextId = async () => {
+      const [status] = (await dataSource.query("SHOW TABLE STATUS LIKE 'notifications'")) as {
+        Auto_increment: string;
+      }[];
+      return Number(status.Auto_increment);
+    };
+    await planner.plan(dataSource.manager, subjects(1, 600));
+    await dataSource.getRepository(NotificationEntity).update({ subjectId: 1 }, { status: NotificationStatus.SENT });
+    const before = await nextId();
+    async function* batches() {
+      yield [...subjects(1, 400), ...subjects(601, 605)];
+      yield [...subjects(401, 600), ...subjects(606, 610)];
+    }
+
+    expect(await planner.planEach(dataSource.manager, batches())).toBe(610);
+
+    // An insert the unique key turns away still takes an id: 600 of them every run, before.
+    expect((await nextId()) - before).toBe(10);
+    const planned = await rows();
+    expect(planned.map((row) => row.subjectId)).toEqual(Array.from({ length: 610 }, (_, i) => i + 1));
+    expect(planned[0].status).toBe(NotificationStatus.SENT);
   });
 
   it('reports a batch that cannot be read once the chunks before it are written, and leaves the rest to the next run', async () => {
