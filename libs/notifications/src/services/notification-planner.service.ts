@@ -40,16 +40,10 @@ interface RecipientStoreRow {
   timezone: string;
 }
 
-interface PlannedKeyRow {
-  kind: string;
-  recipient_id: number;
-  subject_type: string;
-  subject_id: number;
-  offset_key: string;
-}
+/** What tells one notification from another (uq_notifications_once). */
+type NotificationKey = Pick<NotificationDraft, 'kind' | 'recipientId' | 'subjectType' | 'subjectId' | 'offsetKey'>;
 
-/** A notification's unique key (uq_notifications_once) as one string. */
-function uniqueKey(kind: string, recipientId: number, subjectType: string, subjectId: number, offsetKey: string) {
+function keyOf({ kind, recipientId, subjectType, subjectId, offsetKey }: NotificationKey): string {
   return `${kind} ${recipientId} ${subjectType} ${subjectId} ${offsetKey}`;
 }
 
@@ -129,19 +123,16 @@ export class NotificationPlanner {
         .slice(start, start + INSERT_CHUNK)
         .map((draft) => [draft.kind, draft.recipientId, draft.subjectType, draft.subjectId, draft.offsetKey]);
       const rows = (await manager.query(
-        `SELECT kind, recipient_id, subject_type, subject_id, offset_key
+        `SELECT kind, recipient_id AS recipientId, subject_type AS subjectType, subject_id AS subjectId,
+                offset_key AS offsetKey
            FROM notifications
           WHERE (kind, recipient_id, subject_type, subject_id, offset_key) IN (?)`,
         [keys],
-      )) as PlannedKeyRow[];
-      for (const row of rows)
-        planned.add(uniqueKey(row.kind, row.recipient_id, row.subject_type, row.subject_id, row.offset_key));
+      )) as NotificationKey[];
+      for (const row of rows) planned.add(keyOf(row));
     }
     if (planned.size === 0) return drafts;
-    return drafts.filter(
-      (draft) =>
-        !planned.has(uniqueKey(draft.kind, draft.recipientId, draft.subjectType, draft.subjectId, draft.offsetKey)),
-    );
+    return drafts.filter((draft) => !planned.has(keyOf(draft)));
   }
 
   /**
@@ -151,8 +142,9 @@ export class NotificationPlanner {
    * left to the next run, like the batches after it.
    *
    * The next batch is read, and checked against what is planned, while the chunks before it
-   * are written, one write at a time and in order: with the manager's pool, MariaDB reads and inserts on two connections at once
-   * while this process makes the drafts, instead of each waiting for the other.
+   * are written, one write at a time and in order: with the manager's pool, MariaDB reads and
+   * inserts on two connections at once while this process makes the drafts, instead of each
+   * waiting for the other.
    */
   async planEach(manager: EntityManager, draftBatches: AsyncIterable<NotificationDraft[]>): Promise<number> {
     let offered = 0;
