@@ -12,7 +12,7 @@ import { RefresherPlanner } from './planners/refresher.planner';
 import { WeeklyDigestPlanner } from './planners/weekly-digest.planner';
 import { RemindersConfig } from './reminders.config';
 
-/** What one planning run did; reminder counts are drafts offered, of which already planned ones add nothing. */
+/** What one planning run did: the reminders and digests it planned anew, the refreshers it assigned. */
 export interface PlanningResult extends AssignmentReminderCounts, CertificationReminderCounts {
   refreshers: number;
   digests: number;

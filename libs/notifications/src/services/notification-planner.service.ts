@@ -89,9 +89,12 @@ export class NotificationPlanner {
    * offset) is already planned is skipped whatever its status, so planners may run again
    * over the same data (after a crash, every 15 minutes) without planning anything twice.
    * Each one's send time is moved into the sending window of its recipient's store.
+   * Returns how many were not planned before.
    */
-  async plan(manager: EntityManager, drafts: NotificationDraft[]): Promise<void> {
-    await this.write(manager, await this.unplanned(manager, drafts));
+  async plan(manager: EntityManager, drafts: NotificationDraft[]): Promise<number> {
+    const unplanned = await this.unplanned(manager, drafts);
+    await this.write(manager, unplanned);
+    return unplanned.length;
   }
 
   /** Inserts the drafts' rows, a chunk at a time; one planned meanwhile is skipped by the unique key. */
@@ -138,8 +141,8 @@ export class NotificationPlanner {
   /**
    * `plan` for drafts made a batch at a time (a planner walking the chain): they are
    * planned in full chunks as they add up, so nearly every insert is the prepared one.
-   * Returns how many drafts were offered. If a batch fails, the drafts still waiting are
-   * left to the next run, like the batches after it.
+   * Returns how many were not planned before. If a batch fails, the drafts still waiting
+   * are left to the next run, like the batches after it.
    *
    * The next batch is read, and checked against what is planned, while the chunks before it
    * are written, one write at a time and in order: with the manager's pool, MariaDB reads and
@@ -147,13 +150,14 @@ export class NotificationPlanner {
    * waiting for the other.
    */
   async planEach(manager: EntityManager, draftBatches: AsyncIterable<NotificationDraft[]>): Promise<number> {
-    let offered = 0;
+    let planned = 0;
     let waiting: NotificationDraft[] = [];
     let writing: Promise<void> = Promise.resolve();
     try {
       for await (const drafts of draftBatches) {
-        offered += drafts.length;
-        waiting = waiting.concat(await this.unplanned(manager, drafts));
+        const unplanned = await this.unplanned(manager, drafts);
+        planned += unplanned.length;
+        waiting = waiting.concat(unplanned);
         const ready = waiting.length - (waiting.length % INSERT_CHUNK);
         if (ready > 0) {
           await writing;
@@ -168,7 +172,7 @@ export class NotificationPlanner {
       await writing.catch(() => undefined);
     }
     await this.write(manager, waiting);
-    return offered;
+    return planned;
   }
 
   /**

@@ -60,9 +60,9 @@ export class AssignmentReminderPlanner {
   }
 
   private async planDue(now: Date): Promise<number> {
-    let offered = 0;
+    let planned = 0;
     for (const span of spansWithOffsetReminders(await this.everyOffsetDays(), now)) {
-      offered += await this.eachBatch(span.from, span.to, (batch) =>
+      planned += await this.eachBatch(span.from, span.to, (batch) =>
         batch.flatMap((assignment) =>
           offsetReminders(assignment.dueAt, assignment.offsetsDays ?? [], now).map((reminder) => ({
             kind: NotificationKind.ASSIGNMENT_DUE,
@@ -78,7 +78,7 @@ export class AssignmentReminderPlanner {
         ),
       );
     }
-    return offered;
+    return planned;
   }
 
   private async planOverdue(now: Date): Promise<number> {
@@ -131,7 +131,7 @@ export class AssignmentReminderPlanner {
     });
   }
 
-  /** Plans the drafts made from each batch of open assignments due in (from, to]; returns how many were offered. */
+  /** Plans the drafts made from each batch of open assignments due in (from, to]; returns how many were planned anew. */
   private eachBatch(
     from: Date,
     to: Date,

@@ -58,9 +58,9 @@ export class CertificationReminderPlanner {
 
   private async planExpiring(program: CertificationProgramEntity, now: Date): Promise<number> {
     const offsets = normaliseOffsets(program.reminderOffsetsDays);
-    let offered = 0;
+    let planned = 0;
     for (const span of spansWithOffsetReminders(offsets, now)) {
-      offered += await this.eachBatch(program.id, span.from, span.to, async (batch) => {
+      planned += await this.eachBatch(program.id, span.from, span.to, async (batch) => {
         const managers = await storeManagersOf(
           this.dataSource.manager,
           batch.map((c) => c.employeeId),
@@ -81,7 +81,7 @@ export class CertificationReminderPlanner {
         );
       });
     }
-    return offered;
+    return planned;
   }
 
   private async planExpired(program: CertificationProgramEntity, hr: number[], now: Date): Promise<number> {

@@ -3,7 +3,7 @@ import type { NotificationDraft, NotificationPlanner } from '@lp/notifications';
 
 /**
  * Plans the drafts made from each batch as it is read, in full chunks as they add up
- * (NotificationPlanner.planEach); returns how many were offered.
+ * (NotificationPlanner.planEach); returns how many were planned anew.
  */
 export function planFromBatches<Row>(
   notifications: NotificationPlanner,

@@ -21,7 +21,7 @@ export class WeeklyDigestPlanner {
 
   async plan(now: Date): Promise<number> {
     const week = isoWeek(now);
-    let offered = 0;
+    let planned = 0;
     let afterId = 0;
     for (;;) {
       // store_managers' primary key starts with employee_id: the keyset walks the index.
@@ -35,7 +35,7 @@ export class WeeklyDigestPlanner {
         [afterId, this.config.REMINDER_PLANNING_BATCH_SIZE],
       )) as { id: number }[];
       if (rows.length === 0) break;
-      await this.notifications.plan(
+      planned += await this.notifications.plan(
         this.dataSource.manager,
         rows.map((row) => ({
           kind: NotificationKind.WEEKLY_DIGEST,
@@ -47,10 +47,9 @@ export class WeeklyDigestPlanner {
           templateData: { week: week.key },
         })),
       );
-      offered += rows.length;
       if (rows.length < this.config.REMINDER_PLANNING_BATCH_SIZE) break;
       afterId = Number(rows[rows.length - 1].id);
     }
-    return offered;
+    return planned;
   }
 }
