@@ -322,8 +322,8 @@ describe('reminder planning', () => {
       expect(await notifications(NotificationKind.ESCALATION)).toEqual([]);
 
       clock.set(new Date(clock.now().getTime() + DAY + 60_000));
-      await planning.plan();
-      await planning.plan();
+      expect((await planning.plan()).escalations).toBe(2);
+      expect((await planning.plan()).escalations).toBe(0);
 
       const rows = await notifications(NotificationKind.ESCALATION);
       expect(rows.map((n) => n.recipientId).sort()).toEqual([manager.id, second.id].sort());
@@ -477,8 +477,17 @@ describe('reminder planning', () => {
         dueAt: new Date(THURSDAY_MORNING.getTime() - 3 * DAY),
       });
 
-      await planning.plan();
-      await planning.plan();
+      expect(await planning.plan()).toMatchObject({ digests: 1, overdue: 1 });
+      // A run again counts what it planned anew: nothing.
+      expect(await planning.plan()).toEqual({
+        refreshers: 0,
+        due: 0,
+        overdue: 0,
+        escalations: 0,
+        expiring: 0,
+        expired: 0,
+        digests: 0,
+      });
       const digests = await notifications(NotificationKind.WEEKLY_DIGEST);
       expect(digests).toEqual([
         expect.objectContaining({

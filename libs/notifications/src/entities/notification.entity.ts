@@ -12,8 +12,9 @@ export enum NotificationStatus {
 
 /**
  * One planned email: the database is its source of truth, the queue only says when to
- * try. The unique key makes planning idempotent: the same reminder (kind, recipient,
- * subject, offset) exists once, whatever happens to it, so planners may re-plan freely.
+ * try. The same reminder (kind, recipient, subject, offset) exists once, whatever happens
+ * to it: NotificationPlanner writes only the drafts not planned yet, and the unique key
+ * settles a race between two planners.
  */
 @Entity('notifications')
 @Unique('uq_notifications_once', ['kind', 'recipientId', 'subjectType', 'subjectId', 'offsetKey'])

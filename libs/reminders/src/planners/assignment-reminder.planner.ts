@@ -39,7 +39,8 @@ export interface AssignmentReminderCounts {
  * Plans the reminders about open assignments: "due in N days" per the programme's offsets
  * (the defaults outside a programme), weekly overdue reminders up to OVERDUE_REMINDER_LIMIT,
  * and one escalation to each of the store's managers ESCALATE_AFTER_DAYS after the due
- * date. Idempotent through the notifications' unique key; offset keys carry the due date.
+ * date. Idempotent: NotificationPlanner writes only what is not planned yet; offset keys
+ * carry the due date.
  * The three kinds are planned side by side, each reading and writing on connections of its own.
  */
 @Injectable()

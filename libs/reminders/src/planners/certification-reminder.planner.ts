@@ -114,7 +114,10 @@ export class CertificationReminderPlanner {
     });
   }
 
-  /** Plans the drafts made from each batch of the programme's certifications expiring in (from, to]. */
+  /**
+   * Plans the drafts made from each batch of the programme's certifications expiring in
+   * (from, to]; returns how many were planned anew.
+   */
   private eachBatch(
     programId: number,
     from: Date,
