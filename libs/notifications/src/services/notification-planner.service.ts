@@ -146,9 +146,8 @@ export class NotificationPlanner {
   /**
    * `plan` for drafts made a batch at a time (a planner walking the chain): they are
    * checked and written in full chunks as they add up, so where nothing is planned yet
-   * nearly every insert is the prepared one.
-   * Returns how many it wrote, as `plan` does. If a batch fails, the drafts still waiting
-   * are left to the next run, like the batches after it.
+   * nearly every insert is the prepared one. Returns how many it wrote, as `plan` does. If a
+   * batch fails, the drafts still waiting are left to the next run, like the batches after it.
    *
    * The next batch is read while the chunks before it are checked and written, one at a
    * time and in order: with the manager's pool, MariaDB reads and inserts on two connections
