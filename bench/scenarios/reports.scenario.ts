@@ -1,4 +1,4 @@
-import { createPool, type Pool } from 'mysql2/promise';
+import { createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
 import type { MysqlDataSourceOptions } from 'typeorm/driver/mysql/MysqlDataSourceOptions';
 import type { BenchContext, Scenario } from '../lib/context';
 import { GraphqlErrorCounter } from '../lib/measure';
@@ -24,17 +24,16 @@ const COMPLIANCE_BY_STORE = `query ComplianceByStore($regionId: ID!) {
 
 /**
  * The baseline: what libs/reporting/src/queries/compliance-sql.ts asks of the database for
- * an HR caller (whole chain in scope), written out by hand for one store condition.
+ * an HR caller (whole chain in scope), written out by hand for one store condition; the
+ * assignment and quiz figures (storeActivity) joined in, or read on their own.
  */
-function storeFigures(condition: string): string {
+function storeFigures(condition: string, withActivity: boolean): string {
   return `SELECT s.id AS store_id, s.code AS store_code, s.name AS store_name, r.code AS region_code,
       COALESCE(hc.headcount, 0) AS headcount, COALESCE(pf.required, 0) AS required,
       COALESCE(pf.certified, 0) AS certified, COALESCE(pf.expiring_soon, 0) AS expiring_soon,
       COALESCE(pf.expired, 0) AS expired, COALESCE(pf.missing, 0) AS missing,
-      ROUND(COALESCE(100 * COALESCE(pf.certified, 0) / NULLIF(COALESCE(pf.required, 0), 0), 100), 1) AS compliance_percent,
-      ROUND(100 * asg.completed / NULLIF(asg.counted, 0), 1) AS completion_rate_percent,
-      COALESCE(asg.overdue, 0) AS overdue_assignments, COALESCE(asg.open, 0) AS open_assignments,
-      COALESCE(asg.completed, 0) AS completed_assignments, quiz.average_score AS average_quiz_score_percent
+      ROUND(COALESCE(100 * COALESCE(pf.certified, 0) / NULLIF(COALESCE(pf.required, 0), 0), 100), 1) AS compliance_percent
+      ${withActivity ? ', act.*' : ''}
     FROM stores s
     JOIN regions r ON r.id = s.region_id
     LEFT JOIN (SELECT e.store_id, COUNT(*) AS headcount FROM stores s
@@ -42,6 +41,17 @@ function storeFigures(condition: string): string {
     LEFT JOIN (SELECT f.store_id, SUM(f.required) AS required, SUM(f.certified) AS certified,
         SUM(f.expiring_soon) AS expiring_soon, SUM(f.expired) AS expired, SUM(f.missing) AS missing
       FROM (${programFigures(condition)}) f GROUP BY f.store_id) pf ON pf.store_id = s.id
+    ${withActivity ? `LEFT JOIN (${storeActivity(condition)}) act ON act.activity_store_id = s.id` : ''}
+    WHERE ${condition}`;
+}
+
+/** Per store: completion rate, overdue, open and completed assignments, average quiz score. */
+function storeActivity(condition: string): string {
+  return `SELECT s.id AS activity_store_id,
+      ROUND(100 * asg.completed / NULLIF(asg.counted, 0), 1) AS completion_rate_percent,
+      COALESCE(asg.overdue, 0) AS overdue_assignments, COALESCE(asg.open, 0) AS open_assignments,
+      COALESCE(asg.completed, 0) AS completed_assignments, quiz.average_score AS average_quiz_score_percent
+    FROM stores s
     LEFT JOIN (${assignmentFigures(condition)}) asg ON asg.store_id = s.id
     LEFT JOIN (SELECT qe.store_id, ROUND(AVG(q.score_percent), 1) AS average_score
       FROM stores s JOIN employees qe ON qe.store_id = s.id AND qe.active = 1
@@ -79,13 +89,14 @@ export function programFigures(condition: string): string {
     GROUP BY m.store_id, m.program_id`;
 }
 
-const STORE_SQL = storeFigures('s.id = :storeId');
+const STORE_SQL = storeFigures('s.id = :storeId', true);
 const STORE_PROGRAMS_SQL = `SELECT f.*, p.code AS program_code,
     ROUND(COALESCE(100 * f.certified / NULLIF(f.required, 0), 100), 1) AS compliance_percent
   FROM (${programFigures('s.id = :storeId')}) f JOIN certification_programs p ON p.id = f.program_id
   ORDER BY f.store_id, p.code`;
-const REGION_PAGE_SQL = `SELECT * FROM (${storeFigures('s.region_id = :regionId')}) ranked
+const REGION_PAGE_SQL = `SELECT * FROM (${storeFigures('s.region_id = :regionId', false)}) ranked
   ORDER BY ranked.compliance_percent, ranked.store_id LIMIT ${PAGE_SIZE + 1}`;
+const PAGE_ACTIVITY_SQL = storeActivity('s.id IN (:storeIds)');
 const REGION_COUNT_SQL = 'SELECT COUNT(*) AS total FROM stores s WHERE s.region_id = :regionId';
 
 interface Latency {
@@ -176,7 +187,12 @@ export const reportsScenario: Scenario = {
           await Promise.all([pool.query(STORE_SQL, params), pool.query(STORE_PROGRAMS_SQL, params)]);
         } else {
           const params = { regionId: pick(regions, i), now, quizSince };
-          await Promise.all([pool.query(REGION_PAGE_SQL, params), pool.query(REGION_COUNT_SQL, params)]);
+          const [[page]] = await Promise.all([
+            pool.query<RowDataPacket[]>(REGION_PAGE_SQL, params),
+            pool.query(REGION_COUNT_SQL, params),
+          ]);
+          const storeIds = page.slice(0, PAGE_SIZE).map((row) => row.store_id as number);
+          if (storeIds.length) await pool.query(PAGE_ACTIVITY_SQL, { storeIds, now, quizSince });
         }
       };
       const { durationSeconds, warmupSeconds } = context.settings;

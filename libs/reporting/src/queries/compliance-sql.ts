@@ -111,27 +111,18 @@ export function programActivitySql(selection: StoreSelection, options: FigureOpt
 }
 
 /**
- * One row per selected store: headcount and the programme figures summed over the
- * programmes that apply (or the one asked for), compliancePercent (100 when nobody is
- * required to hold anything), and — with `activity` — assignment and quiz figures of the
- * store's active employees.
+ * One row per selected store: completionRatePercent, overdue, open and completed
+ * assignments, and averageQuizScorePercent, all of the store's active employees.
  */
-export function storeFiguresSql(
-  selection: StoreSelection,
-  options: FigureOptions & { activity: boolean },
-): SqlFragment {
+export function storeActivitySql(selection: StoreSelection, options: FigureOptions): SqlFragment {
   const condition = storeCondition(selection);
-  const programs = programFiguresSql(selection, options);
-  const activityColumns = options.activity
-    ? `,
+  const sql = `SELECT s.id AS store_id,
       ${percentSql('COALESCE(asg.completed, 0)', 'COALESCE(asg.counted, 0)', 'NULL')} AS completion_rate_percent,
       COALESCE(asg.overdue, 0) AS overdue_assignments,
       COALESCE(asg.open, 0) AS open_assignments,
       COALESCE(asg.completed, 0) AS completed_assignments,
-      quiz.average_score AS average_quiz_score_percent`
-    : '';
-  const activityJoins = options.activity
-    ? `
+      quiz.average_score AS average_quiz_score_percent
+    FROM stores s
     LEFT JOIN (${assignmentFiguresSql(condition.sql)}) asg ON asg.store_id = s.id
     LEFT JOIN (
       SELECT qe.store_id, ROUND(AVG(q.score_percent), 1) AS average_score
@@ -142,8 +133,30 @@ export function storeFiguresSql(
       WHERE ${condition.sql}
         AND q.submitted_at IS NOT NULL AND q.submitted_at > :quizSince AND q.submitted_at <= :now
       GROUP BY qe.store_id
-    ) quiz ON quiz.store_id = s.id`
+    ) quiz ON quiz.store_id = s.id
+    WHERE ${condition.sql}`;
+  const quizSince = new Date(options.now.getTime() - QUIZ_SCORE_DAYS * 86_400_000);
+  return { sql, params: { ...condition.params, now: options.now, quizSince } };
+}
+
+/**
+ * One row per selected store: headcount and the programme figures summed over the
+ * programmes that apply (or the one asked for), compliancePercent (100 when nobody is
+ * required to hold anything), and — with `activity` — the store's storeActivitySql figures.
+ */
+export function storeFiguresSql(
+  selection: StoreSelection,
+  options: FigureOptions & { activity: boolean },
+): SqlFragment {
+  const condition = storeCondition(selection);
+  const programs = programFiguresSql(selection, options);
+  const activity = options.activity ? storeActivitySql(selection, options) : undefined;
+  const activityColumns = activity
+    ? `,
+      act.completion_rate_percent, act.overdue_assignments, act.open_assignments,
+      act.completed_assignments, act.average_quiz_score_percent`
     : '';
+  const activityJoin = activity ? `\n    LEFT JOIN (${activity.sql}) act ON act.store_id = s.id` : '';
   const sql = `SELECT s.id AS store_id, s.code AS store_code, s.name AS store_name, s.timezone AS store_timezone,
       s.region_id, r.code AS region_code,
       COALESCE(hc.headcount, 0) AS headcount,
@@ -166,8 +179,7 @@ export function storeFiguresSql(
         SUM(f.expiring_soon) AS expiring_soon, SUM(f.expired) AS expired, SUM(f.missing) AS missing
       FROM (${programs.sql}) f
       GROUP BY f.store_id
-    ) pf ON pf.store_id = s.id${activityJoins}
+    ) pf ON pf.store_id = s.id${activityJoin}
     WHERE ${condition.sql}`;
-  const quizSince = new Date(options.now.getTime() - QUIZ_SCORE_DAYS * 86_400_000);
-  return { sql, params: { ...programs.params, quizSince } };
+  return { sql, params: { ...programs.params, ...activity?.params } };
 }
