@@ -8,6 +8,7 @@ import { AddReportIndexes1795776147785 } from './1795776147785-AddReportIndexes'
 import { IndexAssignmentsByDueDate1795776376369 } from './1795776376369-IndexAssignmentsByDueDate';
 import { CreateComplianceSnapshots1795777735467 } from './1795777735467-CreateComplianceSnapshots';
 import { IndexAssignmentsByCourseAndEmployee1795813962053 } from './1795813962053-IndexAssignmentsByCourseAndEmployee';
+import { IndexEmployeesByStoreActiveAndRole1795864807182 } from './1795864807182-IndexEmployeesByStoreActiveAndRole';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -21,4 +22,5 @@ export const allMigrations = [
   IndexAssignmentsByDueDate1795776376369,
   CreateComplianceSnapshots1795777735467,
   IndexAssignmentsByCourseAndEmployee1795813962053,
+  IndexEmployeesByStoreActiveAndRole1795864807182,
 ];

@@ -5,7 +5,7 @@ import { Role, ROLES } from './role';
 import { StoreEntity } from './store.entity';
 
 @Entity('employees')
-@Index('idx_employees_store_active', ['storeId', 'active'])
+@Index('idx_employees_store_active_role', ['storeId', 'active', 'jobRoleId'])
 @Index('idx_employees_name', ['lastName', 'firstName'])
 export class EmployeeEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
