@@ -4,6 +4,7 @@ import { dayCloseScenario } from './day-close.scenario';
 import { csvImportScenario } from './csv-import.scenario';
 import { dashboardScenario } from './dashboard.scenario';
 import { emailScenario } from './email.scenario';
+import { pagesScenario } from './pages.scenario';
 import { quizScenario } from './quiz.scenario';
 import { reminderSweepScenario } from './reminder-sweep.scenario';
 import { reportsScenario } from './reports.scenario';
@@ -22,4 +23,5 @@ export const SCENARIOS: Scenario[] = [
   certificationsExportScenario,
   dayCloseScenario,
   snapshotRecomputesScenario,
+  pagesScenario,
 ];

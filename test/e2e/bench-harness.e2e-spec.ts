@@ -53,7 +53,7 @@ describe('bench harness (smoke)', () => {
       });
     }
     expect(report.rows.map((row) => row.scenario.split(' ')[0])).toEqual(
-      expect.arrayContaining(['0', '1', '2', '3', '4', '5', '6a', '6b', '6c', '6d', '7', '8']),
+      expect.arrayContaining(['0', '1', '2', '3', '4', '5', '6a', '6b', '6c', '6d', '7', '8', '9']),
     );
   });
 
