@@ -76,8 +76,10 @@ const CASES: PageCase[] = [
 function webQueries(): Map<string, string> {
   const queries = new Map<string, string>();
   for (const document of Object.values(webDocuments) as unknown[]) {
-    const operation = (document as DocumentNode | undefined)?.definitions?.[0] as OperationDefinitionNode | undefined;
-    if (operation?.kind === 'OperationDefinition' && operation.operation === 'query' && operation.name) {
+    const operation = (document as DocumentNode | undefined)?.definitions?.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',
+    );
+    if (operation?.operation === 'query' && operation.name) {
       queries.set(operation.name.value, print(document as DocumentNode));
     }
   }
@@ -85,28 +87,35 @@ function webQueries(): Map<string, string> {
 }
 
 async function subjectsOf(context: BenchContext): Promise<Subjects> {
-  const first = async (sql: string): Promise<string> => {
-    const [row] = (await context.dataSource.query(`${sql} LIMIT 1`)) as { value: number | string }[];
+  const first = async (sql: string, params: unknown[] = []): Promise<string> => {
+    const [row] = (await context.dataSource.query(`${sql} LIMIT 1`, params)) as { value: number | string }[];
     if (!row) throw new Error(`the database has nothing for: ${sql}`);
     return String(row.value);
   };
-  const byRole = (role: string) => first(`SELECT id AS value FROM employees WHERE role = '${role}' AND active = 1`);
+  const active = (table: string) =>
+    first(`SELECT m.employee_id AS value FROM ${table} m JOIN employees e ON e.id = m.employee_id AND e.active = 1
+            ORDER BY m.employee_id`);
+  const byRole = (role: string) =>
+    first('SELECT id AS value FROM employees WHERE role = ? AND active = 1 ORDER BY id', [role]);
   const [hr, admin, regional, manager, learner] = await Promise.all([
     byRole('HR'),
     byRole('ADMIN'),
-    first('SELECT employee_id AS value FROM region_managers'),
-    first('SELECT employee_id AS value FROM store_managers'),
-    first("SELECT employee_id AS value FROM assignments WHERE status = 'IN_PROGRESS'"),
+    active('region_managers'),
+    active('store_managers'),
+    first(`SELECT a.employee_id AS value FROM assignments a JOIN employees e ON e.id = a.employee_id AND e.active = 1
+            WHERE a.status = 'IN_PROGRESS' ORDER BY a.id`),
   ]);
   const [storeId, regionId, programId, courseId, holderId, verificationCode] = await Promise.all([
-    first(`SELECT store_id AS value FROM store_managers WHERE employee_id = ${manager}`),
+    first('SELECT store_id AS value FROM store_managers WHERE employee_id = ? ORDER BY store_id', [manager]),
     first(
-      `SELECT s.region_id AS value FROM store_managers sm JOIN stores s ON s.id = sm.store_id WHERE sm.employee_id = ${manager}`,
+      `SELECT s.region_id AS value FROM store_managers sm JOIN stores s ON s.id = sm.store_id
+        WHERE sm.employee_id = ? ORDER BY s.id`,
+      [manager],
     ),
     first('SELECT id AS value FROM certification_programs ORDER BY id'),
     first('SELECT id AS value FROM courses ORDER BY id'),
-    first('SELECT employee_id AS value FROM certifications WHERE current_key IS NOT NULL'),
-    first('SELECT verification_code AS value FROM certifications'),
+    first('SELECT employee_id AS value FROM certifications WHERE current_key IS NOT NULL ORDER BY id'),
+    first('SELECT verification_code AS value FROM certifications ORDER BY id'),
   ]);
   const readers = { hr, admin, regional, manager, learner };
   return {
@@ -135,6 +144,8 @@ export const pagesScenario: Scenario = {
     const queries = webQueries();
     const unmeasured = [...queries.keys()].filter((name) => !CASES.some((c) => c.query === name));
     if (unmeasured.length) throw new Error(`no case for ${unmeasured.join(', ')}: add one to pages.scenario.ts`);
+    const gone = CASES.filter((c) => !queries.has(c.query)).map((c) => c.query);
+    if (gone.length) throw new Error(`the web app no longer sends ${gone.join(', ')}: update pages.scenario.ts`);
     const api = await context.servers.get('api');
     const subjects = await subjectsOf(context);
     const errors = new GraphqlErrorCounter();

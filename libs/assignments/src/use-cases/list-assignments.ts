@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, type Page, type PageRequest, paginate } from '@lp/core';
-import { type AccessScope, restrictToScope } from '@lp/organisation';
+import { type AccessScope, restrictToScope, scopeReadsStores } from '@lp/organisation';
 import { type AssignmentStatus, presentedStatusCondition } from '../assignment-status';
 import { AssignmentEntity } from '../entities';
 import { type AssignmentView, viewOfAssignment } from '../services/assignment-view';
@@ -27,7 +27,7 @@ export class ListAssignments {
     const query = this.dataSource.getRepository(AssignmentEntity).createQueryBuilder('a');
     // The holder's store is joined only when the scope or the filter needs it: for the whole
     // chain the join led MariaDB to sort every assignment (1,000,000) to return one page.
-    if (scope.kind === 'stores' || scope.kind === 'regions' || filter.storeId !== undefined) {
+    if (scopeReadsStores(scope) || filter.storeId !== undefined) {
       query.innerJoin('employees', 'e', 'e.id = a.employee_id');
     }
     restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'a.employee_id' });

@@ -51,6 +51,11 @@ export function scopeCoversRegion(scope: AccessScope, regionId: number): boolean
   return scope.kind === 'chain' || (scope.kind === 'regions' && scope.regionIds.includes(regionId));
 }
 
+/** Whether restrictToScope reads the rows' store column: only store and region scopes do. */
+export function scopeReadsStores(scope: AccessScope): boolean {
+  return scope.kind === 'stores' || scope.kind === 'regions';
+}
+
 /**
  * Restricts a query to the scope. `storeColumn` names the store id column of the rows;
  * `employeeColumn`, when given, lets `self` see their own rows (otherwise `self` sees none).

@@ -97,7 +97,7 @@ function assignmentFiguresSql(condition: string): string {
 /**
  * What a daily snapshot row holds, in one statement: the programme figures of each
  * selected store (programFiguresSql) with its compliance percent, and the store's open,
- * completed and overdue assignments (as in storeFiguresSql).
+ * completed and overdue assignments (as in storeActivitySql).
  */
 export function programActivitySql(selection: StoreSelection, options: FigureOptions): SqlFragment {
   const programs = programFiguresSql(selection, options);
