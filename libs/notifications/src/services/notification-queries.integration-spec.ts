@@ -1,62 +1,42 @@
-import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import { AppConfig, ClockModule, ConfigModule, DatabaseConfig, DatabaseModule } from '@lp/core';
-import { lpSchema } from '@lp/migrations/schema';
 import type { AccessScope } from '@lp/organisation';
-import { buildEmployee, buildStore, prepareTestEnvironment, truncateAll } from '@lp/testing';
+import { buildEmployee, buildStore, useTestDatabase } from '@lp/testing';
+import { NotificationEntity } from '../entities';
 import { NotificationKind, NotificationSubjectType } from '../notification-kind';
-import { NotificationsConfig } from '../notifications.config';
-import { NotificationsModule } from '../notifications.module';
-import { NotificationPlanner } from './notification-planner.service';
 import { NotificationQueries } from './notification-queries.service';
 
 describe('reading notifications within a scope', () => {
-  let dataSource: DataSource;
+  const suite = useTestDatabase();
   let queries: NotificationQueries;
-  let close: () => Promise<void>;
-  let recipients: { north: number; south: number };
-  let regionOfNorth: number;
-  let storeOfSouth: number;
+  let north: { recipientId: number; regionId: number };
+  let south: { recipientId: number; storeId: number };
 
   beforeAll(async () => {
-    await prepareTestEnvironment();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot([AppConfig, DatabaseConfig, NotificationsConfig]),
-        ClockModule,
-        DatabaseModule.forRoot(lpSchema),
-        NotificationsModule,
-      ],
-    }).compile();
-    moduleRef.useLogger(false);
-    await moduleRef.init();
-    dataSource = moduleRef.get(DataSource);
-    queries = moduleRef.get(NotificationQueries);
-    close = () => moduleRef.close();
-
-    await truncateAll(dataSource);
-    const northStore = await buildStore(dataSource);
-    const southStore = await buildStore(dataSource);
-    const north = await buildEmployee(dataSource, { storeId: northStore.id });
-    const south = await buildEmployee(dataSource, { storeId: southStore.id });
-    recipients = { north: north.id, south: south.id };
-    regionOfNorth = northStore.regionId;
-    storeOfSouth = southStore.id;
-    await moduleRef.get(NotificationPlanner).plan(
-      dataSource.manager,
-      [north.id, south.id].map((recipientId) => ({
+    queries = new NotificationQueries(suite.dataSource);
+    const [northStore, southStore] = [await buildStore(suite.dataSource), await buildStore(suite.dataSource)];
+    north = {
+      recipientId: (await buildEmployee(suite.dataSource, { storeId: northStore.id })).id,
+      regionId: northStore.regionId,
+    };
+    south = {
+      recipientId: (await buildEmployee(suite.dataSource, { storeId: southStore.id })).id,
+      storeId: southStore.id,
+    };
+    const at = new Date('2026-01-20T07:00:00Z');
+    await suite.dataSource.getRepository(NotificationEntity).insert(
+      [north.recipientId, south.recipientId].map((recipientId) => ({
         kind: NotificationKind.ASSIGNMENT_DUE,
         recipientId,
         subjectType: NotificationSubjectType.ASSIGNMENT,
         subjectId: 501,
         offsetKey: 'D7',
-        plannedAt: new Date('2026-01-20T07:00:00Z'),
-        templateData: {},
+        plannedAt: at,
+        sendAfter: at,
+        expiresAt: at,
+        queueAfter: at,
+        createdAt: at,
       })),
     );
   });
-
-  afterAll(() => close());
 
   async function recipientsSeenWith(scope: AccessScope): Promise<number[]> {
     const page = await queries.list(scope, {}, { first: 10 });
@@ -65,10 +45,10 @@ describe('reading notifications within a scope', () => {
   }
 
   it("shows a chain-wide reader everyone's, a region's or store's reader only theirs", async () => {
-    expect(await recipientsSeenWith({ kind: 'chain' })).toEqual([recipients.north, recipients.south]);
-    expect(await recipientsSeenWith({ kind: 'regions', regionIds: [regionOfNorth] })).toEqual([recipients.north]);
-    expect(await recipientsSeenWith({ kind: 'stores', storeIds: [storeOfSouth] })).toEqual([recipients.south]);
-    expect(await recipientsSeenWith({ kind: 'self', employeeId: recipients.south })).toEqual([recipients.south]);
+    expect(await recipientsSeenWith({ kind: 'chain' })).toEqual([north.recipientId, south.recipientId]);
+    expect(await recipientsSeenWith({ kind: 'regions', regionIds: [north.regionId] })).toEqual([north.recipientId]);
+    expect(await recipientsSeenWith({ kind: 'stores', storeIds: [south.storeId] })).toEqual([south.recipientId]);
+    expect(await recipientsSeenWith({ kind: 'self', employeeId: south.recipientId })).toEqual([south.recipientId]);
     expect(await recipientsSeenWith({ kind: 'stores', storeIds: [] })).toEqual([]);
   });
 });
