@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { AssignmentStatus } from '@lp/assignments';
 import { CertificationSource } from '@lp/certification';
-import { type EmployeeEntity, Role, type StoreEntity } from '@lp/organisation';
+import { EmployeeEntity, Role, type StoreEntity } from '@lp/organisation';
 import {
   buildAssignment,
   buildCourse,
@@ -572,6 +572,22 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         expect(response.data!.chainCompliance).toEqual(expectedTotals(all));
       }
       expect(errorCode(await ask('sales3', REGIONS))).toBe('FORBIDDEN');
+    });
+
+    it('answers no region and an empty total, 100 % compliant, for a manager of no store', async () => {
+      const employees = t.dataSource.getRepository(EmployeeEntity);
+      const unassigned = await buildEmployee(t.dataSource, { storeId: stores.n1.id });
+      await employees.update(unassigned.id, { role: Role.STORE_MANAGER });
+      try {
+        const response = await graphql(t.app, REGIONS, {}, t.tokenFor(unassigned));
+        expect(response.errors).toBeUndefined();
+        expect(response.data).toEqual({
+          regionCompliance: [],
+          chainCompliance: { headcount: 0, required: 0, certified: 0, compliancePercent: 100 },
+        });
+      } finally {
+        await employees.delete(unassigned.id);
+      }
     });
   });
 

@@ -28,31 +28,45 @@ const TOTALS = `COALESCE(SUM(sf.headcount), 0) AS headcount,
   COALESCE(SUM(sf.certified), 0) AS certified,
   ${percentSql('COALESCE(SUM(sf.certified), 0)', 'COALESCE(SUM(sf.required), 0)', '100')} AS compliance_percent`;
 
+export interface ComplianceRollup {
+  /** One row per region that has a selected store, by region code. */
+  regions: RegionComplianceRow[];
+  /** Over every selected store (the chain, for HR). */
+  total: ComplianceTotals;
+}
+
+/** What TOTALS answers over no store at all, a row WITH ROLLUP does not give. */
+const NO_STORES: ComplianceTotals = { headcount: 0, required: 0, certified: 0, compliancePercent: 100 };
+
 /** Rollups of the store figures (storeFiguresSql) by region and over the whole selection. */
 @Injectable()
 export class RegionComplianceQuery {
   constructor(private readonly reader: ReportReader) {}
 
-  /** One row per region that has a selected store, by region code. */
-  async byRegion(selection: StoreSelection, now: Date): Promise<RegionComplianceRow[]> {
+  /**
+   * Both rollups from one read of the store figures: WITH ROLLUP adds the total as a row
+   * without a region. (MariaDB refuses ORDER BY beside WITH ROLLUP, hence the outer query.)
+   */
+  async rollup(selection: StoreSelection, now: Date): Promise<ComplianceRollup> {
     const { sql, params } = storeFiguresSql(selection, { now, activity: false });
     const rows = await this.reader.rows<RawRow>(
-      `SELECT r.id, r.code, r.name, ${TOTALS}
-         FROM (${sql}) sf JOIN regions r ON r.id = sf.region_id
-        GROUP BY r.id, r.code, r.name
-        ORDER BY r.code`,
+      `SELECT * FROM (
+          SELECT r.id, MAX(r.code) AS code, MAX(r.name) AS name, ${TOTALS}
+            FROM (${sql}) sf JOIN regions r ON r.id = sf.region_id
+           GROUP BY r.id WITH ROLLUP
+        ) rolled
+        ORDER BY rolled.id IS NULL, rolled.code`,
       params,
     );
-    return rows.map((raw) => ({
-      region: { id: Number(raw.id), code: String(raw.code), name: String(raw.name) },
-      ...totalsOf(raw),
-    }));
-  }
-
-  /** The total over every selected store (the chain, for HR). */
-  async total(selection: StoreSelection, now: Date): Promise<ComplianceTotals> {
-    const { sql, params } = storeFiguresSql(selection, { now, activity: false });
-    const [raw] = await this.reader.rows<RawRow>(`SELECT ${TOTALS} FROM (${sql}) sf`, params);
-    return totalsOf(raw);
+    const total = rows.find((raw) => raw.id === null);
+    return {
+      regions: rows
+        .filter((raw) => raw.id !== null)
+        .map((raw) => ({
+          region: { id: Number(raw.id), code: String(raw.code), name: String(raw.name) },
+          ...totalsOf(raw),
+        })),
+      total: total ? totalsOf(total) : NO_STORES,
+    };
   }
 }

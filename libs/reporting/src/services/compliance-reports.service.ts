@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFoundError } from '@lp/core';
 import type { AccessScope } from '@lp/organisation';
-import {
-  RegionComplianceQuery,
-  type ComplianceTotals,
-  type RegionComplianceRow,
-} from '../queries/region-compliance.query';
+import { type ComplianceRollup, RegionComplianceQuery } from '../queries/region-compliance.query';
 import {
   type ComplianceCursor,
   type ProgramComplianceRow,
@@ -81,11 +77,8 @@ export class ComplianceReports {
     };
   }
 
-  regionCompliance(scope: AccessScope): Promise<RegionComplianceRow[]> {
-    return this.regions.byRegion({ scope }, this.clock.now());
-  }
-
-  chainCompliance(scope: AccessScope): Promise<ComplianceTotals> {
-    return this.regions.total({ scope }, this.clock.now());
+  /** The figures of each region with a store in the scope, and their total. */
+  complianceRollup(scope: AccessScope): Promise<ComplianceRollup> {
+    return this.regions.rollup({ scope }, this.clock.now());
   }
 }
