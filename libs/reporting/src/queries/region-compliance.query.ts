@@ -45,7 +45,9 @@ export class RegionComplianceQuery {
 
   /**
    * Both rollups from one read of the store figures: WITH ROLLUP adds the total as a row
-   * without a region. (MariaDB refuses ORDER BY beside WITH ROLLUP, hence the outer query.)
+   * whose id is NULL (its code and name are MAX()es, which MariaDB needs in place of the
+   * columns the id determines). MariaDB refuses ORDER BY beside WITH ROLLUP, hence the
+   * outer query.
    */
   async rollup(selection: StoreSelection, now: Date): Promise<ComplianceRollup> {
     const { sql, params } = storeFiguresSql(selection, { now, activity: false });
