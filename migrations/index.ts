@@ -9,6 +9,7 @@ import { IndexAssignmentsByDueDate1795776376369 } from './1795776376369-IndexAss
 import { CreateComplianceSnapshots1795777735467 } from './1795777735467-CreateComplianceSnapshots';
 import { IndexAssignmentsByCourseAndEmployee1795813962053 } from './1795813962053-IndexAssignmentsByCourseAndEmployee';
 import { IndexEmployeesByStoreActiveAndRole1795864807182 } from './1795864807182-IndexEmployeesByStoreActiveAndRole';
+import { IndexNotificationsByKindAndStatus1795868953500 } from './1795868953500-IndexNotificationsByKindAndStatus';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -23,4 +24,5 @@ export const allMigrations = [
   CreateComplianceSnapshots1795777735467,
   IndexAssignmentsByCourseAndEmployee1795813962053,
   IndexEmployeesByStoreActiveAndRole1795864807182,
+  IndexNotificationsByKindAndStatus1795868953500,
 ];

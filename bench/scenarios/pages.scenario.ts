@@ -66,6 +66,11 @@ const CASES: PageCase[] = [
   { query: 'Notifications', reader: 'hr', variables: () => ({ first: 20 }) },
   { query: 'Notifications', reader: 'hr', variables: () => ({ first: 20, filter: { kind: 'ASSIGNMENT_DUE' } }) },
   { query: 'Notifications', reader: 'hr', variables: () => ({ first: 20, filter: { status: 'SENT' } }) },
+  {
+    query: 'Notifications',
+    reader: 'hr',
+    variables: () => ({ first: 20, filter: { kind: 'ASSIGNMENT_DUE', status: 'SENT' } }),
+  },
   { query: 'FilterOptions', reader: 'hr', variables: () => ({}) },
   { query: 'GrantablePrograms', reader: 'hr', variables: () => ({}) },
   { query: 'Programmes', reader: 'hr', variables: () => ({}) },

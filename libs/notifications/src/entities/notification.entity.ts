@@ -17,10 +17,10 @@ export enum NotificationStatus {
  * settles a race between two planners.
  */
 @Entity('notifications')
-@Unique('uq_notifications_once', ['kind', 'recipientId', 'subjectType', 'subjectId', 'offsetKey'])
+@Unique('uq_notifications_once', ['recipientId', 'kind', 'subjectType', 'subjectId', 'offsetKey'])
 @Index('idx_notifications_sweep', ['status', 'queueAfter'])
 @Index('idx_notifications_subject', ['subjectType', 'subjectId', 'status'])
-@Index('idx_notifications_recipient', ['recipientId'])
+@Index('idx_notifications_kind_status', ['kind', 'status'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
   id!: number;
