@@ -247,10 +247,12 @@ export class ChainGenerator {
 
   /**
    * Every programme course the employee's job role requires, plus two elective ones: past
-   * yearly cycles completed, and the current one in any status. Certifications follow the
-   * programmes of the job role.
+   * yearly cycles completed since the hire, and the current one in any status. Certifications
+   * follow the programmes of the job role. Nothing is dated before the hire or, but for due
+   * dates, after now.
    */
   private addLearning(block: Block, employee: Employee, catalogue: Catalogue): void {
+    const daysEmployed = Math.floor((this.now.getTime() - employee.hiredAt.getTime()) / DAY);
     const required = catalogue.programmes.filter((p) => p.jobRoleIds.includes(employee.jobRoleId));
     const courseIds = new Set(required.flatMap((p) => p.courseIds));
     const electives = catalogue.courses.filter((c) => !courseIds.has(c.id));
@@ -261,15 +263,18 @@ export class ChainGenerator {
       const history = this.random.int(0, 3);
       for (let cycle = history; cycle >= 1; cycle--) {
         const completedAt = this.daysAgo(cycle * 365 + this.random.int(0, 60));
+        if (completedAt <= employee.hiredAt) continue;
         this.addAssignment(block, employee, course, programme?.id ?? null, 'COMPLETED', completedAt, 'REFRESHER');
       }
       const draw = this.random.next();
       const status = draw < 0.45 ? 'COMPLETED' : draw < 0.67 ? 'IN_PROGRESS' : draw < 0.9 ? 'ASSIGNED' : 'CANCELLED';
       const when =
-        status === 'COMPLETED' ? this.daysAgo(this.random.int(1, 300)) : this.daysAgo(this.random.int(-60, 10));
+        status === 'COMPLETED'
+          ? this.daysAgo(this.random.int(1, Math.min(300, daysEmployed - 1)))
+          : this.daysAgo(this.random.int(-60, 10));
       this.addAssignment(block, employee, course, programme?.id ?? null, status, when, programme ? 'RULE' : 'MANUAL');
     }
-    for (const programme of required) this.addCertifications(block, employee, programme);
+    for (const programme of required) this.addCertifications(block, employee, programme, daysEmployed);
   }
 
   private addAssignment(
@@ -285,7 +290,10 @@ export class ChainGenerator {
     const open = status === 'ASSIGNED' || status === 'IN_PROGRESS';
     const started = status === 'COMPLETED' || status === 'IN_PROGRESS';
     const dueAt = open ? when : new Date(when.getTime() + this.random.int(0, 20) * DAY);
-    const createdAt = new Date(dueAt.getTime() - 30 * DAY);
+    // Assigned a month before the due date, but not before the hire nor later than yesterday.
+    const createdAt = new Date(
+      Math.max(employee.hiredAt.getTime(), Math.min(dueAt.getTime() - 30 * DAY, this.now.getTime() - DAY)),
+    );
     block.assignments.push([
       id,
       employee.id,
@@ -309,7 +317,8 @@ export class ChainGenerator {
     }
     if (status === 'COMPLETED') this.addAttempts(block, id, course, this.random.int(1, 3), true, when);
     if (status === 'IN_PROGRESS' && this.random.next() < 0.5) {
-      this.addAttempts(block, id, course, this.random.int(1, course.maxAttempts - 1), false, when);
+      const lastAttemptEnd = new Date(Math.min(when.getTime(), this.now.getTime() - 3_600_000));
+      this.addAttempts(block, id, course, this.random.int(1, course.maxAttempts - 1), false, lastAttemptEnd);
     }
   }
 
@@ -345,13 +354,21 @@ export class ChainGenerator {
   }
 
   /**
-   * Most holders have a current cycle, issued up to 14 months ago (so some lapsed), with up to
-   * two before it (or `certificationCycles` in all, a year apart).
+   * Most holders have a current cycle, issued up to 14 months ago (so some lapsed) and not
+   * before the hire, with up to two before it since the hire (or `certificationCycles` in all,
+   * a year apart, however long the holder has been employed).
    */
-  private addCertifications(block: Block, employee: Employee, programme: Catalogue['programmes'][number]): void {
+  private addCertifications(
+    block: Block,
+    employee: Employee,
+    programme: Catalogue['programmes'][number],
+    daysEmployed: number,
+  ): void {
     if (this.random.next() > 0.85) return;
-    const cycles = this.size.certificationCycles ?? this.random.int(1, 3);
-    const latestIssuedAt = this.daysAgo(this.random.int(0, 420));
+    const issuedDaysAgo = this.random.int(0, Math.min(420, daysEmployed));
+    const latestIssuedAt = this.daysAgo(issuedDaysAgo);
+    const cyclesSinceHire = 1 + Math.floor((daysEmployed - issuedDaysAgo) / 365);
+    const cycles = this.size.certificationCycles ?? Math.min(this.random.int(1, 3), cyclesSinceHire);
     let previousId: number | null = null;
     for (let cycle = cycles - 1; cycle >= 0; cycle--) {
       const id = this.nextCertificationId++;
