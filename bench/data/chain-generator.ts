@@ -98,7 +98,12 @@ interface Employee {
   storeId: number;
   jobRoleId: number;
   hiredAt: Date;
+  /** Whole days from the hire to now: at least MIN_DAYS_EMPLOYED. */
+  daysEmployed: number;
 }
+
+/** Hired at least this long ago, so that a finished assignment or a leaving fits between the hire and yesterday. */
+const MIN_DAYS_EMPLOYED = 20;
 
 interface Block {
   employees: Row[];
@@ -190,11 +195,13 @@ export class ChainGenerator {
       const { jobRole, role } = this.roleOf(position, storeId, id, regionCount);
       if (role === 'STORE_MANAGER') managers.store.push([id, storeId]);
       if (role === 'REGIONAL_MANAGER') managers.region.push([id, ((storeId - 1) % regionCount) + 1]);
+      const daysEmployed = this.random.int(MIN_DAYS_EMPLOYED, 5 * 365);
       const employee: Employee = {
         id,
         storeId,
         jobRoleId: catalogue.jobRoleIds.get(jobRole)!,
-        hiredAt: new Date(this.now.getTime() - this.random.int(20, 5 * 365) * DAY),
+        hiredAt: this.daysAgo(daysEmployed),
+        daysEmployed,
       };
       block.employees.push(this.employeeRow(employee, role));
       this.addLearning(block, employee, catalogue);
@@ -241,7 +248,7 @@ export class ChainGenerator {
       role,
       active ? 1 : 0,
       employee.hiredAt.toISOString().slice(0, 10),
-      active ? null : this.daysAgo(this.random.int(1, 200)),
+      active ? null : this.daysAgo(this.random.int(1, Math.min(200, employee.daysEmployed - 1))),
     ];
   }
 
@@ -252,7 +259,7 @@ export class ChainGenerator {
    * dates, after now.
    */
   private addLearning(block: Block, employee: Employee, catalogue: Catalogue): void {
-    const daysEmployed = Math.floor((this.now.getTime() - employee.hiredAt.getTime()) / DAY);
+    const { daysEmployed } = employee;
     const required = catalogue.programmes.filter((p) => p.jobRoleIds.includes(employee.jobRoleId));
     const courseIds = new Set(required.flatMap((p) => p.courseIds));
     const electives = catalogue.courses.filter((c) => !courseIds.has(c.id));
@@ -269,12 +276,12 @@ export class ChainGenerator {
       const draw = this.random.next();
       const status = draw < 0.45 ? 'COMPLETED' : draw < 0.67 ? 'IN_PROGRESS' : draw < 0.9 ? 'ASSIGNED' : 'CANCELLED';
       const when =
-        status === 'COMPLETED'
+        status === 'COMPLETED' || status === 'CANCELLED'
           ? this.daysAgo(this.random.int(1, Math.min(300, daysEmployed - 1)))
           : this.daysAgo(this.random.int(-60, 10));
       this.addAssignment(block, employee, course, programme?.id ?? null, status, when, programme ? 'RULE' : 'MANUAL');
     }
-    for (const programme of required) this.addCertifications(block, employee, programme, daysEmployed);
+    for (const programme of required) this.addCertifications(block, employee, programme);
   }
 
   private addAssignment(
@@ -358,16 +365,11 @@ export class ChainGenerator {
    * before the hire, with up to two before it since the hire (or `certificationCycles` in all,
    * a year apart, however long the holder has been employed).
    */
-  private addCertifications(
-    block: Block,
-    employee: Employee,
-    programme: Catalogue['programmes'][number],
-    daysEmployed: number,
-  ): void {
+  private addCertifications(block: Block, employee: Employee, programme: Catalogue['programmes'][number]): void {
     if (this.random.next() > 0.85) return;
-    const issuedDaysAgo = this.random.int(0, Math.min(420, daysEmployed));
+    const issuedDaysAgo = this.random.int(0, Math.min(420, employee.daysEmployed));
     const latestIssuedAt = this.daysAgo(issuedDaysAgo);
-    const cyclesSinceHire = 1 + Math.floor((daysEmployed - issuedDaysAgo) / 365);
+    const cyclesSinceHire = 1 + Math.floor((employee.daysEmployed - issuedDaysAgo) / 365);
     const cycles = this.size.certificationCycles ?? Math.min(this.random.int(1, 3), cyclesSinceHire);
     let previousId: number | null = null;
     for (let cycle = cycles - 1; cycle >= 0; cycle--) {

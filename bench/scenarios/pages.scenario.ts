@@ -71,6 +71,12 @@ const CASES: PageCase[] = [
     reader: 'hr',
     variables: () => ({ first: 20, filter: { kind: 'ASSIGNMENT_DUE', status: 'SENT' } }),
   },
+  // Not sent by the web app: the API's recipient filter, for a store manager, who is sent the most.
+  {
+    query: 'Notifications',
+    reader: 'hr',
+    variables: (s) => ({ first: 20, filter: { employeeId: String(s.readers.manager) } }),
+  },
   { query: 'FilterOptions', reader: 'hr', variables: () => ({}) },
   { query: 'GrantablePrograms', reader: 'hr', variables: () => ({}) },
   { query: 'Programmes', reader: 'hr', variables: () => ({}) },
