@@ -4,7 +4,8 @@ import { build } from 'hdr-histogram-js';
 export interface LoadOptions {
   url: string;
   connections: number;
-  durationSeconds: number;
+  /** Seconds of load, or `{ answers }` to stop after that many answers however long they take. */
+  until: { seconds: number } | { answers: number };
   /** Requests each connection sends in turn; see autocannon's `requests`. */
   requests: autocannon.Request[];
 }
@@ -31,7 +32,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       {
         url: options.url,
         connections: options.connections,
-        duration: options.durationSeconds,
+        ...('seconds' in options.until ? { duration: options.until.seconds } : { amount: options.until.answers }),
         requests: options.requests,
         timeout: 10,
       },

@@ -2,7 +2,12 @@ import type autocannon from 'autocannon';
 import type { BenchContext } from './context';
 import { type LoadResult, runLoad } from './load';
 
-/** Warms up, then measures; the same for ours and the baseline so they compare. */
+/**
+ * Warms up, then measures; the same for ours and the baseline so they compare. The warm-up
+ * first waits for two answers per connection: a scenario's first requests are cold (first
+ * execution of its resolvers and queries) and, on a loaded machine, can outlast any fixed
+ * warm-up time and leave the measurement at zero.
+ */
 export async function measure(
   context: BenchContext,
   url: string,
@@ -10,8 +15,9 @@ export async function measure(
   connections = context.settings.connections,
 ): Promise<LoadResult> {
   const { durationSeconds, warmupSeconds } = context.settings;
-  if (warmupSeconds > 0) await runLoad({ url, connections, durationSeconds: warmupSeconds, requests });
-  return runLoad({ url, connections, durationSeconds, requests });
+  await runLoad({ url, connections, until: { answers: connections * 2 }, requests });
+  if (warmupSeconds > 0) await runLoad({ url, connections, until: { seconds: warmupSeconds }, requests });
+  return runLoad({ url, connections, until: { seconds: durationSeconds }, requests });
 }
 
 /** Counts GraphQL answers carrying `errors` (HTTP 200 with errors is still a failure here). */
