@@ -2,6 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import depthLimit from 'graphql-depth-limit';
 import { AppConfig, GraphqlConfig } from '@lp/core';
 import type { Request, Response } from 'express';
+import { DateTimeScalar } from './date-time.scalar';
 import { createErrorFormatter } from './format-error';
 import type { GraphqlContext } from './graphql-context';
 import { aliasLimit } from './limits/alias-limit.rule';
@@ -21,6 +22,7 @@ export function graphqlOptions(config: AppConfig, limits: GraphqlConfig): Apollo
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     introspection: !config.isProduction,
     hideSchemaDetailsFromClientErrors: config.isProduction,

@@ -33,7 +33,8 @@ interface TargetSql {
  * moment — and the difference between targets and inserted rows is reported as `skipped`.
  * INSERT IGNORE (not ON DUPLICATE KEY UPDATE, whose affected-row count includes the
  * duplicates under mysql2's FOUND_ROWS flag) is safe here: the rows come from a SELECT of
- * existing employees, so a duplicate key is the only error it can hide.
+ * existing employees and the due date is one the DateTime scalar let through (a column can
+ * hold it), so a duplicate key is the only error it can hide.
  */
 @Injectable()
 export class AssignCourse {
