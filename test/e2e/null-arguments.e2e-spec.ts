@@ -1,7 +1,15 @@
-import { buildOrgChart, createTestApp, graphql, type OrgChart, type TestApp } from '@lp/testing';
+import {
+  buildCourse,
+  buildOrgChart,
+  createTestApp,
+  errorCode,
+  graphql,
+  type OrgChart,
+  type TestApp,
+} from '@lp/testing';
 
 /**
- * A client that sends `null` for an optional filter or paging argument means "not given",
+ * A client that sends `null` for an optional filter, paging or target argument means "not given",
  * as GraphQL clients do for an empty filter field: the answer is the one without it.
  */
 describe('null for an optional argument', () => {
@@ -61,5 +69,24 @@ describe('null for an optional argument', () => {
     const answer = await graphql(t.app, withNulls, {}, hrToken);
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual(expected.data);
+  });
+
+  it('assignCourse takes null targets as not given, and answers a request without any as BAD_USER_INPUT', async () => {
+    const { course } = await buildCourse(t.dataSource);
+    const assign = (input: Record<string, unknown>) =>
+      graphql(
+        t.app,
+        'mutation ($input: AssignCourseInput!) { assignCourse(input: $input) { created skipped } }',
+        {
+          input: { courseId: course.id, dueAt: '2099-01-01T00:00:00Z', ...input },
+        },
+        hrToken,
+      );
+    const nulls = { storeId: null, regionId: null, jobRoleCodes: null };
+    const answer = await assign({ employeeIds: [chart.people.employee.id], ...nulls });
+    expect(answer.data).toEqual({ assignCourse: { created: 1, skipped: 0 } });
+    const withoutTarget = await assign({ employeeIds: null, ...nulls });
+    expect(errorCode(withoutTarget)).toBe('BAD_USER_INPUT');
+    expect(withoutTarget.errors?.[0].message).toMatch(/Name employeeIds/);
   });
 });

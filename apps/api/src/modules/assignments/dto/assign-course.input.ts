@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsString, MaxLength } from 'class-validator';
 import { IdField, IdListField } from '../../../graphql/id';
+import { OptionalInput } from '../../../graphql/optional-input';
 
 @InputType()
 export class AssignCourseInput {
@@ -12,20 +13,20 @@ export class AssignCourseInput {
   dueAt!: Date;
 
   @IdListField({ nullable: true, description: 'These people (all within your scope)' })
-  @IsOptional()
+  @OptionalInput()
   @ArrayMaxSize(5000)
   employeeIds?: number[];
 
   @IdField({ nullable: true, description: 'Everyone of this store (with jobRoleCodes: those job roles only)' })
-  @IsOptional()
+  @OptionalInput()
   storeId?: number;
 
   @IdField({ nullable: true, description: 'Everyone of this region (regional managers and HR)' })
-  @IsOptional()
+  @OptionalInput()
   regionId?: number;
 
   @Field(() => [String], { nullable: true, description: 'Only these job roles' })
-  @IsOptional()
+  @OptionalInput()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(40, { each: true })
