@@ -701,6 +701,8 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         ['/reports/certifications.csv?status=SOON', 'hr', 400],
         ['/reports/certifications.csv?storeId=abc', 'hr', 400],
         ['/reports/store-compliance.csv?colour=red', 'hr', 400],
+        ['/reports/store-compliance.csv?valueOf=1', 'hr', 400],
+        ['/reports/certifications.csv?hasOwnProperty=1', 'hr', 400],
         ['/reports/store-compliance.csv?regionId=1&regionId=2', 'hr', 400],
         ['/reports/store-compliance.csv?regionId=999999', 'hr', 404],
         ['/reports/store-compliance.csv?programId=999999', 'hr', 404],

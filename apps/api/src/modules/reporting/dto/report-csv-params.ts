@@ -41,7 +41,8 @@ const flag: Parser<boolean> = (value, name) => {
 function parseParams<T extends object>(query: Query, parsers: { [K in keyof T]: Parser<T[K]> }): T {
   const result: Partial<T> = {};
   for (const [name, raw] of Object.entries(query)) {
-    const parser = parsers[name as keyof T];
+    // Own keys only: ?valueOf=1 must not find Object.prototype.valueOf.
+    const parser = Object.hasOwn(parsers, name) ? parsers[name as keyof T] : undefined;
     if (!parser) {
       const known = Object.keys(parsers).join(', ');
       throw new BadInputError(`Unknown parameter ${name}; this export takes ${known}`, name);
