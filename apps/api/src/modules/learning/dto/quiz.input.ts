@@ -1,10 +1,9 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CONTENT_LIMITS } from '@lp/learning';
+import { Omittable } from '../../../graphql/omittable';
 
 /** Left out: unchanged. Null is refused, except for timeLimitMinutes where it means "no limit". */
-const Omittable = () => ValidateIf((_input, value) => value !== undefined);
-
 @InputType({ description: 'Settings to change; the others keep their value' })
 export class QuizInput {
   @Field(() => Int, { nullable: true })
