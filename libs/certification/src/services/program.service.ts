@@ -13,7 +13,7 @@ import {
 } from '@lp/core';
 import { JobRoleEntity } from '@lp/organisation';
 import { CertificationProgramEntity, ProgramAudienceEntity, ProgramCourseEntity } from '../entities';
-import { RenewalBasis } from '../rules/renewal-dating';
+import { isCalendarMonthDay, RenewalBasis } from '../rules/renewal-dating';
 import { openCertificateYears } from './certificate-numbering';
 
 export interface AudienceRuleInput {
@@ -135,6 +135,12 @@ export class ProgramService {
     if ((input.renewalBasis === RenewalBasis.FIXED_DATE) !== (input.fixedExpiryDate !== undefined)) {
       throw new BadInputError(
         'fixedExpiryDate (MM-DD) goes with renewalBasis FIXED_DATE, and only with it',
+        'fixedExpiryDate',
+      );
+    }
+    if (input.fixedExpiryDate !== undefined && !isCalendarMonthDay(input.fixedExpiryDate)) {
+      throw new BadInputError(
+        `fixedExpiryDate: ${input.fixedExpiryDate} is no day of the calendar; give MM-DD, e.g. 04-01`,
         'fixedExpiryDate',
       );
     }
