@@ -330,6 +330,28 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     expect(Number(n)).toBe(1);
   });
 
+  it('refuses a reminder on day 0 and stores the offsets the planner uses, the defaults for an empty list', async () => {
+    const base = { name: 'X', courseIds: [course.course.id], validityMonths: 12, recertifyWindowDays: 60 };
+    for (const reminderOffsetsDays of [[0], [7, 0]]) {
+      const refused = await graphql(
+        t.app,
+        CREATE_PROGRAM,
+        { input: { ...base, code: 'ZERO', reminderOffsetsDays } },
+        t.tokenFor(hr),
+      );
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reminderOffsetsDays' });
+    }
+    const created = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      { input: { ...base, code: 'EMPTY', reminderOffsetsDays: [] } },
+      t.tokenFor(hr),
+    );
+    expect(created.data!.createCertificationProgram.reminderOffsetsDays).toEqual([30, 14, 7, 1]);
+    const [program] = await t.dataSource.query('SELECT code, reminder_offsets_days FROM certification_programs');
+    expect(program).toEqual({ code: 'EMPTY', reminder_offsets_days: [30, 14, 7, 1] });
+  });
+
   it('takes null for an optional field as not given', async () => {
     const created = await graphql(
       t.app,

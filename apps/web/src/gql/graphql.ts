@@ -93,7 +93,7 @@ export type CreateCertificationProgramInput = {
   recertifyWindowDays: number;
   /** Passing it renews a held certification (default: the required courses) */
   refresherCourseId?: string | null | undefined;
-  /** Days before due dates and expiry; default 30, 14, 7, 1 */
+  /** Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1 */
   reminderOffsetsDays?: Array<number> | null | undefined;
   renewalBasis?: RenewalBasis | null | undefined;
   /** Job roles that must hold it, chain-wide */

@@ -75,11 +75,14 @@ export class CreateCertificationProgramInput {
   @OptionalInput()
   refresherCourseId?: number;
 
-  @Field(() => [Int], { nullable: true, description: 'Days before due dates and expiry; default 30, 14, 7, 1' })
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1',
+  })
   @OptionalInput()
   @ArrayMaxSize(10)
   @IsInt({ each: true })
-  @Min(0, { each: true })
+  @Min(1, { each: true, message: 'reminderOffsetsDays must be whole days, each at least 1' })
   @Max(365, { each: true })
   reminderOffsetsDays?: number[];
 
