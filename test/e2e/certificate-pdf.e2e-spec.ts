@@ -7,6 +7,7 @@ import {
   buildEmployee,
   buildOrgChart,
   buildProgram,
+  buildStore,
   createTestApp,
   graphql,
   type OrgChart,
@@ -236,5 +237,30 @@ describe('the printable certificate PDF', () => {
     expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
     expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(5);
     expect((await download(`/certificates/${certification.id}.pdf`, org.people.employee)).status).toBe(200);
+  });
+
+  it("prints the dates as they fall in the holder's store, as the expiry emails do", async () => {
+    t.clock.set(new Date('2026-03-01T12:00:00Z'));
+    const store = await buildStore(t.dataSource, { timezone: 'America/Los_Angeles' });
+    const holder = await buildEmployee(t.dataSource, { storeId: store.id });
+    // 03:00 UTC on 10 February is 19:00 on the 9th in Los Angeles.
+    const granted = await graphql(
+      t.app,
+      `
+        mutation ($employeeId: ID!, $programId: ID!) {
+          grantCertification(employeeId: $employeeId, programId: $programId, issuedAt: "2026-02-10T03:00:00Z") {
+            id
+            expiresAt
+          }
+        }
+      `,
+      { employeeId: holder.id, programId: certification.programId },
+      t.tokenFor(org.people.hr),
+    );
+    expect(granted.data!.grantCertification.expiresAt).toBe('2027-02-10T03:00:00.000Z');
+    const response = await download(`/certificates/${granted.data!.grantCertification.id}.pdf`, holder);
+    const text = textOf(response.body as Buffer);
+    expect(text).toMatch(/ISSUED\n9 February 2026\n/);
+    expect(text).toMatch(/VALID UNTIL\n9 February 2027\n/);
   });
 });

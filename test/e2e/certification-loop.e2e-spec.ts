@@ -300,4 +300,86 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM certification_programs');
     expect(Number(n)).toBe(1);
   });
+
+  it('refuses a fixed expiry date that is no day of the calendar, or FIXED_DATE without a date', async () => {
+    const fixed = {
+      name: 'X',
+      courseIds: [course.course.id],
+      validityMonths: 12,
+      recertifyWindowDays: 60,
+      renewalBasis: 'FIXED_DATE',
+    };
+    for (const input of [
+      { ...fixed, code: 'FEB', fixedExpiryDate: '02-30' },
+      { ...fixed, code: 'APR', fixedExpiryDate: '04-31' },
+      { ...fixed, code: 'MON', fixedExpiryDate: '13-01' },
+      { ...fixed, code: 'NULL', fixedExpiryDate: null },
+      { ...fixed, code: 'NONE' },
+    ]) {
+      const refused = await graphql(t.app, CREATE_PROGRAM, { input }, t.tokenFor(hr));
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fixedExpiryDate' });
+    }
+    const leapDay = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      { input: { ...fixed, code: 'LEAP', fixedExpiryDate: '02-29' } },
+      t.tokenFor(hr),
+    );
+    expect(leapDay.errors).toBeUndefined();
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM certification_programs');
+    expect(Number(n)).toBe(1);
+  });
+
+  it('refuses a reminder on day 0 and stores the offsets the planner uses, the defaults for an empty list', async () => {
+    const base = { name: 'X', courseIds: [course.course.id], validityMonths: 12, recertifyWindowDays: 60 };
+    for (const reminderOffsetsDays of [[0], [7, 0]]) {
+      const refused = await graphql(
+        t.app,
+        CREATE_PROGRAM,
+        { input: { ...base, code: 'ZERO', reminderOffsetsDays } },
+        t.tokenFor(hr),
+      );
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reminderOffsetsDays' });
+    }
+    const created = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      { input: { ...base, code: 'EMPTY', reminderOffsetsDays: [] } },
+      t.tokenFor(hr),
+    );
+    expect(created.data!.createCertificationProgram.reminderOffsetsDays).toEqual([30, 14, 7, 1]);
+    const [program] = await t.dataSource.query('SELECT code, reminder_offsets_days FROM certification_programs');
+    expect(program).toEqual({ code: 'EMPTY', reminder_offsets_days: [30, 14, 7, 1] });
+  });
+
+  it('takes null for an optional field as not given', async () => {
+    const created = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      {
+        input: {
+          code: 'LPF',
+          name: 'LP Foundations',
+          courseIds: [course.course.id],
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          description: null,
+          refresherCourseId: null,
+          reminderOffsetsDays: null,
+          requiredJobRoleCodes: null,
+          audience: null,
+          renewalBasis: null,
+          fixedExpiryDate: null,
+          onboardingDays: null,
+        },
+      },
+      t.tokenFor(hr),
+    );
+    expect(created.errors).toBeUndefined();
+    const [program] = await t.dataSource.query(
+      'SELECT renewal_basis, fixed_expiry_date, onboarding_days FROM certification_programs',
+    );
+    expect(program).toEqual({ renewal_basis: 'PREVIOUS_EXPIRY', fixed_expiry_date: null, onboarding_days: 30 });
+    expect(created.data!.createCertificationProgram.reminderOffsetsDays).toEqual([30, 14, 7, 1]);
+  });
 });

@@ -519,5 +519,49 @@ describe('reminder planning', () => {
         '2026-W04',
       ]);
     });
+
+    it("sends the week's digest from Monday morning in each manager's store, never on Sunday west of UTC", async () => {
+      const westStore = await buildStore(dataSource, { name: 'Santa Monica', timezone: 'America/Los_Angeles' });
+      const west = await buildEmployee(dataSource, {
+        storeId: westStore.id,
+        role: Role.STORE_MANAGER,
+        email: 'west@example.test',
+      });
+      const eastStore = await buildStore(dataSource, { name: 'Shibuya', timezone: 'Asia/Tokyo' });
+      const east = await buildEmployee(dataSource, {
+        storeId: eastStore.id,
+        role: Role.STORE_MANAGER,
+        email: 'east@example.test',
+      });
+      const digestOf = async (recipient: EmployeeEntity) =>
+        (await notifications(NotificationKind.WEEKLY_DIGEST)).find((n) => n.recipientId === recipient.id)!;
+
+      // The week's first run: Monday 09:05 in Tokyo, still Sunday 16:05 in Los Angeles.
+      clock.set(new Date('2026-01-12T00:05:00Z'));
+      expect(await planning.plan()).toMatchObject({ digests: 3 });
+      expect(await digestOf(east)).toMatchObject({ offsetKey: '2026-W03', sendAfter: clock.now() });
+      // 09:00 on Monday in New York (EST) and in Los Angeles (PST).
+      expect(await digestOf(manager)).toMatchObject({
+        offsetKey: '2026-W03',
+        sendAfter: new Date('2026-01-12T14:00:00Z'),
+      });
+      expect(await digestOf(west)).toMatchObject({
+        offsetKey: '2026-W03',
+        sendAfter: new Date('2026-01-12T17:00:00Z'),
+      });
+
+      await sweepAndDeliver(1);
+      expect(smtp.messages.map((m) => m.to)).toEqual([expect.objectContaining({ text: 'east@example.test' })]);
+      expect(await digestOf(west)).toMatchObject({ status: NotificationStatus.PENDING });
+
+      // Later runs of the week plan nothing again: the key is the week, whatever the zone.
+      clock.set(new Date('2026-01-12T16:00:00Z'));
+      expect(await planning.plan()).toMatchObject({ digests: 0 });
+      clock.set(new Date('2026-01-12T17:00:00Z'));
+      await sweepAndDeliver(3);
+      expect(smtp.messages.map((m) => m.to)).toEqual(
+        expect.arrayContaining([expect.objectContaining({ text: 'west@example.test' })]),
+      );
+    });
   });
 });

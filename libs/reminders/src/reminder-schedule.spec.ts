@@ -5,6 +5,7 @@ import {
   normaliseOffsets,
   offsetReminders,
   spansWithOffsetReminders,
+  weeklyDigestMoment,
 } from './reminder-schedule';
 
 const at = (iso: string) => new Date(iso);
@@ -81,5 +82,17 @@ describe('the reminder schedule', () => {
     expect(isoWeek(at('2027-01-03T23:00:00Z'))).toEqual({ key: '2026-W53', start: at('2026-12-28T00:00:00Z') });
     expect(isoWeek(at('2027-01-04T00:00:00Z')).key).toBe('2027-W01');
     expect(isoWeek(at('2024-12-30T08:00:00Z')).key).toBe('2025-W01');
+  });
+
+  it("lets a week's digest go from Monday 00:00 in the recipient's zone, or now once that has passed", () => {
+    // The week's first run, Monday 00:05 UTC: still Sunday afternoon in Los Angeles.
+    const firstRun = at('2026-01-12T00:05:00Z');
+    const week = isoWeek(firstRun);
+    expect(weeklyDigestMoment(week, 'America/Los_Angeles', firstRun)).toEqual(at('2026-01-12T08:00:00Z'));
+    expect(weeklyDigestMoment(week, 'UTC', firstRun)).toEqual(firstRun);
+    expect(weeklyDigestMoment(week, 'Asia/Tokyo', firstRun)).toEqual(firstRun);
+    // A manager who first appears on Wednesday gets this week's digest now.
+    const wednesday = at('2026-01-14T20:00:00Z');
+    expect(weeklyDigestMoment(isoWeek(wednesday), 'America/Los_Angeles', wednesday)).toEqual(wednesday);
   });
 });

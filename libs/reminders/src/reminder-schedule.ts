@@ -1,3 +1,5 @@
+import { instantOfLocalTime } from '@lp/notifications';
+
 /** When reminders fall, as pure date maths: the planners feed it rows and plan what it answers. */
 
 export const DAY_MS = 86_400_000;
@@ -138,4 +140,18 @@ export function isoWeek(instant: Date): IsoWeek {
   const year = thursday.getUTCFullYear();
   const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
   return { key: `${year}-W${String(week).padStart(2, '0')}`, start };
+}
+
+/**
+ * When a week's digest may go out to someone in a zone: from Monday 00:00 there (the
+ * sending window then holds it until the morning), or now once that has passed. West of
+ * UTC the week's first planning run comes on Sunday local time; east of it, it is Monday
+ * already and the digest goes now.
+ */
+export function weeklyDigestMoment(week: IsoWeek, timezone: string, now: Date): Date {
+  const monday = instantOfLocalTime(
+    { year: week.start.getUTCFullYear(), month: week.start.getUTCMonth() + 1, day: week.start.getUTCDate(), hour: 0 },
+    timezone,
+  );
+  return monday > now ? monday : now;
 }

@@ -84,7 +84,7 @@ export type CreateCertificationProgramInput = {
   /** Courses that must all be passed */
   courseIds: Array<string>;
   description?: string | null | undefined;
-  /** MM-DD, with renewalBasis FIXED_DATE */
+  /** MM-DD, required with renewalBasis FIXED_DATE; 02-29 falls on 28 February in other years */
   fixedExpiryDate?: string | null | undefined;
   name: string;
   /** Days a new member of the audience has (default 30) */
@@ -93,7 +93,7 @@ export type CreateCertificationProgramInput = {
   recertifyWindowDays: number;
   /** Passing it renews a held certification (default: the required courses) */
   refresherCourseId?: string | null | undefined;
-  /** Days before due dates and expiry; default 30, 14, 7, 1 */
+  /** Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1 */
   reminderOffsetsDays?: Array<number> | null | undefined;
   renewalBasis?: RenewalBasis | null | undefined;
   /** Job roles that must hold it, chain-wide */

@@ -15,26 +15,41 @@ export interface DatingRules {
   fixedExpiryDate: string | null;
 }
 
+/** `monthIndex` counts from 0, as Date's does. */
+function daysInMonth(year: number, monthIndex: number): number {
+  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+}
+
 /** Adds calendar months in UTC, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date.getTime());
   const day = result.getUTCDate();
   result.setUTCDate(1);
   result.setUTCMonth(result.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(day, lastDay));
+  result.setUTCDate(Math.min(day, daysInMonth(result.getUTCFullYear(), result.getUTCMonth())));
   return result;
+}
+
+/** Whether an MM-DD is a day of the calendar in some year: 02-29 is, 02-30 and 04-31 are not. */
+export function isCalendarMonthDay(monthDay: string): boolean {
+  const match = /^(\d{2})-(\d{2})$/.exec(monthDay);
+  if (!match) return false;
+  const [month, day] = [Number(match[1]), Number(match[2])];
+  // 2000 is a leap year, so its months are as long as they ever get.
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month - 1);
 }
 
 /**
  * The occurrence of the fixed MM-DD (end of that day, UTC) nearest to `from` plus the
  * validity, so the whole chain renews on the same date and a cycle is never more than
- * half a year longer or shorter than the validity.
+ * half a year longer or shorter than the validity. 29 February falls on the 28th in other
+ * years, not on 1 March.
  */
 function nearestFixedDate(from: Date, monthDay: string, validityMonths: number): Date {
   const [month, day] = monthDay.split('-').map(Number);
   const target = addMonths(from, validityMonths);
-  const onYear = (year: number) => new Date(Date.UTC(year, month - 1, day, 23, 59, 59));
+  const onYear = (year: number) =>
+    new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month - 1)), 23, 59, 59));
   const year = target.getUTCFullYear();
   return [onYear(year - 1), onYear(year), onYear(year + 1)]
     .filter((candidate) => candidate > from)

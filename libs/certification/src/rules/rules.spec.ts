@@ -5,7 +5,7 @@ import {
   newVerificationCode,
   normaliseVerificationCode,
 } from './certificate-codes';
-import { addMonths, initialExpiry, RenewalBasis, renewedExpiry } from './renewal-dating';
+import { addMonths, initialExpiry, isCalendarMonthDay, RenewalBasis, renewedExpiry } from './renewal-dating';
 
 const d = (iso: string) => new Date(iso);
 
@@ -59,6 +59,22 @@ describe('renewal dating', () => {
     expect(renewedExpiry(fixed, d('2027-04-01T23:59:59Z'), d('2027-02-15T00:00:00Z')).toISOString()).toBe(
       '2028-04-01T23:59:59.000Z',
     );
+  });
+
+  it('puts a fixed 29 February on the 28th in other years, not on 1 March', () => {
+    const leapDay = { validityMonths: 12, renewalBasis: RenewalBasis.FIXED_DATE, fixedExpiryDate: '02-29' };
+    expect(initialExpiry(leapDay, d('2026-03-10T12:00:00Z')).toISOString()).toBe('2027-02-28T23:59:59.000Z');
+    expect(initialExpiry(leapDay, d('2027-03-10T12:00:00Z')).toISOString()).toBe('2028-02-29T23:59:59.000Z');
+    expect(renewedExpiry(leapDay, d('2028-02-29T23:59:59Z'), d('2028-01-15T00:00:00Z')).toISOString()).toBe(
+      '2029-02-28T23:59:59.000Z',
+    );
+  });
+
+  it('knows which MM-DD are days of the calendar', () => {
+    for (const monthDay of ['01-01', '02-29', '04-30', '12-31']) expect(isCalendarMonthDay(monthDay)).toBe(true);
+    for (const monthDay of ['02-30', '04-31', '06-31', '09-31', '11-31', '00-10', '13-01', '01-00', '1-1', '']) {
+      expect(isCalendarMonthDay(monthDay)).toBe(false);
+    }
   });
 });
 

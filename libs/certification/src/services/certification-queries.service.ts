@@ -105,14 +105,16 @@ export class CertificationQueries {
   }
 
   /**
-   * One cycle with its holder and programme, if the caller may see it: their own, or one
-   * held by someone in their scope (the same people the `certifications` list shows).
+   * One cycle with its holder (and the holder's store) and programme, if the caller may see
+   * it: their own, or one held by someone in their scope (the same people the
+   * `certifications` list shows).
    */
   async findVisible(scope: AccessScope, callerId: number, id: number): Promise<CertificationEntity | null> {
     const query = this.dataSource
       .getRepository(CertificationEntity)
       .createQueryBuilder('c')
       .innerJoinAndSelect('c.employee', 'e')
+      .innerJoinAndSelect('e.store', 'holder_store')
       .innerJoinAndSelect('c.program', 'p')
       .where('c.id = :id', { id });
     const inScope = await filterCertifications(

@@ -13,7 +13,7 @@ import {
 } from '@lp/core';
 import { JobRoleEntity } from '@lp/organisation';
 import { CertificationProgramEntity, ProgramAudienceEntity, ProgramCourseEntity } from '../entities';
-import { RenewalBasis } from '../rules/renewal-dating';
+import { isCalendarMonthDay, RenewalBasis } from '../rules/renewal-dating';
 import { openCertificateYears } from './certificate-numbering';
 
 export interface AudienceRuleInput {
@@ -39,6 +39,12 @@ export interface CreateProgramInput {
 }
 
 export const DEFAULT_REMINDER_OFFSETS = [30, 14, 7, 1];
+
+/** As the planner will use them, so the programme shows the reminders that are sent. */
+function storedReminderOffsets(offsetsDays: number[] | undefined): number[] {
+  const offsets = offsetsDays && offsetsDays.length > 0 ? offsetsDays : DEFAULT_REMINDER_OFFSETS;
+  return [...new Set(offsets)].sort((a, b) => b - a);
+}
 
 /** Called in the creating transaction so audience rules can assign the courses at once. */
 export type ProgramCreatedHook = (
@@ -90,9 +96,7 @@ export class ProgramService {
           validityMonths: input.validityMonths,
           recertifyWindowDays: input.recertifyWindowDays,
           refresherCourseId: input.refresherCourseId ?? null,
-          reminderOffsetsDays: [...new Set(input.reminderOffsetsDays ?? DEFAULT_REMINDER_OFFSETS)].sort(
-            (a, b) => b - a,
-          ),
+          reminderOffsetsDays: storedReminderOffsets(input.reminderOffsetsDays),
           renewalBasis: input.renewalBasis ?? RenewalBasis.PREVIOUS_EXPIRY,
           fixedExpiryDate: input.fixedExpiryDate ?? null,
           onboardingDays: input.onboardingDays ?? 30,
@@ -138,7 +142,17 @@ export class ProgramService {
         'fixedExpiryDate',
       );
     }
+    if (input.fixedExpiryDate !== undefined && !isCalendarMonthDay(input.fixedExpiryDate)) {
+      throw new BadInputError(
+        `fixedExpiryDate: ${input.fixedExpiryDate} is no day of the calendar; give MM-DD, e.g. 04-01`,
+        'fixedExpiryDate',
+      );
+    }
     for (const offset of input.reminderOffsetsDays ?? []) {
+      // The reminder planner skips anything else, so it would not be the schedule HR sees.
+      if (!Number.isInteger(offset) || offset < 1) {
+        throw new BadInputError('reminderOffsetsDays must be whole days, each at least 1', 'reminderOffsetsDays');
+      }
       if (offset > input.validityMonths * 28) {
         throw new BadInputError('reminderOffsetsDays must fall within the validity', 'reminderOffsetsDays');
       }

@@ -149,6 +149,16 @@ describe('loadCurriculum refuses a broken file, naming the file and the field', 
     ]);
   });
 
+  it('refuses a programme reminding 0 days ahead, which the reminder planner would not send', async () => {
+    const directory = curriculumWith(() => undefined);
+    const programmes = parse(readFileSync(join(directory, 'programs.yaml'), 'utf8'));
+    programmes.programs[0].reminderOffsetsDays = [7, 0];
+    writeFileSync(join(directory, 'programs.yaml'), stringify(programmes));
+    expect(await problemsOf(directory)).toEqual([
+      expect.stringMatching(/programs\.yaml: programs\[0\]\.reminderOffsetsDays\[1\]: must be a whole number from 1 to 366$/),
+    ]);
+  });
+
   it('refuses text that is not YAML', async () => {
     const directory = curriculumWith(() => undefined);
     writeFileSync(join(directory, 'courses', 'lp-basics.yaml'), 'code: [unclosed');

@@ -55,7 +55,7 @@ export function parseProgrammesFile(
         refresherCourseCode: entry.text('refresherCourseCode', 40),
         validityMonths: entry.integer('validityMonths', 1, 120),
         recertifyWindowDays: entry.integer('recertifyWindowDays', 0, 366),
-        reminderOffsetsDays: entry.integerList('reminderOffsetsDays', 0, 366),
+        reminderOffsetsDays: entry.integerList('reminderOffsetsDays', 1, 366),
         renewalBasis: entry.text('renewalBasis', 40, { regex: /^[A-Z_]+$/, description: 'a basis in capitals' }),
         requiredJobRoleCodes: entry.textList('requiredJobRoleCodes', 0, 50, 40),
       };

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { CertificationQueries, certificationStatus, CertificationStatus } from '@lp/certification';
 import { AppConfig, Clock, HttpConfig, NotFoundError, TooManyRequestsError } from '@lp/core';
 import type { Actor } from '@lp/identity';
+import { resolveTimezone } from '@lp/notifications';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { RedisThrottlerStorage } from '../identity/throttling/redis-throttler.storage';
 import { renderCertificatePdf } from './pdf/certificate-pdf';
@@ -48,6 +49,7 @@ export class CertificatesController {
       verificationCode: certification.verificationCode,
       issuedAt: certification.issuedAt,
       expiresAt: certification.expiresAt,
+      timezone: resolveTimezone(employee!.store!.timezone).timezone,
       invalidBecause:
         status === CertificationStatus.REVOKED || status === CertificationStatus.EXPIRED ? status : undefined,
       verificationUrl: `${this.appConfig.APP_URL.replace(/\/+$/, '')}/verify/${certification.verificationCode}`,

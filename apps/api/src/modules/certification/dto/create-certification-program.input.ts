@@ -5,7 +5,6 @@ import {
   IsEnum,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,6 +14,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IdField, IdListField } from '../../../graphql/id';
+import { OptionalInput } from '../../../graphql/optional-input';
 import { Trim } from '../../../graphql/trim';
 import { RenewalBasis } from '../certification-status.enum';
 
@@ -27,11 +27,11 @@ export class AudienceRuleInput {
   jobRoleCode!: string;
 
   @IdField({ nullable: true, description: 'Only in this store' })
-  @IsOptional()
+  @OptionalInput()
   storeId?: number;
 
   @IdField({ nullable: true, description: 'Only in this region' })
-  @IsOptional()
+  @OptionalInput()
   regionId?: number;
 }
 
@@ -49,7 +49,7 @@ export class CreateCertificationProgramInput {
   name!: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalInput()
   @IsString()
   @MaxLength(2000)
   description?: string;
@@ -72,19 +72,22 @@ export class CreateCertificationProgramInput {
   recertifyWindowDays!: number;
 
   @IdField({ nullable: true, description: 'Passing it renews a held certification (default: the required courses)' })
-  @IsOptional()
+  @OptionalInput()
   refresherCourseId?: number;
 
-  @Field(() => [Int], { nullable: true, description: 'Days before due dates and expiry; default 30, 14, 7, 1' })
-  @IsOptional()
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1',
+  })
+  @OptionalInput()
   @ArrayMaxSize(10)
   @IsInt({ each: true })
-  @Min(0, { each: true })
+  @Min(1, { each: true, message: 'reminderOffsetsDays must be whole days, each at least 1' })
   @Max(365, { each: true })
   reminderOffsetsDays?: number[];
 
   @Field(() => [String], { nullable: true, description: 'Job roles that must hold it, chain-wide' })
-  @IsOptional()
+  @OptionalInput()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(40, { each: true })
@@ -94,24 +97,28 @@ export class CreateCertificationProgramInput {
     nullable: true,
     description: 'Job roles that must hold it in one store or region',
   })
-  @IsOptional()
+  @OptionalInput()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => AudienceRuleInput)
   audience?: AudienceRuleInput[];
 
   @Field(() => RenewalBasis, { nullable: true, defaultValue: RenewalBasis.PREVIOUS_EXPIRY })
-  @IsOptional()
+  @OptionalInput()
   @IsEnum(RenewalBasis)
   renewalBasis?: RenewalBasis;
 
-  @Field({ nullable: true, description: 'MM-DD, with renewalBasis FIXED_DATE' })
-  @IsOptional()
-  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'fixedExpiryDate must be MM-DD' })
+  @Field({
+    nullable: true,
+    description: 'MM-DD, required with renewalBasis FIXED_DATE; 02-29 falls on 28 February in other years',
+  })
+  @OptionalInput()
+  // Only the shape: which days exist is the programme's rule (isCalendarMonthDay), for every caller.
+  @Matches(/^\d{2}-\d{2}$/, { message: 'fixedExpiryDate must be MM-DD' })
   fixedExpiryDate?: string;
 
   @Field(() => Int, { nullable: true, description: 'Days a new member of the audience has (default 30)' })
-  @IsOptional()
+  @OptionalInput()
   @IsInt()
   @Min(1)
   @Max(365)

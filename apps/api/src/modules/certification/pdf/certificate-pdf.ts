@@ -10,6 +10,12 @@ export interface PrintableCertificate {
   verificationCode: string;
   issuedAt: Date;
   expiresAt: Date;
+  /**
+   * The IANA zone of the holder's store, in which its dates are printed: a certificate
+   * issued at 03:00 UTC in Los Angeles was issued, and expires, the evening before, as the
+   * expiry emails say.
+   */
+  timezone: string;
   /** Printed across the page when the certificate no longer counts (REVOKED, EXPIRED). */
   invalidBecause?: string;
   /** Where anyone can check the certificate; printed and encoded in the QR code. */
@@ -39,8 +45,8 @@ function certificateFonts(): { regular: Buffer; bold: Buffer } {
 const REGULAR = 'Regular';
 const BOLD = 'Bold';
 
-const longDate = (date: Date) =>
-  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = (date: Date, timezone: string) =>
+  date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: timezone });
 
 /** Collects a finished pdfkit document into one buffer. */
 function bufferOf(document: PDFKit.PDFDocument): Promise<Buffer> {
@@ -116,8 +122,8 @@ export async function renderCertificatePdf(certificate: PrintableCertificate): P
 
   const detailsTop = height - 200;
   const details: [string, string][] = [
-    ['Issued', longDate(certificate.issuedAt)],
-    ['Valid until', longDate(certificate.expiresAt)],
+    ['Issued', longDate(certificate.issuedAt, certificate.timezone)],
+    ['Valid until', longDate(certificate.expiresAt, certificate.timezone)],
     ['Certificate number', certificate.certificateNumber],
     ['Verification code', formatVerificationCode(certificate.verificationCode)],
   ];
