@@ -389,4 +389,52 @@ describe('authoring courses', () => {
     expect(second.edges).toEqual([{ node: { code: 'LP-C' } }]);
     expect(errorCode(await graphql(t.app, query, { first: 1000 }, admin))).toBe('BAD_USER_INPUT');
   });
+
+  describe('two edits of one draft at once take turns', () => {
+    const REMOVE_LESSON = 'mutation ($l: ID!) { removeLesson(lessonId: $l) { id } }';
+    const REMOVE_QUESTION = 'mutation ($q: ID!) { removeQuestion(questionId: $q) { id } }';
+
+    async function draftWith(lessons: number, questions: number) {
+      const c = await createCourse();
+      const add = async (query: string, input: unknown) => {
+        const added = await graphql(t.app, query, { c, input }, admin);
+        expect(added.errors).toBeUndefined();
+      };
+      for (let n = 1; n <= lessons; n++) await add(ADD_LESSON, lesson(`Lesson ${n}`));
+      for (let n = 1; n <= questions; n++) await add(ADD_QUESTION, question(`Question ${n}?`));
+      const draft = (await graphql(t.app, COURSE, { c }, admin)).data!.course.draftVersion;
+      return {
+        c,
+        lessonIds: draft.lessons.map((l: { id: string }) => l.id),
+        questionIds: draft.questions.map((q: { id: string }) => q.id),
+      };
+    }
+    const outcomes = (answers: GraphqlResponse[]) => answers.map((a) => errorCode(a) ?? 'OK').sort();
+
+    it('removing one lesson or question twice at once (a double click): one removal, then NOT_FOUND', async () => {
+      const { lessonIds, questionIds } = await draftWith(5, 5);
+      const lessons = await Promise.all([1, 2].map(() => graphql(t.app, REMOVE_LESSON, { l: lessonIds[1] }, admin)));
+      const questions = await Promise.all(
+        [1, 2].map(() => graphql(t.app, REMOVE_QUESTION, { q: questionIds[1] }, admin)),
+      );
+      expect({ lessons: outcomes(lessons), questions: outcomes(questions) }).toEqual({
+        lessons: ['NOT_FOUND', 'OK'],
+        questions: ['NOT_FOUND', 'OK'],
+      });
+    });
+
+    it('removing lessons 2 and 4 at once leaves 1, 3 and 5 at positions 1, 2 and 3', async () => {
+      const { c, lessonIds } = await draftWith(5, 0);
+      const answers = await Promise.all(
+        [lessonIds[1], lessonIds[3]].map((l) => graphql(t.app, REMOVE_LESSON, { l }, admin)),
+      );
+      expect(outcomes(answers)).toEqual(['OK', 'OK']);
+      const draft = (await graphql(t.app, COURSE, { c }, admin)).data!.course.draftVersion;
+      expect(draft.lessons.map((l: { title: string; position: number }) => [l.title, l.position])).toEqual([
+        ['Lesson 1', 1],
+        ['Lesson 3', 2],
+        ['Lesson 5', 3],
+      ]);
+    });
+  });
 });

@@ -73,10 +73,14 @@ export class CourseDrafts {
     field: string,
   ): Promise<EditableCourse & { row: T }> {
     const kind = entity === LessonEntity ? 'Lesson' : 'Question';
-    const found = (await manager.findOneBy(entity, { id })) as T | null;
-    if (!found) throw new NotFoundError(kind, id);
-    const version = await manager.findOneByOrFail(CourseVersionEntity, { id: found.courseVersionId });
+    const unlocked = (await manager.findOneBy(entity, { id })) as T | null;
+    if (!unlocked) throw new NotFoundError(kind, id);
+    const version = await manager.findOneByOrFail(CourseVersionEntity, { id: unlocked.courseVersionId });
     const course = await this.lockCourse(manager, version.courseId);
+    // The reads above fixed this transaction's snapshot before the course was locked: an edit
+    // that held the lock meanwhile (a removal, the positions it shifted) is seen by locking reads only.
+    const found = await this.lockedRow<T>(manager, entity, { id });
+    if (!found) throw new NotFoundError(kind, id);
     const isDraft = course.draftVersionId === version.id;
     const isCurrentWithoutDraft = course.currentVersionId === version.id && course.draftVersionId === null;
     if (!isDraft && !isCurrentWithoutDraft) {
@@ -87,9 +91,17 @@ export class CourseDrafts {
       );
     }
     const draft = await this.draftOf(manager, course);
-    const row = (await manager.findOneBy(entity, { courseVersionId: draft.id, position: found.position })) as T | null;
+    const row = await this.lockedRow<T>(manager, entity, { courseVersionId: draft.id, position: found.position });
     if (!row) throw new NotFoundError(kind, id);
     return { course, draft, row };
+  }
+
+  private async lockedRow<T extends LessonEntity | QuestionEntity>(
+    manager: EntityManager,
+    entity: Positioned,
+    where: { id: number } | { courseVersionId: number; position: number },
+  ): Promise<T | null> {
+    return (await manager.findOne(entity, { where, lock: { mode: 'pessimistic_write' } })) as T | null;
   }
 
   /** Closes the gap a removed row leaves, in position order so the unique key holds at every step. */
