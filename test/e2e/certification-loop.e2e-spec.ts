@@ -285,7 +285,10 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
   it('refuses bad programmes and writes nothing', async () => {
     const base = { name: 'X', courseIds: [course.course.id], validityMonths: 12, recertifyWindowDays: 60 };
     await graphql(t.app, CREATE_PROGRAM, { input: { ...base, code: 'DUP' } }, t.tokenFor(hr));
+    const elsewhere = await buildStore(t.dataSource);
+    const outsideItsRegion = { jobRoleCode: 'CASHIER', storeId: elsewhere.id, regionId: store.regionId };
     const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, code: 'AUD', audience: [outsideItsRegion] }, 'BAD_USER_INPUT'],
       [{ ...base, code: 'DUP' }, 'CONFLICT'],
       [{ ...base, code: 'V0', validityMonths: 0 }, 'BAD_USER_INPUT'],
       [{ ...base, code: 'VN', validityMonths: -3 }, 'BAD_USER_INPUT'],

@@ -11,7 +11,7 @@ import {
   NotFoundError,
   retriedTransaction,
 } from '@lp/core';
-import { JobRoleEntity } from '@lp/organisation';
+import { JobRoleEntity, StoreEntity } from '@lp/organisation';
 import { CertificationProgramEntity, ProgramAudienceEntity, ProgramCourseEntity } from '../entities';
 import { isCalendarMonthDay, RenewalBasis } from '../rules/renewal-dating';
 import { openCertificateYears } from './certificate-numbering';
@@ -185,10 +185,26 @@ export class ProgramService {
     const idByCode = new Map(jobRoles.map((j) => [j.code, j.id]));
     const unknown = codes.filter((code) => !idByCode.has(code));
     if (unknown.length > 0) throw new BadInputError(`unknown job role ${unknown.join(', ')}`, 'requiredJobRoleCodes');
+    await this.assertStoresInTheirRegions(manager, rules);
     return rules.map((r) => ({
       jobRoleId: idByCode.get(r.jobRoleCode)!,
       storeId: r.storeId ?? null,
       regionId: r.regionId ?? null,
     }));
+  }
+
+  /** A rule naming a store and a region outside it would require nobody, silently. */
+  private async assertStoresInTheirRegions(manager: EntityManager, rules: AudienceRuleInput[]): Promise<void> {
+    const both = rules.filter((r) => r.storeId !== undefined && r.regionId !== undefined);
+    if (both.length === 0) return;
+    const stores = await manager.findBy(StoreEntity, { id: In(both.map((r) => r.storeId!)) });
+    const regionOf = new Map(stores.map((store) => [store.id, store.regionId]));
+    const misplaced = both.find((r) => regionOf.has(r.storeId!) && regionOf.get(r.storeId!) !== r.regionId);
+    if (misplaced) {
+      throw new BadInputError(
+        `audience: store ${misplaced.storeId} is not in region ${misplaced.regionId}; give one of them`,
+        'audience',
+      );
+    }
   }
 }
