@@ -249,6 +249,25 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     expect(rows).toEqual([{ status: 'CANCELLED', reason: 'RULE' }]);
   });
 
+  it('cancels the programme’s rule-made assignments of someone HR certifies by a grant', async () => {
+    const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+    const program = await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
+    expect((await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments).toEqual([
+      expect.objectContaining({ status: 'ASSIGNED', reason: 'RULE' }),
+    ]);
+
+    const granted = await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { status } }',
+      { e: cashier.id, p: program.data!.createCertificationProgram.id },
+      t.tokenFor(hr),
+    );
+    expect(granted.data!.grantCertification).toEqual({ status: 'ACTIVE' });
+    expect((await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments).toEqual([
+      expect.objectContaining({ status: 'CANCELLED', reason: 'RULE' }),
+    ]);
+  });
+
   it('issues one certificate when a learner passes both of a programme’s courses at the same moment', async () => {
     const second = await buildCourse(t.dataSource, { code: 'LP-SECOND' });
     const program = await createFoundations({
