@@ -165,6 +165,28 @@ describe('certification lifecycle: grant, verify, expire, renew, revoke', () => 
     expect(Number(n)).toBe(1);
   });
 
+  it('answers revoked for the superseded cycle too once its renewal is revoked', async () => {
+    const first = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    t.clock.set(new Date('2027-01-15T10:00:00Z'));
+    const renewed = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    expect((await graphql(t.app, VERIFY, { code: first.verificationCode })).data!.verifyCertificate).toMatchObject({
+      valid: true,
+      status: 'EXPIRING',
+    });
+
+    await graphql(t.app, REVOKE, { id: renewed.id, reason: 'Certified on forged papers' }, t.tokenFor(hr));
+
+    for (const code of [first.verificationCode, renewed.verificationCode]) {
+      const verified = await graphql(t.app, VERIFY, { code });
+      expect(verified.data!.verifyCertificate).toMatchObject({ valid: false, status: 'REVOKED' });
+    }
+    const firstAgain = await graphql(t.app, VERIFY, { code: first.verificationCode });
+    expect(firstAgain.data!.verifyCertificate).toMatchObject({
+      issuedAt: '2026-03-01T10:00:00.000Z',
+      expiresAt: '2027-03-01T10:00:00.000Z',
+    });
+  });
+
   it('refuses bad grants and writes nothing', async () => {
     const inactive = await buildEmployee(t.dataSource, { storeId: store.id, active: false });
     const cases: [Record<string, unknown>, string][] = [
