@@ -96,6 +96,59 @@ describe('certification lifecycle: grant, verify, expire, renew, revoke', () => 
     expect(expired.data!.certifications.edges.map((e: any) => e.node.id)).toEqual([renewed.id]);
   });
 
+  it('refuses a second grant before the renewal window opens, or one dated before the current cycle', async () => {
+    t.clock.set(new Date('2026-03-02T09:00:00Z'));
+    const first = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    expect(first.expiresAt).toBe('2027-03-02T09:00:00.000Z');
+
+    t.clock.set(new Date('2026-03-02T09:00:01Z'));
+    const doubleClick = await grant({ employeeId: holder.id, programId: program.id });
+    expect(errorCode(doubleClick)).toBe('CONFLICT');
+    expect(doubleClick.errors![0].extensions).toMatchObject({
+      validUntil: '2027-03-02T09:00:00.000Z',
+      renewalOpensAt: '2027-01-01T09:00:00.000Z',
+    });
+    const backdated = await grant({ employeeId: holder.id, programId: program.id, issuedAt: '2024-01-01T00:00:00Z' });
+    expect(errorCode(backdated)).toBe('CONFLICT');
+    expect(backdated.errors![0].message).toContain('was issued on 2026-03-02T09:00:00.000Z');
+
+    const cycles = await t.dataSource.query('SELECT id, issued_at, expires_at, current_key FROM certifications');
+    expect(cycles).toEqual([
+      {
+        id: Number(first.id),
+        issued_at: new Date('2026-03-02T09:00:00Z'),
+        expires_at: new Date('2027-03-02T09:00:00Z'),
+        current_key: program.id,
+      },
+    ]);
+    const [{ n }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE subject_type = 'Certification'",
+    );
+    expect(Number(n)).toBe(1);
+
+    t.clock.set(new Date('2027-01-01T09:00:00Z'));
+    const renewed = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    expect(renewed.expiresAt).toBe('2028-03-02T09:00:00.000Z');
+    const beforeRenewal = await grant({
+      employeeId: holder.id,
+      programId: program.id,
+      issuedAt: '2026-12-31T00:00:00Z',
+    });
+    expect(errorCode(beforeRenewal)).toBe('CONFLICT');
+  });
+
+  it('grants again after a revocation only when dated after it', async () => {
+    const certificate = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    t.clock.set(new Date('2026-06-01T10:00:00Z'));
+    await graphql(t.app, REVOKE, { id: certificate.id, reason: 'Issued in error' }, t.tokenFor(hr));
+
+    const undoing = await grant({ employeeId: holder.id, programId: program.id, issuedAt: '2026-05-01T00:00:00Z' });
+    expect(errorCode(undoing)).toBe('CONFLICT');
+    t.clock.set(new Date('2026-06-02T10:00:00Z'));
+    const regranted = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    expect(regranted).toMatchObject({ status: 'ACTIVE', expiresAt: '2027-06-02T10:00:00.000Z' });
+  });
+
   it('revokes once, with a reason, and verification then says revoked', async () => {
     const certificate = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
     const revoked = await graphql(t.app, REVOKE, { id: certificate.id, reason: 'Issued in error' }, t.tokenFor(hr));
@@ -110,6 +163,28 @@ describe('certification lifecycle: grant, verify, expire, renew, revoke', () => 
       "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'CERTIFICATION_REVOKED'",
     );
     expect(Number(n)).toBe(1);
+  });
+
+  it('answers revoked for the superseded cycle too once its renewal is revoked', async () => {
+    const first = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    t.clock.set(new Date('2027-01-15T10:00:00Z'));
+    const renewed = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    expect((await graphql(t.app, VERIFY, { code: first.verificationCode })).data!.verifyCertificate).toMatchObject({
+      valid: true,
+      status: 'EXPIRING',
+    });
+
+    await graphql(t.app, REVOKE, { id: renewed.id, reason: 'Certified on forged papers' }, t.tokenFor(hr));
+
+    for (const code of [first.verificationCode, renewed.verificationCode]) {
+      const verified = await graphql(t.app, VERIFY, { code });
+      expect(verified.data!.verifyCertificate).toMatchObject({ valid: false, status: 'REVOKED' });
+    }
+    const firstAgain = await graphql(t.app, VERIFY, { code: first.verificationCode });
+    expect(firstAgain.data!.verifyCertificate).toMatchObject({
+      issuedAt: '2026-03-01T10:00:00.000Z',
+      expiresAt: '2027-03-01T10:00:00.000Z',
+    });
   });
 
   it('refuses bad grants and writes nothing', async () => {

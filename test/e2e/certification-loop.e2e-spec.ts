@@ -152,6 +152,82 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     expect(after.data!.verifyCertificate).toMatchObject({ valid: false, status: 'REVOKED' });
   });
 
+  describe('after the first certificate', () => {
+    let cashier: EmployeeEntity;
+    const token = () => t.tokenFor(cashier); // minted anew after each move of the clock
+    const openAssignment = async (built: BuiltCourse) =>
+      ((await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments as any[]).find(
+        (a) => a.course.id === String(built.course.id) && a.status !== 'COMPLETED' && a.status !== 'CANCELLED',
+      );
+    const assign = async (built: BuiltCourse, dueAt: string) => {
+      const input = { courseId: built.course.id, employeeIds: [cashier.id], dueAt };
+      expect((await graphql(t.app, ASSIGN, { input }, t.tokenFor(hr))).errors).toBeUndefined();
+      return openAssignment(built);
+    };
+    const pass = async (built: BuiltCourse, assignment: { id: number }) => {
+      const result = await passCourse(token, assignment.id, built);
+      expect(result.data!.submitQuizAttempt.passed).toBe(true);
+      return result.data!.submitQuizAttempt.certification;
+    };
+    const myStatuses = async () =>
+      (await graphql(t.app, '{ myCertifications { status expiresAt } }', {}, token())).data!.myCertifications;
+
+    /** A cashier in LP Foundations' audience, certified on 2 March 2026 until 2 March 2027. */
+    beforeEach(async () => {
+      cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+      const program = await createFoundations({
+        courseIds: [course.course.id],
+        refresherCourseId: refresher.course.id,
+        requiredJobRoleCodes: ['CASHIER'],
+      });
+      expect(program.errors).toBeUndefined();
+      const certificate = await pass(course, await openAssignment(course));
+      expect(certificate.expiresAt).toBe('2027-03-02T09:00:00.000Z');
+    });
+
+    it('certifies a lapsed holder again who passes the course once more', async () => {
+      // Moving store after the expiry puts them in the audience again, which assigns the course anew.
+      t.clock.set(new Date('2027-09-01T09:00:00Z'));
+      const otherStore = await buildStore(t.dataSource);
+      const moved = await graphql(
+        t.app,
+        'mutation ($id: ID!, $storeId: ID!) { updateEmployee(id: $id, input: { storeId: $storeId }) { id } }',
+        { id: cashier.id, storeId: otherStore.id },
+        t.tokenFor(hr),
+      );
+      expect(moved.errors).toBeUndefined();
+      const again = await openAssignment(course);
+      expect(again).toMatchObject({ reason: 'RULE', status: 'ASSIGNED' });
+
+      const certificate = await pass(course, again);
+      expect(certificate).toMatchObject({ status: 'ACTIVE', expiresAt: '2028-09-01T09:00:00.000Z' });
+      expect(await myStatuses()).toEqual([{ status: 'ACTIVE', expiresAt: '2028-09-01T09:00:00.000Z' }]);
+    });
+
+    it('does not renew a lapsed certificate with a refresher taken up after its expiry', async () => {
+      t.clock.set(new Date('2027-09-01T09:00:00Z'));
+      expect(await pass(refresher, await assign(refresher, '2027-10-01T00:00:00Z'))).toBeNull();
+      expect(await myStatuses()).toEqual([{ status: 'EXPIRED', expiresAt: '2027-03-02T09:00:00.000Z' }]);
+    });
+
+    it('renews with the refresher assigned inside the window, even when it is passed after the expiry', async () => {
+      t.clock.set(new Date('2027-02-01T09:00:00Z'));
+      const overdue = await assign(refresher, '2027-03-01T00:00:00Z');
+      t.clock.set(new Date('2027-03-10T09:00:00Z'));
+      const renewed = await pass(refresher, overdue);
+      expect(renewed).toMatchObject({ status: 'ACTIVE', expiresAt: '2028-03-10T09:00:00.000Z' });
+    });
+
+    it('renews when the required course is passed again inside the window, and not before it', async () => {
+      t.clock.set(new Date('2026-06-01T09:00:00Z'));
+      expect(await pass(course, await assign(course, '2026-07-01T00:00:00Z'))).toBeNull();
+
+      t.clock.set(new Date('2027-02-01T09:00:00Z'));
+      const renewed = await pass(course, await assign(course, '2027-03-01T00:00:00Z'));
+      expect(renewed).toMatchObject({ status: 'ACTIVE', expiresAt: '2028-03-02T09:00:00.000Z' });
+    });
+  });
+
   it('cancels open rule-made assignments when someone leaves the audience, and keeps others', async () => {
     await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
     const cashier = await graphql(
@@ -171,6 +247,25 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     );
     const rows = await t.dataSource.query('SELECT status, reason FROM assignments WHERE employee_id = ?', [id]);
     expect(rows).toEqual([{ status: 'CANCELLED', reason: 'RULE' }]);
+  });
+
+  it('cancels the programme’s rule-made assignments of someone HR certifies by a grant', async () => {
+    const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+    const program = await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
+    expect((await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments).toEqual([
+      expect.objectContaining({ status: 'ASSIGNED', reason: 'RULE' }),
+    ]);
+
+    const granted = await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { status } }',
+      { e: cashier.id, p: program.data!.createCertificationProgram.id },
+      t.tokenFor(hr),
+    );
+    expect(granted.data!.grantCertification).toEqual({ status: 'ACTIVE' });
+    expect((await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments).toEqual([
+      expect.objectContaining({ status: 'CANCELLED', reason: 'RULE' }),
+    ]);
   });
 
   it('issues one certificate when a learner passes both of a programme’s courses at the same moment', async () => {

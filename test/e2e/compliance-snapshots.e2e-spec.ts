@@ -138,10 +138,14 @@ describe('daily compliance snapshots', () => {
       const kind = Math.floor(next() * 6);
       const employeeId = String(pick(employees));
       if (kind === 0) {
-        await call(
+        // A grant that would renew a valid certificate before its window, or predate it, is refused.
+        const granted = await graphql(
+          t.app,
           'mutation ($e: ID!, $p: ID!, $at: DateTime) { grantCertification(employeeId: $e, programId: $p, issuedAt: $at) { id } }',
           { e: employeeId, p: String(pick(programs).id), at: new Date(NOW.getTime() - Math.floor(next() * 400) * DAY) },
+          token,
         );
+        if (granted.errors) expect(errorCode(granted)).toBe('CONFLICT');
       } else if (kind === 1) {
         const [cert] = (await t.dataSource.query(
           'SELECT id FROM certifications WHERE current_key IS NOT NULL AND revoked_at IS NULL ORDER BY id LIMIT 1',

@@ -188,6 +188,74 @@ describe('reminder planning', () => {
     });
   });
 
+  describe('work a certificate answers', () => {
+    it('cancels the programme’s rule-made work and its reminders when HR grants the certificate', async () => {
+      const ruleMade = await assignment(new Date(THURSDAY_MORNING.getTime() + 7.5 * DAY), {
+        programId: program.id,
+        reason: AssignmentReason.RULE,
+      });
+      const manual = await buildAssignment(dataSource, {
+        employeeId: holder.id,
+        courseId: refresherCourseId,
+        dueAt: new Date(THURSDAY_MORNING.getTime() + 7.5 * DAY),
+      });
+      await planning.plan();
+      expect((await notifications(NotificationKind.ASSIGNMENT_DUE)).map((n) => n.subjectId).sort()).toEqual(
+        [ruleMade.id, manual.id].sort(),
+      );
+
+      // Certified by a previous employer.
+      await worker.app.get(CertificationAdminService).grant({ kind: 'chain' }, holder.id, program.id, undefined, hr.id);
+
+      const assignments = dataSource.getRepository(AssignmentEntity);
+      expect(await assignments.findOneByOrFail({ id: ruleMade.id })).toMatchObject({
+        status: AssignmentStatus.CANCELLED,
+        openKey: null,
+      });
+      expect(await assignments.findOneByOrFail({ id: manual.id })).toMatchObject({ status: AssignmentStatus.ASSIGNED });
+      const dueReminder = (await notifications(NotificationKind.ASSIGNMENT_DUE)).find(
+        (n) => n.subjectId === ruleMade.id,
+      );
+      expect(dueReminder).toMatchObject({
+        status: NotificationStatus.CANCELLED,
+        lastError: 'Not sent: the assignment was cancelled',
+      });
+
+      await planUntil('2026-02-05T15:00:00Z');
+      for (const kind of [NotificationKind.ASSIGNMENT_OVERDUE, NotificationKind.ESCALATION]) {
+        expect((await notifications(kind)).filter((n) => n.subjectId === ruleMade.id)).toEqual([]);
+      }
+    });
+
+    it('cancels the overdue refresher when a lapsed holder is certified again by the programme’s course', async () => {
+      const expiresAt = new Date(THURSDAY_MORNING.getTime() + 30 * DAY);
+      await certify(holder, expiresAt);
+      await planning.plan();
+      const [refresher] = await dataSource.getRepository(AssignmentEntity).find();
+      expect(refresher).toMatchObject({ reason: AssignmentReason.REFRESHER, courseId: refresherCourseId });
+
+      // After the expiry the audience rule assigns the course again, and Dana passes it.
+      clock.set(new Date(expiresAt.getTime() + 5 * DAY));
+      const course = await assignment(new Date(clock.now().getTime() + 30 * DAY), {
+        programId: program.id,
+        reason: AssignmentReason.RULE,
+      });
+      await complete(course.id);
+
+      const current = await dataSource.getRepository(CertificationEntity).findOneByOrFail({ currentKey: program.id });
+      expect(current.issuedAt).toEqual(clock.now());
+      expect(await dataSource.getRepository(AssignmentEntity).findOneByOrFail({ id: refresher.id })).toMatchObject({
+        status: AssignmentStatus.CANCELLED,
+      });
+      await planning.plan();
+      expect(
+        (await notifications(NotificationKind.ASSIGNMENT_OVERDUE)).filter(
+          (n) => n.status !== NotificationStatus.CANCELLED,
+        ),
+      ).toEqual([]);
+    });
+  });
+
   describe('due-date reminders', () => {
     it('plans each offset still ahead once, a day before its moment, in the store’s office hours', async () => {
       // Due 25 January 08:00 UTC (03:00 in New York): ten days out, so D30 and D14 are past.

@@ -91,7 +91,7 @@ export type CreateCertificationProgramInput = {
   onboardingDays?: number | null | undefined;
   /** Days before expiry when renewal opens; shorter than the validity */
   recertifyWindowDays: number;
-  /** Passing it renews a held certification (default: the required courses) */
+  /** Passing it in the renewal window renews a held certification, as passing the required courses again does (the default). Once a certification has expired, only the refresher assigned in its window still renews it */
   refresherCourseId?: string | null | undefined;
   /** Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1 */
   reminderOffsetsDays?: Array<number> | null | undefined;

@@ -47,8 +47,9 @@ function inIds(column: string, ids: number[]): [string, unknown[]] {
  * Audience rules: the job roles a programme names get its courses assigned — when the
  * programme is created, when someone is hired or imported into the audience, and when a
  * job-role or store change moves them in. Moving out cancels the open assignments the
- * rule made; history and certificates stay. All set-based; the unique open-assignment
- * key makes repeats no-ops.
+ * rule made; history and certificates stay. A valid certificate, however issued, cancels
+ * the programme's rule-made and refresher ones (closeForHolder). All set-based; the unique
+ * open-assignment key makes repeats no-ops.
  */
 @Injectable()
 export class AudienceAssigner implements OnModuleInit {
@@ -121,6 +122,23 @@ export class AudienceAssigner implements OnModuleInit {
     return result.affectedRows;
   }
 
+  /**
+   * A holder of a valid certificate has nothing to do for the programme until its refresher
+   * comes due: cancels their open assignments the programme's audience rule or refresher
+   * made, so that someone certified elsewhere (a grant) or renewed by one course is not
+   * chased for the others.
+   */
+  async closeForHolder(manager: EntityManager, employeeId: number, programId: number): Promise<void> {
+    const rows = (await manager.query(
+      `SELECT a.id FROM assignments a
+        WHERE a.employee_id = ? AND a.program_id = ? AND a.reason IN (?) AND a.status IN (?)
+        FOR UPDATE`,
+      [employeeId, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
+    )) as { id: number }[];
+    const ids = rows.map((row) => Number(row.id));
+    await this.cancel(manager, ids);
+  }
+
   /** Cancels the rule-made open assignments the employees are no longer in the audience for. */
   private async cancelOutsideAudience(manager: EntityManager, employeeIds: number[]): Promise<void> {
     const [forEmployees, employeeParams] = inIds('a.employee_id', employeeIds);
@@ -135,8 +153,13 @@ export class AudienceAssigner implements OnModuleInit {
         FOR UPDATE`,
       [...employeeParams, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
     )) as { id: number }[];
-    if (rows.length === 0) return;
     const ids = rows.map((row) => Number(row.id));
+    await this.cancel(manager, ids);
+  }
+
+  /** Cancels open assignments the system made; their pending reminders go with them. */
+  private async cancel(manager: EntityManager, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
     await manager.query(
       'UPDATE assignments SET status = ?, open_key = NULL, cancelled_at = ? WHERE id IN (?) AND status IN (?)',
       [AssignmentStatus.CANCELLED, this.clock.now(), ids, OPEN_ASSIGNMENT_STATUSES],

@@ -5,8 +5,44 @@ import { AuditService } from '@lp/audit';
 import { BadInputError, Clock, ConflictError, NotFoundError, retriedTransaction } from '@lp/core';
 import { type AccessScope, EmployeeEntity, restrictToScope, StoreFiguresChanged } from '@lp/organisation';
 import { CertificationEntity, CertificationProgramEntity, CertificationSource } from '../entities';
+import { windowOpensAt } from '../rules/certification-status';
 import { CertificationCycleEnd } from './certification-cycle-end';
 import { CertificationWriter } from './certification-writer.service';
+import { lockCurrentCycle } from './current-cycle';
+
+/**
+ * Refuses a grant that would stack validity on the holder's current cycle, or replace it with
+ * an older one: it must be dated after that cycle's issue (and revocation), and renews an
+ * unrevoked cycle only when dated inside its renewal window or after its expiry, as a
+ * completion does. A double click is the common case: the second grant would otherwise add
+ * a second period of validity.
+ */
+function assertGrantMayIssue(current: CertificationEntity | null, program: CertificationProgramEntity, earnedAt: Date) {
+  if (!current) return;
+  if (earnedAt <= current.issuedAt) {
+    throw new ConflictError(
+      `The current certification was issued on ${current.issuedAt.toISOString()}; a grant must be dated after it`,
+      { currentIssuedAt: current.issuedAt.toISOString() },
+    );
+  }
+  if (current.revokedAt) {
+    if (earnedAt <= current.revokedAt) {
+      throw new ConflictError(
+        `The current certification was revoked on ${current.revokedAt.toISOString()}; a grant must be dated after it`,
+        { revokedAt: current.revokedAt.toISOString() },
+      );
+    }
+    return;
+  }
+  const renewalOpensAt = windowOpensAt(current.expiresAt, program.recertifyWindowDays);
+  if (earnedAt < renewalOpensAt) {
+    throw new ConflictError(
+      `The current certification is valid until ${current.expiresAt.toISOString()}; a grant renews it only when dated ` +
+        `on or after ${renewalOpensAt.toISOString()}, when its renewal window opens`,
+      { validUntil: current.expiresAt.toISOString(), renewalOpensAt: renewalOpensAt.toISOString() },
+    );
+  }
+}
 
 /** Manual grants (e.g. certified by a previous employer) and revocations, both audited. */
 @Injectable()
@@ -41,6 +77,8 @@ export class CertificationAdminService {
         throw new BadInputError('The employee is deactivated; certifications go to active employees', 'employeeId');
       const program = await manager.findOneBy(CertificationProgramEntity, { id: programId });
       if (!program) throw new NotFoundError('Certification programme', programId);
+      const current = await lockCurrentCycle(manager, employeeId, program.id);
+      assertGrantMayIssue(current, program, earnedAt);
       const issued = await this.writer.issue(manager, {
         employeeId,
         storeId: employee.storeId,
@@ -48,6 +86,7 @@ export class CertificationAdminService {
         earnedAt,
         source: CertificationSource.MANUAL_GRANT,
         actorId,
+        current,
       });
       return { granted: issued, storeId: employee.storeId };
     });

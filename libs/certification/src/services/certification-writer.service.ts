@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
+import { Clock } from '@lp/core';
 import {
   CertificationCourseEntity,
   CertificationEntity,
@@ -9,6 +10,7 @@ import {
 } from '../entities';
 import { newVerificationCode } from '../rules/certificate-codes';
 import { initialExpiry, renewedExpiry } from '../rules/renewal-dating';
+import { AudienceAssigner } from './audience-assigner.service';
 import { nextCertificateNumber } from './certificate-numbering';
 import { CertificationCycleEnd } from './certification-cycle-end';
 import { lockCurrentCycle } from './current-cycle';
@@ -32,12 +34,15 @@ export interface IssueRequest {
 /**
  * Writes a new certification cycle inside the caller's transaction: a first issue, or a
  * renewal that supersedes the holder's current cycle (the old row is kept as history).
+ * A cycle valid now closes the holder's open rule-made and refresher work for the programme.
  */
 @Injectable()
 export class CertificationWriter {
   constructor(
     private readonly audit: AuditService,
     private readonly cycleEnd: CertificationCycleEnd,
+    private readonly audience: AudienceAssigner,
+    private readonly clock: Clock,
   ) {}
 
   async issue(manager: EntityManager, request: IssueRequest): Promise<CertificationEntity> {
@@ -74,6 +79,7 @@ export class CertificationWriter {
         request.courses.map((c) => ({ certificationId: certification.id, ...c })),
       );
     }
+    if (expiresAt > this.clock.now()) await this.audience.closeForHolder(manager, employeeId, program.id);
     await this.audit.record(manager, {
       actorId: request.actorId,
       action: renewing ? 'CERTIFICATION_RENEWED' : 'CERTIFICATION_ISSUED',

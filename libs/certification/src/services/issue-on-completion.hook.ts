@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCompletion, type AssignmentCompletionHook, type AssignmentEntity } from '@lp/assignments';
 import type { RawRow } from '@lp/core';
-import { type CertificationProgramEntity, CertificationSource } from '../entities';
+import { type CertificationEntity, type CertificationProgramEntity, CertificationSource } from '../entities';
 import { windowOpensAt } from '../rules/certification-status';
 import { programRows } from './certification-rows';
 import { CertificationWriter } from './certification-writer.service';
@@ -17,10 +17,12 @@ interface CompletedCourse {
 
 /**
  * Issues or renews certifications in the transaction that completes an assignment:
- * - a first certification (or one after a revocation) once every required course of a
- *   programme has been completed;
- * - a renewal when the programme's refresher course (or, without one, the last required
- *   course again) is completed inside the recertification window or after expiry.
+ * - every required course of a programme completed: a first certification, a new one once
+ *   the held one has expired (counting completions since its window opened) or been revoked
+ *   (since the revocation), or a renewal inside the recertification window;
+ * - the programme's refresher course completed: a renewal inside the window, or after the
+ *   expiry when it was assigned inside the window (see renewsWithRefresher).
+ * Before the window opens, a holder's completions earn nothing, as a grant is refused then.
  */
 @Injectable()
 export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModuleInit {
@@ -59,40 +61,15 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
       holderStoreId,
     }: { assignment: AssignmentEntity; actorId: number | null; holderStoreId: number },
   ): Promise<void> {
-    const completedAt = assignment.completedAt!;
     const current = await lockCurrentCycle(manager, assignment.employeeId, program.id);
-    const held = current && !current.revokedAt ? current : null;
-
-    let courses: CompletedCourse[] | null;
-    if (held) {
-      if (completedAt < windowOpensAt(held.expiresAt, program.recertifyWindowDays)) return;
-      const renewsWith = program.refresherCourseId ?? null;
-      if (renewsWith !== null) {
-        if (assignment.courseId !== renewsWith) return;
-        courses = [this.asCompleted(assignment)];
-      } else {
-        courses = await this.requiredCoursesCompletedSince(
-          manager,
-          program.id,
-          assignment.employeeId,
-          windowOpensAt(held.expiresAt, program.recertifyWindowDays),
-        );
-      }
-    } else {
-      courses = await this.requiredCoursesCompletedSince(
-        manager,
-        program.id,
-        assignment.employeeId,
-        current?.revokedAt ?? null,
-      );
-    }
+    const courses = await this.coursesEarned(manager, program, assignment, current);
     if (!courses) return;
 
     await this.writer.issue(manager, {
       employeeId: assignment.employeeId,
       storeId: holderStoreId,
       program,
-      earnedAt: completedAt,
+      earnedAt: assignment.completedAt!,
       source: CertificationSource.COMPLETION,
       actorId,
       current,
@@ -103,6 +80,43 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
         assignmentId: c.assignment_id,
       })),
     });
+  }
+
+  /** The completed courses a new cycle rests on, or null when this completion earns none. */
+  private async coursesEarned(
+    manager: EntityManager,
+    program: CertificationProgramEntity,
+    assignment: AssignmentEntity,
+    current: CertificationEntity | null,
+  ): Promise<CompletedCourse[] | null> {
+    const { employeeId } = assignment;
+    if (!current) return this.requiredCoursesCompletedSince(manager, program.id, employeeId, null);
+    if (current.revokedAt)
+      return this.requiredCoursesCompletedSince(manager, program.id, employeeId, current.revokedAt);
+
+    const renewalOpensAt = windowOpensAt(current.expiresAt, program.recertifyWindowDays);
+    if (assignment.completedAt! < renewalOpensAt) return null;
+    if (
+      assignment.courseId === program.refresherCourseId &&
+      this.renewsWithRefresher(assignment, current, renewalOpensAt)
+    ) {
+      return [this.asCompleted(assignment)];
+    }
+    return this.requiredCoursesCompletedSince(manager, program.id, employeeId, renewalOpensAt);
+  }
+
+  /**
+   * The refresher renews a cycle while it is valid; once it has expired, only the refresher
+   * assigned inside its window (overdue, then finished) still does. Taken up after expiry it
+   * renews nothing: a lapsed holder passes the required courses again.
+   */
+  private renewsWithRefresher(
+    refresher: AssignmentEntity,
+    current: CertificationEntity,
+    renewalOpensAt: Date,
+  ): boolean {
+    if (refresher.completedAt! < current.expiresAt) return true;
+    return refresher.createdAt >= renewalOpensAt && refresher.createdAt < current.expiresAt;
   }
 
   private asCompleted(assignment: AssignmentEntity): CompletedCourse {

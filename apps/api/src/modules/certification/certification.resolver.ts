@@ -84,7 +84,15 @@ export class CertificationResolver {
     return certifications;
   }
 
-  @Mutation(() => CertificationObject, { description: 'Manual grant, e.g. certified by a previous employer' })
+  @Mutation(() => CertificationObject, {
+    description:
+      'Manual grant, e.g. certified by a previous employer. A holder with no certification of the programme, or ' +
+      'one that has expired or been revoked, gets a new one; a valid one is renewed, dated as a completion would ' +
+      'be, only from its renewal window on. CONFLICT, with nothing written, for a grant before that window opens ' +
+      '(extensions validUntil and renewalOpensAt say when) or dated on or before the current certification was ' +
+      "issued or revoked. A certificate valid now cancels the holder's open assignments that the programme's " +
+      'audience rule or refresher made.',
+  })
   @Roles(Role.HR, Role.ADMIN)
   grantCertification(
     @Args('employeeId', { type: () => ID }, new ParseIdPipe('employeeId')) employeeId: number,

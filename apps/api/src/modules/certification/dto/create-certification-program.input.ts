@@ -71,7 +71,12 @@ export class CreateCertificationProgramInput {
   @Max(365)
   recertifyWindowDays!: number;
 
-  @IdField({ nullable: true, description: 'Passing it renews a held certification (default: the required courses)' })
+  @IdField({
+    nullable: true,
+    description:
+      'Passing it in the renewal window renews a held certification, as passing the required courses again does ' +
+      '(the default). Once a certification has expired, only the refresher assigned in its window still renews it',
+  })
   @OptionalInput()
   refresherCourseId?: number;
 
