@@ -409,7 +409,7 @@ describe('authoring courses', () => {
         questionIds: draft.questions.map((q: { id: string }) => q.id),
       };
     }
-    const outcomes = (answers: GraphqlResponse[]) => answers.map((a) => errorCode(a) ?? 'OK').sort();
+    const outcomes = (answers: GraphqlResponse<unknown>[]) => answers.map((a) => errorCode(a) ?? 'OK').sort();
 
     it('removing one lesson or question twice at once (a double click): one removal, then NOT_FOUND', async () => {
       const { lessonIds, questionIds } = await draftWith(5, 5);
