@@ -243,6 +243,17 @@ describe('organisation: bad input is refused with a clear code and writes nothin
     });
   });
 
+  it('employees(search) finds someone by the start of their email, in any case (the control case)', async () => {
+    const { colleague } = chart.people;
+    const response = await graphql(
+      t.app,
+      'query ($search: String) { employees(filter: { search: $search }) { edges { node { id } } } }',
+      { search: colleague.email!.toUpperCase().slice(0, colleague.email!.indexOf('@') + 1) },
+      hr,
+    );
+    expect(response.data!.employees.edges).toEqual([{ node: { id: String(colleague.id) } }]);
+  });
+
   it('a store manager cannot use HR operations: FORBIDDEN', async () => {
     const token = t.tokenFor(chart.people.manager);
     await expectRefused(CREATE_EMPLOYEE, hire({ storeId: String(chart.stores.n1.id) }), 'FORBIDDEN', undefined, token);

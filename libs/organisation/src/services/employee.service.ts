@@ -115,7 +115,8 @@ export class EmployeeService {
             .where('e.last_name LIKE :like', { like })
             .orWhere('e.first_name LIKE :like', { like })
             .orWhere('e.employee_number LIKE :like', { like })
-            .orWhere('e.email LIKE :like', { like }),
+            // Emails compare byte for byte, and are stored lower-cased.
+            .orWhere('e.email LIKE :emailLike', { emailLike: like.toLowerCase() }),
         ),
       );
     }
