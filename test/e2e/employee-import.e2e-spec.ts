@@ -419,6 +419,15 @@ describe('importEmployees', () => {
         ),
       ).toEqual([{ line: 4, message: 'email josé@example.test is also on line 3' }]);
     });
+    it.each([
+      ['LF', '\n'],
+      ['CRLF', '\r\n'],
+      ['CR', '\r'],
+    ])('numbered as a text editor does, across a quoted line break, with %s line breaks', async (_, eol) => {
+      const n1 = chart.stores.n1.code;
+      const file = [HEADER, `B-1,"Ann${eol}Marie",B,,CASHIER,${n1},,`, `B-2,A,B,a@,CASHIER,${n1},,`].join(eol);
+      expect((await expectNothingWritten(file)).map((error) => error.line)).toEqual([2, 4]);
+    });
     it('an email that belongs to someone else', async () => {
       expect(
         await expectNothingWritten(
