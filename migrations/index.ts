@@ -10,6 +10,7 @@ import { CreateComplianceSnapshots1795777735467 } from './1795777735467-CreateCo
 import { IndexAssignmentsByCourseAndEmployee1795813962053 } from './1795813962053-IndexAssignmentsByCourseAndEmployee';
 import { IndexEmployeesByStoreActiveAndRole1795864807182 } from './1795864807182-IndexEmployeesByStoreActiveAndRole';
 import { IndexNotificationsByKindAndStatus1795868953500 } from './1795868953500-IndexNotificationsByKindAndStatus';
+import { CompareEmployeeEmailsExactly1795874101907 } from './1795874101907-CompareEmployeeEmailsExactly';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -25,4 +26,5 @@ export const allMigrations = [
   IndexAssignmentsByCourseAndEmployee1795813962053,
   IndexEmployeesByStoreActiveAndRole1795864807182,
   IndexNotificationsByKindAndStatus1795868953500,
+  CompareEmployeeEmailsExactly1795874101907,
 ];

@@ -3,6 +3,7 @@ import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
 import {
   asDeadlockVictim,
   buildCourse,
+  buildEmployee,
   buildOrgChart,
   buildProgramAssignment,
   createTestApp,
@@ -252,6 +253,21 @@ describe('importEmployees', () => {
     ).toEqual([{ region_id: chart.regions.north.id }]);
   });
 
+  it('takes emails that differ by an accent or ß = ss for the different addresses they are', async () => {
+    const { n1 } = chart.stores;
+    await buildEmployee(t.dataSource, { storeId: n1.id, email: 'strasse@example.test' });
+    const result = await run(
+      csv(
+        `A-1,Jose,Diaz,jose@example.test,CASHIER,${n1.code},,`,
+        `A-2,José,Díaz,josé@example.test,CASHIER,${n1.code},,`,
+        `A-3,Jörg,Straße,straße@example.test,CASHIER,${n1.code},,`,
+      ),
+    );
+    expect(result).toMatchObject({ created: 3, errorCount: 0 });
+    expect((await employee('A-2')).email).toBe('josé@example.test');
+    expect((await employee('A-3')).email).toBe('straße@example.test');
+  });
+
   it('reactivates someone listed again', async () => {
     const { colleague } = chart.people;
     await t.dataSource.query('UPDATE employees SET active = 0, terminated_at = NOW() WHERE id = ?', [colleague.id]);
@@ -391,6 +407,26 @@ describe('importEmployees', () => {
         { line: 3, message: 'only an admin may grant the ADMIN role' },
         { line: 4, message: `employee ${admin.employeeNumber} is an admin; only an admin may change an admin` },
       ]);
+    });
+    it('an email twice in the file, in another case', async () => {
+      expect(
+        await expectNothingWritten(
+          csv(
+            good(),
+            `B-1,A,B,José@Example.test,CASHIER,${chart.stores.n1.code},,`,
+            `B-2,A,B,josé@example.test,CASHIER,${chart.stores.n1.code},,`,
+          ),
+        ),
+      ).toEqual([{ line: 4, message: 'email josé@example.test is also on line 3' }]);
+    });
+    it.each([
+      ['LF', '\n'],
+      ['CRLF', '\r\n'],
+      ['CR', '\r'],
+    ])('numbered as a text editor does, across a quoted line break, with %s line breaks', async (_, eol) => {
+      const n1 = chart.stores.n1.code;
+      const file = [HEADER, `B-1,"Ann${eol}Marie",B,,CASHIER,${n1},,`, `B-2,A,B,a@,CASHIER,${n1},,`].join(eol);
+      expect((await expectNothingWritten(file)).map((error) => error.line)).toEqual([2, 4]);
     });
     it('an email that belongs to someone else', async () => {
       expect(

@@ -36,6 +36,10 @@ describe('signing in', () => {
     expect(me.data!.me.id).toBe(String(person.id));
   });
 
+  it('takes an accent variant for another address, not the account’s', async () => {
+    expect(errorCode(await login('dána@example.test', PASSWORD))).toBe('UNAUTHENTICATED');
+  });
+
   it('answers a wrong email, a wrong password and a deactivated account with the same error', async () => {
     const wrongEmail = await login('nobody@example.test', PASSWORD);
     const wrongPassword = await login('dana@example.test', 'not the password');

@@ -135,6 +135,52 @@ describe('invites', () => {
     ).toBeUndefined();
   });
 
+  describe('voids the links sent to an address HR corrects or removes', () => {
+    const UPDATE = `mutation ($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }`;
+    const IMPORT = 'mutation ($csv: String!) { importEmployees(csv: $csv) { updated errorCount } }';
+
+    /** Hires Nia, lets HR change her with `change`, and returns what her invite link then answers. */
+    async function acceptAfter(change: (id: string) => Promise<void>) {
+      const hired = await hire('nia@example.test');
+      const token = await tokenFromEmail(1);
+      await change(hired.data!.createEmployee.id);
+      return accept(token, 'an attacker password');
+    }
+    const update = async (id: string, input: Record<string, unknown>) => {
+      const response = await graphql(t.app, UPDATE, { id, input }, hr());
+      expect(response.errors).toBeUndefined();
+    };
+    const expectVoided = (response: Awaited<ReturnType<typeof accept>>) => {
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      expect(response.errors![0].message).toMatch(/invalid, used or expired/);
+    };
+
+    it('through updateEmployee', async () => {
+      expectVoided(await acceptAfter((id) => update(id, { email: 'nia.okafor@example.test' })));
+      expect(
+        errorCode(await graphql(t.app, LOGIN, { email: 'nia.okafor@example.test', password: 'an attacker password' })),
+      ).toBe('UNAUTHENTICATED');
+    });
+
+    it('through updateEmployee removing the email', async () => {
+      expectVoided(await acceptAfter((id) => update(id, { email: null })));
+    });
+
+    it('through an import line with another email', async () => {
+      const response = await acceptAfter(async () => {
+        const csv = `${EMPLOYEE_CSV_COLUMNS.join(',')}\nINV-nia,Nia,Okafor,nia.okafor@example.test,CASHIER,${chart.stores.n1.code},,`;
+        const imported = await graphql(t.app, IMPORT, { csv }, hr());
+        expect(imported.data!.importEmployees).toEqual({ updated: 1, errorCount: 0 });
+      });
+      expectVoided(response);
+    });
+
+    it('but not for a change that keeps the address (the control case)', async () => {
+      const response = await acceptAfter((id) => update(id, { email: 'NIA@example.test', lastName: 'Okafor-Berg' }));
+      expect(response.errors).toBeUndefined();
+    });
+  });
+
   describe('resendInvite', () => {
     it('emails a new link and voids the old one', async () => {
       const hired = await hire('nia@example.test');

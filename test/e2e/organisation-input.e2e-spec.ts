@@ -122,6 +122,71 @@ describe('organisation: bad input is refused with a clear code and writes nothin
       expect(scope).toEqual([{ store_id: chart.stores.n1.id }]);
     });
 
+    /** The ids of the employees someone sees, in order. */
+    async function seenBy(person: { id: number }): Promise<number[]> {
+      const response = await graphql(
+        t.app,
+        '{ employees(first: 100) { edges { node { id } } } }',
+        {},
+        t.tokenFor(person),
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.employees.edges.map((edge: { node: { id: string } }) => Number(edge.node.id));
+    }
+    const update = async (id: number, input: Record<string, unknown>) => {
+      const response = await graphql(t.app, UPDATE_EMPLOYEE, { id, input }, hr);
+      expect(response.errors).toBeUndefined();
+    };
+    const managedStores = (id: number) =>
+      t.dataSource.query('SELECT store_id FROM store_managers WHERE employee_id = ? ORDER BY store_id', [id]);
+
+    it('a transferred store manager manages their new store, not the old one', async () => {
+      const { manager, n2Employee, regional } = chart.people;
+      await update(manager.id, { storeId: chart.stores.n2.id });
+      expect(await managedStores(manager.id)).toEqual([{ store_id: chart.stores.n2.id }]);
+      expect(await seenBy(manager)).toEqual([regional.id, manager.id, n2Employee.id]);
+    });
+
+    it('a regional manager transferred to another region manages the new region', async () => {
+      const { regional, s1Manager, s1Employee } = chart.people;
+      await update(regional.id, { storeId: chart.stores.s1.id });
+      expect(await seenBy(regional)).toEqual([regional.id, s1Manager.id, s1Employee.id]);
+    });
+
+    it('a transfer leaves a scope set by hand (several stores) for HR to change', async () => {
+      const { manager } = chart.people;
+      const { n1, n2, s1 } = chart.stores;
+      await update(manager.id, { managedStoreIds: [n1.id, n2.id] });
+      await update(manager.id, { storeId: s1.id });
+      expect(await managedStores(manager.id)).toEqual([{ store_id: n1.id }, { store_id: n2.id }]);
+    });
+
+    it('the whole record sent back with its role unchanged keeps the stores a manager runs', async () => {
+      const { manager } = chart.people;
+      const { n1, n2 } = chart.stores;
+      await update(manager.id, { managedStoreIds: [n1.id, n2.id] });
+      await update(manager.id, {
+        email: manager.email,
+        firstName: manager.firstName,
+        lastName: manager.lastName,
+        jobRoleCode: 'STORE_MANAGER',
+        storeId: n1.id,
+        role: 'STORE_MANAGER',
+        hireDate: manager.hireDate,
+      });
+      expect(await managedStores(manager.id)).toEqual([{ store_id: n1.id }, { store_id: n2.id }]);
+    });
+
+    it('a role change resets the scope to the new role’s default', async () => {
+      const { manager } = chart.people;
+      await update(manager.id, { managedStoreIds: [chart.stores.n1.id, chart.stores.n2.id] });
+      await update(manager.id, { role: 'REGIONAL_MANAGER' });
+      expect(await managedStores(manager.id)).toEqual([]);
+      expect(
+        await t.dataSource.query('SELECT region_id FROM region_managers WHERE employee_id = ?', [manager.id]),
+      ).toEqual([{ region_id: chart.regions.north.id }]);
+    });
+
     it('an unknown id: NOT_FOUND', () =>
       expectRefused(UPDATE_EMPLOYEE, { id: '999999', input: { firstName: 'X' } }, 'NOT_FOUND'));
     it('an id that is not an id: BAD_USER_INPUT', () =>
@@ -176,6 +241,17 @@ describe('organisation: bad input is refused with a clear code and writes nothin
       await expectRefused(CREATE_JOB_ROLE, { input: { code: 'CASHIER', name: 'Cashier again' } }, 'CONFLICT');
       await expectRefused(CREATE_JOB_ROLE, { input: { code: 'lower case', name: 'X' } }, 'BAD_USER_INPUT', 'code');
     });
+  });
+
+  it('employees(search) finds someone by the start of their email, in any case (the control case)', async () => {
+    const { colleague } = chart.people;
+    const response = await graphql(
+      t.app,
+      'query ($search: String) { employees(filter: { search: $search }) { edges { node { id } } } }',
+      { search: colleague.email!.toUpperCase().slice(0, colleague.email!.indexOf('@') + 1) },
+      hr,
+    );
+    expect(response.data!.employees.edges).toEqual([{ node: { id: String(colleague.id) } }]);
   });
 
   it('a store manager cannot use HR operations: FORBIDDEN', async () => {

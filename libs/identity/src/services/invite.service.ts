@@ -33,7 +33,7 @@ export class InviteService {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.INVITE_TTL_HOURS * 3_600_000);
-    await manager.update(InviteEntity, { employeeId, usedAt: IsNull() }, { usedAt: now });
+    await this.voidOpen(manager, employeeId);
     await manager.insert(InviteEntity, {
       employeeId,
       tokenHash: hashToken(token),
@@ -42,6 +42,11 @@ export class InviteService {
       createdAt: now,
     });
     return { token, expiresAt };
+  }
+
+  /** Stops the links of someone's unused invites from working, inside the caller's transaction. */
+  async voidOpen(manager: EntityManager, employeeId: number): Promise<void> {
+    await manager.update(InviteEntity, { employeeId, usedAt: IsNull() }, { usedAt: this.clock.now() });
   }
 
   async accept(token: string, password: string): Promise<SignedIn> {

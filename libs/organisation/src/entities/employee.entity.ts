@@ -14,8 +14,12 @@ export class EmployeeEntity {
   @Column({ type: 'varchar', length: 32, unique: true })
   employeeNumber!: string;
 
-  /** Stored lower-cased; the case-insensitive collation keeps the unique key case-insensitive too. */
-  @Column({ type: 'varchar', length: 254, nullable: true, unique: true })
+  /**
+   * Stored lower-cased (normaliseEmail), and compared byte for byte: the database's default
+   * collation would also take "josé" for "jose" and "ß" for "ss", which the import's checks
+   * and sign-in, comparing strings, do not.
+   */
+  @Column({ type: 'varchar', length: 254, nullable: true, unique: true, collation: 'utf8mb4_bin' })
   email!: string | null;
 
   @Column({ type: 'varchar', length: 100 })

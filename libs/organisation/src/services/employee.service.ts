@@ -26,6 +26,7 @@ import {
   StoreManagerEntity,
 } from '../entities';
 import { type AccessScope, restrictToScope } from '../scope/access-scope';
+import { takesDefaultScope } from './default-scope';
 import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
 import { employeeSnapshot } from './employee-snapshot';
 
@@ -114,7 +115,8 @@ export class EmployeeService {
             .where('e.last_name LIKE :like', { like })
             .orWhere('e.first_name LIKE :like', { like })
             .orWhere('e.employee_number LIKE :like', { like })
-            .orWhere('e.email LIKE :like', { like }),
+            // Emails compare byte for byte, and are stored lower-cased.
+            .orWhere('e.email LIKE :emailLike', { emailLike: like.toLowerCase() }),
         ),
       );
     }
@@ -183,11 +185,7 @@ export class EmployeeService {
         current.jobRoleId = jobRole.id;
         jobRoleCode = jobRole.code;
       }
-      let store: StoreEntity | undefined;
-      if (input.storeId !== undefined) {
-        store = await this.storeById(manager, input.storeId);
-        current.storeId = store.id;
-      }
+      if (input.storeId !== undefined) current.storeId = (await this.storeById(manager, input.storeId)).id;
       if (input.email !== undefined) current.email = input.email ? normaliseEmail(input.email) : null;
       if (input.firstName !== undefined) current.firstName = input.firstName.trim();
       if (input.lastName !== undefined) current.lastName = input.lastName.trim();
@@ -196,21 +194,15 @@ export class EmployeeService {
       await manager.save(current);
 
       await this.recordChanges(manager, before, current, oldJobRole.code, jobRoleCode, actor.id);
-      let scopeBefore: ManagedScopeSnapshot | undefined;
-      let scopeAfter: ManagedScopeSnapshot | undefined;
-      if (input.role !== undefined || input.managedStoreIds !== undefined || input.managedRegionId !== undefined) {
-        scopeBefore = await this.managedScopeOf(manager, current.id);
-        const storeNow = store ?? (await this.storeById(manager, current.storeId));
-        scopeAfter = await this.setManagedScope(manager, current, storeNow, input);
-      }
+      const managed = await this.updateManagedScope(manager, before, current, input);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'EMPLOYEE_UPDATED',
         subjectType: 'Employee',
         subjectId: current.id,
         storeId: current.storeId,
-        before: { ...employeeSnapshot(before, oldJobRole.code), ...scopeBefore },
-        after: { ...employeeSnapshot(current, jobRoleCode), ...scopeAfter },
+        before: { ...employeeSnapshot(before, oldJobRole.code), ...managed?.before },
+        after: { ...employeeSnapshot(current, jobRoleCode), ...managed?.after },
       });
       return { employee: current, afterCommit: await this.lifecycle.changed(manager, before, current, actor.id) };
     });
@@ -322,6 +314,31 @@ export class EmployeeService {
       return { managedStoreIds: [], managedRegionIds: [regionId] };
     }
     return { managedStoreIds: [], managedRegionIds: [] };
+  }
+
+  /**
+   * Sets what someone manages when the input says so, or when a role change or a transfer
+   * takes them to their new default (the rule imports follow too). Returns the scope before
+   * and after, for the audit trail, when it was set.
+   */
+  private async updateManagedScope(
+    manager: EntityManager,
+    before: EmployeeEntity,
+    current: EmployeeEntity,
+    input: UpdateEmployeeInput,
+  ): Promise<{ before: ManagedScopeSnapshot; after: ManagedScopeSnapshot } | undefined> {
+    const scopeGiven = input.managedStoreIds !== undefined || input.managedRegionId !== undefined;
+    if (!scopeGiven && before.role === current.role && before.storeId === current.storeId) return undefined;
+    const scopeBefore = await this.managedScopeOf(manager, current.id);
+    const storeBefore = await this.storeById(manager, before.storeId);
+    const storeNow = current.storeId === before.storeId ? storeBefore : await this.storeById(manager, current.storeId);
+    const movesToDefault = takesDefaultScope(
+      { role: before.role, storeId: storeBefore.id, regionId: storeBefore.regionId },
+      { role: current.role, storeId: storeNow.id, regionId: storeNow.regionId },
+      { storeIds: scopeBefore.managedStoreIds, regionIds: scopeBefore.managedRegionIds },
+    );
+    if (!scopeGiven && !movesToDefault) return undefined;
+    return { before: scopeBefore, after: await this.setManagedScope(manager, current, storeNow, input) };
   }
 
   /** The stores and regions someone manages now, for the audit trail's "before". */

@@ -48,15 +48,29 @@ describe('parseEmployeeCsv', () => {
     expect(rows[0]).toMatchObject({ employeeNumber: 'E1', firstName: "O'Brien, Jr.", lastName: 'Smith' });
   });
 
-  it('numbers lines as a text editor does, across blank lines and quoted line breaks', () => {
-    const { rows, errors } = parseEmployeeCsv(
-      csv('', 'E1,A,B,,CASHIER,S1,,', '', 'E2,"Multi', 'line",B,,CASHIER,S1,,', 'E3,A,B,not-an-email,CASHIER,S1,,'),
-    );
-    expect(rows.map((r) => [r.employeeNumber, r.line])).toEqual([['E1', 3]]);
-    expect(errors).toEqual([
-      { line: 5, message: 'first_name contains control characters' },
-      { line: 7, message: 'email "not-an-email" is not an email address' },
-    ]);
+  describe.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('numbers lines as a text editor does, with %s line breaks', (_, eol) => {
+    const file = (...lines: string[]) => [HEADER, ...lines].join(eol);
+
+    it('across blank lines and quoted line breaks', () => {
+      const { rows, errors } = parseEmployeeCsv(
+        file('', 'E1,A,B,,CASHIER,S1,,', '', 'E2,"Multi', 'line",B,,CASHIER,S1,,', 'E3,A,B,not-an-email,CASHIER,S1,,'),
+      );
+      expect(rows.map((r) => [r.employeeNumber, r.line])).toEqual([['E1', 3]]);
+      expect(errors).toEqual([
+        { line: 5, message: 'first_name contains control characters' },
+        { line: 7, message: 'email "not-an-email" is not an email address' },
+      ]);
+    });
+
+    it('up to broken quoting after a quoted line break', () => {
+      const { errors } = parseEmployeeCsv(file('E1,"Ann', 'Marie",B,,CASHIER,S1,,', 'E2,"A"x,B,,CASHIER,S1,,'));
+      expect(errors[0]).toEqual({ line: 2, message: 'first_name contains control characters' });
+      expect(errors[1]).toEqual({ line: 4, message: 'not valid CSV: Invalid Closing Quote' });
+    });
   });
 
   it('stops at a wrong or missing header with one error on line 1', () => {

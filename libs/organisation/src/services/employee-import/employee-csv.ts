@@ -146,16 +146,19 @@ function duplicateErrors(rows: EmployeeCsvRow[]): ImportLineError[] {
 }
 
 /**
- * Reads an employee CSV (RFC 4180: commas, double quotes, CRLF or LF, optional UTF-8 BOM)
- * into rows and per-line errors, without touching the database. A wrong header stops at
- * line 1: whatever follows could not be interpreted. Blank lines are skipped.
+ * Reads an employee CSV (RFC 4180: commas, double quotes, CRLF, LF or CR, optional UTF-8
+ * BOM) into rows and per-line errors, without touching the database. A wrong header stops
+ * at line 1: whatever follows could not be interpreted. Blank lines are skipped.
  */
 export function parseEmployeeCsv(csv: string): ParsedEmployeeCsv {
-  const wrongHeader = headerError(csv);
+  // csv-parse counts every CR and every LF inside quotes as a line, so a quoted CRLF counted
+  // twice and shifted every later line number. With LF alone its count is a text editor's.
+  const text = csv.replace(/\r\n?/g, '\n');
+  const wrongHeader = headerError(text);
   if (wrongHeader) return { rows: [], errors: [wrongHeader] };
 
   const errors: ImportLineError[] = [];
-  const records = parse(csv, {
+  const records = parse(text, {
     bom: true,
     from_line: 2,
     trim: true,

@@ -1,4 +1,5 @@
 import { Role } from '../../entities/role';
+import { takesDefaultScope } from '../default-scope';
 import type { EmployeeRecord, PlannedUpdate } from './import-plan';
 
 export interface ManagedScope {
@@ -21,13 +22,9 @@ function defaultScope(employeeId: number, record: EmployeeRecord, regionOfStore:
   return { employeeId, storeIds: [], regionIds: [] };
 }
 
-const sameList = (list: number[] | undefined, expected: number) => list?.length === 1 && list[0] === expected;
-
 /**
- * The managed stores and regions an import sets. New managers get the default; a role
- * change resets to the new role's default (none for non-managers). A manager transferred
- * without a role change takes their scope along only when it was the default one — a
- * scope set by hand through the API (several stores) is left for HR to change.
+ * The managed stores and regions an import sets: new managers get the default; updates
+ * follow `takesDefaultScope`, as changes through the API do.
  */
 export function plannedScopes(
   hires: (EmployeeRecord & { id: number })[],
@@ -35,21 +32,21 @@ export function plannedScopes(
   current: CurrentScopes,
   regionOfStore: Map<number, number>,
 ): ManagedScope[] {
+  const placement = (record: EmployeeRecord) => ({
+    role: record.role,
+    storeId: record.storeId,
+    regionId: regionOfStore.get(record.storeId)!,
+  });
   const scopes = hires
     .filter((hire) => hire.role === Role.STORE_MANAGER || hire.role === Role.REGIONAL_MANAGER)
     .map((hire) => defaultScope(hire.id, hire, regionOfStore));
   for (const { before, after } of updates) {
-    if (before.role !== after.role) {
+    const scopeNow = {
+      storeIds: current.storesOf.get(before.id) ?? [],
+      regionIds: current.regionsOf.get(before.id) ?? [],
+    };
+    if (takesDefaultScope(placement(before), placement(after), scopeNow)) {
       scopes.push(defaultScope(before.id, after, regionOfStore));
-    } else if (after.role === Role.STORE_MANAGER && before.storeId !== after.storeId) {
-      if (sameList(current.storesOf.get(before.id), before.storeId))
-        scopes.push(defaultScope(before.id, after, regionOfStore));
-    } else if (after.role === Role.REGIONAL_MANAGER) {
-      const from = regionOfStore.get(before.storeId)!;
-      const to = regionOfStore.get(after.storeId)!;
-      if (from !== to && sameList(current.regionsOf.get(before.id), from)) {
-        scopes.push(defaultScope(before.id, after, regionOfStore));
-      }
     }
   }
   return scopes;

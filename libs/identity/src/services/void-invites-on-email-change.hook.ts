@@ -1,0 +1,25 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type EmployeeEntity, EmployeeLifecycle, type EmployeeLifecycleHook } from '@lp/organisation';
+import { InviteService } from './invite.service';
+
+/**
+ * An invite link sets the password of whoever reads the address it went to. When HR
+ * corrects or removes that address, the links sent there stop working, in the same
+ * transaction: the old mailbox may be someone else's. resendInvite sends one to the new address.
+ */
+@Injectable()
+export class VoidInvitesOnEmailChangeHook implements EmployeeLifecycleHook, OnModuleInit {
+  constructor(
+    private readonly lifecycle: EmployeeLifecycle,
+    private readonly invites: InviteService,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.register(this);
+  }
+
+  async onChanged(manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity): Promise<void> {
+    if (before.email !== after.email) await this.invites.voidOpen(manager, after.id);
+  }
+}
