@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { BadInputError, Clock } from '@lp/core';
+import { BadInputError, Clock, retriedTransaction } from '@lp/core';
 import { EmployeeEntity } from '@lp/organisation';
 import { InviteEntity } from '../entities';
 import { IdentityConfig } from '../identity.config';
@@ -52,7 +52,8 @@ export class InviteService {
   async accept(token: string, password: string): Promise<SignedIn> {
     assertAcceptablePassword(password);
     const hash = await this.hasher.hash(password);
-    const employee = await this.dataSource.transaction(async (manager) => {
+    // An email change voids the invite while holding the employee's row: one of the two may be a deadlock's victim.
+    const employee = await retriedTransaction(this.dataSource, async (manager) => {
       const invite = await manager
         .createQueryBuilder(InviteEntity, 'i')
         .setLock('pessimistic_write')
