@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import { CertificationWriter, ProgramSeeder } from '@lp/certification';
 import { DEMO_HISTORY_DAYS, DEMO_PASSWORD, DemoCertifications, DemoLearning, DemoSeeder } from '@lp/demo';
 import { PasswordHasher } from '@lp/identity';
-import { CurriculumSeeder, loadCurriculum } from '@lp/learning';
+import { CurriculumError, CurriculumSeeder, loadCurriculum } from '@lp/learning';
 import { Role } from '@lp/organisation';
 import { SnapshotService } from '@lp/reporting';
-import { buildEmployee, createTestApp, graphql, type TestApp } from '@lp/testing';
+import { buildEmployee, createTestApp, graphql, overrideEnvironment, type TestApp } from '@lp/testing';
+import { seedCurriculum } from '../../apps/cli/src/commands/seed-curriculum.command';
 
 const SHIPPED = join(__dirname, '..', '..', 'curriculum');
 
-/** A copy of the shipped curriculum whose LP-BASICS file has `edit` applied to its text. */
-function editedCurriculum(edit: (text: string) => string): string {
+/** A copy of the shipped curriculum whose `file` (LP-BASICS's by default) has `edit` applied to its text. */
+function editedCurriculum(edit: (text: string) => string, file = join('courses', 'lp-basics.yaml')): string {
   const directory = mkdtempSync(join(tmpdir(), 'lp-curriculum-'));
   cpSync(SHIPPED, directory, { recursive: true });
-  const file = join(directory, 'courses', 'lp-basics.yaml');
-  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  writeFileSync(join(directory, file), edit(readFileSync(join(directory, file), 'utf8')));
   return directory;
 }
 
@@ -95,6 +95,30 @@ describe('the built-in curriculum and the demo data', () => {
       "SELECT v.number, v.quiz_max_attempts FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.code = 'LP-LAW'",
     );
     expect(law).toEqual({ number: 2, quiz_max_attempts: 5 });
+  });
+
+  it("checks the programmes against HR's rules before seeding any course, and then writes nothing", async () => {
+    const broken = editedCurriculum(
+      (text) =>
+        text
+          .replace('recertifyWindowDays: 60', 'recertifyWindowDays: 340')
+          .replace('requiredJobRoleCodes: [SALES_ASSOCIATE,', 'requiredJobRoleCodes: [ASTRONAUT, SALES_ASSOCIATE,'),
+      'programs.yaml',
+    );
+    const restoreEnvironment = overrideEnvironment({ CURRICULUM_DIR: broken });
+    try {
+      const seeding = seedCurriculum(() => undefined, false);
+      await expect(seeding).rejects.toBeInstanceOf(CurriculumError);
+      await expect(seeding).rejects.toMatchObject({
+        problems: [
+          'programs.yaml: LPF: requiredJobRoleCodes: no job role ASTRONAUT',
+          'programs.yaml: LPF: recertifyWindowDays must be shorter than the validity',
+        ],
+      });
+    } finally {
+      restoreEnvironment();
+    }
+    expect(await rowCounts()).toMatchObject({ courses: 0, versions: 0 });
   });
 
   it('gives the demo chain training in every state and employee@example.com a quiz to take', async () => {

@@ -28,6 +28,7 @@ function describe(course: SeededCourse): string {
 export async function seedCurriculum(log: (line: string) => void = console.log, verbose = true): Promise<void> {
   const curriculum = await loadCurriculum(resolve(readConfig(LearningConfig).CURRICULUM_DIR));
   const [outcomes, programmes] = await withCliContext(async (context) => {
+    await context.get(ProgramSeeder).assertSeedable(curriculum.programmes);
     const courses = await context.get(CurriculumSeeder).seed(curriculum);
     return [courses, await context.get(ProgramSeeder).seed(curriculum.programmes)] as const;
   });

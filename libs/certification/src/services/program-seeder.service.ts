@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { BadInputError } from '@lp/core';
-import type { CurriculumProgramme } from '@lp/learning';
+import { DataSource, In } from 'typeorm';
+import { AppError } from '@lp/core';
+import { CurriculumError, type CurriculumProgramme } from '@lp/learning';
+import { JobRoleEntity } from '@lp/organisation';
 import { CertificationProgramEntity } from '../entities';
 import { RenewalBasis } from '../rules/renewal-dating';
 import { ProgramService } from './program.service';
+
+/** The file gives no fixed expiry date, so FIXED_DATE cannot be seeded. */
+const SEEDABLE_BASES: string[] = [RenewalBasis.PREVIOUS_EXPIRY, RenewalBasis.COMPLETION];
 
 export interface SeededProgramme {
   code: string;
@@ -24,18 +28,43 @@ export class ProgramSeeder {
     private readonly programs: ProgramService,
   ) {}
 
+  /**
+   * Checks the programmes still to create against the rules HR's are held to, before any
+   * course is seeded: a curriculum that cannot be loaded whole writes nothing.
+   */
+  async assertSeedable(programmes: CurriculumProgramme[]): Promise<void> {
+    const problems: string[] = [];
+    const jobRoleCodes = new Set(
+      (
+        await this.dataSource
+          .getRepository(JobRoleEntity)
+          .findBy({ code: In(programmes.flatMap((p) => p.requiredJobRoleCodes)) })
+      ).map((jobRole) => jobRole.code),
+    );
+    for (const programme of await this.toCreate(programmes)) {
+      const problem = (text: string) => problems.push(`programs.yaml: ${programme.code}: ${text}`);
+      if (!SEEDABLE_BASES.includes(programme.renewalBasis)) {
+        problem(`renewalBasis ${programme.renewalBasis}; use ${SEEDABLE_BASES.join(' or ')}`);
+      }
+      const unknown = programme.requiredJobRoleCodes.filter((code) => !jobRoleCodes.has(code));
+      if (unknown.length > 0) problem(`requiredJobRoleCodes: no job role ${unknown.join(', ')}`);
+      try {
+        this.programs.assertDatingRules({ ...programme, renewalBasis: programme.renewalBasis as RenewalBasis });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        problem(error.message);
+      }
+    }
+    if (problems.length > 0) throw new CurriculumError(problems);
+  }
+
   async seed(programmes: CurriculumProgramme[]): Promise<SeededProgramme[]> {
     const outcomes: SeededProgramme[] = [];
+    const toCreate = new Set(await this.toCreate(programmes));
     for (const programme of programmes) {
-      if (await this.dataSource.getRepository(CertificationProgramEntity).existsBy({ code: programme.code })) {
+      if (!toCreate.has(programme)) {
         outcomes.push({ code: programme.code, outcome: 'unchanged' });
         continue;
-      }
-      if (!Object.values<string>(RenewalBasis).includes(programme.renewalBasis)) {
-        throw new BadInputError(
-          `programs.yaml: ${programme.code} has renewalBasis ${programme.renewalBasis}; use ${Object.values(RenewalBasis).join(', ')}`,
-          'renewalBasis',
-        );
       }
       const courseIdByCode = await this.courseIds([...programme.courseCodes, programme.refresherCourseCode]);
       await this.programs.create(
@@ -56,6 +85,15 @@ export class ProgramSeeder {
       outcomes.push({ code: programme.code, outcome: 'created' });
     }
     return outcomes;
+  }
+
+  /** Those whose code no programme has yet: an existing one is left as HR configured it. */
+  private async toCreate(programmes: CurriculumProgramme[]): Promise<CurriculumProgramme[]> {
+    const existing = await this.dataSource
+      .getRepository(CertificationProgramEntity)
+      .findBy({ code: In(programmes.map((p) => p.code)) });
+    const codes = new Set(existing.map((program) => program.code));
+    return programmes.filter((programme) => !codes.has(programme.code));
   }
 
   private async courseIds(codes: string[]): Promise<Map<string, number>> {

@@ -131,8 +131,11 @@ export class ProgramService {
     }
   }
 
-  /** Validity of at least one month; the window must end before the shortest month-based validity (28 days a month). */
-  private assertDatingRules(input: CreateProgramInput): void {
+  /**
+   * Validity of at least one month; the window must end before the shortest month-based
+   * validity (28 days a month). Also for the curriculum's programmes, before anything is seeded.
+   */
+  assertDatingRules(input: Omit<CreateProgramInput, 'courseIds'>): void {
     if (input.recertifyWindowDays >= input.validityMonths * 28) {
       throw new BadInputError('recertifyWindowDays must be shorter than the validity', 'recertifyWindowDays');
     }

@@ -155,8 +155,16 @@ describe('loadCurriculum refuses a broken file, naming the file and the field', 
     programmes.programs[0].reminderOffsetsDays = [7, 0];
     writeFileSync(join(directory, 'programs.yaml'), stringify(programmes));
     expect(await problemsOf(directory)).toEqual([
-      expect.stringMatching(/programs\.yaml: programs\[0\]\.reminderOffsetsDays\[1\]: must be a whole number from 1 to 366$/),
+      expect.stringMatching(/programs\.yaml: programs\[0\]\.reminderOffsetsDays\[1\]: must be a whole number from 1 to 365$/),
     ]);
+  });
+
+  it('refuses a programme code that cannot prefix certificate numbers', async () => {
+    const directory = curriculumWith(() => undefined);
+    const programmes = parse(readFileSync(join(directory, 'programs.yaml'), 'utf8'));
+    programmes.programs[0].code = 'LP-OFFICER-ADV';
+    writeFileSync(join(directory, 'programs.yaml'), stringify(programmes));
+    expect(await problemsOf(directory)).toEqual([expect.stringMatching(/programs\.yaml: programs\[0\]\.code: .*2-12 capitals/)]);
   });
 
   it('refuses text that is not YAML', async () => {

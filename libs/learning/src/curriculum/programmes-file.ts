@@ -48,14 +48,17 @@ export function parseProgrammesFile(
         'requiredJobRoleCodes',
       );
       const programme: CurriculumProgramme = {
-        code: entry.text('code', 40, { regex: /^[A-Z][A-Z0-9_-]*$/, description: 'capitals, digits, _ or -' }),
+        code: entry.text('code', 40, {
+          regex: /^[A-Z][A-Z0-9]{1,11}$/,
+          description: '2-12 capitals or digits, starting with a letter (the prefix of certificate numbers)',
+        }),
         name: entry.text('name', 120),
         description: entry.text('description', 2000),
         courseCodes: entry.textList('courseCodes', 1, 20, 40),
         refresherCourseCode: entry.text('refresherCourseCode', 40),
         validityMonths: entry.integer('validityMonths', 1, 120),
-        recertifyWindowDays: entry.integer('recertifyWindowDays', 0, 366),
-        reminderOffsetsDays: entry.integerList('reminderOffsetsDays', 1, 366),
+        recertifyWindowDays: entry.integer('recertifyWindowDays', 1, 365),
+        reminderOffsetsDays: entry.integerList('reminderOffsetsDays', 1, 365),
         renewalBasis: entry.text('renewalBasis', 40, { regex: /^[A-Z_]+$/, description: 'a basis in capitals' }),
         requiredJobRoleCodes: entry.textList('requiredJobRoleCodes', 0, 50, 40),
       };
