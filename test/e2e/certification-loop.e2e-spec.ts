@@ -150,6 +150,20 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     expect(revoked.data!.revokeCertification.status).toBe('REVOKED');
     const after = await graphql(t.app, VERIFY, { code: renewed.verificationCode });
     expect(after.data!.verifyCertificate).toMatchObject({ valid: false, status: 'REVOKED' });
+
+    // Still a cashier, so the audience rule assigns the programme's course again, due as a newcomer's is.
+    const again = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments.filter(
+      (a: { status: string }) => a.status === 'ASSIGNED',
+    );
+    expect(again).toEqual([
+      expect.objectContaining({
+        reason: 'RULE',
+        course: { id: String(course.course.id) },
+        dueAt: '2027-02-19T09:00:00.000Z',
+      }),
+    ]);
+    const recertified = (await passCourse(token, again[0].id, course)).data!.submitQuizAttempt.certification;
+    expect(recertified).toMatchObject({ status: 'ACTIVE', expiresAt: '2028-01-20T09:00:00.000Z' });
   });
 
   describe('after the first certificate', () => {

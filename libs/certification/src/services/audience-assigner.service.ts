@@ -4,6 +4,7 @@ import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGN
 import { Clock } from '@lp/core';
 import { type EmployeeEntity, EmployeeLifecycle } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
+import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { ProgramService } from './program.service';
 
 /** Employees per statement when many are reconciled at once, to keep statements a sane size. */
@@ -45,8 +46,8 @@ function inIds(column: string, ids: number[]): [string, unknown[]] {
 
 /**
  * Audience rules: the job roles a programme names get its courses assigned — when the
- * programme is created, when someone is hired or imported into the audience, and when a
- * job-role or store change moves them in. Moving out cancels the open assignments the
+ * programme is created, when someone is hired or imported into the audience, when a
+ * job-role or store change moves them in, and when their certificate is revoked. Moving out cancels the open assignments the
  * rule made; history and certificates stay. A valid certificate, however issued, cancels
  * the programme's rule-made and refresher ones (closeForHolder). All set-based; the unique
  * open-assignment key makes repeats no-ops.
@@ -57,6 +58,7 @@ export class AudienceAssigner implements OnModuleInit {
     private readonly programs: ProgramService,
     private readonly lifecycle: EmployeeLifecycle,
     private readonly cancellation: AssignmentCancellation,
+    private readonly cycleEnd: CertificationCycleEnd,
     private readonly clock: Clock,
   ) {}
 
@@ -73,6 +75,7 @@ export class AudienceAssigner implements OnModuleInit {
         ),
       onChanged: (manager, before, after) => this.onChanged(manager, before, after),
     });
+    this.cycleEnd.register({ onCycleEnded: (manager, id, reason) => this.onCycleEnded(manager, id, reason) });
   }
 
   async assignProgram(manager: EntityManager, program: CertificationProgramEntity): Promise<number> {
@@ -98,6 +101,15 @@ export class AudienceAssigner implements OnModuleInit {
     const moved =
       before.jobRoleId !== after.jobRoleId || before.storeId !== after.storeId || before.active !== after.active;
     if (moved) await this.reconcileEmployee(manager, after.id);
+  }
+
+  /** A revoked holder still in the audience has its courses to pass again, as a newcomer does. */
+  private async onCycleEnded(manager: EntityManager, certificationId: number, reason: CycleEndReason): Promise<void> {
+    if (reason !== 'REVOKED') return;
+    const [holder] = (await manager.query('SELECT employee_id FROM certifications WHERE id = ?', [
+      certificationId,
+    ])) as { employee_id: number }[];
+    await this.reconcileEmployee(manager, Number(holder.employee_id));
   }
 
   private async insertRuleAssignments(
