@@ -282,6 +282,38 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     ]);
   });
 
+  it('keeps a course another programme still requires open when a grant closes the first programme’s', async () => {
+    const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+    const foundations = await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
+    const officer = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      {
+        input: {
+          code: 'LPO',
+          name: 'LP Officer',
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          courseIds: [course.course.id],
+          requiredJobRoleCodes: ['CASHIER'],
+        },
+      },
+      t.tokenFor(hr),
+    );
+    expect(officer.errors).toBeUndefined();
+
+    await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { status } }',
+      { e: cashier.id, p: foundations.data!.createCertificationProgram.id },
+      t.tokenFor(hr),
+    );
+    const open = (await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments.filter(
+      (a: { status: string }) => a.status === 'ASSIGNED',
+    );
+    expect(open).toEqual([expect.objectContaining({ reason: 'RULE', course: { id: String(course.course.id) } })]);
+  });
+
   it('issues one certificate when a learner passes both of a programme’s courses at the same moment', async () => {
     const second = await buildCourse(t.dataSource, { code: 'LP-SECOND' });
     const program = await createFoundations({

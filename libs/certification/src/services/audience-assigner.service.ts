@@ -149,6 +149,8 @@ export class AudienceAssigner implements OnModuleInit {
     )) as { id: number }[];
     const ids = rows.map((row) => Number(row.id));
     await this.cancel(manager, ids);
+    // A course is open once per person: what was cancelled may be one another programme still requires.
+    if (ids.length > 0) await this.insertRuleAssignments(manager, 'e.id = ?', [employeeId]);
   }
 
   /** Cancels the rule-made open assignments the employees are no longer in the audience for. */
