@@ -20,7 +20,7 @@ import {
   NotificationSubjectType,
   NotificationSweep,
 } from '@lp/notifications';
-import { type EmployeeEntity, EmployeeLifecycle, Role, type StoreEntity } from '@lp/organisation';
+import { EmployeeEntity, EmployeeLifecycle, Role, type StoreEntity } from '@lp/organisation';
 import { ReminderPlanning, RemindersConfig } from '@lp/reminders';
 import {
   buildAssignment,
@@ -524,6 +524,40 @@ describe('reminder planning', () => {
           expect.objectContaining({ status: NotificationStatus.SENT }),
         ]),
       );
+    });
+
+    it('escalates to the managers of the store the employee works in when it is sent, not when it was planned', async () => {
+      const newStore = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
+      const newManager = await buildEmployee(dataSource, {
+        storeId: newStore.id,
+        role: Role.STORE_MANAGER,
+        email: 'riley@example.test',
+      });
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+      await planning.plan();
+      const escalations = () => notifications(NotificationKind.ESCALATION);
+      expect((await escalations()).map((n) => n.recipientId)).toEqual([manager.id]);
+
+      // Dana moves to Brooklyn before the escalation goes out.
+      await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { storeId: newStore.id });
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await escalations()).map((n) => [n.recipientId, n.status])).toEqual([
+          [manager.id, NotificationStatus.CANCELLED],
+        ]),
+      );
+
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await escalations()).map((n) => [n.recipientId, n.status])).toEqual([
+          [manager.id, NotificationStatus.CANCELLED],
+          [newManager.id, NotificationStatus.SENT],
+        ]),
+      );
+      expect(smtp.messages.filter((m) => m.subject?.includes('is overdue with')).map((m) => m.to)).toEqual([
+        expect.objectContaining({ text: 'riley@example.test' }),
+      ]);
     });
 
     it("sends each store manager one weekly digest of their store's overdue work, expiries and compliance", async () => {

@@ -1,5 +1,5 @@
 import { NotificationKind, type NotificationTemplate } from '@lp/notifications';
-import { loadOpenAssignment } from './open-assignment.loader';
+import { loadEscalatedAssignment } from './open-assignment.loader';
 
 /** Sent to a store manager; templateData `{ assignmentId, courseTitle, dueAt, employeeName, overdueDays }`. */
 export const escalationTemplate: NotificationTemplate = {
@@ -14,5 +14,5 @@ Please follow up with them: {{appLink "assignments" assignmentId}}`,
 <p><strong>{{employeeName}}</strong> has not completed the LP Academy course <strong>{{courseTitle}}</strong>,
 which was due on <strong>{{dateTime dueAt}}</strong> — more than {{overdueDays}} day(s) ago.</p>
 <p><a href="{{appLink "assignments" assignmentId}}">Please follow up with them</a></p>`,
-  load: loadOpenAssignment,
+  load: loadEscalatedAssignment,
 };
