@@ -1,6 +1,8 @@
+import { AssignmentReason } from '@lp/assignments';
 import { Role, type StoreEntity, type EmployeeEntity } from '@lp/organisation';
 import {
   asDeadlockVictim,
+  buildAssignment,
   buildCourse,
   buildEmployee,
   buildStore,
@@ -282,9 +284,11 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     ]);
   });
 
-  it('keeps a course another programme still requires open when a grant closes the first programme’s', async () => {
+  it('hands a course another programme still requires over to it, progress and all, when a grant closes the first programme’s', async () => {
     const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
     const foundations = await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
+    const [started] = (await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments;
+    await graphql(t.app, COMPLETE_LESSON, { a: started.id, l: course.lessons[0].id }, t.tokenFor(cashier));
     const officer = await graphql(
       t.app,
       CREATE_PROGRAM,
@@ -308,10 +312,81 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
       { e: cashier.id, p: foundations.data!.createCertificationProgram.id },
       t.tokenFor(hr),
     );
-    const open = (await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments.filter(
-      (a: { status: string }) => a.status === 'ASSIGNED',
+    const mine = (await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments;
+    expect(mine).toEqual([expect.objectContaining({ id: started.id, status: 'IN_PROGRESS', reason: 'RULE' })]);
+    const [row] = await t.dataSource.query('SELECT program_id FROM assignments WHERE id = ?', [started.id]);
+    expect(row.program_id).toBe(Number(officer.data!.createCertificationProgram.id));
+  });
+
+  it('assigns nothing already passed for another programme when a grant closes a programme’s work', async () => {
+    const other = await buildCourse(t.dataSource, { code: 'LP-OTHER' });
+    const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+    const foundations = await createFoundations({ courseIds: [other.course.id], requiredJobRoleCodes: ['CASHIER'] });
+    const second = await buildCourse(t.dataSource, { code: 'LP-SECOND' });
+    const officer = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      {
+        input: {
+          code: 'LPO',
+          name: 'LP Officer',
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          courseIds: [course.course.id, second.course.id],
+          requiredJobRoleCodes: ['CASHIER'],
+        },
+      },
+      t.tokenFor(hr),
     );
-    expect(open).toEqual([expect.objectContaining({ reason: 'RULE', course: { id: String(course.course.id) } })]);
+    expect(officer.errors).toBeUndefined();
+    const token = () => t.tokenFor(cashier);
+    const firstOfficerCourse = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments.find(
+      (a: { course: { id: string } }) => a.course.id === String(course.course.id),
+    );
+    expect((await passCourse(token, firstOfficerCourse.id, course)).data!.submitQuizAttempt.passed).toBe(true);
+
+    await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { status } }',
+      { e: cashier.id, p: foundations.data!.createCertificationProgram.id },
+      t.tokenFor(hr),
+    );
+    const byCourse = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments.map(
+      (a: { course: { id: string }; status: string }) => [a.course.id, a.status],
+    );
+    expect(byCourse.sort()).toEqual(
+      [
+        [String(course.course.id), 'COMPLETED'],
+        [String(second.course.id), 'ASSIGNED'],
+        [String(other.course.id), 'CANCELLED'],
+      ].sort(),
+    );
+  });
+
+  it('cancels the open refresher of a revoked certificate, which can no longer renew anything', async () => {
+    const program = await createFoundations({ courseIds: [course.course.id], refresherCourseId: refresher.course.id });
+    const programId = Number(program.data!.createCertificationProgram.id);
+    const holder = await buildEmployee(t.dataSource, { storeId: store.id });
+    const granted = await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { id } }',
+      { e: holder.id, p: programId },
+      t.tokenFor(hr),
+    );
+    const open = await buildAssignment(t.dataSource, {
+      employeeId: holder.id,
+      courseId: refresher.course.id,
+      programId,
+      reason: AssignmentReason.REFRESHER,
+    });
+    await graphql(
+      t.app,
+      'mutation ($id: ID!) { revokeCertification(id: $id, reason: "Issued in error") { status } }',
+      { id: granted.data!.grantCertification.id },
+      t.tokenFor(hr),
+    );
+    const [row] = await t.dataSource.query('SELECT status FROM assignments WHERE id = ?', [open.id]);
+    expect(row.status).toBe('CANCELLED');
   });
 
   it('issues one certificate when a learner passes both of a programme’s courses at the same moment', async () => {

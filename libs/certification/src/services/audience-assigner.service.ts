@@ -47,10 +47,11 @@ function inIds(column: string, ids: number[]): [string, unknown[]] {
 /**
  * Audience rules: the job roles a programme names get its courses assigned — when the
  * programme is created, when someone is hired or imported into the audience, when a
- * job-role or store change moves them in, and when their certificate is revoked. Moving out cancels the open assignments the
- * rule made; history and certificates stay. A valid certificate, however issued, cancels
- * the programme's rule-made and refresher ones (closeForHolder). All set-based; the unique
- * open-assignment key makes repeats no-ops.
+ * job-role or store change moves them in, and when their certificate is revoked. Moving out
+ * cancels the open assignments the rule made; history and certificates stay. A valid
+ * certificate, however issued, cancels the programme's rule-made and refresher ones
+ * (closeForHolder). A rule-made assignment another programme still requires is handed over
+ * to it instead of cancelled. All set-based; the unique open-assignment key makes repeats no-ops.
  */
 @Injectable()
 export class AudienceAssigner implements OnModuleInit {
@@ -103,13 +104,27 @@ export class AudienceAssigner implements OnModuleInit {
     if (moved) await this.reconcileEmployee(manager, after.id);
   }
 
-  /** A revoked holder still in the audience has its courses to pass again, as a newcomer does. */
+  /**
+   * A revoked holder still in the audience has the programme's courses to pass again, as a
+   * newcomer does; its refresher can no longer renew anything, so it is cancelled.
+   */
   private async onCycleEnded(manager: EntityManager, certificationId: number, reason: CycleEndReason): Promise<void> {
     if (reason !== 'REVOKED') return;
-    const [holder] = (await manager.query('SELECT employee_id FROM certifications WHERE id = ?', [
+    const [revoked] = (await manager.query('SELECT employee_id, program_id FROM certifications WHERE id = ?', [
       certificationId,
-    ])) as { employee_id: number }[];
-    await this.reconcileEmployee(manager, Number(holder.employee_id));
+    ])) as { employee_id: number; program_id: number }[];
+    const [employeeId, programId] = [Number(revoked.employee_id), Number(revoked.program_id)];
+    const refreshers = (await manager.query(
+      `SELECT a.id FROM assignments a
+        WHERE a.employee_id = ? AND a.program_id = ? AND a.reason = ? AND a.status IN (?)
+        FOR UPDATE`,
+      [employeeId, programId, AssignmentReason.REFRESHER, OPEN_ASSIGNMENT_STATUSES],
+    )) as { id: number }[];
+    await this.cancel(
+      manager,
+      refreshers.map((row) => Number(row.id)),
+    );
+    await this.insertRuleAssignments(manager, 'e.id = ? AND pa.program_id = ?', [employeeId, programId]);
   }
 
   private async insertRuleAssignments(
@@ -147,10 +162,10 @@ export class AudienceAssigner implements OnModuleInit {
         FOR UPDATE`,
       [employeeId, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
     )) as { id: number }[];
-    const ids = rows.map((row) => Number(row.id));
-    await this.cancel(manager, ids);
-    // A course is open once per person: what was cancelled may be one another programme still requires.
-    if (ids.length > 0) await this.insertRuleAssignments(manager, 'e.id = ?', [employeeId]);
+    await this.cancelOrHandOver(
+      manager,
+      rows.map((row) => Number(row.id)),
+    );
   }
 
   /** Cancels the rule-made open assignments the employees are no longer in the audience for. */
@@ -167,8 +182,41 @@ export class AudienceAssigner implements OnModuleInit {
         FOR UPDATE`,
       [...employeeParams, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
     )) as { id: number }[];
-    const ids = rows.map((row) => Number(row.id));
-    await this.cancel(manager, ids);
+    await this.cancelOrHandOver(
+      manager,
+      rows.map((row) => Number(row.id)),
+    );
+  }
+
+  /**
+   * A course is open once per person, whichever programmes require it: a rule-made
+   * assignment one programme no longer needs passes, with its progress and attempts, to
+   * another programme that still requires its course of that person; the others are cancelled.
+   */
+  private async cancelOrHandOver(manager: EntityManager, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const handovers = (await manager.query(
+      `SELECT a.id, MIN(pa.program_id) AS program_id
+         FROM assignments a
+         JOIN employees e ON e.id = a.employee_id AND e.active = 1
+         JOIN stores s ON s.id = e.store_id
+         ${JOIN_AUDIENCES}
+         JOIN program_courses pc ON pc.program_id = pa.program_id AND pc.course_id = a.course_id
+        WHERE a.id IN (?) AND a.reason = ? AND pa.program_id <> a.program_id AND ${NOT_CERTIFIED}
+        GROUP BY a.id`,
+      [ids, AssignmentReason.RULE, this.clock.now()],
+    )) as { id: number; program_id: number }[];
+    const toProgram = new Map<number, number[]>();
+    for (const row of handovers)
+      toProgram.set(Number(row.program_id), [...(toProgram.get(Number(row.program_id)) ?? []), Number(row.id)]);
+    for (const [programId, handedOver] of toProgram) {
+      await manager.query('UPDATE assignments SET program_id = ? WHERE id IN (?)', [programId, handedOver]);
+    }
+    const kept = new Set(handovers.map((row) => Number(row.id)));
+    await this.cancel(
+      manager,
+      ids.filter((id) => !kept.has(id)),
+    );
   }
 
   /** Cancels open assignments the system made; their pending reminders go with them. */

@@ -67,8 +67,12 @@ export class CertificationAdminService {
     const earnedAt = issuedAt ?? now;
     if (earnedAt > now) throw new BadInputError('issuedAt cannot be in the future', 'issuedAt');
     const { granted, storeId } = await retriedTransaction(this.dataSource, async (manager) => {
+      // The holder first, then the certificate and the assignments: the order a quiz submission takes.
       const employee = await restrictToScope(
-        manager.createQueryBuilder(EmployeeEntity, 'e').where('e.id = :employeeId', { employeeId }),
+        manager
+          .createQueryBuilder(EmployeeEntity, 'e')
+          .setLock('pessimistic_write')
+          .where('e.id = :employeeId', { employeeId }),
         scope,
         { storeColumn: 'e.store_id' },
       ).getOne();
@@ -96,16 +100,21 @@ export class CertificationAdminService {
 
   async revoke(scope: AccessScope, id: number, reason: string, actorId: number): Promise<CertificationEntity> {
     const { revoked, storeId } = await retriedTransaction(this.dataSource, async (manager) => {
-      const certification = await restrictToScope(
+      const visible = await restrictToScope(
         manager
           .createQueryBuilder(CertificationEntity, 'c')
-          .setLock('pessimistic_write')
           .innerJoin(EmployeeEntity, 'e', 'e.id = c.employee_id')
           .where('c.id = :id', { id }),
         scope,
         { storeColumn: 'e.store_id' },
       ).getOne();
-      if (!certification) throw new NotFoundError('Certification', id);
+      if (!visible) throw new NotFoundError('Certification', id);
+      // The holder first, then the certificate and the assignments: the order a quiz submission takes.
+      await manager.findOne(EmployeeEntity, { where: { id: visible.employeeId }, lock: { mode: 'pessimistic_write' } });
+      const certification = await manager.findOneOrFail(CertificationEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (certification.revokedAt) throw new ConflictError('This certification is already revoked');
       const revokedAt = this.clock.now();
       await manager.update(CertificationEntity, { id }, { revokedAt, revokedReason: reason, revokedById: actorId });
