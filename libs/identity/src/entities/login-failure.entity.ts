@@ -6,8 +6,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('login_failures')
 export class LoginFailureEntity {
-  /** Lower-cased email as typed, so unknown addresses are throttled like known ones. */
-  @PrimaryColumn({ type: 'varchar', length: 254 })
+  /**
+   * The email as typed and normalised (normaliseEmail), so unknown addresses are throttled
+   * like known ones; compared byte for byte, as employees' emails are.
+   */
+  @PrimaryColumn({ type: 'varchar', length: 254, collation: 'utf8mb4_bin' })
   email!: string;
 
   @Column({ type: 'int', unsigned: true, default: 0 })
