@@ -25,6 +25,8 @@ describe('DateTimeScalar', () => {
     ['2027-02-29T00:00:00Z', /not on the calendar/],
     ['2026-13-01T00:00:00Z', /not on the calendar/],
     ['2026-01-01T24:00:00Z', /not on the calendar/],
+    ['2026-01-01T10:00:00+99:00', /not on the calendar/],
+    ['2026-01-01T10:00:00+01:60', /not on the calendar/],
     ['0999-12-31T23:59:59Z', /between the years 1000 and 9999/],
     ['1000-01-01T00:30:00+01:00', /between the years 1000 and 9999/],
   ])('refuses %p', (value, message) => {

@@ -1,3 +1,5 @@
+import { daysInMonth } from '@lp/core';
+
 /** How a renewed certification is dated, chosen per programme (as Totara does). */
 export enum RenewalBasis {
   /** From the previous expiry, so finishing a refresher early costs nothing (the default). */
@@ -15,18 +17,13 @@ export interface DatingRules {
   fixedExpiryDate: string | null;
 }
 
-/** `monthIndex` counts from 0, as Date's does. */
-function daysInMonth(year: number, monthIndex: number): number {
-  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
-}
-
 /** Adds calendar months in UTC, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: Date, months: number): Date {
   const result = new Date(date.getTime());
   const day = result.getUTCDate();
   result.setUTCDate(1);
   result.setUTCMonth(result.getUTCMonth() + months);
-  result.setUTCDate(Math.min(day, daysInMonth(result.getUTCFullYear(), result.getUTCMonth())));
+  result.setUTCDate(Math.min(day, daysInMonth(result.getUTCFullYear(), result.getUTCMonth() + 1)));
   return result;
 }
 
@@ -36,7 +33,7 @@ export function isCalendarMonthDay(monthDay: string): boolean {
   if (!match) return false;
   const [month, day] = [Number(match[1]), Number(match[2])];
   // 2000 is a leap year, so its months are as long as they ever get.
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month - 1);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2000, month);
 }
 
 /**
@@ -49,7 +46,7 @@ function nearestFixedDate(from: Date, monthDay: string, validityMonths: number):
   const [month, day] = monthDay.split('-').map(Number);
   const target = addMonths(from, validityMonths);
   const onYear = (year: number) =>
-    new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month - 1)), 23, 59, 59));
+    new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)), 23, 59, 59));
   const year = target.getUTCFullYear();
   return [onYear(year - 1), onYear(year), onYear(year + 1)]
     .filter((candidate) => candidate > from)

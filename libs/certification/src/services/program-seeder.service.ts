@@ -59,6 +59,7 @@ export class ProgramSeeder {
   }
 
   async seed(programmes: CurriculumProgramme[]): Promise<SeededProgramme[]> {
+    await this.assertSeedable(programmes);
     const outcomes: SeededProgramme[] = [];
     const toCreate = new Set(await this.toCreate(programmes));
     for (const programme of programmes) {
