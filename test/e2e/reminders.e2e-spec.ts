@@ -546,6 +546,7 @@ describe('reminder planning', () => {
           [manager.id, NotificationStatus.CANCELLED],
         ]),
       );
+      expect((await escalations())[0].lastError).toMatch(/no longer manages the employee's store/);
 
       await planning.plan();
       await worker.app.get(NotificationSweep).sweep();

@@ -104,7 +104,8 @@ export class NotificationDelivery {
     const toRender = { ...notification, templateData: notification.templateData ?? {} };
     const loaded = template.load ? await template.load(this.dataSource.manager, toRender) : {};
     if (loaded === null) {
-      return this.notSent(id, claimedAt, 'CANCELLED', `the ${notification.subjectType.toLowerCase()} no longer exists`);
+      const because = template.notLoadedBecause ?? `the ${notification.subjectType.toLowerCase()} no longer exists`;
+      return this.notSent(id, claimedAt, 'CANCELLED', because);
     }
 
     const zone = resolveTimezone(recipient.timezone);

@@ -31,8 +31,10 @@ export interface NotificationTemplate {
   html: string;
   /**
    * Reads what the email shows from the subject's own tables (a course title, a due date),
-   * so the email is current when it is sent. Resolves null when the subject no longer
-   * exists, which cancels the notification.
+   * so the email is current when it is sent. Resolves null when there is nothing to send
+   * any more (the subject is gone or closed), which cancels the notification.
    */
   load?(manager: EntityManager, notification: NotificationToRender): Promise<Record<string, unknown> | null>;
+  /** Why nothing was sent when `load` resolved null, as HR's notifications list shows it. */
+  notLoadedBecause?: string;
 }

@@ -14,4 +14,5 @@ Please complete it as soon as you can: {{appLink "assignments" assignmentId}}`,
 and is not finished yet.</p>
 <p><a href="{{appLink "assignments" assignmentId}}">Please complete it as soon as you can</a></p>`,
   load: loadOpenAssignment,
+  notLoadedBecause: 'the assignment is closed',
 };

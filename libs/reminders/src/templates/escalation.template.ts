@@ -15,4 +15,5 @@ Please follow up with them: {{appLink "assignments" assignmentId}}`,
 which was due on <strong>{{dateTime dueAt}}</strong> — more than {{overdueDays}} day(s) ago.</p>
 <p><a href="{{appLink "assignments" assignmentId}}">Please follow up with them</a></p>`,
   load: loadEscalatedAssignment,
+  notLoadedBecause: "the assignment is closed, or the recipient no longer manages the employee's store",
 };
