@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import request from 'supertest';
 import type { CertificationEntity } from '@lp/certification';
-import { CertificationSource } from '@lp/certification';
+import { CertificationSource, RenewalBasis } from '@lp/certification';
 import { Role } from '@lp/organisation';
 import {
   buildEmployee,
@@ -262,5 +262,28 @@ describe('the printable certificate PDF', () => {
     const text = textOf(response.body as Buffer);
     expect(text).toMatch(/ISSUED\n9 February 2026\n/);
     expect(text).toMatch(/VALID UNTIL\n9 February 2027\n/);
+  });
+
+  it('prints a fixed expiry date as the calendar day it is, east of UTC too', async () => {
+    t.clock.set(new Date('2026-03-01T12:00:00Z'));
+    const store = await buildStore(t.dataSource, { timezone: 'Asia/Tokyo' });
+    const holder = await buildEmployee(t.dataSource, { storeId: store.id });
+    const program = await buildProgram(t.dataSource, {
+      renewalBasis: RenewalBasis.FIXED_DATE,
+      fixedExpiryDate: '04-01',
+      recertifyWindowDays: 30,
+    });
+    const granted = await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { id expiresAt } }',
+      { e: holder.id, p: program.id },
+      t.tokenFor(org.people.hr),
+    );
+    // The end of 1 April 2027 in UTC: 08:59 on the 2nd in Tokyo.
+    expect(granted.data!.grantCertification.expiresAt).toBe('2027-04-01T23:59:59.000Z');
+    const text = textOf(
+      (await download(`/certificates/${granted.data!.grantCertification.id}.pdf`, holder)).body as Buffer,
+    );
+    expect(text).toMatch(/VALID UNTIL\n1 April 2027\n/);
   });
 });

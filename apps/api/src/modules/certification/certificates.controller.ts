@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CertificationQueries, certificationStatus, CertificationStatus } from '@lp/certification';
+import { CertificationQueries, certificationStatus, CertificationStatus, RenewalBasis } from '@lp/certification';
 import { AppConfig, Clock, HttpConfig, NotFoundError, TooManyRequestsError } from '@lp/core';
 import type { Actor } from '@lp/identity';
 import { resolveTimezone } from '@lp/notifications';
@@ -42,6 +42,7 @@ export class CertificatesController {
       },
       this.clock.now(),
     );
+    const timezone = resolveTimezone(employee!.store!.timezone).timezone;
     const pdf = await renderCertificatePdf({
       holderName: `${employee!.firstName} ${employee!.lastName}`,
       programName: program!.name,
@@ -49,7 +50,8 @@ export class CertificatesController {
       verificationCode: certification.verificationCode,
       issuedAt: certification.issuedAt,
       expiresAt: certification.expiresAt,
-      timezone: resolveTimezone(employee!.store!.timezone).timezone,
+      timezone,
+      expiryTimezone: program!.renewalBasis === RenewalBasis.FIXED_DATE ? 'UTC' : timezone,
       invalidBecause:
         status === CertificationStatus.REVOKED || status === CertificationStatus.EXPIRED ? status : undefined,
       verificationUrl: `${this.appConfig.APP_URL.replace(/\/+$/, '')}/verify/${certification.verificationCode}`,
