@@ -1,5 +1,13 @@
 import { Role } from '@lp/organisation';
-import { buildEmployee, createTestApp, errorCode, graphql, type GraphqlResponse, type TestApp } from '@lp/testing';
+import {
+  buildEmployee,
+  createTestApp,
+  errorCode,
+  graphql,
+  type GraphqlResponse,
+  lockWaitsOn,
+  type TestApp,
+} from '@lp/testing';
 
 const CREATE = `mutation ($input: CreateCourseInput!) { createCourse(input: $input) { id code } }`;
 const ADD_LESSON = `mutation ($c: ID!, $input: LessonInput!) { addLesson(courseId: $c, input: $input) { id position title mediaUrl } }`;
@@ -411,12 +419,28 @@ describe('authoring courses', () => {
     }
     const outcomes = (answers: GraphqlResponse<unknown>[]) => answers.map((a) => errorCode(a) ?? 'OK').sort();
 
+    /** Sends both requests while the course is locked, and lets them go once both wait for it: they overlap for sure. */
+    async function atOnce(c: string, requests: (() => Promise<GraphqlResponse<unknown>>)[]) {
+      const holder = t.dataSource.createQueryRunner();
+      try {
+        await holder.startTransaction();
+        await holder.query('SELECT id FROM courses WHERE id = ? FOR UPDATE', [c]);
+        const answers = Promise.all(requests.map((send) => send()));
+        expect(await lockWaitsOn(t.dataSource, 'courses', requests.length)).toBe(true);
+        await holder.commitTransaction();
+        return await answers;
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    }
+
     it('removing one lesson or question twice at once (a double click): one removal, then NOT_FOUND', async () => {
-      const { lessonIds, questionIds } = await draftWith(5, 5);
-      const lessons = await Promise.all([1, 2].map(() => graphql(t.app, REMOVE_LESSON, { l: lessonIds[1] }, admin)));
-      const questions = await Promise.all(
-        [1, 2].map(() => graphql(t.app, REMOVE_QUESTION, { q: questionIds[1] }, admin)),
-      );
+      const { c, lessonIds, questionIds } = await draftWith(5, 5);
+      const removeLesson = () => graphql(t.app, REMOVE_LESSON, { l: lessonIds[1] }, admin);
+      const removeQuestion = () => graphql(t.app, REMOVE_QUESTION, { q: questionIds[1] }, admin);
+      const lessons = await atOnce(c, [removeLesson, removeLesson]);
+      const questions = await atOnce(c, [removeQuestion, removeQuestion]);
       expect({ lessons: outcomes(lessons), questions: outcomes(questions) }).toEqual({
         lessons: ['NOT_FOUND', 'OK'],
         questions: ['NOT_FOUND', 'OK'],
@@ -425,9 +449,8 @@ describe('authoring courses', () => {
 
     it('removing lessons 2 and 4 at once leaves 1, 3 and 5 at positions 1, 2 and 3', async () => {
       const { c, lessonIds } = await draftWith(5, 0);
-      const answers = await Promise.all(
-        [lessonIds[1], lessonIds[3]].map((l) => graphql(t.app, REMOVE_LESSON, { l }, admin)),
-      );
+      const remove = (l: string) => () => graphql(t.app, REMOVE_LESSON, { l }, admin);
+      const answers = await atOnce(c, [remove(lessonIds[1]), remove(lessonIds[3])]);
       expect(outcomes(answers)).toEqual(['OK', 'OK']);
       const draft = (await graphql(t.app, COURSE, { c }, admin)).data!.course.draftVersion;
       expect(draft.lessons.map((l: { title: string; position: number }) => [l.title, l.position])).toEqual([
