@@ -185,6 +185,28 @@ describe('certification lifecycle: grant, verify, expire, renew, revoke', () => 
       issuedAt: '2026-03-01T10:00:00.000Z',
       expiresAt: '2027-03-01T10:00:00.000Z',
     });
+    // The lists, the CSV and the PDF read the same: both cycles are revoked.
+    const history = await graphql(
+      t.app,
+      `
+        query ($e: ID!) {
+          certifications(filter: { employeeId: $e, includeHistory: true }) {
+            edges {
+              node {
+                id
+                status
+              }
+            }
+          }
+        }
+      `,
+      { e: holder.id },
+      t.tokenFor(hr),
+    );
+    expect(history.data!.certifications.edges.map((edge: { node: { status: string } }) => edge.node.status)).toEqual([
+      'REVOKED',
+      'REVOKED',
+    ]);
   });
 
   it('refuses bad grants and writes nothing', async () => {

@@ -27,9 +27,8 @@ const UNKNOWN: CertificateVerification = {
  * The public check a police officer, auditor or employer makes: only validity, the
  * holder's name, the programme and the dates — no other personal data. A superseded
  * cycle's code still answers, with its own dates, so an old printed certificate is
- * honestly reported as expired; while the holder's current cycle of the programme is
- * revoked, every earlier cycle's code answers REVOKED too, or the paper of the cycle a
- * renewal superseded would stay valid after the renewal was revoked.
+ * honestly reported as expired; revoking a renewal revokes the unexpired cycles it
+ * superseded too (CertificationAdminService.revoke), so their paper answers REVOKED.
  */
 @Injectable()
 export class VerificationService {
@@ -41,14 +40,12 @@ export class VerificationService {
   async verify(typedCode: string): Promise<CertificateVerification> {
     const code = normaliseVerificationCode(typedCode);
     if (!code) return UNKNOWN;
-    // The holder's current cycle (cur) is one more row, read by its unique key.
     const [row] = (await this.dataSource.query(
-      `SELECT c.issued_at, c.expires_at, COALESCE(c.revoked_at, cur.revoked_at) AS revoked_at,
+      `SELECT c.issued_at, c.expires_at, c.revoked_at,
               p.name AS program_name, p.recertify_window_days, e.first_name, e.last_name
          FROM certifications c
          JOIN certification_programs p ON p.id = c.program_id
          JOIN employees e ON e.id = c.employee_id
-         LEFT JOIN certifications cur ON cur.employee_id = c.employee_id AND cur.current_key = c.program_id
         WHERE c.verification_code = ?`,
       [code],
     )) as {
