@@ -67,6 +67,12 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     return graphql(t.app, SUBMIT, await readyToPass(token, assignmentId, built), token());
   }
 
+  /** LP Officer, a second programme required of cashiers. */
+  function createOfficer(courseIds: number[]) {
+    const input = { code: 'LPO', name: 'LP Officer', validityMonths: 12, recertifyWindowDays: 60, courseIds };
+    return graphql(t.app, CREATE_PROGRAM, { input: { ...input, requiredJobRoleCodes: ['CASHIER'] } }, t.tokenFor(hr));
+  }
+
   /** LP Foundations, created by HR: 12 months' validity, renewable in the last 60 days. */
   function createFoundations(input: {
     courseIds: number[];
@@ -289,21 +295,7 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     const foundations = await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
     const [started] = (await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments;
     await graphql(t.app, COMPLETE_LESSON, { a: started.id, l: course.lessons[0].id }, t.tokenFor(cashier));
-    const officer = await graphql(
-      t.app,
-      CREATE_PROGRAM,
-      {
-        input: {
-          code: 'LPO',
-          name: 'LP Officer',
-          validityMonths: 12,
-          recertifyWindowDays: 60,
-          courseIds: [course.course.id],
-          requiredJobRoleCodes: ['CASHIER'],
-        },
-      },
-      t.tokenFor(hr),
-    );
+    const officer = await createOfficer([course.course.id]);
     expect(officer.errors).toBeUndefined();
 
     await graphql(
@@ -323,21 +315,7 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
     const foundations = await createFoundations({ courseIds: [other.course.id], requiredJobRoleCodes: ['CASHIER'] });
     const second = await buildCourse(t.dataSource, { code: 'LP-SECOND' });
-    const officer = await graphql(
-      t.app,
-      CREATE_PROGRAM,
-      {
-        input: {
-          code: 'LPO',
-          name: 'LP Officer',
-          validityMonths: 12,
-          recertifyWindowDays: 60,
-          courseIds: [course.course.id, second.course.id],
-          requiredJobRoleCodes: ['CASHIER'],
-        },
-      },
-      t.tokenFor(hr),
-    );
+    const officer = await createOfficer([course.course.id, second.course.id]);
     expect(officer.errors).toBeUndefined();
     const token = () => t.tokenFor(cashier);
     const firstOfficerCourse = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments.find(
