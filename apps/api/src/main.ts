@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   AppConfig,
   exitOnStartupFailure,
+  loadEnvFile,
   DatabaseConfig,
   RedisConfig,
   assertNoPendingMigrations,
@@ -16,6 +17,7 @@ import { createApi } from './create-api';
 import { assertSafeForProduction } from './production-safety';
 
 async function bootstrap(): Promise<void> {
+  loadEnvFile();
   validateConfigs(API_CONFIG);
   const config = readConfig(AppConfig);
   assertSafeForProduction(config);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import {
   exitOnStartupFailure,
+  loadEnvFile,
   RedisConfig,
   WorkerConfig,
   assertNoPendingMigrations,
@@ -13,6 +14,7 @@ import { createWorker } from './create-worker';
 import { WORKER_CONFIG } from './worker.module';
 
 async function bootstrap(): Promise<void> {
+  loadEnvFile();
   validateConfigs(WORKER_CONFIG);
   await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
   const app = await createWorker();

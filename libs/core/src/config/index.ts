@@ -1,5 +1,6 @@
 export * from './app.config';
 export * from './database.config';
+export * from './env-file';
 export * from './env-var.decorator';
 export * from './http.config';
 export * from './mail.config';
