@@ -4,6 +4,7 @@ import {
   AppConfig,
   exitOnStartupFailure,
   loadEnvFile,
+  stopWhenLauncherGoes,
   DatabaseConfig,
   RedisConfig,
   assertNoPendingMigrations,
@@ -17,6 +18,7 @@ import { createApi } from './create-api';
 import { assertSafeForProduction } from './production-safety';
 
 async function bootstrap(): Promise<void> {
+  stopWhenLauncherGoes();
   loadEnvFile();
   validateConfigs(API_CONFIG);
   const config = readConfig(AppConfig);

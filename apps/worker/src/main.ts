@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   exitOnStartupFailure,
   loadEnvFile,
+  stopWhenLauncherGoes,
   RedisConfig,
   WorkerConfig,
   assertNoPendingMigrations,
@@ -14,6 +15,7 @@ import { createWorker } from './create-worker';
 import { WORKER_CONFIG } from './worker.module';
 
 async function bootstrap(): Promise<void> {
+  stopWhenLauncherGoes();
   loadEnvFile();
   validateConfigs(WORKER_CONFIG);
   await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);

@@ -6,6 +6,7 @@ export * from './errors';
 export * from './health';
 export * from './logging';
 export * from './mail';
+export * from './launcher';
 export * from './node-flags';
 export * from './queue';
 export * from './pagination';

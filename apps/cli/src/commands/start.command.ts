@@ -21,11 +21,12 @@ const DIST = join(__dirname, '..', '..', '..', '..');
 /**
  * Children run in their own process group so that a terminal's Ctrl-C reaches only this
  * process, which then sends each child one SIGTERM: a second signal would cut Nest's
- * graceful shutdown short.
+ * graceful shutdown short. Their IPC channel closes when this process dies however it dies
+ * (SIGKILL included), and they stop then (stopWhenLauncherGoes).
  */
 function launch(name: string, script: string): ChildProcess {
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(DIST, script)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     detached: true,
   });
   child.on('error', (error) => console.error(`[${name}] could not start: ${error.message}`));
@@ -36,7 +37,8 @@ function launch(name: string, script: string): ChildProcess {
  * The whole system in the foreground: checks the services, creates and migrates the
  * database, loads the built-in curriculum (idempotent, so on every start), loads the demo
  * chain into an empty database, then runs the API and the worker.
- * Ctrl-C (or SIGTERM) stops both gracefully; if one dies, the other is stopped too.
+ * Ctrl-C, SIGTERM or SIGHUP (the terminal closed) stops both gracefully; if one dies, the
+ * other is stopped too.
  */
 export function registerStart(program: Command): void {
   program
@@ -61,8 +63,7 @@ export function registerStart(program: Command): void {
         console.log('Stopping the API and the worker…');
         for (const child of children) if (child.exitCode === null) child.kill(signal);
       };
-      process.on('SIGINT', () => stop('SIGTERM'));
-      process.on('SIGTERM', () => stop('SIGTERM'));
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop('SIGTERM'));
       const codes = await Promise.all(
         children.map(
           (child) =>
