@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   AppConfig,
   exitOnStartupFailure,
+  listenOnPort,
   loadEnvFile,
   stopWhenLauncherGoes,
   DatabaseConfig,
@@ -30,7 +31,8 @@ async function bootstrap(): Promise<void> {
   const dataSource = app.get(DataSource);
   if (process.argv.includes('--migrate')) await dataSource.runMigrations({ transaction: 'each' });
   await assertNoPendingMigrations(dataSource);
-  await app.listen(config.PORT);
+  await app.init();
+  await listenOnPort(app.getHttpServer(), config.PORT, 'PORT');
   console.log(
     `LP Academy API on http://localhost:${config.PORT}/graphql` +
       (config.isProduction ? '' : ` — GraphiQL at http://localhost:${config.PORT}/graphiql`),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import {
   exitOnStartupFailure,
+  listenOnPort,
   loadEnvFile,
   stopWhenLauncherGoes,
   RedisConfig,
@@ -22,7 +23,10 @@ async function bootstrap(): Promise<void> {
   const app = await createWorker();
   await assertNoPendingMigrations(app.get(DataSource));
   const { WORKER_PORT } = readConfig(WorkerConfig);
-  await app.listen(WORKER_PORT);
+  // The health port first: initialising starts the BullMQ workers, and a port in use must
+  // stop this process before it has taken a job.
+  await listenOnPort(app.getHttpServer(), WORKER_PORT, 'WORKER_PORT');
+  await app.init();
   console.log(`LP Academy worker running — health on http://localhost:${WORKER_PORT}/health`);
 }
 
