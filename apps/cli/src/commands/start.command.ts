@@ -4,19 +4,41 @@ import type { Command } from 'commander';
 import {
   AppConfig,
   DatabaseConfig,
+  GraphqlConfig,
+  HttpConfig,
   RedisConfig,
   SERVICE_NODE_FLAGS,
   assertRedisReachable,
   ensureDatabaseExists,
   readConfig,
   validateConfigs,
+  WebConfig,
+  WorkerConfig,
 } from '@lp/core';
+import { NotificationsConfig } from '@lp/notifications';
+import { RemindersConfig } from '@lp/reminders';
+import { SnapshotsConfig } from '@lp/reporting';
 import { CLI_CONFIG } from '../cli.module';
 import { migrateDatabase } from '../cli-context';
 import { seedCurriculum } from './seed-curriculum.command';
 import { seedDemoIfEmpty } from './seed-demo.command';
 
 const DIST = join(__dirname, '..', '..', '..', '..');
+
+/**
+ * What the CLI, the API and the worker read: checked before the database is migrated, so a
+ * wrong setting stops `start` at once instead of failing a child after the migration.
+ */
+const START_CONFIG = [
+  ...CLI_CONFIG,
+  HttpConfig,
+  GraphqlConfig,
+  WebConfig,
+  SnapshotsConfig,
+  NotificationsConfig,
+  WorkerConfig,
+  RemindersConfig,
+];
 
 /**
  * Children run in their own process group so that a terminal's Ctrl-C reaches only this
@@ -45,7 +67,7 @@ export function registerStart(program: Command): void {
     .command('start')
     .description('migrate, load the curriculum, load demo data into an empty database, and run the API and the worker')
     .action(async () => {
-      validateConfigs(CLI_CONFIG);
+      validateConfigs(START_CONFIG);
       const config = readConfig(AppConfig);
       await ensureDatabaseExists(readConfig(DatabaseConfig).DATABASE_URL);
       await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);

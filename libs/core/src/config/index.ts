@@ -6,6 +6,7 @@ export * from './http.config';
 export * from './mail.config';
 export * from './read-config';
 export * from './redis.config';
+export * from './service-url';
 export * from './config.module';
 export * from './transformers';
 export * from './worker.config';
