@@ -1,17 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { eventually, prepareTestEnvironment } from '@lp/testing';
+import { eventually, freePort, prepareTestEnvironment } from '@lp/testing';
 
 const ROOT = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Whether the process exists and is not a zombie waiting for a parent that does not reap it. */
 function isRunning(pid: number): boolean {

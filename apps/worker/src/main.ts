@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import {
+  DatabaseConfig,
   exitOnStartupFailure,
   listenOnPort,
   loadEnvFile,
   stopWhenLauncherGoes,
   RedisConfig,
   WorkerConfig,
+  assertDatabaseReachable,
   assertNoPendingMigrations,
   assertRedisReachable,
   readConfig,
@@ -19,6 +21,7 @@ async function bootstrap(): Promise<void> {
   stopWhenLauncherGoes();
   loadEnvFile();
   validateConfigs(WORKER_CONFIG);
+  await assertDatabaseReachable(readConfig(DatabaseConfig).DATABASE_URL);
   await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
   const app = await createWorker();
   await assertNoPendingMigrations(app.get(DataSource));
