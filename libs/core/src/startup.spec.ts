@@ -37,7 +37,7 @@ describe('why a process could not start', () => {
       'Configuration: PORT: too big',
       'Configuration: LOG_LEVEL: unknown',
     ]);
-    const down = new ServiceUnavailableError('Redis', '127.0.0.1:6399', 'ECONNREFUSED', 'Start it.');
+    const down = new ServiceUnavailableError('Redis is not reachable at 127.0.0.1:6399 (ECONNREFUSED). Start it.');
     expect(describeStartupFailure(down)).toEqual([down.message]);
   });
 
