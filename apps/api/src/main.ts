@@ -12,6 +12,7 @@ import {
   assertRedisReachable,
   ensureDatabaseExists,
   readConfig,
+  runMigrationsExclusively,
   validateConfigs,
 } from '@lp/core';
 import { API_CONFIG } from './app.module';
@@ -29,7 +30,7 @@ async function bootstrap(): Promise<void> {
 
   const app = await createApi();
   const dataSource = app.get(DataSource);
-  if (process.argv.includes('--migrate')) await dataSource.runMigrations({ transaction: 'each' });
+  if (process.argv.includes('--migrate')) await runMigrationsExclusively(dataSource);
   await assertNoPendingMigrations(dataSource);
   await app.init();
   await listenOnPort(app.getHttpServer(), config.PORT, 'PORT');

@@ -1,9 +1,15 @@
 import { AppConfig, ConfigValidationError, EnvFileError, readConfig } from './config';
-import { PendingMigrationsError, ServiceUnavailableError } from './database';
+import { MigrationLockTimeoutError, PendingMigrationsError, ServiceUnavailableError } from './database';
 import { PortUnavailableError } from './listen-on-port';
 
 /** Failures whose message already says what is wrong and what to do. */
-const EXPLAINED = [ServiceUnavailableError, PendingMigrationsError, EnvFileError, PortUnavailableError];
+const EXPLAINED = [
+  ServiceUnavailableError,
+  PendingMigrationsError,
+  MigrationLockTimeoutError,
+  EnvFileError,
+  PortUnavailableError,
+];
 
 function isExplained(error: unknown): boolean {
   return EXPLAINED.some((kind) => error instanceof kind);
