@@ -3,12 +3,16 @@ import { DataSource } from 'typeorm';
 import {
   AppConfig,
   exitOnStartupFailure,
+  listenOnPort,
+  loadEnvFile,
+  stopWhenLauncherGoes,
   DatabaseConfig,
   RedisConfig,
   assertNoPendingMigrations,
   assertRedisReachable,
   ensureDatabaseExists,
   readConfig,
+  runMigrationsExclusively,
   validateConfigs,
 } from '@lp/core';
 import { API_CONFIG } from './app.module';
@@ -16,6 +20,8 @@ import { createApi } from './create-api';
 import { assertSafeForProduction } from './production-safety';
 
 async function bootstrap(): Promise<void> {
+  stopWhenLauncherGoes();
+  loadEnvFile();
   validateConfigs(API_CONFIG);
   const config = readConfig(AppConfig);
   assertSafeForProduction(config);
@@ -24,9 +30,10 @@ async function bootstrap(): Promise<void> {
 
   const app = await createApi();
   const dataSource = app.get(DataSource);
-  if (process.argv.includes('--migrate')) await dataSource.runMigrations({ transaction: 'each' });
+  if (process.argv.includes('--migrate')) await runMigrationsExclusively(dataSource);
   await assertNoPendingMigrations(dataSource);
-  await app.listen(config.PORT);
+  await app.init();
+  await listenOnPort(app.getHttpServer(), config.PORT, 'PORT');
   console.log(
     `LP Academy API on http://localhost:${config.PORT}/graphql` +
       (config.isProduction ? '' : ` — GraphiQL at http://localhost:${config.PORT}/graphiql`),

@@ -1,7 +1,14 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { DatabaseConfig, buildDataSourceOptions, ensureDatabaseExists, readConfig, validateConfigs } from '@lp/core';
+import {
+  DatabaseConfig,
+  buildDataSourceOptions,
+  ensureDatabaseExists,
+  readConfig,
+  runMigrationsExclusively,
+  validateConfigs,
+} from '@lp/core';
 import { lpSchema } from '@lp/migrations/schema';
 import { CLI_CONFIG, CliModule } from './cli.module';
 
@@ -23,7 +30,7 @@ export async function migrateDatabase(): Promise<string[]> {
   const dataSource = new DataSource(buildDataSourceOptions({ url: DATABASE_URL }, lpSchema));
   await dataSource.initialize();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await runMigrationsExclusively(dataSource);
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();

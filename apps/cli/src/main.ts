@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { AppError, exitOnStartupFailure } from '@lp/core';
+import { AppError, exitOnStartupFailure, loadEnvFile } from '@lp/core';
 import { CurriculumError } from '@lp/learning';
 import { registerCreateAdmin } from './commands/create-admin.command';
 import { registerMigrate } from './commands/migrate.command';
@@ -12,7 +12,10 @@ import { registerStart } from './commands/start.command';
 
 const program = new Command('lp-academy')
   .description('LP Academy operator commands: npm run cli -- <command> [options]')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .hook('preAction', () => {
+    loadEnvFile();
+  });
 
 registerStart(program);
 registerMigrate(program);

@@ -6,6 +6,8 @@ export * from './errors';
 export * from './health';
 export * from './logging';
 export * from './mail';
+export * from './launcher';
+export * from './listen-on-port';
 export * from './node-flags';
 export * from './queue';
 export * from './pagination';

@@ -7,6 +7,7 @@ export * from './factories/org-chart.factory';
 export * from './factories/program.factory';
 export * from './factories/region.factory';
 export * from './factories/store.factory';
+export * from './free-port';
 export * from './graphql-client';
 export * from './lock-waits';
 export * from './mailing-worker-suite';

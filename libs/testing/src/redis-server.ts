@@ -1,16 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, Socket } from 'node:net';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
+import { Socket } from 'node:net';
+import { freePort } from './free-port';
 
 async function answers(port: number): Promise<boolean> {
   const socket = new Socket();
@@ -33,6 +24,9 @@ export class TestRedisServer {
   private process?: ChildProcess;
   private port?: number;
 
+  /** @param options.password when set, clients must authenticate with it (`requirepass`). */
+  constructor(private readonly options: { password?: string } = {}) {}
+
   get url(): string {
     if (this.port === undefined) throw new Error('Start the Redis server first');
     return `redis://127.0.0.1:${this.port}`;
@@ -40,9 +34,14 @@ export class TestRedisServer {
 
   async start(): Promise<void> {
     this.port ??= await freePort();
-    const child = spawn('redis-server', ['--port', String(this.port), '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    const password = this.options.password ? ['--requirepass', this.options.password] : [];
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--save', '', '--appendonly', 'no', ...password],
+      {
+        stdio: 'ignore',
+      },
+    );
     this.process = child;
     const deadline = Date.now() + 10_000;
     while (!(await answers(this.port))) {

@@ -1,9 +1,18 @@
 import type { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { BadInputError } from '@lp/core';
+import { BadInputError, ConflictError } from '@lp/core';
 import { assertAcceptablePassword, PasswordHasher } from '@lp/identity';
-import { EmployeeEntity, EmployeeService, JobRoleEntity, RegionEntity, Role, StoreEntity } from '@lp/organisation';
+import {
+  EmployeeEntity,
+  EmployeeService,
+  isEmailAddress,
+  JobRoleEntity,
+  normaliseEmail,
+  RegionEntity,
+  Role,
+  StoreEntity,
+} from '@lp/organisation';
 import { withCliContext } from '../cli-context';
 
 const HEAD_OFFICE = { code: 'HQ', name: 'Head Office' };
@@ -29,15 +38,26 @@ export function registerCreateAdmin(program: Command): void {
         timezone: string;
       }) => {
         assertAcceptablePassword(options.password, '--password');
+        if (!isEmailAddress(options.email.trim())) {
+          throw new BadInputError(`--email: "${options.email}" is not an email address`, 'email');
+        }
+        const email = normaliseEmail(options.email);
         await withCliContext(async (context) => {
           const dataSource = context.get(DataSource);
+          if (await dataSource.getRepository(EmployeeEntity).existsBy({ email })) {
+            throw new ConflictError(
+              `--email: an employee already has ${email}; choose another address, or make that employee an admin`,
+              { field: 'email' },
+            );
+          }
           const storeId = await findOrCreateStore(dataSource, options.store, options.timezone);
-          const employees = context.get(EmployeeService);
           const jobRole = await dataSource.getRepository(JobRoleEntity).findOneByOrFail({ code: 'LP_OFFICER' });
-          const admin = await employees.hire(
+          const passwordHash = await context.get(PasswordHasher).hash(options.password);
+          // One transaction: a failure leaves no ADMIN account without an email or a password.
+          const admin = await context.get(EmployeeService).hire(
             {
               employeeNumber: `ADMIN-${Date.now().toString(36).toUpperCase()}`,
-              email: null,
+              email,
               firstName: options.firstName,
               lastName: options.lastName,
               jobRoleCode: jobRole.code,
@@ -45,25 +65,21 @@ export function registerCreateAdmin(program: Command): void {
               role: Role.ADMIN,
             },
             { id: null, role: Role.ADMIN },
+            {
+              sendInvite: false,
+              alongside: async (manager, employee) => {
+                await manager.update(EmployeeEntity, { id: employee.id }, { passwordHash });
+                await context.get(AuditService).record(manager, {
+                  actorId: null,
+                  action: 'ADMIN_CREATED_FROM_CLI',
+                  subjectType: 'Employee',
+                  subjectId: employee.id,
+                  after: { email },
+                });
+              },
+            },
           );
-          const passwordHash = await context.get(PasswordHasher).hash(options.password);
-          await dataSource.transaction(async (manager) => {
-            await manager.update(
-              EmployeeEntity,
-              { id: admin.id },
-              { email: options.email.trim().toLowerCase(), passwordHash },
-            );
-            await context.get(AuditService).record(manager, {
-              actorId: null,
-              action: 'ADMIN_CREATED_FROM_CLI',
-              subjectType: 'Employee',
-              subjectId: admin.id,
-              after: { email: options.email },
-            });
-          });
-          console.log(
-            `Admin ${options.email} created (employee ${admin.employeeNumber}). Sign in with the login mutation.`,
-          );
+          console.log(`Admin ${email} created (employee ${admin.employeeNumber}). Sign in with the login mutation.`);
         });
       },
     );

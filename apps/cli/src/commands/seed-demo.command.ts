@@ -4,11 +4,12 @@ import { DemoSeeder } from '@lp/demo';
 import { migrateDatabase, withCliContext } from '../cli-context';
 import { seedCurriculum } from './seed-curriculum.command';
 
+const NEVER_IN_PRODUCTION =
+  'Demo data is never loaded in production (NODE_ENV=production): load it into a development or test installation.';
+
 /** Loads the demo chain when the database has no employees yet; refuses in production. */
 export async function seedDemoIfEmpty(log: (line: string) => void = console.log): Promise<boolean> {
-  if (readConfig(AppConfig).isProduction) {
-    throw new Error('Demo data is never loaded in production (NODE_ENV=production).');
-  }
+  if (readConfig(AppConfig).isProduction) throw new Error(NEVER_IN_PRODUCTION);
   return withCliContext(async (context) => {
     const seeder = context.get(DemoSeeder);
     if (!(await seeder.isDatabaseEmpty())) return false;
@@ -26,6 +27,12 @@ export function registerSeedDemo(program: Command): void {
     .command('seed-demo')
     .description('load the demo chain, with training in every state, into an empty database (never in production)')
     .action(async () => {
+      // Before migrating: a production database is left exactly as it was.
+      if (readConfig(AppConfig).isProduction) {
+        console.error(NEVER_IN_PRODUCTION);
+        process.exitCode = 1;
+        return;
+      }
       await migrateDatabase();
       await seedCurriculum(console.log, false);
       if (!(await seedDemoIfEmpty())) console.log('The database already has people in it; demo data was not loaded.');

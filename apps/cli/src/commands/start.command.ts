@@ -4,13 +4,20 @@ import type { Command } from 'commander';
 import {
   AppConfig,
   DatabaseConfig,
+  GraphqlConfig,
+  HttpConfig,
   RedisConfig,
   SERVICE_NODE_FLAGS,
   assertRedisReachable,
   ensureDatabaseExists,
   readConfig,
   validateConfigs,
+  WebConfig,
+  WorkerConfig,
 } from '@lp/core';
+import { NotificationsConfig } from '@lp/notifications';
+import { RemindersConfig } from '@lp/reminders';
+import { SnapshotsConfig } from '@lp/reporting';
 import { CLI_CONFIG } from '../cli.module';
 import { migrateDatabase } from '../cli-context';
 import { seedCurriculum } from './seed-curriculum.command';
@@ -19,13 +26,29 @@ import { seedDemoIfEmpty } from './seed-demo.command';
 const DIST = join(__dirname, '..', '..', '..', '..');
 
 /**
+ * What the CLI, the API and the worker read: checked before the database is migrated, so a
+ * wrong setting stops `start` at once instead of failing a child after the migration.
+ */
+const START_CONFIG = [
+  ...CLI_CONFIG,
+  HttpConfig,
+  GraphqlConfig,
+  WebConfig,
+  SnapshotsConfig,
+  NotificationsConfig,
+  WorkerConfig,
+  RemindersConfig,
+];
+
+/**
  * Children run in their own process group so that a terminal's Ctrl-C reaches only this
  * process, which then sends each child one SIGTERM: a second signal would cut Nest's
- * graceful shutdown short.
+ * graceful shutdown short. Their IPC channel closes when this process dies however it dies
+ * (SIGKILL included), and they stop then (stopWhenLauncherGoes).
  */
 function launch(name: string, script: string): ChildProcess {
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, join(DIST, script)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     detached: true,
   });
   child.on('error', (error) => console.error(`[${name}] could not start: ${error.message}`));
@@ -36,14 +59,15 @@ function launch(name: string, script: string): ChildProcess {
  * The whole system in the foreground: checks the services, creates and migrates the
  * database, loads the built-in curriculum (idempotent, so on every start), loads the demo
  * chain into an empty database, then runs the API and the worker.
- * Ctrl-C (or SIGTERM) stops both gracefully; if one dies, the other is stopped too.
+ * Ctrl-C, SIGTERM or SIGHUP (the terminal closed) stops both gracefully; if one dies, the
+ * other is stopped too.
  */
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description('migrate, load the curriculum, load demo data into an empty database, and run the API and the worker')
     .action(async () => {
-      validateConfigs(CLI_CONFIG);
+      validateConfigs(START_CONFIG);
       const config = readConfig(AppConfig);
       await ensureDatabaseExists(readConfig(DatabaseConfig).DATABASE_URL);
       await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
@@ -61,8 +85,7 @@ export function registerStart(program: Command): void {
         console.log('Stopping the API and the worker…');
         for (const child of children) if (child.exitCode === null) child.kill(signal);
       };
-      process.on('SIGINT', () => stop('SIGTERM'));
-      process.on('SIGTERM', () => stop('SIGTERM'));
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop('SIGTERM'));
       const codes = await Promise.all(
         children.map(
           (child) =>

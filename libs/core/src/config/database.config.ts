@@ -1,10 +1,14 @@
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
+import { IsServiceUrl, type ServiceUrlForm } from './service-url';
 import { ToInteger } from './transformers';
 
-const MYSQL_URL = /^mysql:\/\/[^/?]+\/[A-Za-z0-9_]+(\?socket=\/[^&]+)?$/;
-const MYSQL_URL_FORM =
-  'must look like mysql://user:password@host:3306/database, or mysql://user@localhost/database?socket=/path/to/mysqld.sock';
+const MYSQL_URL: ServiceUrlForm = {
+  schemes: ['mysql'],
+  pattern: /^mysql:\/\/[^/?]+\/[A-Za-z0-9_]+(\?socket=\/[^&]+)?$/,
+  message:
+    'must look like mysql://user:password@host:3306/database, or mysql://user@localhost/database?socket=/path/to/mysqld.sock',
+};
 
 export class DatabaseConfig {
   @EnvVar({
@@ -12,12 +16,12 @@ export class DatabaseConfig {
       'MySQL 8 / MariaDB 10.11 URL, mysql://user:password@host:port/database; with ?socket=/path/to/mysqld.sock the server on this host is reached through its Unix socket, which costs less per statement than TCP',
     secret: false,
   })
-  @Matches(MYSQL_URL, { message: MYSQL_URL_FORM })
+  @IsServiceUrl(MYSQL_URL)
   DATABASE_URL = 'mysql://root@127.0.0.1:3306/lp_academy';
 
   @EnvVar({ description: 'Optional read replica for reports, same form as DATABASE_URL' })
   @IsOptional()
-  @Matches(MYSQL_URL, { message: MYSQL_URL_FORM })
+  @IsServiceUrl(MYSQL_URL)
   DATABASE_REPLICA_URL?: string = undefined;
 
   @EnvVar({

@@ -1,5 +1,6 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { EnvVar } from './env-var.decorator';
+import { IsServiceUrl } from './service-url';
 import { ToInteger } from './transformers';
 
 export class MailConfig {
@@ -9,7 +10,7 @@ export class MailConfig {
     secret: true,
   })
   @IsOptional()
-  @Matches(/^smtps?:\/\/.+/, { message: 'must look like smtp://user:password@host:587 or smtps://…' })
+  @IsServiceUrl({ schemes: ['smtp', 'smtps'], message: 'must look like smtp://user:password@host:587 or smtps://…' })
   SMTP_URL?: string = undefined;
 
   @EnvVar({ description: 'Sender of every email' })

@@ -1,5 +1,6 @@
 import { AppConfig } from './app.config';
 import { DatabaseConfig } from './database.config';
+import { MailConfig } from './mail.config';
 import { ConfigValidationError, readConfig, validateConfigs } from './read-config';
 import { RedisConfig } from './redis.config';
 
@@ -39,6 +40,30 @@ describe('configuration from the environment', () => {
     ]) {
       expect(() => readConfig(DatabaseConfig, { DATABASE_URL })).toThrow(/DATABASE_URL: .*\?socket=\/path/);
     }
+  });
+
+  it('refuses a service URL its client could not parse, before anything connects', () => {
+    const port = /its port must be a number from 1 to 65535/;
+    for (const DATABASE_URL of ['mysql://root@127.0.0.1:abc/x', 'mysql://root@127.0.0.1:99999/x']) {
+      expect(() => readConfig(DatabaseConfig, { DATABASE_URL })).toThrow(port);
+    }
+    expect(() => readConfig(DatabaseConfig, { DATABASE_REPLICA_URL: 'mysql://r@db:0/x' })).toThrow(port);
+    expect(() => readConfig(DatabaseConfig, { DATABASE_URL: 'mysql://[oops/x' })).toThrow(
+      /DATABASE_URL: must look like/,
+    );
+    expect(() => readConfig(RedisConfig, { REDIS_URL: 'redis://127.0.0.1:abc' })).toThrow(port);
+    expect(() => readConfig(MailConfig, { SMTP_URL: 'smtp://host:notaport' })).toThrow(port);
+    expect(() => readConfig(MailConfig, { SMTP_URL: 'smtp://:587' })).toThrow(/SMTP_URL: must look like smtp:/);
+  });
+
+  it('takes service URLs with and without a port', () => {
+    const urls = {
+      DATABASE_URL: 'mysql://lp:p%40ss@db.internal/lp_academy',
+      REDIS_URL: 'rediss://:secret@cache:6380/2',
+      SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+    };
+    expect(() => validateConfigs([DatabaseConfig, RedisConfig, MailConfig], urls)).not.toThrow();
+    expect(readConfig(MailConfig, { SMTP_URL: 'smtp://relay' }).SMTP_URL).toBe('smtp://relay');
   });
 
   it('never echoes a secret back', () => {

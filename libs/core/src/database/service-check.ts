@@ -1,11 +1,11 @@
 import { createConnection } from 'mysql2/promise';
 import IORedis from 'ioredis';
-import { describeMysqlAddress, parseMysqlUrl } from './mysql-url';
+import { describeMysqlAddress, type MysqlAddress, parseMysqlUrl } from './mysql-url';
 
-/** A required service did not answer; the message says which, where, and how to start it. */
+/** A required service did not answer or refused this process; the message says which, where, and what to do. */
 export class ServiceUnavailableError extends Error {
-  constructor(service: string, address: string, cause: string, howToStart: string) {
-    super(`${service} is not reachable at ${address} (${cause}). ${howToStart}`);
+  constructor(message: string) {
+    super(message);
     this.name = 'ServiceUnavailableError';
   }
 }
@@ -17,27 +17,78 @@ const START_REDIS =
   'Start it with `redis-server --daemonize yes --port 6379`, ' +
   'or run `docker compose -f docker/compose.yaml up -d redis`, or point REDIS_URL at your server.';
 
+/** What a failure says about itself; not through instanceof Error, which errors of Node's own realm fail under Jest. */
+function detailsOf(error: unknown): { code?: string; message?: string } {
+  return typeof error === 'object' && error !== null ? error : {};
+}
+
 function reason(error: unknown): string {
-  return error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
+  const { code, message } = detailsOf(error);
+  return code ?? message ?? String(error);
+}
+
+/** The server answered but said no: the advice is about DATABASE_URL, not about starting it. */
+function mysqlFailure(error: unknown, address: MysqlAddress): ServiceUnavailableError {
+  const where = describeMysqlAddress(address);
+  const { code } = detailsOf(error);
+  switch (code) {
+    case 'ER_ACCESS_DENIED_ERROR':
+      return new ServiceUnavailableError(
+        `MySQL/MariaDB at ${where} refused the user ${address.user} (${code}). Check the user and password in DATABASE_URL.`,
+      );
+    case 'ER_DBACCESS_DENIED_ERROR':
+      return new ServiceUnavailableError(
+        `MySQL/MariaDB at ${where} does not let the user ${address.user} create or use the database ${address.database} (${code}). ` +
+          'Grant it the rights, or check the user and the database name in DATABASE_URL.',
+      );
+    case 'ER_BAD_DB_ERROR':
+      return new ServiceUnavailableError(
+        `MySQL/MariaDB at ${where} has no database ${address.database} (${code}). ` +
+          'Run `npm run migration:run` to create it, or check the database name in DATABASE_URL.',
+      );
+    default:
+      return new ServiceUnavailableError(
+        `MySQL/MariaDB is not reachable at ${where} (${reason(error)}). ${START_MARIADB}`,
+      );
+  }
+}
+
+async function connectToMysql(address: MysqlAddress, withDatabase: boolean) {
+  const { host, port, socketPath, user, password, database } = address;
+  try {
+    return await createConnection({
+      host,
+      port,
+      socketPath,
+      user,
+      password,
+      database: withDatabase ? database : undefined,
+      connectTimeout: 5000,
+    });
+  } catch (error) {
+    throw mysqlFailure(error, address);
+  }
 }
 
 /** Creates the database named in the URL when it is missing (utf8mb4, case-insensitive collation). */
 export async function ensureDatabaseExists(url: string): Promise<void> {
   const address = parseMysqlUrl(url);
-  const { host, port, socketPath, user, password, database } = address;
-  let connection;
-  try {
-    connection = await createConnection({ host, port, socketPath, user, password, connectTimeout: 5000 });
-  } catch (error) {
-    throw new ServiceUnavailableError('MySQL/MariaDB', describeMysqlAddress(address), reason(error), START_MARIADB);
-  }
+  const connection = await connectToMysql(address, false);
   try {
     await connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      `CREATE DATABASE IF NOT EXISTS \`${address.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
+  } catch (error) {
+    throw mysqlFailure(error, address);
   } finally {
     await connection.end();
   }
+}
+
+/** Checks that the database named in the URL can be used, for a process that does not create it (the worker). */
+export async function assertDatabaseReachable(url: string): Promise<void> {
+  const connection = await connectToMysql(parseMysqlUrl(url), true);
+  await connection.end();
 }
 
 export async function assertRedisReachable(url: string): Promise<void> {
@@ -47,13 +98,23 @@ export async function assertRedisReachable(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  client.on('error', () => undefined);
+  // connect() rejects with "Connection is closed."; the cause (ECONNREFUSED…) came as an event.
+  let lastError: unknown;
+  client.on('error', (error) => (lastError = error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const { host, port } = new URL(url);
-    throw new ServiceUnavailableError('Redis', `${host}:${port || 6379}`, reason(error), START_REDIS);
+    const cause = lastError ?? error;
+    const { hostname, port } = new URL(url);
+    const where = `${hostname}:${port || 6379}`;
+    const refusal = /^(NOAUTH|WRONGPASS)\b/.exec(detailsOf(cause).message ?? '');
+    if (refusal) {
+      throw new ServiceUnavailableError(
+        `Redis at ${where} refused this client (${refusal[1]}). Check the user and password in REDIS_URL.`,
+      );
+    }
+    throw new ServiceUnavailableError(`Redis is not reachable at ${where} (${reason(cause)}). ${START_REDIS}`);
   } finally {
     client.disconnect();
   }

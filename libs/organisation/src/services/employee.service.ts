@@ -51,6 +51,13 @@ export interface HireEmployeeInput {
   managedRegionId?: number;
 }
 
+export interface HireOptions {
+  /** Whether someone hired with an email gets an invite (HireContext); yes unless said otherwise. */
+  sendInvite?: boolean;
+  /** More work inside the hire's transaction: the employee and what it writes are made together or not at all. */
+  alongside?: (manager: EntityManager, employee: EmployeeEntity) => Promise<void>;
+}
+
 export type UpdateEmployeeInput = Partial<Omit<HireEmployeeInput, 'employeeNumber'>>;
 
 /** Who someone manages; part of the audit trail whenever it may change. */
@@ -134,7 +141,7 @@ export class EmployeeService {
     return employee;
   }
 
-  async hire(input: HireEmployeeInput, actor: ChangingActor): Promise<EmployeeEntity> {
+  async hire(input: HireEmployeeInput, actor: ChangingActor, options: HireOptions = {}): Promise<EmployeeEntity> {
     this.assertMayGrant(actor, input.role ?? Role.EMPLOYEE);
     return this.writing(async (manager) => {
       const jobRole = await this.jobRoleByCode(manager, input.jobRoleCode);
@@ -162,7 +169,9 @@ export class EmployeeService {
         storeId: store.id,
         after: { ...employeeSnapshot(employee, jobRole.code), ...scope },
       });
-      return { employee, afterCommit: await this.lifecycle.hired(manager, employee, actor.id) };
+      await options.alongside?.(manager, employee);
+      const context = { sendInvite: options.sendInvite ?? true };
+      return { employee, afterCommit: await this.lifecycle.hired(manager, employee, actor.id, context) };
     });
   }
 

@@ -1,6 +1,5 @@
 import { type CsvError, parse } from 'csv-parse/sync';
-import { isEmail } from 'class-validator';
-import { normaliseEmail } from '../../email';
+import { isEmailAddress, normaliseEmail } from '../../email';
 import { Role, ROLES } from '../../entities/role';
 
 /** The header an import file must start with, in this order. */
@@ -79,7 +78,7 @@ function toRow(line: number, fields: string[]): EmployeeCsvRow | ImportLineError
   }
   text('first_name', first, 100, problems);
   text('last_name', last, 100, problems);
-  if (email !== '' && (email.length > 254 || !isEmail(email))) {
+  if (email !== '' && !isEmailAddress(email)) {
     problems.push(`email ${quoted(email)} is not an email address`);
   }
   if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(jobRole))

@@ -1,0 +1,61 @@
+import { freePort, prepareTestEnvironment, TestRedisServer } from '@lp/testing';
+import { withDatabase } from './mysql-url';
+import { assertDatabaseReachable, assertRedisReachable, ensureDatabaseExists } from './service-check';
+
+/** The one line an operator reads when a service is down or refuses this process. */
+describe('the start-up checks of MySQL and Redis', () => {
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    databaseUrl = (await prepareTestEnvironment()).databaseUrl;
+  });
+
+  function withPassword(url: string, password: string): string {
+    const parsed = new URL(url);
+    parsed.password = password;
+    return parsed.toString();
+  }
+
+  it('tells how to start MySQL when nothing answers', async () => {
+    const port = await freePort();
+    await expect(ensureDatabaseExists(`mysql://root@127.0.0.1:${port}/lp`)).rejects.toThrow(
+      new RegExp(`^MySQL/MariaDB is not reachable at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\. Start it with`),
+    );
+  });
+
+  it('points at DATABASE_URL when the server refuses the password', async () => {
+    const failure = ensureDatabaseExists(withPassword(databaseUrl, 'not-the-password'));
+    await expect(failure).rejects.toThrow(
+      /refused the user \S+ \(ER_ACCESS_DENIED_ERROR\)\. Check the user and password in DATABASE_URL\.$/,
+    );
+    await expect(failure).rejects.not.toThrow(/not reachable|Start it/);
+  });
+
+  it('points at the migration, or DATABASE_URL, when the database is missing', async () => {
+    await expect(assertDatabaseReachable(withDatabase(databaseUrl, 'lp_no_such_database'))).rejects.toThrow(
+      /has no database lp_no_such_database \(ER_BAD_DB_ERROR\)\. Run `npm run migration:run` to create it, or check the database name in DATABASE_URL\.$/,
+    );
+    await expect(assertDatabaseReachable(databaseUrl)).resolves.toBeUndefined();
+  });
+
+  it('names the Redis address once, with the real cause, when nothing answers', async () => {
+    const port = await freePort();
+    await expect(assertRedisReachable(`redis://127.0.0.1:${port}`)).rejects.toThrow(
+      new RegExp(`^Redis is not reachable at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\. Start it with`),
+    );
+  });
+
+  it('points at REDIS_URL when Redis wants a password', async () => {
+    const redis = new TestRedisServer({ password: 'redis-secret' });
+    await redis.start();
+    try {
+      await expect(assertRedisReachable(redis.url)).rejects.toThrow(
+        /refused this client \(NOAUTH\)\. Check the user and password in REDIS_URL\.$/,
+      );
+      await expect(assertRedisReachable(withPassword(redis.url, 'wrong'))).rejects.toThrow(/\(WRONGPASS\)\. Check/);
+      await expect(assertRedisReachable(withPassword(redis.url, 'redis-secret'))).resolves.toBeUndefined();
+    } finally {
+      await redis.kill();
+    }
+  });
+});

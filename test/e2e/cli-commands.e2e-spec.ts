@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { withDatabase } from '@lp/core';
+import { EmployeeEntity, Role } from '@lp/organisation';
+import { buildEmployee, useTestDatabase } from '@lp/testing';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs an operator command from source, in a process of its own, with this worker's database unless `env` says otherwise. */
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const node = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts'];
+  try {
+    // Under Jest, process.env is this file's copy, pointing at this worker's database.
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...node, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as CliRun;
+    return { code, stdout, stderr };
+  }
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
+
+describe('operator commands', () => {
+  const suite = useTestDatabase();
+  const employees = () => suite.dataSource.getRepository(EmployeeEntity).count();
+
+  describe('create-admin', () => {
+    const password = ['--password', 'Correct-Horse-Battery-9'];
+
+    it('makes the admin whole, with its email and password, without an invite', async () => {
+      const run = await cli(['create-admin', '--email', ' New.Admin@Chain.Example ', ...password]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const admin = await suite.dataSource
+        .getRepository(EmployeeEntity)
+        .createQueryBuilder('e')
+        .addSelect('e.passwordHash')
+        .where('e.email = :email', { email: 'new.admin@chain.example' })
+        .getOneOrFail();
+      expect(admin).toMatchObject({ role: Role.ADMIN, active: true });
+      expect(admin.passwordHash).toEqual(expect.any(String));
+      expect(await suite.dataSource.query('SELECT COUNT(*) AS n FROM invites')).toEqual([{ n: 0 }]);
+      const audits = await suite.dataSource.query('SELECT action FROM audit_events WHERE subject_id = ?', [admin.id]);
+      expect(audits.map((row: { action: string }) => row.action).sort()).toEqual([
+        'ADMIN_CREATED_FROM_CLI',
+        'EMPLOYEE_CREATED',
+      ]);
+    }, 60_000);
+
+    it('refuses a taken email in one line, before making anything', async () => {
+      await buildEmployee(suite.dataSource, { email: 'taken@chain.example' });
+      const before = await employees();
+      const run = await cli(['create-admin', '--email', 'Taken@Chain.Example', ...password]);
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual([
+        expect.stringMatching(/^CONFLICT: --email: an employee already has taken@chain\.example; /),
+      ]);
+      expect(await employees()).toBe(before);
+    }, 60_000);
+
+    it('refuses what is not an email address in one line', async () => {
+      const before = await employees();
+      const run = await cli(['create-admin', '--email', 'not an email', ...password]);
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual(['BAD_USER_INPUT: --email: "not an email" is not an email address']);
+      expect(await employees()).toBe(before);
+    }, 60_000);
+  });
+
+  it('seed-demo refuses production in one line, before it touches the database', async () => {
+    const [{ name }] = (await suite.dataSource.query('SELECT DATABASE() AS name')) as { name: string }[];
+    const untouched = `${name}_never`;
+    const run = await cli(['seed-demo'], {
+      NODE_ENV: 'production',
+      DATABASE_URL: withDatabase(process.env.DATABASE_URL!, untouched),
+    });
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([expect.stringMatching(/^Demo data is never loaded in production/)]);
+    expect(await suite.dataSource.query('SHOW DATABASES LIKE ?', [untouched])).toEqual([]);
+  }, 60_000);
+});
