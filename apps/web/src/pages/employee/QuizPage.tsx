@@ -130,7 +130,9 @@ function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (re
     submitted.current = true;
     const result = await submit({
       attemptId: attempt.id,
-      answers: questions.map((q) => ({ questionId: q.id, optionIds: answers[q.id] ?? [] })),
+      answers: questions
+        .filter((q) => answers[q.id]?.length)
+        .map((q) => ({ questionId: q.id, optionIds: answers[q.id] })),
     });
     if (result.data) onSubmitted(result.data.submitQuizAttempt);
     else submitted.current = false;

@@ -1,0 +1,59 @@
+/// <reference lib="dom" />
+import { buildAssignment, buildCourse, buildEmployee, buildStore, graphql } from '@lp/testing';
+import { useWebTest } from '@lp/testing/browser';
+
+const COMPLETE_LESSON = 'mutation ($a: ID!, $l: ID!) { completeLesson(assignmentId: $a, lessonId: $l) { id } }';
+
+describe('taking a quiz', () => {
+  const web = useWebTest();
+
+  /** A learner signed in with every lesson of a three-question course read; answers the quiz's address. */
+  async function quizReadyToStart(): Promise<string> {
+    const store = await buildStore(web.app.dataSource);
+    const learner = await buildEmployee(web.app.dataSource, { storeId: store.id });
+    const course = await buildCourse(web.app.dataSource, { questions: 3 });
+    const assignment = await buildAssignment(web.app.dataSource, {
+      employeeId: learner.id,
+      courseId: course.course.id,
+    });
+    for (const lesson of course.lessons) {
+      const read = await graphql(
+        web.app.app,
+        COMPLETE_LESSON,
+        { a: String(assignment.id), l: String(lesson.id) },
+        web.app.tokenFor(learner),
+      );
+      expect(read.errors).toBeUndefined();
+    }
+    await web.signInAs(learner);
+    return `/training/${assignment.id}/quiz`;
+  }
+
+  it('submits with questions left unanswered and shows the result', async () => {
+    const page = web.page;
+    await web.goto(await quizReadyToStart());
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await page.locator('fieldset.question').first().locator('input').first().check();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByText('2 questions not answered').waitFor();
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    expect(await page.locator('.review-item').count()).toBe(3);
+    expect(await page.getByText('Not answered').count()).toBe(2);
+  });
+
+  it('submits a quiz nobody answered when its time runs out, and shows the result', async () => {
+    const page = web.page;
+    await page.clock.install();
+    await web.goto(await quizReadyToStart());
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('timer').waitFor();
+    await page.clock.fastForward('20:00');
+
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    await page.getByText('Not passed this time').waitFor();
+    expect(await page.getByText('Not answered').count()).toBe(3);
+  });
+});
