@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { buildAssignment, buildCourse, buildEmployee, buildStore, graphql } from '@lp/testing';
+import { buildAssignment, buildCourse, buildEmployee, buildStore, graphql, type CourseOverrides } from '@lp/testing';
 import { useWebTest } from '@lp/testing/browser';
 
 const COMPLETE_LESSON = 'mutation ($a: ID!, $l: ID!) { completeLesson(assignmentId: $a, lessonId: $l) { id } }';
@@ -8,10 +8,10 @@ describe('taking a quiz', () => {
   const web = useWebTest();
 
   /** A learner signed in with every lesson of a three-question course read; answers the quiz's address. */
-  async function quizReadyToStart(): Promise<string> {
+  async function quizReadyToStart(quiz: CourseOverrides['quiz'] = {}): Promise<string> {
     const store = await buildStore(web.app.dataSource);
     const learner = await buildEmployee(web.app.dataSource, { storeId: store.id });
-    const course = await buildCourse(web.app.dataSource, { questions: 3 });
+    const course = await buildCourse(web.app.dataSource, { questions: 3, quiz });
     const assignment = await buildAssignment(web.app.dataSource, {
       employeeId: learner.id,
       courseId: course.course.id,
@@ -42,6 +42,19 @@ describe('taking a quiz', () => {
     await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
     expect(await page.locator('.review-item').count()).toBe(3);
     expect(await page.getByText('Not answered').count()).toBe(2);
+  });
+
+  it('tells a learner who failed the last attempt how to get another one', async () => {
+    const page = web.page;
+    await web.goto(await quizReadyToStart({ maxAttempts: 1 }));
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+
+    await page.getByText('Not passed this time').waitFor();
+    await page.getByText(/no attempts left\. To try again, ask your manager/).waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
   });
 
   it('submits a quiz nobody answered when its time runs out, and shows the result', async () => {
