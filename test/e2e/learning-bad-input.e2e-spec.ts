@@ -227,6 +227,19 @@ describe('learning refuses bad input clearly and writes nothing', () => {
     expect(next.data!.startQuizAttempt.number).toBe(2);
   });
 
+  it("gives the seconds left by the server's clock, for the attempt in progress too", async () => {
+    await finishLessons();
+    t.clock.set(new Date(Math.ceil(t.clock.now().getTime() / 1000) * 1000)); // attempts start on a whole second
+    const start = 'mutation ($a: ID!) { startQuizAttempt(assignmentId: $a) { id secondsRemaining } }';
+    const started = (await graphql(t.app, start, { a: assignmentId }, token)).data!.startQuizAttempt;
+    expect(started.secondsRemaining).toBe(600);
+    t.clock.set(new Date(t.clock.now().getTime() + 4 * 60_000 + 500));
+    expect((await graphql(t.app, start, { a: assignmentId }, token)).data!.startQuizAttempt).toEqual({
+      id: started.id,
+      secondsRemaining: 360,
+    });
+  });
+
   it('refuses a submission after the time limit and its grace, and accepts one within the grace', async () => {
     const late = await startAttempt();
     t.clock.advanceMinutes(10);

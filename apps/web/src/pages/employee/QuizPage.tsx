@@ -15,7 +15,7 @@ const StartQuizDocument = graphql(`
     startQuizAttempt(assignmentId: $assignmentId) {
       id
       number
-      expiresAt
+      secondsRemaining
       attemptsRemaining
       questions {
         id
@@ -165,8 +165,8 @@ function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (re
             All on one page
           </button>
         </div>
-        {attempt.expiresAt ? (
-          <QuizTimer expiresAt={attempt.expiresAt} onExpired={send} />
+        {typeof attempt.secondsRemaining === 'number' ? (
+          <QuizTimer secondsRemaining={attempt.secondsRemaining} onExpired={send} />
         ) : (
           <span className="small muted">No time limit</span>
         )}
