@@ -131,7 +131,6 @@ describe('learning refuses bad input clearly and writes nothing', () => {
     const otherCourse = await buildCourse(t.dataSource);
     const before = await counts();
     const cases: [unknown[], string, RegExp][] = [
-      [[], 'answers', /answer at least one question/],
       [
         [
           {
@@ -181,6 +180,64 @@ describe('learning refuses bad input clearly and writes nothing', () => {
       token,
     );
     expect(accepted.data!.submitQuizAttempt).toEqual({ passed: true, scorePercent: 100 });
+  });
+
+  it('grades an empty answer list as nothing answered: 0 %, and the attempt counts', async () => {
+    const attempt = await startAttempt();
+    const before = await counts();
+    const graded = await graphql(
+      t.app,
+      `
+        mutation ($attempt: ID!) {
+          submitQuizAttempt(attemptId: $attempt, answers: []) {
+            passed
+            scorePercent
+            correctCount
+            questionCount
+            attemptsRemaining
+            review {
+              questionId
+              selectedOptionIds
+              answeredCorrectly
+            }
+          }
+        }
+      `,
+      { attempt: attempt.id },
+      token,
+    );
+    expect(graded.errors).toBeUndefined();
+    expect(graded.data!.submitQuizAttempt).toEqual({
+      passed: false,
+      scorePercent: 0,
+      correctCount: 0,
+      questionCount: attempt.questions.length,
+      attemptsRemaining: 2,
+      review: attempt.questions.map((q) => ({ questionId: q.id, selectedOptionIds: [], answeredCorrectly: false })),
+    });
+    expect(await counts()).toEqual({ ...before, graded: before.graded + 1 });
+    const next = await graphql(
+      t.app,
+      'mutation ($a: ID!) { startQuizAttempt(assignmentId: $a) { number } }',
+      {
+        a: assignmentId,
+      },
+      token,
+    );
+    expect(next.data!.startQuizAttempt.number).toBe(2);
+  });
+
+  it("gives the seconds left by the server's clock, for the attempt in progress too", async () => {
+    await finishLessons();
+    t.clock.set(new Date(Math.ceil(t.clock.now().getTime() / 1000) * 1000)); // attempts start on a whole second
+    const start = 'mutation ($a: ID!) { startQuizAttempt(assignmentId: $a) { id secondsRemaining } }';
+    const started = (await graphql(t.app, start, { a: assignmentId }, token)).data!.startQuizAttempt;
+    expect(started.secondsRemaining).toBe(600);
+    t.clock.set(new Date(t.clock.now().getTime() + 4 * 60_000 + 500));
+    expect((await graphql(t.app, start, { a: assignmentId }, token)).data!.startQuizAttempt).toEqual({
+      id: started.id,
+      secondsRemaining: 360,
+    });
   });
 
   it('refuses a submission after the time limit and its grace, and accepts one within the grace', async () => {

@@ -2,6 +2,7 @@ import { Role } from '@lp/organisation';
 import {
   buildEmployee,
   buildOrgChart,
+  buildStore,
   createTestApp,
   errorCode,
   graphql,
@@ -252,6 +253,33 @@ describe('organisation: bad input is refused with a clear code and writes nothin
       hr,
     );
     expect(response.data!.employees.edges).toEqual([{ node: { id: String(colleague.id) } }]);
+  });
+
+  it('stores(search) finds stores in scope by part of their name or the start of their code', async () => {
+    const leeds = await buildStore(t.dataSource, {
+      code: 'LDS-01',
+      name: 'Leeds Kirkgate',
+      regionId: chart.regions.north.id,
+    });
+    const market = await buildStore(t.dataSource, {
+      code: 'MKT-02',
+      name: 'Kirkgate Market',
+      regionId: chart.regions.south.id,
+    });
+    const found = async (search: string, token = hr) =>
+      (
+        await graphql(
+          t.app,
+          'query ($search: String) { stores(search: $search, first: 100) { edges { node { id } } } }',
+          { search },
+          token,
+        )
+      ).data!.stores.edges.map((e: { node: { id: string } }) => Number(e.node.id));
+    expect(await found('kirkGATE')).toEqual([leeds.id, market.id]);
+    expect(await found('lds')).toEqual([leeds.id]);
+    expect(await found('DS-01')).toEqual([]);
+    expect(await found('%')).toEqual([]);
+    expect(await found('kirkgate', t.tokenFor(chart.people.regional))).toEqual([leeds.id]);
   });
 
   it('a store manager cannot use HR operations: FORBIDDEN', async () => {

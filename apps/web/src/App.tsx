@@ -51,8 +51,13 @@ function ScrollToTop() {
   return null;
 }
 
+/** Set by the sign-in page on its way to the page the previous session was on. */
+interface JustSignedIn {
+  justSignedIn: true;
+}
+
 function Signed({ roles, children }: { roles?: Role[]; children: ReactNode }) {
-  const { me, loading, error } = useSession();
+  const { me, loading, error, signedOut } = useSession();
   const location = useLocation();
   if (loading)
     return (
@@ -66,16 +71,21 @@ function Signed({ roles, children }: { roles?: Role[]; children: ReactNode }) {
         <ErrorAlert error={error} onRetry={() => window.location.reload()} />
       </main>
     );
-  if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!me)
+    return <Navigate to="/sign-in" replace state={signedOut ? null : { from: location.pathname + location.search }} />;
+  const forMyRole = !roles || roles.includes(me.role);
+  // On a shared store device the page someone else was on may not be for the person now signing in.
+  if (!forMyRole && (location.state as JustSignedIn | null)?.justSignedIn)
+    return <Navigate to={HOME[me.role]} replace />;
   return (
     <AppShell>
-      {roles && !roles.includes(me.role) ? (
+      {forMyRole ? (
+        <Suspense fallback={<Spinner />}>{children}</Suspense>
+      ) : (
         <>
           <PageHeader title="Not for your role" />
           <Alert tone="warning">This page is for other roles. Use the menu to find your own pages.</Alert>
         </>
-      ) : (
-        <Suspense fallback={<Spinner />}>{children}</Suspense>
       )}
     </AppShell>
   );

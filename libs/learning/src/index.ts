@@ -21,3 +21,4 @@ export * from './use-cases/start-quiz-attempt';
 export * from './use-cases/submit-quiz-attempt';
 export * from './rules/quiz-answers';
 export * from './rules/quiz-grading';
+export { secondsLeft } from './rules/time-limit';

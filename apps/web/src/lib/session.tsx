@@ -34,6 +34,8 @@ interface Session {
   me: Me | null;
   loading: boolean;
   error: CombinedError | undefined;
+  /** Someone pressed "Sign out" (rather than the session expiring): whoever signs in next starts at their home page. */
+  signedOut: boolean;
   signIn: (token: string) => void;
   signOut: () => void;
 }
@@ -61,23 +63,31 @@ const newClient = () => createClient(() => window.dispatchEvent(new Event(SESSIO
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState(readToken);
   const [client, setClient] = useState(newClient);
-  const signOut = useCallback(() => {
+  const [signedOut, setSignedOut] = useState(false);
+  const forgetToken = useCallback(() => {
     clearToken();
     setToken(null);
     setClient(newClient());
   }, []);
+  const signOut = useCallback(() => {
+    forgetToken();
+    setSignedOut(true);
+  }, [forgetToken]);
   const signIn = useCallback((next: string) => {
     saveToken(next);
     setToken(next);
     setClient(newClient());
+    setSignedOut(false);
   }, []);
   useEffect(() => {
-    window.addEventListener(SESSION_EXPIRED, signOut);
-    return () => window.removeEventListener(SESSION_EXPIRED, signOut);
-  }, [signOut]);
+    window.addEventListener(SESSION_EXPIRED, forgetToken);
+    return () => window.removeEventListener(SESSION_EXPIRED, forgetToken);
+  }, [forgetToken]);
   return (
     <Provider value={client}>
-      <SessionState token={token} signIn={signIn} signOut={signOut}>
+      {/* Keyed by the token because urql keeps a query's last data while it is paused or refetching:
+          the previous person's `me` would stand in for the next one's, sending them to its pages. */}
+      <SessionState key={token} token={token} signedOut={signedOut} signIn={signIn} signOut={signOut}>
         {children}
       </SessionState>
     </Provider>
@@ -86,11 +96,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
 function SessionState({
   token,
+  signedOut,
   signIn,
   signOut,
   children,
 }: {
   token: string | null;
+  signedOut: boolean;
   signIn: (token: string) => void;
   signOut: () => void;
   children: ReactNode;
@@ -102,10 +114,11 @@ function SessionState({
       me,
       loading: Boolean(token) && !me && (fetching || !error),
       error: token && !me ? error : undefined,
+      signedOut,
       signIn,
       signOut,
     }),
-    [me, token, fetching, error, signIn, signOut],
+    [me, token, fetching, error, signedOut, signIn, signOut],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

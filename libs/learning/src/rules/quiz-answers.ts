@@ -15,13 +15,13 @@ export interface AttemptQuestionKey {
 }
 
 /**
- * Refuses answers that do not fit the attempt, naming the offending entry: an empty list,
- * questions not drawn for this attempt or answered twice, options of another question,
- * repeated options, or several options for a one-answer question. Questions left out are
- * simply unanswered (and graded wrong).
+ * Refuses answers that do not fit the attempt, naming the offending entry: questions not
+ * drawn for this attempt or answered twice, options of another question, repeated options,
+ * an empty option list, or several options for a one-answer question. Questions left out
+ * are simply unanswered (and graded wrong); an empty list leaves them all out, as when the
+ * time limit ends a quiz nobody answered, and is graded like any other.
  */
 export function assertAnswersFit(answers: readonly SubmittedAnswer[], questions: readonly AttemptQuestionKey[]): void {
-  if (answers.length === 0) throw new BadInputError('answers: answer at least one question', 'answers');
   const byId = new Map(questions.map((q) => [q.questionId, q]));
   const answered = new Set<number>();
   answers.forEach((answer, index) => {

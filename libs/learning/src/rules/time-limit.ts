@@ -9,6 +9,11 @@ export function expiryOf(startedAt: Date, timeLimitMinutes: number | null): Date
   return timeLimitMinutes === null ? null : new Date(startedAt.getTime() + timeLimitMinutes * 60_000);
 }
 
+/** Whole seconds left before the time limit, rounded up (0 once it has passed); null without a limit. */
+export function secondsLeft(expiresAt: Date | null, now: Date): number | null {
+  return expiresAt === null ? null : Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
+}
+
 export function isPastTimeLimit(expiresAt: Date | null, now: Date): boolean {
   return expiresAt !== null && now.getTime() > expiresAt.getTime() + SUBMISSION_GRACE_MS;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import {
   BadInputError,
@@ -29,9 +29,25 @@ export class StoreService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(scope: AccessScope, filter: { regionId?: number }, page: PageRequest): Promise<Page<StoreEntity>> {
+  /** `search`: part of the store's name, or the start of its code. */
+  async list(
+    scope: AccessScope,
+    filter: { regionId?: number; search?: string },
+    page: PageRequest,
+  ): Promise<Page<StoreEntity>> {
     const query = this.dataSource.getRepository(StoreEntity).createQueryBuilder('s');
     if (filter.regionId !== undefined) query.andWhere('s.region_id = :regionId', { regionId: filter.regionId });
+    const search = filter.search?.trim();
+    if (search) {
+      const literal = search.replace(/[\\%_]/g, (c) => `\\${c}`);
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('s.code LIKE :codeStart', { codeStart: `${literal}%` })
+            .orWhere('s.name LIKE :inName', { inName: `%${literal}%` }),
+        ),
+      );
+    }
     if (scope.kind === 'self') {
       query.andWhere('s.id IN (SELECT e.store_id FROM employees e WHERE e.id = :selfId)', { selfId: scope.employeeId });
     } else {

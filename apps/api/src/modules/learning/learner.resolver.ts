@@ -1,6 +1,7 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Clock } from '@lp/core';
 import type { Actor } from '@lp/identity';
-import { CompleteLesson, type StartedAttempt, StartQuizAttempt, SubmitQuizAttempt } from '@lp/learning';
+import { CompleteLesson, secondsLeft, type StartedAttempt, StartQuizAttempt, SubmitQuizAttempt } from '@lp/learning';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 import { ParseIdPipe } from '../../graphql/id';
 import { AssignmentObject } from '../assignments/assignment.object';
@@ -23,6 +24,7 @@ export class LearnerResolver {
     private readonly startAttempts: StartQuizAttempt,
     private readonly submitAttempts: SubmitQuizAttempt,
     private readonly loaders: LearningLoaders,
+    private readonly clock: Clock,
   ) {}
 
   @Mutation(() => AssignmentObject, {
@@ -50,6 +52,15 @@ export class LearnerResolver {
   @Mutation(() => QuizResultObject, { description: 'Grades the attempt, once; passing completes the assignment' })
   submitQuizAttempt(@Args() { attemptId, answers }: SubmitQuizAttemptArgs, @CurrentActor() actor: Actor) {
     return this.submitAttempts.submit(actor.id, attemptId, answers);
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      "Seconds left before the time limit, by the server's clock as it answers; null without a limit. A timer counts down from this rather than to expiresAt, which a device whose clock is off would misread",
+  })
+  secondsRemaining(@Parent() attempt: QuizAttemptObject): number | null {
+    return secondsLeft(attempt.expiresAt, this.clock.now());
   }
 
   @ResolveField(() => CourseVersionObject, { description: 'The course version this attempt was taken on' })

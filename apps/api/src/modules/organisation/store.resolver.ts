@@ -1,4 +1,5 @@
-import { Args, ArgsType, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsString, MaxLength } from 'class-validator';
 import type { Actor } from '@lp/identity';
 import { Role, StoreService } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
@@ -17,6 +18,12 @@ class StoresArgs extends PaginationArgs {
   @IdField({ nullable: true })
   @OptionalInput()
   regionId?: number;
+
+  @Field({ nullable: true, description: "Part of the store's name, or the start of its code" })
+  @OptionalInput()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 @Resolver(() => StoreObject)
@@ -28,7 +35,9 @@ export class StoreResolver {
 
   @Query(() => StoreConnection, { description: 'Stores the caller may see' })
   async stores(@Args() args: StoresArgs, @CurrentActor() actor: Actor): Promise<StoreConnection> {
-    return toConnection(await this.storeService.list(actor.scope, { regionId: args.regionId }, toPageRequest(args)));
+    return toConnection(
+      await this.storeService.list(actor.scope, { regionId: args.regionId, search: args.search }, toPageRequest(args)),
+    );
   }
 
   @Query(() => StoreObject, { nullable: true })

@@ -15,7 +15,7 @@ const StartQuizDocument = graphql(`
     startQuizAttempt(assignmentId: $assignmentId) {
       id
       number
-      expiresAt
+      secondsRemaining
       attemptsRemaining
       questions {
         id
@@ -130,7 +130,9 @@ function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (re
     submitted.current = true;
     const result = await submit({
       attemptId: attempt.id,
-      answers: questions.map((q) => ({ questionId: q.id, optionIds: answers[q.id] ?? [] })),
+      answers: questions
+        .filter((q) => answers[q.id]?.length)
+        .map((q) => ({ questionId: q.id, optionIds: answers[q.id] })),
     });
     if (result.data) onSubmitted(result.data.submitQuizAttempt);
     else submitted.current = false;
@@ -163,8 +165,8 @@ function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (re
             All on one page
           </button>
         </div>
-        {attempt.expiresAt ? (
-          <QuizTimer expiresAt={attempt.expiresAt} onExpired={send} />
+        {typeof attempt.secondsRemaining === 'number' ? (
+          <QuizTimer secondsRemaining={attempt.secondsRemaining} onExpired={send} />
         ) : (
           <span className="small muted">No time limit</span>
         )}

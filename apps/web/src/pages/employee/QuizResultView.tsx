@@ -35,7 +35,7 @@ export function QuizResultView({
               <Alert tone="error" title="Not passed this time">
                 {result.attemptsRemaining > 0
                   ? `Read the explanations below, then try again. ${result.attemptsRemaining} attempt${result.attemptsRemaining > 1 ? 's' : ''} left.`
-                  : 'You have no attempts left. Your manager has been told and can assign the course again.'}
+                  : 'You have no attempts left. To try again, ask your manager: they can cancel the course on your employee record, then assign it to you again.'}
               </Alert>
             )}
           </div>

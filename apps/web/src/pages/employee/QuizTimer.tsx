@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-function remainingSeconds(expiresAt: string): number {
-  return Math.max(0, Math.round((new Date(expiresAt).getTime() - Date.now()) / 1000));
+function secondsUntil(deadline: number): number {
+  return Math.max(0, Math.round((deadline - Date.now()) / 1000));
 }
 
 function clock(seconds: number): string {
@@ -9,13 +9,19 @@ function clock(seconds: number): string {
   return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** Counts down to the attempt's expiry; calls onExpired once when time is up. */
-export function QuizTimer({ expiresAt, onExpired }: { expiresAt: string; onExpired: () => void }) {
-  const [seconds, setSeconds] = useState(() => remainingSeconds(expiresAt));
+/**
+ * Counts down the seconds the server said were left, from when they arrived; calls onExpired
+ * once when time is up. Counting to the attempt's expiresAt by this device's clock went wrong
+ * with a clock that was off: a minute fast submitted early, a minute slow after the server
+ * had closed the attempt.
+ */
+export function QuizTimer({ secondsRemaining, onExpired }: { secondsRemaining: number; onExpired: () => void }) {
+  const [deadline] = useState(() => Date.now() + secondsRemaining * 1000);
+  const [seconds, setSeconds] = useState(secondsRemaining);
   useEffect(() => {
-    const timer = setInterval(() => setSeconds(remainingSeconds(expiresAt)), 1000);
+    const timer = setInterval(() => setSeconds(secondsUntil(deadline)), 1000);
     return () => clearInterval(timer);
-  }, [expiresAt]);
+  }, [deadline]);
   useEffect(() => {
     if (seconds === 0) onExpired();
   }, [seconds, onExpired]);

@@ -11,6 +11,7 @@ import { DownloadButton } from '../../ui/DownloadButton';
 import { QueryStatus, StatusBadge } from '../../ui/Feedback';
 import { Checkbox, SelectField, TextField } from '../../ui/Field';
 import { PageHeader } from '../../ui/Layout';
+import { StoreSelect } from '../manager/StoreSelect';
 import { FilterOptionsDocument } from './filterOptions';
 
 const CertificationSearchDocument = graphql(`
@@ -70,8 +71,6 @@ export function CertificationsPage() {
     variables: { filter, first: PAGE_SIZE, after: pages.after },
   });
   const connection = data?.certifications;
-  const stores =
-    options.data?.stores.edges.map((e) => e.node).filter((s) => !regionId || s.region.id === regionId) ?? [];
   return (
     <>
       <PageHeader
@@ -113,13 +112,7 @@ export function CertificationsPage() {
           }}
           options={options.data?.regions.map((r) => ({ value: r.id, label: `${r.code} · ${r.name}` })) ?? []}
         />
-        <SelectField
-          label="Store"
-          value={storeId}
-          placeholder="All stores"
-          onChange={(e) => setStoreId(e.target.value)}
-          options={stores.map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
-        />
+        <StoreSelect value={storeId} placeholder="All stores" onChange={setStoreId} regionId={regionId || undefined} />
         <TextField
           label="Expiring within (days)"
           type="number"

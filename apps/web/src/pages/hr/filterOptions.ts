@@ -7,18 +7,6 @@ export const FilterOptionsDocument = graphql(`
       code
       name
     }
-    stores(first: 100) {
-      edges {
-        node {
-          id
-          code
-          name
-          region {
-            id
-          }
-        }
-      }
-    }
     certificationPrograms {
       id
       code

@@ -189,18 +189,16 @@ function AssignForm({ storeId }: { storeId: string }) {
 }
 
 export function AssignPage() {
-  const { storeId, store, picker, fetching, error } = useStorePicker();
+  const { store, picker, fallback } = useStorePicker();
   return (
     <>
       <PageHeader
         title="Assign a refresher"
         description={store ? `${store.code} · ${store.name}` : undefined}
-        back={{ to: `/store${storeId ? `?store=${storeId}` : ''}`, label: 'Store dashboard' }}
+        back={{ to: `/store${store ? `?store=${store.id}` : ''}`, label: 'Store dashboard' }}
         actions={picker}
       />
-      {error && <ErrorAlert error={error} />}
-      {fetching && <Spinner />}
-      {storeId && <AssignForm key={storeId} storeId={storeId} />}
+      {store ? <AssignForm key={store.id} storeId={store.id} /> : fallback}
     </>
   );
 }

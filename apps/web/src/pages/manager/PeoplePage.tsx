@@ -8,6 +8,7 @@ import { DataTable, Pager } from '../../ui/DataTable';
 import { Badge, QueryStatus } from '../../ui/Feedback';
 import { SelectField, TextField } from '../../ui/Field';
 import { PageHeader } from '../../ui/Layout';
+import { StoreSelect } from './StoreSelect';
 
 const PeopleDocument = graphql(`
   query People($filter: EmployeeFilterInput, $first: Int, $after: String) {
@@ -34,15 +35,6 @@ const PeopleDocument = graphql(`
             id
             code
           }
-        }
-      }
-    }
-    stores(first: 100) {
-      edges {
-        node {
-          id
-          code
-          name
         }
       }
     }
@@ -75,15 +67,7 @@ export function PeoplePage() {
           onChange={(e) => setSearch(e.target.value)}
           hint="Start of a name, number or email"
         />
-        <SelectField
-          label="Store"
-          value={storeId}
-          placeholder="All stores"
-          onChange={(e) => setStoreId(e.target.value)}
-          options={
-            data?.stores.edges.map(({ node }) => ({ value: node.id, label: `${node.code} · ${node.name}` })) ?? []
-          }
-        />
+        <StoreSelect value={storeId} placeholder="All stores" onChange={setStoreId} />
         <SelectField
           label="Status"
           value={active}

@@ -356,7 +356,7 @@ function StoreFigures({ storeId }: { storeId: string }) {
 }
 
 export function StoreDashboardPage() {
-  const { storeId, store, picker, fetching, error } = useStorePicker();
+  const { store, picker, fallback } = useStorePicker();
   return (
     <>
       <PageHeader
@@ -365,19 +365,18 @@ export function StoreDashboardPage() {
         actions={
           <>
             {picker}
-            {storeId && <ButtonLink to={`/store/assign?store=${storeId}`}>Assign a refresher</ButtonLink>}
+            {store && <ButtonLink to={`/store/assign?store=${store.id}`}>Assign a refresher</ButtonLink>}
           </>
         }
       />
-      {error && <ErrorAlert error={error} />}
-      {fetching && <Spinner />}
-      {!fetching && !error && !storeId && <p className="empty card">You do not manage a store.</p>}
-      {storeId && (
+      {store ? (
         <>
-          <StoreFigures storeId={storeId} />
-          <OverdueWork storeId={storeId} />
-          <CertificationWatch storeId={storeId} />
+          <StoreFigures storeId={store.id} />
+          <OverdueWork storeId={store.id} />
+          <CertificationWatch storeId={store.id} />
         </>
+      ) : (
+        fallback
       )}
     </>
   );

@@ -1,44 +1,34 @@
 import { useSearchParams } from 'react-router-dom';
-import { useQuery } from 'urql';
-import { graphql } from '../../gql';
+import { type CombinedError, useQuery } from 'urql';
+import { errorCode } from '../../lib/errors';
 import { useMe } from '../../lib/session';
-import { SelectField } from '../../ui/Field';
+import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
+import { StoreDocument, StoreSelect } from './StoreSelect';
 
-const MyStoresDocument = graphql(`
-  query MyStores {
-    stores(first: 100) {
-      totalCount
-      edges {
-        node {
-          id
-          code
-          name
-        }
-      }
-    }
-  }
-`);
-
-/** The store a manager is looking at: `?store=` in the address, else their own, else the first they may see. */
+/**
+ * The store a manager is looking at: `?store=` in the address, else their own. Never another
+ * one in its place (figures of the wrong store, a refresher assigned to it): until `store`
+ * is that one, `fallback` is what to show instead (loading, an error, or not found when it
+ * is unknown or outside what they may see).
+ */
 export function useStorePicker() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const [{ data, fetching, error }] = useQuery({ query: MyStoresDocument });
-  const stores = data?.stores.edges.map((e) => e.node) ?? [];
-  const wanted = params.get('store');
-  const storeId =
-    stores.find((s) => s.id === wanted)?.id ?? stores.find((s) => s.id === me.store.id)?.id ?? stores[0]?.id ?? null;
-  const store = stores.find((s) => s.id === storeId) ?? null;
-  const picker =
-    stores.length > 1 ? (
-      <div style={{ minWidth: '14rem' }}>
-        <SelectField
-          label="Store"
-          value={storeId ?? ''}
-          onChange={(e) => setParams({ store: e.target.value })}
-          options={stores.map((s) => ({ value: s.id, label: `${s.code} · ${s.name}` }))}
-        />
-      </div>
-    ) : null;
-  return { storeId, store, picker, fetching: fetching && !data, error };
+  const storeId = params.get('store') ?? me.store.id;
+  const [{ data, fetching, error }] = useQuery({ query: StoreDocument, variables: { id: storeId } });
+  // While another store loads, urql still holds the one before: never show it as this one.
+  const store = data?.store?.id === storeId ? data.store : null;
+  const picker = <StoreSelect value={storeId} onChange={(id) => setParams({ store: id })} />;
+  return { store, picker, fallback: <StoreFallback fetching={fetching} error={error} /> };
+}
+
+function StoreFallback({ fetching, error }: { fetching: boolean; error?: CombinedError }) {
+  if (fetching) return <Spinner />;
+  // A malformed id in the address is as unknown as a well-formed one nobody has.
+  if (error && !['NOT_FOUND', 'BAD_USER_INPUT'].includes(errorCode(error) ?? '')) return <ErrorAlert error={error} />;
+  return (
+    <Alert tone="warning" title="Store not found">
+      This store does not exist or is outside what you can see.
+    </Alert>
+  );
 }

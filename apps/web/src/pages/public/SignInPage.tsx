@@ -25,7 +25,7 @@ export function SignInPage() {
   const [{ fetching, error }, login] = useMutation(LoginDocument);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
-  if (me) return <Navigate to={from} replace />;
+  if (me) return <Navigate to={from} replace state={{ justSignedIn: true }} />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -19,7 +19,9 @@ export class SubmitQuizAttemptArgs {
   @IdField()
   attemptId!: number;
 
-  @Field(() => [QuizAnswerInput], { description: 'Questions left out count as unanswered' })
+  @Field(() => [QuizAnswerInput], {
+    description: 'Questions left out count as unanswered; an empty list submits the attempt with nothing answered',
+  })
   @IsArray()
   @ArrayMaxSize(CONTENT_LIMITS.maxQuestionsPerAttempt)
   @ValidateNested({ each: true })

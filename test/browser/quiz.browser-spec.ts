@@ -1,0 +1,75 @@
+/// <reference lib="dom" />
+import { buildAssignment, buildCourse, buildEmployee, buildStore, graphql, type CourseOverrides } from '@lp/testing';
+import { useWebTest } from '@lp/testing/browser';
+
+const COMPLETE_LESSON = 'mutation ($a: ID!, $l: ID!) { completeLesson(assignmentId: $a, lessonId: $l) { id } }';
+
+describe('taking a quiz', () => {
+  const web = useWebTest();
+
+  /** A learner signed in with every lesson of a three-question course read; answers the quiz's address. */
+  async function quizReadyToStart(quiz: CourseOverrides['quiz'] = {}): Promise<string> {
+    const store = await buildStore(web.app.dataSource);
+    const learner = await buildEmployee(web.app.dataSource, { storeId: store.id });
+    const course = await buildCourse(web.app.dataSource, { questions: 3, quiz });
+    const assignment = await buildAssignment(web.app.dataSource, {
+      employeeId: learner.id,
+      courseId: course.course.id,
+    });
+    for (const lesson of course.lessons) {
+      const read = await graphql(
+        web.app.app,
+        COMPLETE_LESSON,
+        { a: String(assignment.id), l: String(lesson.id) },
+        web.app.tokenFor(learner),
+      );
+      expect(read.errors).toBeUndefined();
+    }
+    await web.signInAs(learner);
+    return `/training/${assignment.id}/quiz`;
+  }
+
+  it('submits with questions left unanswered and shows the result', async () => {
+    const page = web.page;
+    await web.goto(await quizReadyToStart());
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await page.locator('fieldset.question').first().locator('input').first().check();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByText('2 questions not answered').waitFor();
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    expect(await page.locator('.review-item').count()).toBe(3);
+    expect(await page.getByText('Not answered').count()).toBe(2);
+  });
+
+  it('tells a learner who failed the last attempt how to get another one', async () => {
+    const page = web.page;
+    await web.goto(await quizReadyToStart({ maxAttempts: 1 }));
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+
+    await page.getByText('Not passed this time').waitFor();
+    await page.getByText(/no attempts left\. To try again, ask your manager/).waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+  });
+
+  it('counts down the time the server gives, whatever the device clock says, and submits when it runs out', async () => {
+    const page = web.page;
+    await page.clock.install({ time: Date.now() + 15 * 60_000 }); // a device clock 15 minutes fast
+    await web.goto(await quizReadyToStart({ timeLimitMinutes: 20 }));
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('timer', { name: /^Time left (20:00|19:[45]\d)$/ }).waitFor();
+    await page.clock.fastForward('19:00');
+    await page.getByRole('timer', { name: /^Time left (1:00|0:[45]\d)$/ }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: /^Quiz:/ }).count()).toBe(1);
+
+    await page.clock.fastForward('01:00');
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    await page.getByText('Not passed this time').waitFor();
+    expect(await page.getByText('Not answered').count()).toBe(3);
+  });
+});
