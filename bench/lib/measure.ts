@@ -4,9 +4,9 @@ import { type LoadResult, runLoad } from './load';
 
 /**
  * Warms up, then measures; the same for ours and the baseline so they compare. The warm-up
- * first waits for two answers per connection: a scenario's first requests are cold (first
- * execution of its resolvers and queries) and, on a loaded machine, can outlast any fixed
- * warm-up time and leave the measurement at zero.
+ * first waits for twice as many answers as connections: a scenario's first requests are
+ * cold (first execution of its resolvers and queries) and, on a loaded machine, can outlast
+ * any fixed warm-up time and leave the measurement at zero.
  */
 export async function measure(
   context: BenchContext,
