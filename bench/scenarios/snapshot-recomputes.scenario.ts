@@ -47,11 +47,18 @@ interface Target {
   storeId: number;
 }
 
-/** Open assignments of active employees, in an order that spreads them over the stores. */
+/**
+ * Open assignments of active employees, one each (a completion that issues a certificate
+ * closes its holder's other open work of the programme), in an order that spreads them
+ * over the stores.
+ */
 async function openAssignments(dataSource: DataSource, count: number): Promise<Target[]> {
   const rows = (await dataSource.query(
-    `SELECT a.id, a.employee_id, e.store_id FROM assignments a JOIN employees e ON e.id = a.employee_id AND e.active = 1
-      WHERE a.status IN ('ASSIGNED', 'IN_PROGRESS') ORDER BY (a.id * 7919) % 100003 LIMIT ?`,
+    `SELECT MIN(a.id) AS id, a.employee_id, e.store_id
+       FROM assignments a JOIN employees e ON e.id = a.employee_id AND e.active = 1
+      WHERE a.status IN ('ASSIGNED', 'IN_PROGRESS')
+      GROUP BY a.employee_id, e.store_id
+      ORDER BY (MIN(a.id) * 7919) % 100003 LIMIT ?`,
     [count],
   )) as { id: number; employee_id: number; store_id: number }[];
   return rows.map((r) => ({ id: Number(r.id), employeeId: Number(r.employee_id), storeId: Number(r.store_id) }));
@@ -136,14 +143,16 @@ export const snapshotRecomputesScenario: Scenario = {
       let next = 0;
       let inFlight = 0;
       let failures = 0;
+      let firstFailure = '';
       await new Promise<void>((resolve) => {
         const tick = setInterval(() => {
           const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * completionRate));
           while (next < due && inFlight < MAX_IN_FLIGHT) {
             inFlight += 1;
             void complete(targets[next++])
-              .catch(() => {
+              .catch((error: unknown) => {
                 failures += 1;
+                firstFailure ||= error instanceof Error ? error.message : String(error);
               })
               .finally(() => {
                 inFlight -= 1;
@@ -182,7 +191,7 @@ export const snapshotRecomputesScenario: Scenario = {
         pass: ratio >= this.target! && failures === 0 && drained && maxDepth <= bound,
         note:
           `${total - failures} ${what} over ${stores} stores in ${driveSeconds.toFixed(1)} s` +
-          (failures ? ` (${failures} failed)` : '') +
+          (failures ? ` (${failures} failed, e.g. "${firstFailure}")` : '') +
           `; ${recomputes} recomputes; queue depth max ${maxDepth} (bound ${bound}), ` +
           (drained
             ? `empty ${drainSeconds.toFixed(1)} s after the last`
