@@ -135,7 +135,7 @@ describe('invites', () => {
     ).toBeUndefined();
   });
 
-  describe('voids the links sent to an address HR corrects or removes', () => {
+  describe('voids the links sent to an address HR corrects or removes, or of someone who leaves', () => {
     const UPDATE = `mutation ($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }`;
     const IMPORT = 'mutation ($csv: String!) { importEmployees(csv: $csv) { updated errorCount } }';
 
@@ -171,6 +171,22 @@ describe('invites', () => {
         const csv = `${EMPLOYEE_CSV_COLUMNS.join(',')}\nINV-nia,Nia,Okafor,nia.okafor@example.test,CASHIER,${chart.stores.n1.code},,`;
         const imported = await graphql(t.app, IMPORT, { csv }, hr());
         expect(imported.data!.importEmployees).toEqual({ updated: 1, errorCount: 0 });
+      });
+      expectVoided(response);
+    });
+
+    it('through leaving, so that the link does not work again on their return', async () => {
+      const response = await acceptAfter(async (id) => {
+        const left = await graphql(
+          t.app,
+          'mutation ($id: ID!) { deactivateEmployee(id: $id) { active } }',
+          { id },
+          hr(),
+        );
+        expect(left.data!.deactivateEmployee).toEqual({ active: false });
+        const csv = `${EMPLOYEE_CSV_COLUMNS.join(',')}\nINV-nia,Nia,Okafor,nia@example.test,CASHIER,${chart.stores.n1.code},,`;
+        const back = await graphql(t.app, IMPORT, { csv }, hr());
+        expect(back.data!.importEmployees).toEqual({ updated: 1, errorCount: 0 });
       });
       expectVoided(response);
     });

@@ -6,10 +6,11 @@ import { InviteService } from './invite.service';
 /**
  * An invite link sets the password of whoever reads the address it went to. When HR
  * corrects or removes that address, the links sent there stop working, in the same
- * transaction: the old mailbox may be someone else's. resendInvite sends one to the new address.
+ * transaction: the old mailbox may be someone else's. So do they when someone leaves: a
+ * link still unexpired on their return would otherwise work again. resendInvite sends a new one.
  */
 @Injectable()
-export class VoidInvitesOnEmailChangeHook implements EmployeeLifecycleHook, OnModuleInit {
+export class VoidInvitesHook implements EmployeeLifecycleHook, OnModuleInit {
   constructor(
     private readonly lifecycle: EmployeeLifecycle,
     private readonly invites: InviteService,
@@ -20,6 +21,7 @@ export class VoidInvitesOnEmailChangeHook implements EmployeeLifecycleHook, OnMo
   }
 
   async onChanged(manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity): Promise<void> {
-    if (before.email !== after.email) await this.invites.voidOpen(manager, after.id);
+    const left = before.active && !after.active;
+    if (before.email !== after.email || left) await this.invites.voidOpen(manager, after.id);
   }
 }
