@@ -11,6 +11,7 @@ import { IndexAssignmentsByCourseAndEmployee1795813962053 } from './179581396205
 import { IndexEmployeesByStoreActiveAndRole1795864807182 } from './1795864807182-IndexEmployeesByStoreActiveAndRole';
 import { IndexNotificationsByKindAndStatus1795868953500 } from './1795868953500-IndexNotificationsByKindAndStatus';
 import { CompareEmployeeEmailsExactly1795874101907 } from './1795874101907-CompareEmployeeEmailsExactly';
+import { RevokeCyclesSupersededByRevokedRenewals1795879144975 } from './1795879144975-RevokeCyclesSupersededByRevokedRenewals';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -27,4 +28,5 @@ export const allMigrations = [
   IndexEmployeesByStoreActiveAndRole1795864807182,
   IndexNotificationsByKindAndStatus1795868953500,
   CompareEmployeeEmailsExactly1795874101907,
+  RevokeCyclesSupersededByRevokedRenewals1795879144975,
 ];

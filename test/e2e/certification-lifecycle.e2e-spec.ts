@@ -165,6 +165,22 @@ describe('certification lifecycle: grant, verify, expire, renew, revoke', () => 
     expect(Number(n)).toBe(1);
   });
 
+  it('leaves the current cycle valid when an older one is revoked', async () => {
+    const first = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+    t.clock.set(new Date('2027-01-15T10:00:00Z'));
+    const renewed = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
+
+    await graphql(t.app, REVOKE, { id: first.id, reason: 'Issued on the wrong record' }, t.tokenFor(hr));
+
+    expect((await graphql(t.app, VERIFY, { code: first.verificationCode })).data!.verifyCertificate).toMatchObject({
+      valid: false,
+      status: 'REVOKED',
+    });
+    expect((await graphql(t.app, VERIFY, { code: renewed.verificationCode })).data!.verifyCertificate).toMatchObject({
+      valid: true,
+    });
+  });
+
   it('answers revoked for the superseded cycle too once its renewal is revoked', async () => {
     const first = (await grant({ employeeId: holder.id, programId: program.id })).data!.grantCertification;
     t.clock.set(new Date('2027-01-15T10:00:00Z'));

@@ -341,6 +341,36 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     );
   });
 
+  it('hands an open refresher another programme’s rule requires over to that programme when a grant closes it', async () => {
+    const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+    const foundations = await createFoundations({
+      courseIds: [course.course.id],
+      refresherCourseId: refresher.course.id,
+    });
+    const foundationsId = Number(foundations.data!.createCertificationProgram.id);
+    const open = await buildAssignment(t.dataSource, {
+      employeeId: cashier.id,
+      courseId: refresher.course.id,
+      programId: foundationsId,
+      reason: AssignmentReason.REFRESHER,
+    });
+    const officer = await createOfficer([refresher.course.id]);
+    await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { id } }',
+      { e: cashier.id, p: foundationsId },
+      t.tokenFor(hr),
+    );
+    const [row] = await t.dataSource.query('SELECT status, reason, program_id FROM assignments WHERE id = ?', [
+      open.id,
+    ]);
+    expect(row).toEqual({
+      status: 'ASSIGNED',
+      reason: 'RULE',
+      program_id: Number(officer.data!.createCertificationProgram.id),
+    });
+  });
+
   it('cancels the open refresher of a revoked certificate, which can no longer renew anything', async () => {
     const program = await createFoundations({ courseIds: [course.course.id], refresherCourseId: refresher.course.id });
     const programId = Number(program.data!.createCertificationProgram.id);

@@ -110,9 +110,12 @@ export class AudienceAssigner implements OnModuleInit {
    */
   private async onCycleEnded(manager: EntityManager, certificationId: number, reason: CycleEndReason): Promise<void> {
     if (reason !== 'REVOKED') return;
-    const [revoked] = (await manager.query('SELECT employee_id, program_id FROM certifications WHERE id = ?', [
-      certificationId,
-    ])) as { employee_id: number; program_id: number }[];
+    const [revoked] = (await manager.query(
+      'SELECT employee_id, program_id, current_key FROM certifications WHERE id = ?',
+      [certificationId],
+    )) as { employee_id: number; program_id: number; current_key: number | null }[];
+    // An old cycle revoked leaves the holder's current one, and its refresher, as they are.
+    if (revoked.current_key === null) return;
     const [employeeId, programId] = [Number(revoked.employee_id), Number(revoked.program_id)];
     const refreshers = (await manager.query(
       `SELECT a.id FROM assignments a
@@ -120,7 +123,7 @@ export class AudienceAssigner implements OnModuleInit {
         FOR UPDATE`,
       [employeeId, programId, AssignmentReason.REFRESHER, OPEN_ASSIGNMENT_STATUSES],
     )) as { id: number }[];
-    await this.cancel(
+    await this.cancelOrHandOver(
       manager,
       refreshers.map((row) => Number(row.id)),
     );
@@ -189,9 +192,10 @@ export class AudienceAssigner implements OnModuleInit {
   }
 
   /**
-   * A course is open once per person, whichever programmes require it: a rule-made
-   * assignment one programme no longer needs passes, with its progress and attempts, to
-   * another programme that still requires its course of that person; the others are cancelled.
+   * A course is open once per person, whichever programmes require it: an assignment one
+   * programme no longer needs (rule-made, or its refresher) passes, with its progress and
+   * attempts, to another programme whose audience rule still requires its course of that
+   * person, as that programme's; the others are cancelled.
    */
   private async cancelOrHandOver(manager: EntityManager, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
@@ -202,15 +206,19 @@ export class AudienceAssigner implements OnModuleInit {
          JOIN stores s ON s.id = e.store_id
          ${JOIN_AUDIENCES}
          JOIN program_courses pc ON pc.program_id = pa.program_id AND pc.course_id = a.course_id
-        WHERE a.id IN (?) AND a.reason = ? AND pa.program_id <> a.program_id AND ${NOT_CERTIFIED}
+        WHERE a.id IN (?) AND pa.program_id <> a.program_id AND ${NOT_CERTIFIED}
         GROUP BY a.id`,
-      [ids, AssignmentReason.RULE, this.clock.now()],
+      [ids, this.clock.now()],
     )) as { id: number; program_id: number }[];
     const toProgram = new Map<number, number[]>();
     for (const row of handovers)
       toProgram.set(Number(row.program_id), [...(toProgram.get(Number(row.program_id)) ?? []), Number(row.id)]);
     for (const [programId, handedOver] of toProgram) {
-      await manager.query('UPDATE assignments SET program_id = ? WHERE id IN (?)', [programId, handedOver]);
+      await manager.query('UPDATE assignments SET program_id = ?, reason = ? WHERE id IN (?)', [
+        programId,
+        AssignmentReason.RULE,
+        handedOver,
+      ]);
     }
     const kept = new Set(handovers.map((row) => Number(row.id)));
     await this.cancel(

@@ -118,12 +118,21 @@ export class CertificationAdminService {
       if (certification.revokedAt) throw new ConflictError('This certification is already revoked');
       const revokedAt = this.clock.now();
       await manager.update(CertificationEntity, { id }, { revokedAt, revokedReason: reason, revokedById: actorId });
-      // The cycles a renewal superseded and whose paper has not expired go with it: else that
-      // paper would verify, print and count as valid for someone whose certification was revoked.
+      // The cycles it superseded and whose paper has not expired go with it: else that paper
+      // would verify, print and count as valid for someone whose certification was revoked.
+      // Never a later cycle: revoking an old one leaves the current one as it is.
       await manager.query(
         `UPDATE certifications SET revoked_at = ?, revoked_reason = ?, revoked_by_id = ?
-          WHERE employee_id = ? AND program_id = ? AND id <> ? AND revoked_at IS NULL AND expires_at > ?`,
-        [revokedAt, reason, actorId, certification.employeeId, certification.programId, id, revokedAt],
+          WHERE employee_id = ? AND program_id = ? AND issued_at < ? AND revoked_at IS NULL AND expires_at > ?`,
+        [
+          revokedAt,
+          reason,
+          actorId,
+          certification.employeeId,
+          certification.programId,
+          certification.issuedAt,
+          revokedAt,
+        ],
       );
       await this.cycleEnd.ended(manager, id, 'REVOKED');
       const storeId = (await manager.findOneByOrFail(EmployeeEntity, { id: certification.employeeId })).storeId;
