@@ -65,4 +65,20 @@ describe('choosing a store in a large chain', () => {
     await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
     await page.getByRole('link', { name: 'Robin Farther' }).waitFor();
   });
+
+  it('opens the first store a manager runs when their own is not one of them', async () => {
+    const manager = await buildEmployee(web.app.dataSource, {
+      storeId: storeIds.get('B001'),
+      role: Role.STORE_MANAGER,
+    });
+    await web.app.dataSource.query('DELETE FROM store_managers WHERE employee_id = ?', [manager.id]);
+    await web.app.dataSource.query('INSERT INTO store_managers (employee_id, store_id) VALUES (?, ?)', [
+      manager.id,
+      storeIds.get('B042'),
+    ]);
+    await web.signInAs(manager);
+    await web.goto('/store');
+    await shownStore().getByText('B042 · Branch 042').waitFor();
+    expect(await web.page.getByText('Store not found').count()).toBe(0);
+  });
 });

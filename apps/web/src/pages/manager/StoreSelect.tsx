@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../ui/Field';
 /** The API's largest page: more stores than this are reached by searching. */
 const MAX_CHOICES = 100;
 
-const StoreChoicesDocument = graphql(`
+export const StoreChoicesDocument = graphql(`
   query StoreChoices($search: String, $regionId: ID, $first: Int) {
     stores(search: $search, regionId: $regionId, first: $first) {
       totalCount

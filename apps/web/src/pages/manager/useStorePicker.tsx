@@ -3,7 +3,7 @@ import { type CombinedError, useQuery } from 'urql';
 import { errorCode } from '../../lib/errors';
 import { useMe } from '../../lib/session';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
-import { StoreDocument, StoreSelect } from './StoreSelect';
+import { StoreChoicesDocument, StoreDocument, StoreSelect } from './StoreSelect';
 
 /**
  * The store a manager is looking at: `?store=` in the address, else their own. Never another
@@ -12,14 +12,36 @@ import { StoreDocument, StoreSelect } from './StoreSelect';
  * is unknown or outside what they may see).
  */
 export function useStorePicker() {
-  const me = useMe();
   const [params, setParams] = useSearchParams();
-  const storeId = params.get('store') ?? me.store.id;
-  const [{ data, fetching, error }] = useQuery({ query: StoreDocument, variables: { id: storeId } });
+  const asked = params.get('store');
+  const defaultId = useDefaultStoreId(asked !== null);
+  const storeId = asked ?? defaultId;
+  const [{ data, fetching, error }] = useQuery({
+    query: StoreDocument,
+    variables: { id: storeId ?? '' },
+    pause: storeId === undefined,
+  });
   // While another store loads, urql still holds the one before: never show it as this one.
-  const store = data?.store?.id === storeId ? data.store : null;
-  const picker = <StoreSelect value={storeId} onChange={(id) => setParams({ store: id })} />;
-  return { store, picker, fallback: <StoreFallback fetching={fetching} error={error} /> };
+  const store = storeId !== undefined && data?.store?.id === storeId ? data.store : null;
+  const picker = <StoreSelect value={storeId ?? ''} onChange={(id) => setParams({ store: id })} />;
+  const fallback = <StoreFallback fetching={fetching || storeId === undefined} error={error} />;
+  return { store, picker, fallback };
+}
+
+/**
+ * Without `?store=`: their own store when they may see it, else the first one they may (a
+ * manager based at head office runs other stores); undefined while that is being found out.
+ */
+function useDefaultStoreId(skip: boolean): string | undefined {
+  const me = useMe();
+  const [own] = useQuery({ query: StoreDocument, variables: { id: me.store.id }, pause: skip });
+  const ownVisible = own.data?.store?.id === me.store.id;
+  const ownRefused = !own.fetching && (own.error !== undefined || own.data?.store === null);
+  const [first] = useQuery({ query: StoreChoicesDocument, variables: { first: 1 }, pause: skip || !ownRefused });
+  if (skip) return undefined;
+  if (ownVisible) return me.store.id;
+  if (!ownRefused || first.fetching || !first.data) return undefined;
+  return first.data.stores.edges[0]?.node.id ?? me.store.id;
 }
 
 function StoreFallback({ fetching, error }: { fetching: boolean; error?: CombinedError }) {
