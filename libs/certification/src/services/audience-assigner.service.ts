@@ -117,16 +117,7 @@ export class AudienceAssigner implements OnModuleInit {
     // An old cycle revoked leaves the holder's current one, and its refresher, as they are.
     if (revoked.current_key === null) return;
     const [employeeId, programId] = [Number(revoked.employee_id), Number(revoked.program_id)];
-    const refreshers = (await manager.query(
-      `SELECT a.id FROM assignments a
-        WHERE a.employee_id = ? AND a.program_id = ? AND a.reason = ? AND a.status IN (?)
-        FOR UPDATE`,
-      [employeeId, programId, AssignmentReason.REFRESHER, OPEN_ASSIGNMENT_STATUSES],
-    )) as { id: number }[];
-    await this.cancelOrHandOver(
-      manager,
-      refreshers.map((row) => Number(row.id)),
-    );
+    await this.closeOpenWork(manager, employeeId, programId, [AssignmentReason.REFRESHER]);
     await this.insertRuleAssignments(manager, 'e.id = ? AND pa.program_id = ?', [employeeId, programId]);
   }
 
@@ -159,11 +150,21 @@ export class AudienceAssigner implements OnModuleInit {
    * chased for the others.
    */
   async closeForHolder(manager: EntityManager, employeeId: number, programId: number): Promise<void> {
+    await this.closeOpenWork(manager, employeeId, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER]);
+  }
+
+  /** Closes (cancels or hands over) someone's open assignments a programme made for these reasons. */
+  private async closeOpenWork(
+    manager: EntityManager,
+    employeeId: number,
+    programId: number,
+    reasons: AssignmentReason[],
+  ): Promise<void> {
     const rows = (await manager.query(
       `SELECT a.id FROM assignments a
         WHERE a.employee_id = ? AND a.program_id = ? AND a.reason IN (?) AND a.status IN (?)
         FOR UPDATE`,
-      [employeeId, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
+      [employeeId, programId, reasons, OPEN_ASSIGNMENT_STATUSES],
     )) as { id: number }[];
     await this.cancelOrHandOver(
       manager,
@@ -211,8 +212,10 @@ export class AudienceAssigner implements OnModuleInit {
       [ids, this.clock.now()],
     )) as { id: number; program_id: number }[];
     const toProgram = new Map<number, number[]>();
-    for (const row of handovers)
-      toProgram.set(Number(row.program_id), [...(toProgram.get(Number(row.program_id)) ?? []), Number(row.id)]);
+    for (const { id, program_id } of handovers) {
+      const programId = Number(program_id);
+      toProgram.set(programId, [...(toProgram.get(programId) ?? []), Number(id)]);
+    }
     for (const [programId, handedOver] of toProgram) {
       await manager.query('UPDATE assignments SET program_id = ?, reason = ? WHERE id IN (?)', [
         programId,

@@ -110,7 +110,10 @@ export class CertificationAdminService {
       ).getOne();
       if (!visible) throw new NotFoundError('Certification', id);
       // The holder first, then the certificate and the assignments: the order a quiz submission takes.
-      await manager.findOne(EmployeeEntity, { where: { id: visible.employeeId }, lock: { mode: 'pessimistic_write' } });
+      const { storeId } = await manager.findOneOrFail(EmployeeEntity, {
+        where: { id: visible.employeeId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const certification = await manager.findOneOrFail(CertificationEntity, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -135,7 +138,6 @@ export class CertificationAdminService {
         ],
       );
       await this.cycleEnd.ended(manager, id, 'REVOKED');
-      const storeId = (await manager.findOneByOrFail(EmployeeEntity, { id: certification.employeeId })).storeId;
       await this.audit.record(manager, {
         actorId,
         action: 'CERTIFICATION_REVOKED',
