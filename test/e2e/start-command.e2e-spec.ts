@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { eventually, freePort, prepareTestEnvironment } from '@lp/testing';
 
@@ -43,7 +44,7 @@ describe('npm start', () => {
     for (const pid of started.filter(isRunning)) process.kill(pid, 'SIGKILL');
   });
 
-  async function startSystem(): Promise<{ launcher: ChildProcess; children: number[] }> {
+  async function startSystem(): Promise<{ launcher: ChildProcess; children: number[]; apiPort: number }> {
     const ports = { PORT: String(await freePort()), WORKER_PORT: String(await freePort()) };
     // Under Jest, process.env is this file's copy: passed on, the system uses this worker's database.
     const launcher = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'start'], {
@@ -65,7 +66,7 @@ describe('npm start', () => {
     const children = childrenOf(launcher.pid!);
     expect(children).toHaveLength(2);
     started.push(...children);
-    return { launcher, children };
+    return { launcher, children, apiPort: Number(ports.PORT) };
   }
 
   const exited = (process: ChildProcess) =>
@@ -84,5 +85,46 @@ describe('npm start', () => {
     launcher.kill('SIGKILL');
     await exited(launcher);
     await eventually(async () => expect(children.filter(isRunning)).toEqual([]), 5_000, 100);
+  }, 120_000);
+
+  it('answers the requests in flight before it stops (SIGTERM during a deploy)', async () => {
+    const { launcher, children, apiPort } = await startSystem();
+    // A query the database answers: a shutdown that closed the pool first would fail it.
+    const body = JSON.stringify({ query: '{ verifyCertificate(code: "LPF-2026-000001") { valid } }' });
+    const inFlight = request({
+      host: '127.0.0.1',
+      port: apiPort,
+      path: '/graphql',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      inFlight.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, body: text }));
+      });
+      inFlight.on('error', reject);
+    });
+    inFlight.write(body.slice(0, 10));
+    await new Promise((resolve) => inFlight.once('socket', (socket) => socket.once('connect', resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // for the API to read the request's head
+
+    launcher.kill('SIGTERM');
+    // Draining: it takes no new connection while the one in flight is open.
+    await eventually(
+      async () => await expect(fetch(`http://127.0.0.1:${apiPort}/health`)).rejects.toThrow(),
+      10_000,
+      50,
+    );
+    inFlight.end(body.slice(10));
+
+    expect(await answer).toEqual({
+      status: 200,
+      body: JSON.stringify({ data: { verifyCertificate: { valid: false } } }) + '\n',
+    });
+    await exited(launcher);
+    expect(launcher.exitCode).toBe(0);
+    expect(children.filter(isRunning)).toEqual([]);
   }, 120_000);
 });
