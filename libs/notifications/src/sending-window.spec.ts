@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { instantOfLocalTime, nextSendingMoment, resolveTimezone } from './sending-window';
+import { instantOfLocalTime, resolveTimezone } from '@lp/organisation';
+import { nextSendingMoment } from './sending-window';
 
 const OFFICE_HOURS = { startHour: 9, endHour: 17 };
 

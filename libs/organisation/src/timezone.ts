@@ -16,3 +16,17 @@ export function isKnownTimezone(zone: string): boolean {
   knownZones.add(zone);
   return true;
 }
+
+/** Stores from old data may carry a zone the runtime does not know; they are treated as UTC. */
+export const FALLBACK_TIMEZONE = 'UTC';
+
+export interface ResolvedTimezone {
+  timezone: string;
+  /** False when the stored zone was unknown and UTC stands in for it (the caller logs it). */
+  known: boolean;
+}
+
+export function resolveTimezone(zone: string | null | undefined): ResolvedTimezone {
+  if (zone && isKnownTimezone(zone)) return { timezone: zone, known: true };
+  return { timezone: FALLBACK_TIMEZONE, known: false };
+}

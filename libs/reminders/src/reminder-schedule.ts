@@ -1,4 +1,4 @@
-import { instantOfLocalTime } from '@lp/notifications';
+import { instantOfLocalTime } from '@lp/organisation';
 
 /** When reminders fall, as pure date maths: the planners feed it rows and plan what it answers. */
 

@@ -84,7 +84,7 @@ export type CreateCertificationProgramInput = {
   /** Courses that must all be passed */
   courseIds: Array<string>;
   description?: string | null | undefined;
-  /** MM-DD, required with renewalBasis FIXED_DATE; 02-29 falls on 28 February in other years */
+  /** MM-DD, required with renewalBasis FIXED_DATE: cycles end with that day in the holder's store's timezone; 02-29 falls on 28 February in other years */
   fixedExpiryDate?: string | null | undefined;
   name: string;
   /** Days a new member of the audience has (default 30) */

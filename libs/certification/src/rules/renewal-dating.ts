@@ -1,4 +1,5 @@
 import { daysInMonth } from '@lp/core';
+import { instantOfLocalTime } from '@lp/organisation';
 
 /** How a renewed certification is dated, chosen per programme (as Totara does). */
 export enum RenewalBasis {
@@ -37,16 +38,16 @@ export function isCalendarMonthDay(monthDay: string): boolean {
 }
 
 /**
- * The occurrence of the fixed MM-DD (end of that day, UTC) nearest to `from` plus the
- * validity, so the whole chain renews on the same date and a cycle is never more than
- * half a year longer or shorter than the validity. 29 February falls on the 28th in other
- * years, not on 1 March.
+ * The occurrence of the fixed MM-DD nearest to `from` plus the validity, so the whole chain
+ * renews on the same date and a cycle is never more than half a year longer or shorter than
+ * the validity. It ends with that day in the holder's zone (the last second of it), so the
+ * certificate, the emails and the web app all show that day. 29 February falls on the 28th
+ * in other years, not on 1 March.
  */
-function nearestFixedDate(from: Date, monthDay: string, validityMonths: number): Date {
+function nearestFixedDate(from: Date, monthDay: string, validityMonths: number, zone: string): Date {
   const [month, day] = monthDay.split('-').map(Number);
   const target = addMonths(from, validityMonths);
-  const onYear = (year: number) =>
-    new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)), 23, 59, 59));
+  const onYear = (year: number) => endOfDay({ year, month, day: Math.min(day, daysInMonth(year, month)) }, zone);
   const year = target.getUTCFullYear();
   return [onYear(year - 1), onYear(year), onYear(year + 1)]
     .filter((candidate) => candidate > from)
@@ -55,10 +56,23 @@ function nearestFixedDate(from: Date, monthDay: string, validityMonths: number):
     );
 }
 
-/** Expiry of a first certification earned on `completedAt`. */
-export function initialExpiry(rules: DatingRules, completedAt: Date): Date {
+/** The last second of a calendar day in a zone. */
+function endOfDay(date: { year: number; month: number; day: number }, zone: string): Date {
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  const nextMidnight = instantOfLocalTime(
+    { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0 },
+    zone,
+  );
+  return new Date(nextMidnight.getTime() - 1000);
+}
+
+/**
+ * Expiry of a first certification earned on `completedAt`; `zone` is the holder's (their
+ * store's), where a fixed expiry date's day ends.
+ */
+export function initialExpiry(rules: DatingRules, completedAt: Date, zone: string): Date {
   if (rules.renewalBasis === RenewalBasis.FIXED_DATE && rules.fixedExpiryDate) {
-    return nearestFixedDate(completedAt, rules.fixedExpiryDate, rules.validityMonths);
+    return nearestFixedDate(completedAt, rules.fixedExpiryDate, rules.validityMonths, zone);
   }
   return addMonths(completedAt, rules.validityMonths);
 }
@@ -67,8 +81,8 @@ export function initialExpiry(rules: DatingRules, completedAt: Date): Date {
  * Expiry of a renewal. A late renewal (after the previous expiry) starts a new cycle from
  * the completion, whatever the basis.
  */
-export function renewedExpiry(rules: DatingRules, previousExpiresAt: Date, completedAt: Date): Date {
-  if (completedAt >= previousExpiresAt) return initialExpiry(rules, completedAt);
+export function renewedExpiry(rules: DatingRules, previousExpiresAt: Date, completedAt: Date, zone: string): Date {
+  if (completedAt >= previousExpiresAt) return initialExpiry(rules, completedAt, zone);
   switch (rules.renewalBasis) {
     case RenewalBasis.PREVIOUS_EXPIRY:
       return addMonths(previousExpiresAt, rules.validityMonths);
@@ -76,7 +90,7 @@ export function renewedExpiry(rules: DatingRules, previousExpiresAt: Date, compl
       return addMonths(completedAt, rules.validityMonths);
     case RenewalBasis.FIXED_DATE:
       return rules.fixedExpiryDate
-        ? nearestFixedDate(previousExpiresAt, rules.fixedExpiryDate, rules.validityMonths)
+        ? nearestFixedDate(previousExpiresAt, rules.fixedExpiryDate, rules.validityMonths, zone)
         : addMonths(previousExpiresAt, rules.validityMonths);
   }
 }

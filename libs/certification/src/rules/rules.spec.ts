@@ -34,7 +34,7 @@ describe('renewal dating', () => {
   });
 
   it('extends an early renewal from the previous expiry', () => {
-    const renewed = renewedExpiry(rules, d('2027-06-01T00:00:00Z'), d('2027-05-01T00:00:00Z'));
+    const renewed = renewedExpiry(rules, d('2027-06-01T00:00:00Z'), d('2027-05-01T00:00:00Z'), 'UTC');
     expect(renewed.toISOString()).toBe('2028-06-01T00:00:00.000Z');
   });
 
@@ -43,29 +43,46 @@ describe('renewal dating', () => {
       { ...rules, renewalBasis: RenewalBasis.COMPLETION },
       d('2027-06-01T00:00:00Z'),
       d('2027-05-01T00:00:00Z'),
+      'UTC',
     );
     expect(renewed.toISOString()).toBe('2028-05-01T00:00:00.000Z');
   });
 
   it('starts a new cycle from completion when the renewal comes after expiry', () => {
-    const renewed = renewedExpiry(rules, d('2027-06-01T00:00:00Z'), d('2027-07-10T00:00:00Z'));
+    const renewed = renewedExpiry(rules, d('2027-06-01T00:00:00Z'), d('2027-07-10T00:00:00Z'), 'UTC');
     expect(renewed.toISOString()).toBe('2028-07-10T00:00:00.000Z');
   });
 
   it('puts every cycle on the fixed calendar date nearest to one validity period', () => {
     const fixed = { validityMonths: 12, renewalBasis: RenewalBasis.FIXED_DATE, fixedExpiryDate: '04-01' };
-    expect(initialExpiry(fixed, d('2026-06-10T12:00:00Z')).toISOString()).toBe('2027-04-01T23:59:59.000Z');
-    expect(initialExpiry(fixed, d('2026-03-10T12:00:00Z')).toISOString()).toBe('2027-04-01T23:59:59.000Z');
-    expect(renewedExpiry(fixed, d('2027-04-01T23:59:59Z'), d('2027-02-15T00:00:00Z')).toISOString()).toBe(
+    expect(initialExpiry(fixed, d('2026-06-10T12:00:00Z'), 'UTC').toISOString()).toBe('2027-04-01T23:59:59.000Z');
+    expect(initialExpiry(fixed, d('2026-03-10T12:00:00Z'), 'UTC').toISOString()).toBe('2027-04-01T23:59:59.000Z');
+    expect(renewedExpiry(fixed, d('2027-04-01T23:59:59Z'), d('2027-02-15T00:00:00Z'), 'UTC').toISOString()).toBe(
       '2028-04-01T23:59:59.000Z',
+    );
+  });
+
+  it("ends a fixed date with that day in the holder's zone, summer time included", () => {
+    const fixed = { validityMonths: 12, renewalBasis: RenewalBasis.FIXED_DATE, fixedExpiryDate: '04-01' };
+    expect(initialExpiry(fixed, d('2026-06-10T12:00:00Z'), 'Asia/Tokyo').toISOString()).toBe(
+      '2027-04-01T14:59:59.000Z',
+    );
+    expect(initialExpiry(fixed, d('2026-06-10T12:00:00Z'), 'Europe/Paris').toISOString()).toBe(
+      '2027-04-01T21:59:59.000Z',
+    );
+    expect(initialExpiry(fixed, d('2026-06-10T12:00:00Z'), 'America/Los_Angeles').toISOString()).toBe(
+      '2027-04-02T06:59:59.000Z',
+    );
+    expect(renewedExpiry(fixed, d('2027-04-01T14:59:59Z'), d('2027-02-15T00:00:00Z'), 'Asia/Tokyo').toISOString()).toBe(
+      '2028-04-01T14:59:59.000Z',
     );
   });
 
   it('puts a fixed 29 February on the 28th in other years, not on 1 March', () => {
     const leapDay = { validityMonths: 12, renewalBasis: RenewalBasis.FIXED_DATE, fixedExpiryDate: '02-29' };
-    expect(initialExpiry(leapDay, d('2026-03-10T12:00:00Z')).toISOString()).toBe('2027-02-28T23:59:59.000Z');
-    expect(initialExpiry(leapDay, d('2027-03-10T12:00:00Z')).toISOString()).toBe('2028-02-29T23:59:59.000Z');
-    expect(renewedExpiry(leapDay, d('2028-02-29T23:59:59Z'), d('2028-01-15T00:00:00Z')).toISOString()).toBe(
+    expect(initialExpiry(leapDay, d('2026-03-10T12:00:00Z'), 'UTC').toISOString()).toBe('2027-02-28T23:59:59.000Z');
+    expect(initialExpiry(leapDay, d('2027-03-10T12:00:00Z'), 'UTC').toISOString()).toBe('2028-02-29T23:59:59.000Z');
+    expect(renewedExpiry(leapDay, d('2028-02-29T23:59:59Z'), d('2028-01-15T00:00:00Z'), 'UTC').toISOString()).toBe(
       '2029-02-28T23:59:59.000Z',
     );
   });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { Clock } from '@lp/core';
+import { FALLBACK_TIMEZONE, resolveTimezone, StoreEntity } from '@lp/organisation';
 import {
   CertificationCourseEntity,
   CertificationEntity,
@@ -9,7 +10,7 @@ import {
   CertificationSource,
 } from '../entities';
 import { newVerificationCode } from '../rules/certificate-codes';
-import { initialExpiry, renewedExpiry } from '../rules/renewal-dating';
+import { initialExpiry, RenewalBasis, renewedExpiry } from '../rules/renewal-dating';
 import { AudienceAssigner } from './audience-assigner.service';
 import { nextCertificateNumber } from './certificate-numbering';
 import { CertificationCycleEnd } from './certification-cycle-end';
@@ -51,7 +52,10 @@ export class CertificationWriter {
       request.current !== undefined ? request.current : await lockCurrentCycle(manager, employeeId, program.id);
 
     const renewing = current && !current.revokedAt;
-    const expiresAt = renewing ? renewedExpiry(program, current.expiresAt, earnedAt) : initialExpiry(program, earnedAt);
+    const zone = await this.expiryZone(manager, request);
+    const expiresAt = renewing
+      ? renewedExpiry(program, current.expiresAt, earnedAt, zone)
+      : initialExpiry(program, earnedAt, zone);
     if (current) {
       await manager.update(CertificationEntity, { id: current.id }, { currentKey: null });
       if (renewing) await this.cycleEnd.ended(manager, current.id, 'RENEWED');
@@ -96,5 +100,12 @@ export class CertificationWriter {
       },
     });
     return certification;
+  }
+
+  /** Where a fixed expiry date's day ends: the holder's store's zone. Other bases do not need one. */
+  private async expiryZone(manager: EntityManager, request: IssueRequest): Promise<string> {
+    if (request.program.renewalBasis !== RenewalBasis.FIXED_DATE) return FALLBACK_TIMEZONE;
+    const store = await manager.findOne(StoreEntity, { where: { id: request.storeId }, select: { timezone: true } });
+    return resolveTimezone(store?.timezone).timezone;
   }
 }

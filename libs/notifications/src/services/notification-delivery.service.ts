@@ -4,7 +4,7 @@ import { Brackets, DataSource, type UpdateQueryBuilder } from 'typeorm';
 import { AppConfig, Clock, MailService, retryOnDeadlock } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
-import { resolveTimezone } from '../sending-window';
+import { resolveTimezone } from '@lp/organisation';
 import { NotificationTemplates } from '../templates/notification-templates.service';
 
 export type DeliveryOutcome =

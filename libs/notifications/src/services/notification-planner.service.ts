@@ -3,7 +3,8 @@ import { Brackets, type EntityManager } from 'typeorm';
 import { Clock, executePrepared, retryOnDeadlock } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
-import { FALLBACK_TIMEZONE, nextSendingMoment, resolveTimezone, type SendingWindow } from '../sending-window';
+import { FALLBACK_TIMEZONE, resolveTimezone } from '@lp/organisation';
+import { nextSendingMoment, type SendingWindow } from '../sending-window';
 
 /** The store a recipient works at, whose office hours their emails keep. */
 export interface RecipientStore {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotificationKind, NotificationPlanner, NotificationSubjectType, resolveTimezone } from '@lp/notifications';
+import { NotificationKind, NotificationPlanner, NotificationSubjectType } from '@lp/notifications';
+import { resolveTimezone } from '@lp/organisation';
 import { isoWeek, weeklyDigestMoment } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
 

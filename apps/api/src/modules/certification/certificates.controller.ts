@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CertificationQueries, certificationStatus, CertificationStatus, RenewalBasis } from '@lp/certification';
+import { CertificationQueries, certificationStatus, CertificationStatus } from '@lp/certification';
 import { AppConfig, Clock, HttpConfig, NotFoundError, TooManyRequestsError } from '@lp/core';
 import type { Actor } from '@lp/identity';
-import { resolveTimezone } from '@lp/notifications';
+import { resolveTimezone } from '@lp/organisation';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { RedisThrottlerStorage } from '../identity/throttling/redis-throttler.storage';
 import { renderCertificatePdf } from './pdf/certificate-pdf';
@@ -51,7 +51,6 @@ export class CertificatesController {
       issuedAt: certification.issuedAt,
       expiresAt: certification.expiresAt,
       timezone,
-      expiryTimezone: program!.renewalBasis === RenewalBasis.FIXED_DATE ? 'UTC' : timezone,
       invalidBecause:
         status === CertificationStatus.REVOKED || status === CertificationStatus.EXPIRED ? status : undefined,
       verificationUrl: `${this.appConfig.APP_URL.replace(/\/+$/, '')}/verify/${certification.verificationCode}`,

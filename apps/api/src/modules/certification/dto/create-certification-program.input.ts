@@ -115,7 +115,8 @@ export class CreateCertificationProgramInput {
 
   @Field({
     nullable: true,
-    description: 'MM-DD, required with renewalBasis FIXED_DATE; 02-29 falls on 28 February in other years',
+    description:
+      "MM-DD, required with renewalBasis FIXED_DATE: cycles end with that day in the holder's store's timezone; 02-29 falls on 28 February in other years",
   })
   @OptionalInput()
   // Only the shape: which days exist is the programme's rule (isCalendarMonthDay), for every caller.

@@ -16,12 +16,6 @@ export interface PrintableCertificate {
    * expiry emails say.
    */
   timezone: string;
-  /**
-   * Where its expiry is printed: the holder's zone, or UTC for a programme with a fixed
-   * expiry date, which ends at the close of that calendar day in UTC (and would read as
-   * the next day east of it).
-   */
-  expiryTimezone: string;
   /** Printed across the page when the certificate no longer counts (REVOKED, EXPIRED). */
   invalidBecause?: string;
   /** Where anyone can check the certificate; printed and encoded in the QR code. */
@@ -129,7 +123,7 @@ export async function renderCertificatePdf(certificate: PrintableCertificate): P
   const detailsTop = height - 200;
   const details: [string, string][] = [
     ['Issued', longDate(certificate.issuedAt, certificate.timezone)],
-    ['Valid until', longDate(certificate.expiresAt, certificate.expiryTimezone)],
+    ['Valid until', longDate(certificate.expiresAt, certificate.timezone)],
     ['Certificate number', certificate.certificateNumber],
     ['Verification code', formatVerificationCode(certificate.verificationCode)],
   ];
