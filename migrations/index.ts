@@ -12,6 +12,7 @@ import { IndexEmployeesByStoreActiveAndRole1795864807182 } from './1795864807182
 import { IndexNotificationsByKindAndStatus1795868953500 } from './1795868953500-IndexNotificationsByKindAndStatus';
 import { CompareEmployeeEmailsExactly1795874101907 } from './1795874101907-CompareEmployeeEmailsExactly';
 import { RevokeCyclesSupersededByRevokedRenewals1795879144975 } from './1795879144975-RevokeCyclesSupersededByRevokedRenewals';
+import { RecordWhoCancelledAssignments1795884000000 } from './1795884000000-RecordWhoCancelledAssignments';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -29,4 +30,5 @@ export const allMigrations = [
   IndexNotificationsByKindAndStatus1795868953500,
   CompareEmployeeEmailsExactly1795874101907,
   RevokeCyclesSupersededByRevokedRenewals1795879144975,
+  RecordWhoCancelledAssignments1795884000000,
 ];
