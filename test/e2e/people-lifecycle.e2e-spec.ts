@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS, type EmployeeEntity, Role, type StoreEntity } from '@lp/organisation';
 import { ReminderPlanning } from '@lp/reminders';
 import {
@@ -175,6 +176,67 @@ describe('people changing while their training is open', () => {
       );
       expect(dashboard.data).toEqual({ storeCompliance: { overdueAssignments: 0 }, assignments: { totalCount: 0 } });
       expect(await assignmentsOf(leaver)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+    });
+
+    it('lets the store list the certificates to renew of the people its figures count, without the leaver', async () => {
+      const programId = await createOfficerProgramme();
+      const manager = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });
+      const staying = await certifiedOfficer(programId);
+      const leaver = await certifiedOfficer(programId);
+      await asHr(DEACTIVATE, { id: leaver.id });
+      t.clock.set(new Date('2027-01-15T09:00:00Z'));
+
+      const dashboard = await graphql(
+        t.app,
+        `
+          query ($s: ID!) {
+            storeCompliance(storeId: $s) {
+              programs {
+                expiringSoon
+              }
+            }
+            everyone: certifications(filter: { storeId: $s, status: EXPIRING }) {
+              totalCount
+            }
+            working: certifications(filter: { storeId: $s, status: EXPIRING, holderActive: true }) {
+              edges {
+                node {
+                  employee {
+                    id
+                  }
+                }
+              }
+            }
+            leavers: certifications(filter: { storeId: $s, holderActive: false }) {
+              edges {
+                node {
+                  employee {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        `,
+        { s: store.id },
+        t.tokenFor(manager),
+      );
+      expect(dashboard.errors).toBeUndefined();
+      expect(dashboard.data!.storeCompliance.programs).toEqual([{ expiringSoon: 1 }]);
+      expect(dashboard.data!.everyone.totalCount).toBe(2);
+      expect(dashboard.data!.working.edges).toEqual([{ node: { employee: { id: String(staying.id) } } }]);
+      expect(dashboard.data!.leavers.edges).toEqual([{ node: { employee: { id: String(leaver.id) } } }]);
+
+      const csv = await request(t.app.getHttpServer())
+        .get(`/reports/certifications.csv?storeId=${store.id}&status=EXPIRING&holderActive=true`)
+        .set('authorization', `Bearer ${t.tokenFor(manager)}`);
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(staying.employeeNumber);
+      expect(csv.text).not.toContain(leaver.employeeNumber);
+      const wrong = await request(t.app.getHttpServer())
+        .get(`/reports/certifications.csv?holderActive=yes`)
+        .set('authorization', `Bearer ${t.tokenFor(manager)}`);
+      expect(wrong.status).toBe(400);
     });
 
     it('gives a holder who comes back inside the renewal window their refresher again', async () => {
