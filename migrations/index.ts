@@ -13,6 +13,7 @@ import { IndexNotificationsByKindAndStatus1795868953500 } from './1795868953500-
 import { CompareEmployeeEmailsExactly1795874101907 } from './1795874101907-CompareEmployeeEmailsExactly';
 import { RevokeCyclesSupersededByRevokedRenewals1795879144975 } from './1795879144975-RevokeCyclesSupersededByRevokedRenewals';
 import { EndFixedExpiryDatesInTheHoldersZone1795881928314 } from './1795881928314-EndFixedExpiryDatesInTheHoldersZone';
+import { RecordWhoCancelledAssignments1795884000000 } from './1795884000000-RecordWhoCancelledAssignments';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -31,4 +32,5 @@ export const allMigrations = [
   CompareEmployeeEmailsExactly1795874101907,
   RevokeCyclesSupersededByRevokedRenewals1795879144975,
   EndFixedExpiryDatesInTheHoldersZone1795881928314,
+  RecordWhoCancelledAssignments1795884000000,
 ];

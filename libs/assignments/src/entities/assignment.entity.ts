@@ -84,6 +84,14 @@ export class AssignmentEntity {
   @Column({ type: 'int', unsigned: true, nullable: true })
   assignedById!: number | null;
 
+  /**
+   * Who cancelled it; null while open or completed, and when the system did (the holder left
+   * the programme's audience or the company, a certificate answered it). The refresher
+   * planner stands by a person's cancellation and not by the system's.
+   */
+  @Column({ type: 'int', unsigned: true, nullable: true })
+  cancelledById!: number | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

@@ -34,7 +34,7 @@ export class CancelAssignment {
       await manager.update(
         AssignmentEntity,
         { id },
-        { status: AssignmentStatus.CANCELLED, openKey: null, cancelledAt },
+        { status: AssignmentStatus.CANCELLED, openKey: null, cancelledAt, cancelledById: actorId },
       );
       const [{ store_id: storeId }] = (await manager.query('SELECT store_id FROM employees WHERE id = ?', [
         assignment.employeeId,
@@ -49,7 +49,12 @@ export class CancelAssignment {
         after: { status: AssignmentStatus.CANCELLED },
       });
       await this.cancellation.cancelled(manager, id);
-      const cancelled = Object.assign(assignment, { status: AssignmentStatus.CANCELLED, openKey: null, cancelledAt });
+      const cancelled = Object.assign(assignment, {
+        status: AssignmentStatus.CANCELLED,
+        openKey: null,
+        cancelledAt,
+        cancelledById: actorId,
+      });
       return { cancelled, storeId };
     });
     await this.figuresChanged.notify([storeId]);

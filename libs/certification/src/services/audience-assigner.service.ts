@@ -48,7 +48,8 @@ function inIds(column: string, ids: number[]): [string, unknown[]] {
  * Audience rules: the job roles a programme names get its courses assigned — when the
  * programme is created, when someone is hired or imported into the audience, when a
  * job-role or store change moves them in, and when their certificate is revoked. Moving out
- * cancels the open assignments the rule made; history and certificates stay. A valid
+ * cancels the open assignments the rule or the programme's refresher made, and leaving the
+ * company all open ones; history and certificates stay. A valid
  * certificate, however issued, cancels the programme's rule-made and refresher ones
  * (closeForHolder). A rule-made assignment another programme still requires is handed over
  * to it instead of cancelled. All set-based; the unique open-assignment key makes repeats no-ops.
@@ -83,7 +84,7 @@ export class AudienceAssigner implements OnModuleInit {
     return this.insertRuleAssignments(manager, 'pa.program_id = ?', [program.id]);
   }
 
-  /** Brings one employee's rule-made assignments in line with the audiences they are in now. */
+  /** Brings one employee's open work in line with the audiences they are in now. */
   async reconcileEmployee(manager: EntityManager, employeeId: number): Promise<void> {
     await this.reconcileEmployees(manager, [employeeId]);
   }
@@ -92,7 +93,7 @@ export class AudienceAssigner implements OnModuleInit {
   async reconcileEmployees(manager: EntityManager, employeeIds: number[]): Promise<void> {
     for (let start = 0; start < employeeIds.length; start += RECONCILE_CHUNK) {
       const ids = employeeIds.slice(start, start + RECONCILE_CHUNK);
-      await this.cancelOutsideAudience(manager, ids);
+      await this.closeUnrequiredWork(manager, ids);
       const [condition, params] = inIds('e.id', ids);
       await this.insertRuleAssignments(manager, condition, params, 'ORDER BY e.id, p.id, pc.course_id');
     }
@@ -172,19 +173,29 @@ export class AudienceAssigner implements OnModuleInit {
     );
   }
 
-  /** Cancels the rule-made open assignments the employees are no longer in the audience for. */
-  private async cancelOutsideAudience(manager: EntityManager, employeeIds: number[]): Promise<void> {
+  /**
+   * Closes the open work the employees are no longer required to do: all of a leaver's, and
+   * what a programme's audience rule or refresher made for someone now outside its audience.
+   * A programme without audience rules requires nobody in particular: its refreshers are every
+   * holder's, as the refresher planner makes them.
+   */
+  private async closeUnrequiredWork(manager: EntityManager, employeeIds: number[]): Promise<void> {
     const [forEmployees, employeeParams] = inIds('a.employee_id', employeeIds);
     const rows = (await manager.query(
       `SELECT a.id FROM assignments a
-        WHERE ${forEmployees} AND a.reason = ? AND a.status IN (?) AND a.program_id IS NOT NULL
-          AND NOT EXISTS (
-            SELECT 1 FROM employees e
-              JOIN stores s ON s.id = e.store_id
-              ${JOIN_AUDIENCES}
-             WHERE e.id = a.employee_id AND e.active = 1 AND pa.program_id = a.program_id)
+         JOIN employees holder ON holder.id = a.employee_id
+        WHERE ${forEmployees} AND a.status IN (?)
+          AND (holder.active = 0
+               OR (a.program_id IS NOT NULL
+                   AND (a.reason = ?
+                        OR (a.reason = ? AND EXISTS (SELECT 1 FROM program_audiences r WHERE r.program_id = a.program_id)))
+                   AND NOT EXISTS (
+                     SELECT 1 FROM employees e
+                       JOIN stores s ON s.id = e.store_id
+                       ${JOIN_AUDIENCES}
+                      WHERE e.id = a.employee_id AND pa.program_id = a.program_id)))
         FOR UPDATE`,
-      [...employeeParams, AssignmentReason.RULE, OPEN_ASSIGNMENT_STATUSES],
+      [...employeeParams, OPEN_ASSIGNMENT_STATUSES, AssignmentReason.RULE, AssignmentReason.REFRESHER],
     )) as { id: number }[];
     await this.cancelOrHandOver(
       manager,
@@ -230,7 +241,7 @@ export class AudienceAssigner implements OnModuleInit {
     );
   }
 
-  /** Cancels open assignments the system made; their pending reminders go with them. */
+  /** Cancels open assignments as the system (nobody's cancellation); their pending reminders go with them. */
   private async cancel(manager: EntityManager, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await manager.query(

@@ -23,6 +23,8 @@ export interface CertificationFilter {
   expiringWithinDays?: number;
   /** Include superseded cycles (history), not only each holder's current one. */
   includeHistory?: boolean;
+  /** Only holders who work here now (true) or who have left (false); the figures count the first. */
+  holderActive?: boolean;
 }
 
 /** The programme's recertification window end, as SQL over a certification aliased `c`. */
@@ -59,8 +61,8 @@ export const CERTIFICATION_STATUS_SQL = `CASE
 
 /**
  * Narrows a query over certifications `c` to the scope and the filter: the one definition
- * the `certifications` list and the CSV export share. A store or region scope or filter
- * reads the holders' store: they are joined as `e` then, unless the query has them already.
+ * the `certifications` list and the CSV export share. A store or region scope or filter, or
+ * holderActive, reads the holders: they are joined as `e` then, unless the query has them already.
  * Otherwise they are not: for the whole chain the join made the list's count 10× slower.
  */
 export function filterCertifications<T extends ObjectLiteral>(
@@ -69,8 +71,12 @@ export function filterCertifications<T extends ObjectLiteral>(
   filter: CertificationFilter,
   now: Date,
 ): SelectQueryBuilder<T> {
-  const readsHolderStore = scopeReadsStores(scope) || filter.storeId !== undefined || filter.regionId !== undefined;
-  if (readsHolderStore && !query.expressionMap.aliases.some((alias) => alias.name === 'e')) {
+  const readsHolder =
+    scopeReadsStores(scope) ||
+    filter.storeId !== undefined ||
+    filter.regionId !== undefined ||
+    filter.holderActive !== undefined;
+  if (readsHolder && !query.expressionMap.aliases.some((alias) => alias.name === 'e')) {
     query.innerJoin(EmployeeEntity, 'e', 'e.id = c.employee_id');
   }
   restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'c.employee_id' });
@@ -81,6 +87,8 @@ export function filterCertifications<T extends ObjectLiteral>(
       regionId: filter.regionId,
     });
   }
+  if (filter.holderActive !== undefined)
+    query.andWhere('e.active = :holderActive', { holderActive: filter.holderActive });
   if (filter.programId !== undefined) query.andWhere('c.program_id = :programId', { programId: filter.programId });
   if (filter.employeeId !== undefined) query.andWhere('c.employee_id = :employeeId', { employeeId: filter.employeeId });
   if (filter.status !== undefined) whereStatus(query, filter.status, now);

@@ -8,16 +8,29 @@ import { DAY_MS } from '../reminder-schedule';
 /** Refreshers per INSERT. */
 const INSERT_CHUNK = 1000;
 
+/** The holder `e` of certification `c` is in its programme's audience: a rule names their job role and place. */
+const IN_AUDIENCE = `EXISTS (
+  SELECT 1 FROM stores s
+    JOIN program_audiences pa ON pa.program_id = c.program_id AND pa.job_role_id = e.job_role_id
+     AND (pa.store_id IS NULL OR pa.store_id = s.id)
+     AND (pa.region_id IS NULL OR pa.region_id = s.region_id)
+   WHERE s.id = e.store_id)`;
+
 /**
  * Gives each holder whose current certification has entered its programme's
  * recertification window one refresher assignment, due at the expiry: the programme's
  * refresher course, or without one each required course.
  *
+ * A programme with audience rules renews the holders it requires: someone who has left its
+ * audience keeps their certificate until it expires, with no refresher (AudienceAssigner
+ * cancels an open one when they leave). A programme without rules renews every holder.
+ *
  * Set-based: one read per programme over the (program_id, expires_at) index, then
  * multi-row inserts of what it found, usually nothing. Once:
  * the unique open-assignment key refuses a second open one, and a refresher made since
  * the window opened — completed, cancelled by a manager, still open — keeps the planner
- * from making another for the same cycle.
+ * from making another for the same cycle. One the system cancelled when its holder left the
+ * audience does not: back in it inside the window, they get a new one.
  */
 @Injectable()
 export class RefresherPlanner {
@@ -28,13 +41,18 @@ export class RefresherPlanner {
   /** Returns the number of refresher assignments created. */
   async plan(now: Date): Promise<number> {
     const programs = await this.dataSource.getRepository(CertificationProgramEntity).find({ order: { id: 'ASC' } });
+    const withAudience = new Set(
+      (
+        (await this.dataSource.query('SELECT DISTINCT program_id FROM program_audiences')) as { program_id: number }[]
+      ).map((row) => Number(row.program_id)),
+    );
     let created = 0;
-    for (const program of programs) created += await this.planProgram(program, now);
+    for (const program of programs) created += await this.planProgram(program, withAudience.has(program.id), now);
     if (created > 0) this.logger.log({ created }, 'Refresher assignments created');
     return created;
   }
 
-  private async planProgram(program: CertificationProgramEntity, now: Date): Promise<number> {
+  private async planProgram(program: CertificationProgramEntity, hasAudience: boolean, now: Date): Promise<number> {
     const windowEnd = new Date(now.getTime() + program.recertifyWindowDays * DAY_MS);
     const courses =
       program.refresherCourseId !== null
@@ -62,8 +80,18 @@ export class RefresherPlanner {
             SELECT 1 FROM assignments a
              WHERE a.employee_id = c.employee_id AND a.course_id = co.id
                AND a.reason = ? AND a.program_id = c.program_id
-               AND a.created_at >= DATE_SUB(c.expires_at, INTERVAL ? DAY))`,
-      [...courses.params, program.id, now, windowEnd, AssignmentReason.REFRESHER, program.recertifyWindowDays],
+               AND a.created_at >= DATE_SUB(c.expires_at, INTERVAL ? DAY)
+               AND (a.status <> ? OR a.cancelled_by_id IS NOT NULL))
+          ${hasAudience ? `AND ${IN_AUDIENCE}` : ''}`,
+      [
+        ...courses.params,
+        program.id,
+        now,
+        windowEnd,
+        AssignmentReason.REFRESHER,
+        program.recertifyWindowDays,
+        AssignmentStatus.CANCELLED,
+      ],
     )) as { employee_id: number; course_id: number; expires_at: Date; program_id: number }[];
     let created = 0;
     for (let start = 0; start < due.length; start += INSERT_CHUNK) {

@@ -53,7 +53,9 @@ export class EmployeeResolver {
     return this.employeeService.update(actor.scope, id, input, actor);
   }
 
-  @Mutation(() => EmployeeObject)
+  @Mutation(() => EmployeeObject, {
+    description: 'Someone leaves: their open assignments are cancelled; certificates and history stay',
+  })
   @Roles(Role.HR, Role.ADMIN)
   deactivateEmployee(
     @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number,

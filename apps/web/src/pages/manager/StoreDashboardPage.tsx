@@ -83,7 +83,7 @@ const OverdueDocument = graphql(`
 
 const StoreCertificationsDocument = graphql(`
   query StoreCertifications($storeId: ID!, $status: CertificationStatus, $first: Int, $after: String) {
-    certifications(filter: { storeId: $storeId, status: $status }, first: $first, after: $after) {
+    certifications(filter: { storeId: $storeId, status: $status, holderActive: true }, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

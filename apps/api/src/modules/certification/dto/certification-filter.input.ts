@@ -38,4 +38,13 @@ export class CertificationFilterInput {
   @OptionalInput()
   @IsBoolean()
   includeHistory?: boolean;
+
+  @Field({
+    nullable: true,
+    description:
+      'true: only holders who work here now, as the compliance figures count them; false: only leavers. Default: both',
+  })
+  @OptionalInput()
+  @IsBoolean()
+  holderActive?: boolean;
 }

@@ -66,5 +66,6 @@ export function parseCertificationParams(query: Query): CertificationFilter {
     status,
     expiringWithinDays: days,
     includeHistory: flag,
+    holderActive: flag,
   });
 }

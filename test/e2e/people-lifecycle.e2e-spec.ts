@@ -1,0 +1,271 @@
+import request from 'supertest';
+import { EMPLOYEE_CSV_COLUMNS, type EmployeeEntity, Role, type StoreEntity } from '@lp/organisation';
+import { ReminderPlanning } from '@lp/reminders';
+import {
+  buildCourse,
+  buildEmployee,
+  buildStore,
+  type BuiltCourse,
+  createTestApp,
+  createTestWorker,
+  graphql,
+  SmtpCapture,
+  type TestApp,
+  type TestWorker,
+} from '@lp/testing';
+import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
+
+const CREATE_PROGRAM = `mutation ($input: CreateCertificationProgramInput!) { createCertificationProgram(input: $input) { id } }`;
+const GRANT = `mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { id expiresAt } }`;
+const UPDATE = `mutation ($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }`;
+const DEACTIVATE = `mutation ($id: ID!) { deactivateEmployee(id: $id) { active } }`;
+const ASSIGN = `mutation ($input: AssignCourseInput!) { assignCourse(input: $input) { created } }`;
+const ASSIGNMENTS = `query ($filter: AssignmentFilterInput) {
+  assignments(filter: $filter, first: 50) { totalCount edges { node { id status reason course { id } } } }
+}`;
+const IMPORT = `mutation ($csv: String!) { importEmployees(csv: $csv) { updated errorCount } }`;
+
+interface Row {
+  id: string;
+  status: string;
+  reason: string;
+  course: { id: string };
+}
+
+/**
+ * People who change while their training is open: a transfer, a new job role, leaving and
+ * coming back. What they have to do afterwards must follow what is required of them then.
+ */
+describe('people changing while their training is open', () => {
+  const smtp = new SmtpCapture();
+  let t: TestApp;
+  let worker: TestWorker;
+  let store: StoreEntity;
+  let hr: EmployeeEntity;
+  let core: BuiltCourse;
+  let refresher: BuiltCourse;
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await createTestApp();
+    worker = await createTestWorker({ clock: t.clock, smtpUrl: smtp.url });
+    // The tests run the planning themselves, at the clock's moments.
+    await worker.app.get(ReminderPlanningProcessor).worker.pause();
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await t.close();
+    await smtp.stop();
+  });
+
+  beforeEach(async () => {
+    await t.reset();
+    t.clock.set(new Date('2026-03-02T09:00:00Z'));
+    store = await buildStore(t.dataSource);
+    hr = await buildEmployee(t.dataSource, { role: Role.HR, storeId: store.id });
+    core = await buildCourse(t.dataSource, { code: 'LPO-CORE' });
+    refresher = await buildCourse(t.dataSource, { code: 'LPO-REFRESH' });
+  });
+
+  const asHr = async (query: string, variables: Record<string, unknown>) => {
+    const response = await graphql(t.app, query, variables, t.tokenFor(hr));
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
+
+  /** The LP Officer programme: required of LP officers, 12 months, renewable in the last 60 days. */
+  async function createOfficerProgramme(): Promise<number> {
+    const input = {
+      code: 'LPO',
+      name: 'LP Officer',
+      courseIds: [core.course.id],
+      refresherCourseId: refresher.course.id,
+      validityMonths: 12,
+      recertifyWindowDays: 60,
+      requiredJobRoleCodes: ['LP_OFFICER'],
+    };
+    return Number((await asHr(CREATE_PROGRAM, { input })).createCertificationProgram.id);
+  }
+
+  /** An LP officer certified by HR today (2 March 2026), so until 2 March 2027. */
+  async function certifiedOfficer(programId: number): Promise<EmployeeEntity> {
+    const officer = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'LP_OFFICER' });
+    const granted = await asHr(GRANT, { e: officer.id, p: programId });
+    expect(granted.grantCertification.expiresAt).toBe('2027-03-02T09:00:00.000Z');
+    return officer;
+  }
+
+  const assignmentsOf = async (employee: { id: number }): Promise<Row[]> =>
+    (await asHr(ASSIGNMENTS, { filter: { employeeId: employee.id } })).assignments.edges.map(
+      (edge: { node: Row }) => edge.node,
+    );
+  const openRefreshers = async (employee: { id: number }) =>
+    (await assignmentsOf(employee)).filter(
+      (a) => a.reason === 'REFRESHER' && (a.status === 'ASSIGNED' || a.status === 'OVERDUE'),
+    );
+  const plan = () => worker.app.get(ReminderPlanning).plan();
+  const changeJobRole = (employee: { id: number }, jobRoleCode: string) =>
+    asHr(UPDATE, { id: employee.id, input: { jobRoleCode } });
+
+  describe('a refresher follows the programme’s audience', () => {
+    it('is cancelled when its holder leaves the audience, and assigned again when they come back in the window', async () => {
+      const programId = await createOfficerProgramme();
+      const officer = await certifiedOfficer(programId);
+      t.clock.set(new Date('2027-01-15T09:00:00Z'));
+      await plan();
+      const [assigned] = await openRefreshers(officer);
+      expect(assigned).toMatchObject({ course: { id: String(refresher.course.id) } });
+
+      // Covering the tills for a while: nobody requires LP Officer of a cashier.
+      await changeJobRole(officer, 'CASHIER');
+      expect((await assignmentsOf(officer)).find((a) => a.id === assigned.id)).toMatchObject({ status: 'CANCELLED' });
+      await plan();
+      expect(await openRefreshers(officer)).toEqual([]);
+
+      // Back on the LP team inside the renewal window: the certificate is theirs to renew again.
+      t.clock.set(new Date('2027-01-25T09:00:00Z'));
+      await changeJobRole(officer, 'LP_OFFICER');
+      await plan();
+      expect(await openRefreshers(officer)).toEqual([
+        expect.objectContaining({ course: { id: String(refresher.course.id) } }),
+      ]);
+    });
+
+    it('is not assigned to a holder who left the audience before the window opened', async () => {
+      const programId = await createOfficerProgramme();
+      const officer = await certifiedOfficer(programId);
+      t.clock.set(new Date('2026-06-01T09:00:00Z'));
+      await changeJobRole(officer, 'CASHIER');
+
+      t.clock.set(new Date('2027-01-15T09:00:00Z'));
+      await plan();
+      expect(await openRefreshers(officer)).toEqual([]);
+    });
+  });
+
+  describe('leaving the company', () => {
+    it('closes the leaver’s open work, so the store lists no overdue work its figures leave out', async () => {
+      const manager = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });
+      const leaver = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+      const assigned = await graphql(
+        t.app,
+        ASSIGN,
+        { input: { courseId: core.course.id, employeeIds: [leaver.id], dueAt: '2026-03-10T00:00:00Z' } },
+        t.tokenFor(manager),
+      );
+      expect(assigned.data!.assignCourse).toEqual({ created: 1 });
+      t.clock.set(new Date('2026-03-20T09:00:00Z'));
+
+      await asHr(DEACTIVATE, { id: leaver.id });
+
+      const dashboard = await graphql(
+        t.app,
+        `
+          query ($s: ID!) {
+            storeCompliance(storeId: $s) {
+              overdueAssignments
+            }
+            assignments(filter: { storeId: $s, status: OVERDUE }, first: 10) {
+              totalCount
+            }
+          }
+        `,
+        { s: store.id },
+        t.tokenFor(manager),
+      );
+      expect(dashboard.data).toEqual({ storeCompliance: { overdueAssignments: 0 }, assignments: { totalCount: 0 } });
+      expect(await assignmentsOf(leaver)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+    });
+
+    it('lets the store list the certificates to renew of the people its figures count, without the leaver', async () => {
+      const programId = await createOfficerProgramme();
+      const manager = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });
+      const staying = await certifiedOfficer(programId);
+      const leaver = await certifiedOfficer(programId);
+      await asHr(DEACTIVATE, { id: leaver.id });
+      t.clock.set(new Date('2027-01-15T09:00:00Z'));
+
+      const dashboard = await graphql(
+        t.app,
+        `
+          query ($s: ID!) {
+            storeCompliance(storeId: $s) {
+              programs {
+                expiringSoon
+              }
+            }
+            everyone: certifications(filter: { storeId: $s, status: EXPIRING }) {
+              totalCount
+            }
+            working: certifications(filter: { storeId: $s, status: EXPIRING, holderActive: true }) {
+              edges {
+                node {
+                  employee {
+                    id
+                  }
+                }
+              }
+            }
+            leavers: certifications(filter: { storeId: $s, holderActive: false }) {
+              edges {
+                node {
+                  employee {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        `,
+        { s: store.id },
+        t.tokenFor(manager),
+      );
+      expect(dashboard.errors).toBeUndefined();
+      expect(dashboard.data!.storeCompliance.programs).toEqual([{ expiringSoon: 1 }]);
+      expect(dashboard.data!.everyone.totalCount).toBe(2);
+      expect(dashboard.data!.working.edges).toEqual([{ node: { employee: { id: String(staying.id) } } }]);
+      expect(dashboard.data!.leavers.edges).toEqual([{ node: { employee: { id: String(leaver.id) } } }]);
+
+      const csv = await request(t.app.getHttpServer())
+        .get(`/reports/certifications.csv?storeId=${store.id}&status=EXPIRING&holderActive=true`)
+        .set('authorization', `Bearer ${t.tokenFor(manager)}`);
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(staying.employeeNumber);
+      expect(csv.text).not.toContain(leaver.employeeNumber);
+      const wrong = await request(t.app.getHttpServer())
+        .get(`/reports/certifications.csv?holderActive=yes`)
+        .set('authorization', `Bearer ${t.tokenFor(manager)}`);
+      expect(wrong.status).toBe(400);
+    });
+
+    it('gives a holder who comes back inside the renewal window their refresher again', async () => {
+      const programId = await createOfficerProgramme();
+      const officer = await certifiedOfficer(programId);
+      t.clock.set(new Date('2027-01-15T09:00:00Z'));
+      await plan();
+      expect(await openRefreshers(officer)).toHaveLength(1);
+
+      await asHr(DEACTIVATE, { id: officer.id });
+      expect(await openRefreshers(officer)).toEqual([]);
+
+      t.clock.set(new Date('2027-02-01T09:00:00Z'));
+      const line = [
+        officer.employeeNumber,
+        officer.firstName,
+        officer.lastName,
+        officer.email,
+        'LP_OFFICER',
+        store.code,
+        '',
+        '',
+      ].join(',');
+      const imported = await asHr(IMPORT, { csv: [EMPLOYEE_CSV_COLUMNS.join(','), line].join('\n') });
+      expect(imported.importEmployees).toEqual({ updated: 1, errorCount: 0 });
+      await plan();
+      expect(await openRefreshers(officer)).toEqual([
+        expect.objectContaining({ course: { id: String(refresher.course.id) } }),
+      ]);
+    });
+  });
+});
