@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
+import { CertificationEntity, CertificationSource } from '@lp/certification';
 import { CourseEntity } from '@lp/learning';
 import { EmployeeEntity, JobRoleEntity, Role } from '@lp/organisation';
-import { buildCourse, buildEmployee, buildStore } from '@lp/testing';
+import { buildCourse, buildEmployee, buildProgram, buildStore } from '@lp/testing';
 import { checkAccessibility, useWebTest } from '@lp/testing/browser';
 
 /** More than the API's largest page (100): a store of 150–300 people, a catalogue of years. */
@@ -124,5 +125,48 @@ describe('a store and a catalogue bigger than a page', () => {
       [programme.id],
     )) as { course_id: number }[];
     expect(required.map((row) => row.course_id)).toEqual([courseIds.get('Module 001'), courseIds.get('Module 105')]);
+  });
+
+  it("shows HR a person's current certificate however many cycles came before it", async () => {
+    const holder = await buildEmployee(web.app.dataSource, { storeId });
+    const program = await buildProgram(web.app.dataSource, { code: 'CASH', name: 'Cash count', validityMonths: 1 });
+    const day = 86_400_000;
+    const now = web.app.clock.now().getTime();
+    const CYCLES = 55;
+    // Monthly renewals for four and a half years: the newest is the current one.
+    await web.app.dataSource.getRepository(CertificationEntity).insert(
+      Array.from({ length: CYCLES }, (_, i) => {
+        const issuedAt = new Date(now - ((CYCLES - 1 - i) * 30 + 10) * day);
+        const current = i === CYCLES - 1;
+        return {
+          employeeId: holder.id,
+          programId: program.id,
+          certificateNumber: `CASH-${pad(i + 1)}`,
+          verificationCode: `V${String(i).padStart(25, '0')}`,
+          issuedAt,
+          expiresAt: new Date(issuedAt.getTime() + 30 * day),
+          source: CertificationSource.MANUAL_GRANT,
+          previousCertificationId: null,
+          currentKey: current ? program.id : null,
+          revokedAt: null,
+          revokedReason: null,
+          revokedById: null,
+          grantedById: null,
+        };
+      }),
+    );
+    await web.signInAs(await buildEmployee(web.app.dataSource, { storeId, role: Role.HR }));
+    await web.goto(`/people/${holder.id}`);
+    const page = web.page;
+    await page.getByRole('heading', { level: 1, name: `${holder.firstName} ${holder.lastName}` }).waitFor();
+
+    await page.getByRole('button', { name: `Revoke CASH-${pad(CYCLES)}` }).waitFor();
+    await page.getByText(`Page 1 of 3 · ${CYCLES} in all`).waitFor();
+    const pages = page.getByRole('navigation', { name: 'Pages' });
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await page.getByText(`Page 2 of 3 · ${CYCLES} in all`).waitFor();
+    await pages.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('cell', { name: `CASH-${pad(CYCLES)}` }).waitFor();
+    await checkAccessibility(page);
   });
 });
