@@ -2,6 +2,9 @@ import { useState } from 'react';
 
 export const PAGE_SIZE = 20;
 
+/** The API's largest page: pickers show this many, and reach the rest by searching or showing more. */
+export const MAX_PAGE_SIZE = 100;
+
 export type CursorPages = ReturnType<typeof useCursorPages>;
 
 /** Cursor paging forwards and back: remembers the cursor each page started from; a new resetKey starts over. */

@@ -30,15 +30,53 @@ export async function paginate<T extends ObjectLiteral>(
   request: PageRequest,
   direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
-  const counted = await query.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: string | number }>();
-  const pageQuery = query
-    .clone()
-    .orderBy(idColumn, direction)
-    .limit(request.first + 1);
+  const pageQuery = query.clone().orderBy(idColumn, direction);
   if (request.afterId !== undefined) {
     pageQuery.andWhere(`${idColumn} ${direction === 'ASC' ? '>' : '<'} :afterId`, { afterId: request.afterId });
   }
-  const rows = await pageQuery.getMany();
+  return readPage(query, pageQuery, request);
+}
+
+/** What a list is read in: NOT NULL columns of the table its id column belongs to, e.g. names. */
+export interface ListOrder {
+  table: string;
+  columns: readonly string[];
+}
+
+/**
+ * Like `paginate`, in the order people read the list (names, codes, titles), then by id so
+ * that equal values keep one order from page to page. The cursor is still the id of a
+ * page's last row: its place in the order is read back from `order.table`, so it holds when
+ * that row has since left the list (a person deactivated between two pages).
+ */
+export async function paginateInOrder<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  idColumn: string,
+  order: ListOrder,
+  request: PageRequest,
+): Promise<Page<T>> {
+  const [alias, id] = idColumn.split('.');
+  const keys = [...order.columns, id];
+  const pageQuery = query.clone().orderBy(`${alias}.${order.columns[0]}`);
+  for (const column of keys.slice(1)) pageQuery.addOrderBy(`${alias}.${column}`);
+  if (request.afterId !== undefined) {
+    pageQuery.andWhere(
+      `(${keys.map((column) => `${alias}.${column}`).join(', ')}) >
+        (SELECT ${keys.map((column) => `cursor_row.${column}`).join(', ')}
+           FROM ${order.table} cursor_row WHERE cursor_row.${id} = :afterId)`,
+      { afterId: request.afterId },
+    );
+  }
+  return readPage(query, pageQuery, request);
+}
+
+async function readPage<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  pageQuery: SelectQueryBuilder<T>,
+  request: PageRequest,
+): Promise<Page<T>> {
+  const counted = await query.clone().select('COUNT(*)', 'total').orderBy().getRawOne<{ total: string | number }>();
+  const rows = await pageQuery.limit(request.first + 1).getMany();
   return {
     items: rows.slice(0, request.first),
     hasNextPage: rows.length > request.first,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
-import { NotFoundError, type Page, type PageRequest, paginate } from '@lp/core';
+import { NotFoundError, type Page, type PageRequest, paginateInOrder } from '@lp/core';
 import { CourseEntity, CourseVersionEntity, LessonEntity, QuestionEntity, QuestionOptionEntity } from '../entities';
 
 export interface CourseFilter {
   category?: string | null;
   search?: string | null;
+  published?: boolean | null;
 }
 
 /**
@@ -20,6 +21,8 @@ export class CourseCatalog {
   async list(filter: CourseFilter, page: PageRequest, withUnpublished: boolean): Promise<Page<CourseEntity>> {
     const query = this.dataSource.getRepository(CourseEntity).createQueryBuilder('c');
     if (!withUnpublished) query.andWhere('c.current_version_id IS NOT NULL');
+    if (filter.published === true) query.andWhere('c.current_version_id IS NOT NULL');
+    if (filter.published === false) query.andWhere('c.current_version_id IS NULL');
     if (filter.category !== undefined && filter.category !== null)
       query.andWhere('c.category = :category', { category: filter.category });
     const search = filter.search?.trim();
@@ -33,7 +36,7 @@ export class CourseCatalog {
         ),
       );
     }
-    return paginate(query, 'c.id', page);
+    return paginateInOrder(query, 'c.id', { table: 'courses', columns: ['title'] }, page);
   }
 
   async get(id: number, withUnpublished: boolean): Promise<CourseEntity> {

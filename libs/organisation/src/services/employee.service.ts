@@ -11,7 +11,7 @@ import {
   NotFoundError,
   type Page,
   type PageRequest,
-  paginate,
+  paginateInOrder,
   retriedTransaction,
 } from '@lp/core';
 import { normaliseEmail } from '../email';
@@ -113,7 +113,7 @@ export class EmployeeService {
       });
     }
     if (filter.active !== undefined) query.andWhere('e.active = :active', { active: filter.active });
-    const search = filter.search?.trim();
+    const search = filter.search?.trim().split(/\s+/).join(' ');
     if (search) {
       const like = `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere(
@@ -121,13 +121,16 @@ export class EmployeeService {
           q
             .where('e.last_name LIKE :like', { like })
             .orWhere('e.first_name LIKE :like', { like })
+            // A whole name, as people type it: "Robin Farther", or "Farther Robin" as lists show it.
+            .orWhere("CONCAT(e.first_name, ' ', e.last_name) LIKE :like", { like })
+            .orWhere("CONCAT(e.last_name, ' ', e.first_name) LIKE :like", { like })
             .orWhere('e.employee_number LIKE :like', { like })
             // Emails compare byte for byte, and are stored lower-cased.
             .orWhere('e.email LIKE :emailLike', { emailLike: like.toLowerCase() }),
         ),
       );
     }
-    return paginate(query, 'e.id', page);
+    return paginateInOrder(query, 'e.id', { table: 'employees', columns: ['last_name', 'first_name'] }, page);
   }
 
   /** One employee in the scope; NOT_FOUND for anyone outside it. */

@@ -9,7 +9,7 @@ import {
   NotFoundError,
   type Page,
   type PageRequest,
-  paginate,
+  paginateInOrder,
 } from '@lp/core';
 import { RegionEntity, StoreEntity } from '../entities';
 import { type AccessScope, restrictToScope, scopeCoversStore } from '../scope/access-scope';
@@ -53,7 +53,7 @@ export class StoreService {
     } else {
       restrictToScope(query, scope, { storeColumn: 's.id' });
     }
-    return paginate(query, 's.id', page);
+    return paginateInOrder(query, 's.id', { table: 'stores', columns: ['code'] }, page);
   }
 
   /** A store in the scope; NOT_FOUND for one outside it, so ids cannot be probed. */

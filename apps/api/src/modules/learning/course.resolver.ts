@@ -20,7 +20,7 @@ export class CourseResolver {
     private readonly loaders: LearningLoaders,
   ) {}
 
-  @Query(() => CourseConnection)
+  @Query(() => CourseConnection, { description: 'By title' })
   async courses(
     @Args('filter', { nullable: true }) filter: CourseFilterInput = {},
     @Args() pagination: PaginationArgs,

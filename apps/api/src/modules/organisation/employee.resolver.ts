@@ -21,7 +21,9 @@ export class EmployeeResolver {
     private readonly loaders: OrganisationLoaders,
   ) {}
 
-  @Query(() => EmployeeConnection, { description: 'People the caller may see; an employee sees only themselves' })
+  @Query(() => EmployeeConnection, {
+    description: 'People the caller may see, by last name, first name; an employee sees only themselves',
+  })
   async employees(
     @Args('filter', { nullable: true }) filter: EmployeeFilterInput = {},
     @Args() pagination: PaginationArgs,

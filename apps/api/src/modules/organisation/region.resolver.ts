@@ -26,7 +26,7 @@ export class RegionResolver {
     return this.regionService.create(input, actor.id);
   }
 
-  @ResolveField(() => StoreConnection)
+  @ResolveField(() => StoreConnection, { description: 'By code' })
   async stores(
     @Parent() region: RegionObject,
     @Args() pagination: PaginationArgs,

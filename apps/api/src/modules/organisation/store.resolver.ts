@@ -33,7 +33,7 @@ export class StoreResolver {
     private readonly loaders: OrganisationLoaders,
   ) {}
 
-  @Query(() => StoreConnection, { description: 'Stores the caller may see' })
+  @Query(() => StoreConnection, { description: 'Stores the caller may see, by code' })
   async stores(@Args() args: StoresArgs, @CurrentActor() actor: Actor): Promise<StoreConnection> {
     return toConnection(
       await this.storeService.list(actor.scope, { regionId: args.regionId, search: args.search }, toPageRequest(args)),

@@ -8,6 +8,7 @@ import { DataTable } from '../../ui/DataTable';
 import { Alert, ErrorAlert, QueryStatus } from '../../ui/Feedback';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
+import { type CourseChoice, CourseChecklist, CourseSelect } from '../manager/CourseSelect';
 
 const ProgrammesDocument = graphql(`
   query Programmes {
@@ -21,18 +22,6 @@ const ProgrammesDocument = graphql(`
       reminderOffsetsDays
       renewalBasis
       onboardingDays
-    }
-    courses(first: 100) {
-      edges {
-        node {
-          id
-          code
-          title
-          currentVersion {
-            id
-          }
-        }
-      }
     }
     jobRoles {
       code
@@ -59,17 +48,11 @@ function parseOffsets(text: string): number[] | undefined {
   return numbers.length ? numbers : undefined;
 }
 
-function CreateProgramme({
-  courses,
-  jobRoles,
-}: {
-  courses: { id: string; title: string }[];
-  jobRoles: { code: string; name: string }[];
-}) {
+function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string }[] }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [courseIds, setCourseIds] = useState<string[]>([]);
+  const [courses, setCourses] = useState<CourseChoice[]>([]);
   const [roles, setRoles] = useState<string[]>([]);
   const [validityMonths, setValidity] = useState('12');
   const [windowDays, setWindow] = useState('60');
@@ -85,7 +68,7 @@ function CreateProgramme({
     const input: CreateCertificationProgramInput = {
       code: code.trim(),
       name: name.trim(),
-      courseIds,
+      courseIds: courses.map((c) => c.id),
       validityMonths: Number(validityMonths),
       recertifyWindowDays: Number(windowDays),
       renewalBasis,
@@ -99,7 +82,7 @@ function CreateProgramme({
       setCode('');
       setName('');
       setDescription('');
-      setCourseIds([]);
+      setCourses([]);
       setRoles([]);
     }
   }
@@ -123,17 +106,12 @@ function CreateProgramme({
           value={description}
           onChange={(e) => setDescription(e.target.value)}
         />
-        <fieldset>
-          <legend>Courses that must all be passed</legend>
-          {courses.map((c) => (
-            <Checkbox
-              key={c.id}
-              label={c.title}
-              checked={courseIds.includes(c.id)}
-              onChange={(e) => setCourseIds(toggle(courseIds, c.id, e.target.checked))}
-            />
-          ))}
-        </fieldset>
+        <CourseChecklist
+          legend="Courses that must all be passed"
+          searchLabel="Find a required course"
+          chosen={courses}
+          onChange={setCourses}
+        />
         <fieldset>
           <legend>Job roles that must hold it, chain-wide</legend>
           {jobRoles.map((r) => (
@@ -173,13 +151,14 @@ function CreateProgramme({
           />
         </div>
         <div className="grid grid-2">
-          <SelectField
-            label="Refresher course"
-            value={refresherCourseId}
-            placeholder="The required courses"
-            onChange={(e) => setRefresher(e.target.value)}
-            options={courses.map((c) => ({ value: c.id, label: c.title }))}
-          />
+          <div>
+            <CourseSelect
+              label="Refresher course"
+              value={refresherCourseId}
+              placeholder="The required courses"
+              onChange={setRefresher}
+            />
+          </div>
           <TextField
             label="Reminders (days before)"
             hint="Comma-separated, e.g. 30, 14, 7, 1"
@@ -194,11 +173,7 @@ function CreateProgramme({
             courses.
           </Alert>
         )}
-        <Button
-          type="submit"
-          busy={creation.fetching}
-          disabled={!code.trim() || !name.trim() || courseIds.length === 0}
-        >
+        <Button type="submit" busy={creation.fetching} disabled={!code.trim() || !name.trim() || courses.length === 0}>
           Create programme
         </Button>
       </form>
@@ -233,10 +208,7 @@ export function ProgrammesPage() {
               ]}
             />
           </Card>
-          <CreateProgramme
-            courses={data.courses.edges.map((e) => e.node).filter((c) => c.currentVersion)}
-            jobRoles={data.jobRoles}
-          />
+          <CreateProgramme jobRoles={data.jobRoles} />
         </>
       )}
     </>

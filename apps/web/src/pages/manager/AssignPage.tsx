@@ -6,30 +6,29 @@ import type { AssignCourseInput } from '../../gql/graphql';
 import { compact, endOfDay, fullName, isoDay } from '../../lib/format';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
-import { Checkbox, SelectField, TextField } from '../../ui/Field';
+import { MAX_PAGE_SIZE } from '../../lib/paging';
+import { Checkbox, TextField } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
+import { CourseSelect } from './CourseSelect';
 import { useStorePicker } from './useStorePicker';
 
 const AssignOptionsDocument = graphql(`
-  query AssignOptions($storeId: ID!, $search: String) {
-    courses(first: 100) {
-      edges {
-        node {
-          id
-          code
-          title
-          currentVersion {
-            id
-          }
-        }
-      }
-    }
+  query AssignOptions {
     jobRoles {
       code
       name
     }
-    employees(filter: { storeId: $storeId, active: true, search: $search }, first: 100) {
+  }
+`);
+
+const AssignPeopleDocument = graphql(`
+  query AssignPeople($storeId: ID!, $search: String, $first: Int, $after: String) {
+    employees(filter: { storeId: $storeId, active: true, search: $search }, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -55,6 +54,67 @@ const AssignCourseDocument = graphql(`
 
 type Audience = 'store' | 'roles' | 'people';
 
+interface PeoplePageProps {
+  storeId: string;
+  search: string;
+  after: string | null;
+  /** How many people the pages before this one listed. */
+  listedBefore: number;
+  isLast: boolean;
+  chosen: string[];
+  onToggle: (employeeId: string, on: boolean) => void;
+  onMore: (endCursor: string) => void;
+}
+
+/** One page of the store's people; the last page says how many are listed and offers more. */
+function PeoplePage({ storeId, search, after, listedBefore, isLast, chosen, onToggle, onMore }: PeoplePageProps) {
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: AssignPeopleDocument,
+    variables: { storeId, ...compact({ search: search.trim() }), first: MAX_PAGE_SIZE, after },
+  });
+  if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (fetching && !data) return <Spinner />;
+  if (!data) return null;
+  const { totalCount, pageInfo, edges } = data.employees;
+  return (
+    <>
+      {edges.map(({ node }) => (
+        <Checkbox
+          key={node.id}
+          label={`${fullName(node)} · ${node.jobRole.name}`}
+          checked={chosen.includes(node.id)}
+          onChange={(e) => onToggle(node.id, e.target.checked)}
+        />
+      ))}
+      {isLast && totalCount > MAX_PAGE_SIZE && (
+        <p className="small muted">
+          Showing {listedBefore + edges.length} of {totalCount} people
+        </p>
+      )}
+      {isLast && pageInfo.hasNextPage && pageInfo.endCursor && (
+        <Button variant="secondary" small onClick={() => onMore(pageInfo.endCursor!)}>
+          Show more
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** The store's active people by name, a page at a time: a store has up to 300. */
+function PeopleChoices(props: Omit<PeoplePageProps, 'after' | 'listedBefore' | 'isLast' | 'onMore'>) {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  return cursors.map((after, index) => (
+    <PeoplePage
+      key={after ?? 'first'}
+      {...props}
+      after={after}
+      listedBefore={index * MAX_PAGE_SIZE}
+      isLast={index === cursors.length - 1}
+      onMore={(endCursor) => setCursors([...cursors, endCursor])}
+    />
+  ));
+}
+
 function AssignForm({ storeId }: { storeId: string }) {
   const [courseId, setCourseId] = useState('');
   const [due, setDue] = useState(isoDay(30));
@@ -62,12 +122,8 @@ function AssignForm({ storeId }: { storeId: string }) {
   const [roles, setRoles] = useState<string[]>([]);
   const [people, setPeople] = useState<string[]>([]);
   const [search, setSearch] = useState('');
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: AssignOptionsDocument,
-    variables: { storeId, ...compact({ search: search.trim() }) },
-  });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AssignOptionsDocument });
   const [assignment, assign] = useMutation(AssignCourseDocument);
-  const courses = data?.courses.edges.map((e) => e.node).filter((c) => c.currentVersion) ?? [];
   const ready =
     courseId && due && (audience === 'store' || (audience === 'roles' ? roles.length > 0 : people.length > 0));
 
@@ -91,14 +147,7 @@ function AssignForm({ storeId }: { storeId: string }) {
   return (
     <form onSubmit={submit}>
       <Card title="What and when">
-        <SelectField
-          label="Course"
-          required
-          value={courseId}
-          placeholder="Choose a course"
-          onChange={(e) => setCourseId(e.target.value)}
-          options={courses.map((c) => ({ value: c.id, label: c.title }))}
-        />
+        <CourseSelect label="Course" required value={courseId} placeholder="Choose a course" onChange={setCourseId} />
         <TextField
           label="Due date"
           type="date"
@@ -151,20 +200,16 @@ function AssignForm({ storeId }: { storeId: string }) {
               label="Find someone"
               type="search"
               value={search}
-              hint="Start of a name, employee number or email"
+              hint="Start of a name, a whole name, employee number or email"
               onChange={(e) => setSearch(e.target.value)}
             />
-            {data?.employees.edges.map(({ node }) => (
-              <Checkbox
-                key={node.id}
-                label={`${fullName(node)} · ${node.jobRole.name}`}
-                checked={people.includes(node.id)}
-                onChange={(e) => setPeople(toggle(people, node.id, e.target.checked))}
-              />
-            ))}
-            {data && data.employees.totalCount > data.employees.edges.length && (
-              <p className="small muted">Showing the first 100: narrow the search to find others.</p>
-            )}
+            <PeopleChoices
+              key={search.trim()}
+              storeId={storeId}
+              search={search}
+              chosen={people}
+              onToggle={(employeeId, on) => setPeople(toggle(people, employeeId, on))}
+            />
           </fieldset>
         )}
       </Card>

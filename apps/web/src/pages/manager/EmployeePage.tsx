@@ -3,10 +3,10 @@ import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { formatDate, formatDateTime, fullName, humanize } from '../../lib/format';
-import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
+import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
-import { Alert, Badge, ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
+import { Alert, Badge, ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
 import { SelectField } from '../../ui/Field';
 import { HR_ROLES, useMe } from '../../lib/session';
@@ -43,7 +43,18 @@ const EmployeeRecordDocument = graphql(`
         }
       }
     }
-    certifications(filter: { employeeId: $id, includeHistory: true }, first: 50) {
+  }
+`);
+
+/** Every cycle, a page at a time; the current ones apart, one per programme, for the actions on them. */
+const EmployeeCertificationsDocument = graphql(`
+  query EmployeeCertifications($id: ID!, $first: Int, $after: String, $currentFirst: Int) {
+    certifications(filter: { employeeId: $id, includeHistory: true }, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -51,6 +62,18 @@ const EmployeeRecordDocument = graphql(`
           status
           issuedAt
           expiresAt
+          program {
+            name
+          }
+        }
+      }
+    }
+    current: certifications(filter: { employeeId: $id }, first: $currentFirst) {
+      edges {
+        node {
+          id
+          certificateNumber
+          status
           program {
             name
           }
@@ -247,6 +270,45 @@ function Assignments({ employeeId }: { employeeId: string }) {
   );
 }
 
+function Certifications({ employeeId, manages }: { employeeId: string; manages: boolean }) {
+  const pages = useCursorPages(employeeId);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: EmployeeCertificationsDocument,
+    variables: { id: employeeId, first: PAGE_SIZE, after: pages.after, currentFirst: MAX_PAGE_SIZE },
+  });
+  const connection = data?.certifications;
+  return (
+    <Card title="Certifications">
+      <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
+      {connection && (
+        <>
+          <DataTable
+            caption="Certifications"
+            empty="No certifications."
+            rows={connection.edges.map((e) => e.node)}
+            rowKey={(c) => c.id}
+            columns={[
+              { header: 'Programme', cell: (c) => c.program.name },
+              { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
+              { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+              { header: 'Issued', cell: (c) => formatDate(c.issuedAt) },
+              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+            ]}
+          />
+          {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
+        </>
+      )}
+      {manages && data && (
+        <CertificationActions
+          employeeId={employeeId}
+          certifications={data.current.edges.map((e) => e.node)}
+          onChanged={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      )}
+    </Card>
+  );
+}
+
 export function EmployeePage() {
   const me = useMe();
   const { employeeId = '' } = useParams();
@@ -308,28 +370,7 @@ export function EmployeePage() {
         </dl>
       </Card>
       <Assignments employeeId={person.id} />
-      <Card title="Certifications">
-        <DataTable
-          caption="Certifications"
-          empty="No certifications."
-          rows={data?.certifications.edges.map((e) => e.node) ?? []}
-          rowKey={(c) => c.id}
-          columns={[
-            { header: 'Programme', cell: (c) => c.program.name },
-            { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
-            { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
-            { header: 'Issued', cell: (c) => formatDate(c.issuedAt) },
-            { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
-          ]}
-        />
-        {HR_ROLES.includes(me.role) && (
-          <CertificationActions
-            employeeId={person.id}
-            certifications={data?.certifications.edges.map((e) => e.node) ?? []}
-            onChanged={() => refetch({ requestPolicy: 'network-only' })}
-          />
-        )}
-      </Card>
+      <Certifications employeeId={person.id} manages={HR_ROLES.includes(me.role)} />
       <Card title="History">
         <DataTable
           caption="History"

@@ -2,10 +2,8 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { compact } from '../../lib/format';
+import { MAX_PAGE_SIZE as MAX_CHOICES } from '../../lib/paging';
 import { SelectField, TextField } from '../../ui/Field';
-
-/** The API's largest page: more stores than this are reached by searching. */
-const MAX_CHOICES = 100;
 
 export const StoreChoicesDocument = graphql(`
   query StoreChoices($search: String, $regionId: ID, $first: Int) {

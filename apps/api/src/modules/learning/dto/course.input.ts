@@ -1,5 +1,5 @@
 import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CONTENT_LIMITS, COURSE_CODE_PATTERN } from '@lp/learning';
 import { Trim } from '../../../graphql/trim';
 import { OptionalInput } from '../../../graphql/optional-input';
@@ -55,4 +55,13 @@ export class CourseFilterInput {
   @IsString()
   @MaxLength(100)
   search?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      'true: only courses with a published version, the ones that can be assigned; false: only never-published ones',
+  })
+  @OptionalInput()
+  @IsBoolean()
+  published?: boolean;
 }

@@ -19,7 +19,10 @@ export class EmployeeFilterInput {
   @MaxLength(40)
   jobRoleCode?: string;
 
-  @Field({ nullable: true, description: 'Start of a last name, first name, employee number or email' })
+  @Field({
+    nullable: true,
+    description: 'Start of a last name, first name, full name (either way round), employee number or email',
+  })
   @OptionalInput()
   @IsString()
   @MaxLength(100)
