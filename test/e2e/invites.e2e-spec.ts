@@ -41,7 +41,9 @@ describe('invites', () => {
   /** The token of the link in the n-th email (1-based), once it has arrived. */
   async function tokenFromEmail(n: number): Promise<string> {
     await smtp.waitFor(n);
-    const link = /https:\/\/academy\.example\.test\/invite\/([A-Za-z0-9_-]+)/.exec(smtp.messages[n - 1].text ?? '');
+    const link = /https:\/\/academy\.example\.test\/accept-invite\?token=([A-Za-z0-9_-]+)/.exec(
+      smtp.messages[n - 1].text ?? '',
+    );
     expect(link).not.toBeNull();
     return decodeURIComponent(link![1]);
   }

@@ -102,8 +102,8 @@ describe('notification delivery', () => {
     expect(email.subject).toBe('Reminder: "CCTV basics" is due on Thursday, 22 January 2026');
     expect(email.text).toContain('Hello Dana,');
     expect(email.text).toContain('Thursday, 22 January 2026 at 17:00 New York time (7 day(s) from now)');
-    expect(email.text).toContain('https://academy.example.com/assignments/501');
-    expect(email.html).toContain('href="https://academy.example.com/assignments/501"');
+    expect(email.text).toContain('https://academy.example.com/training/501');
+    expect(email.html).toContain('href="https://academy.example.com/training/501"');
     expect(email.html).toContain('Manhattan 5th Ave');
     const [sent] = await awaitStatus(1);
     expect(sent).toMatchObject({ id, attempts: 1, sentAt: clock.now(), lastError: null });

@@ -518,7 +518,7 @@ describe('reminder planning', () => {
       expect(email.subject).toMatch(/^Overdue: "Course \d+" was due on Wednesday, 14 January 2026$/);
       expect(email.text).toContain('Hello Dana,');
       expect(email.text).toContain('Wednesday, 14 January 2026 at 23:30 New York time');
-      expect(email.html).toMatch(/href="https:\/\/academy\.example\.com\/assignments\/\d+"/);
+      expect(email.html).toMatch(/href="https:\/\/academy\.example\.com\/training\/\d+"/);
       await eventually(async () =>
         expect(await notifications(NotificationKind.ASSIGNMENT_OVERDUE)).toEqual([
           expect.objectContaining({ status: NotificationStatus.SENT }),

@@ -28,7 +28,7 @@ export function inviteEmail(
 ): MailMessage {
   const values = {
     firstName,
-    link: `${appUrl.replace(/\/$/, '')}/invite/${encodeURIComponent(token)}`,
+    link: `${appUrl.replace(/\/$/, '')}/accept-invite?token=${encodeURIComponent(token)}`,
     expires: expiresAt.toISOString().slice(0, 16).replace('T', ' '),
   };
   return { to, subject: 'Your LP Academy account', text: text(values), html: html(values) };

@@ -9,9 +9,9 @@ export const assignmentDueTemplate: NotificationTemplate = {
 
 Your LP Academy course "{{courseTitle}}" is due on {{dateTime dueAt}} ({{daysUntil dueAt}} day(s) from now).
 
-Continue where you left off: {{appLink "assignments" assignmentId}}`,
+Continue where you left off: {{appLink "training" assignmentId}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 <p>Your LP Academy course <strong>{{courseTitle}}</strong> is due on <strong>{{dateTime dueAt}}</strong>
 ({{daysUntil dueAt}} day(s) from now).</p>
-<p><a href="{{appLink "assignments" assignmentId}}">Continue where you left off</a></p>`,
+<p><a href="{{appLink "training" assignmentId}}">Continue where you left off</a></p>`,
 };

@@ -8,9 +8,9 @@ export const certificationExpiringTemplate: NotificationTemplate = {
   text: `Hello {{recipient.firstName}},
 
 Your {{programName}} certificate expires on {{date expiresAt}}, in {{daysUntil expiresAt}} day(s).
-Complete your refresher before then to stay certified: {{appLink "certifications" certificationId}}`,
+Complete your refresher before then to stay certified: {{appLink "training"}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 <p>Your <strong>{{programName}}</strong> certificate expires on <strong>{{date expiresAt}}</strong>,
 in {{daysUntil expiresAt}} day(s).</p>
-<p><a href="{{appLink "certifications" certificationId}}">Complete your refresher</a> before then to stay certified.</p>`,
+<p><a href="{{appLink "training"}}">Complete your refresher</a> before then to stay certified.</p>`,
 };

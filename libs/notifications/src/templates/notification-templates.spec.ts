@@ -26,9 +26,9 @@ describe('notification email templates', () => {
     expect(email.subject).toBe('Reminder: "CCTV basics" is due on Sunday, 8 March 2026');
     expect(email.text).toContain('Hello Dana,');
     expect(email.text).toContain('is due on Sunday, 8 March 2026 at 23:30 New York time (6 day(s) from now)');
-    expect(email.text).toContain('https://academy.example.com/assignments/42');
+    expect(email.text).toContain('https://academy.example.com/training/42');
     expect(email.html).toContain('<strong>CCTV basics</strong>');
-    expect(email.html).toContain('href="https://academy.example.com/assignments/42"');
+    expect(email.html).toContain('href="https://academy.example.com/training/42"');
     expect(email.html).toMatch(/^<!doctype html>/);
   });
 
@@ -42,7 +42,7 @@ describe('notification email templates', () => {
     );
     expect(email.subject).toBe('Your LP Officer certificate expires on Monday, 9 March 2026');
     expect(email.text).toContain('in 7 day(s)');
-    expect(email.text).toContain('https://academy.example.com/certifications/7');
+    expect(email.text).toContain('to stay certified: https://academy.example.com/training\n');
   });
 
   it('escapes values in HTML but not in the text part', () => {

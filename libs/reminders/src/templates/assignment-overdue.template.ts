@@ -8,11 +8,11 @@ export const assignmentOverdueTemplate: NotificationTemplate = {
   text: `Hello {{recipient.firstName}},
 
 Your LP Academy course "{{courseTitle}}" was due on {{dateTime dueAt}} and is not finished yet.
-Please complete it as soon as you can: {{appLink "assignments" assignmentId}}`,
+Please complete it as soon as you can: {{appLink "training" assignmentId}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 <p>Your LP Academy course <strong>{{courseTitle}}</strong> was due on <strong>{{dateTime dueAt}}</strong>
 and is not finished yet.</p>
-<p><a href="{{appLink "assignments" assignmentId}}">Please complete it as soon as you can</a></p>`,
+<p><a href="{{appLink "training" assignmentId}}">Please complete it as soon as you can</a></p>`,
   load: loadOpenAssignment,
   notLoadedBecause: 'the assignment is closed',
 };

@@ -9,11 +9,11 @@ export const escalationTemplate: NotificationTemplate = {
 
 {{employeeName}} has not completed the LP Academy course "{{courseTitle}}", which was due on
 {{dateTime dueAt}} — more than {{overdueDays}} day(s) ago.
-Please follow up with them: {{appLink "assignments" assignmentId}}`,
+Please follow up with them: {{appLink "people" employeeId}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 <p><strong>{{employeeName}}</strong> has not completed the LP Academy course <strong>{{courseTitle}}</strong>,
 which was due on <strong>{{dateTime dueAt}}</strong> — more than {{overdueDays}} day(s) ago.</p>
-<p><a href="{{appLink "assignments" assignmentId}}">Please follow up with them</a></p>`,
+<p><a href="{{appLink "people" employeeId}}">Please follow up with them</a></p>`,
   load: loadEscalatedAssignment,
   notLoadedBecause: "the assignment is closed, or the recipient no longer manages the employee's store",
 };

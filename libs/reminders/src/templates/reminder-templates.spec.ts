@@ -27,13 +27,14 @@ describe('the reminder email templates', () => {
         dueAt: '2026-01-08T04:30:00.000Z',
         employeeName: 'Dana Reyes',
         overdueDays: 7,
+        employeeId: 31,
       }),
     );
     expect(email.subject).toBe('Dana Reyes is overdue with "CCTV basics"');
     expect(email.text).toContain('Hello Morgan,');
     // 04:30 UTC on the 8th is 23:30 on the 7th in New York.
     expect(email.text).toContain('due on\nWednesday, 7 January 2026 at 23:30 New York time — more than 7 day(s) ago');
-    expect(email.html).toContain('href="https://academy.example.com/assignments/42"');
+    expect(email.html).toContain('href="https://academy.example.com/people/31"');
   });
 
   it('words the expiry notice for the holder and for the people told about it', () => {
@@ -42,15 +43,17 @@ describe('the reminder email templates', () => {
       programName: 'LP Foundations',
       expiresAt: '2026-01-15T14:00:00.000Z',
       holderName: 'Dana Reyes',
+      holderId: 31,
     };
     const holder = templates.render(NotificationKind.CERTIFICATION_EXPIRED, context({ ...values, forHolder: true }));
     expect(holder.subject).toBe('Your LP Foundations certificate has expired');
     expect(holder.text).toContain('Your LP Foundations certificate expired on Thursday, 15 January 2026.');
-    expect(holder.text).toContain('https://academy.example.com/certifications/7');
+    expect(holder.text).toContain('to be certified again: https://academy.example.com/training\n');
 
     const manager = templates.render(NotificationKind.CERTIFICATION_EXPIRED, context({ ...values, forHolder: false }));
     expect(manager.subject).toBe("Dana Reyes's LP Foundations certificate has expired");
     expect(manager.html).toContain('certificate of <strong>Dana Reyes</strong> expired');
+    expect(manager.html).toContain('href="https://academy.example.com/people/31"');
   });
 
   it('reminds about overdue work with the local due date', () => {

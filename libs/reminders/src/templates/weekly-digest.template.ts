@@ -23,7 +23,7 @@ Certified per programme:
 {{#each compliance}}- {{programName}}: {{certified}} of {{required}}
 {{else}}- no programme names your staff
 {{/each}}
-Lists show at most {{listLimit}} names. The full picture: {{appLink "reports"}}`,
+Lists show at most {{listLimit}} names. The full picture: {{appLink "store"}}`,
     html: `<p>Hello {{recipient.firstName}},</p>
 <p>Here is this week's LP Academy summary for <strong>{{storeNames}}</strong>.</p>
 <h3>Overdue training ({{overdueTotal}})</h3>
@@ -32,7 +32,7 @@ Lists show at most {{listLimit}} names. The full picture: {{appLink "reports"}}`
 <ul>{{#each expiring}}<li>{{employeeName}} ({{storeName}}): <strong>{{programName}}</strong>, expires {{date expiresAt}}</li>{{else}}<li>None</li>{{/each}}</ul>
 <h3>Certified per programme</h3>
 <ul>{{#each compliance}}<li>{{programName}}: {{certified}} of {{required}}</li>{{else}}<li>No programme names your staff</li>{{/each}}</ul>
-<p>Lists show at most {{listLimit}} names. <a href="{{appLink "reports"}}">See the full picture</a></p>`,
+<p>Lists show at most {{listLimit}} names. <a href="{{appLink "store"}}">See the full picture</a></p>`,
     load: async (manager, notification) => {
       const content = await weeklyDigestContent(manager, notification.subjectId, clock.now());
       return content ? { ...content } : null;
