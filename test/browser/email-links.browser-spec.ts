@@ -161,7 +161,7 @@ describe('links in the emails', () => {
     const mail = web.app.app.get(MailService, { strict: false });
     jest.spyOn(mail, 'send').mockImplementation((message) => {
       sent.push(message);
-      return Promise.resolve({ messageId: 'invite' });
+      return Promise.resolve({ messageId: 'invite', refused: [] });
     });
 
     await web.app.app

@@ -52,6 +52,8 @@ describe('notification delivery', () => {
   beforeEach(async () => {
     smtp.rejectWith = undefined;
     smtp.rejectCount = undefined;
+    smtp.rejectCode = undefined;
+    smtp.unknownMailboxes.clear();
     store = await buildStore(dataSource, { name: 'Manhattan 5th Ave', timezone: 'America/New_York' });
   });
 
@@ -126,8 +128,8 @@ describe('notification delivery', () => {
     expect((await notification(id)).sentAt).toEqual(new Date('2026-01-16T14:00:00Z'));
   });
 
-  it('retries while SMTP refuses, then marks the notification failed with the error', async () => {
-    smtp.rejectWith = 'Mailbox unavailable';
+  it('marks a message the server refuses for good (5xx) failed with its answer, without retrying', async () => {
+    smtp.rejectWith = 'Message rejected as spam';
     const employee = await buildEmployee(dataSource, { storeId: store.id });
     const id = await reminderFor(employee);
 
@@ -135,14 +137,86 @@ describe('notification delivery', () => {
 
     const [failed] = await awaitStatus(1, NotificationStatus.FAILED);
     expect(failed.id).toBe(id);
-    expect(failed.attempts).toBe(3);
-    expect(failed.lastError).toContain('Mailbox unavailable');
+    expect(failed.attempts).toBe(1);
+    expect(failed.lastError).toContain('550 Message rejected as spam');
     expect(failed.sentAt).toBeNull();
+    await eventually(async () => expect(await mailQueue.getJobState(deliveryJobId(id))).toBe('completed'));
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('fails, with the answer, a reminder whose address the server refuses while it takes the copies', async () => {
+    const manager = await buildEmployee(dataSource, { storeId: store.id, email: 'manager@example.test' });
+    const employee = await buildEmployee(dataSource, { storeId: store.id, email: 'left-the-domain@example.test' });
+    smtp.unknownMailboxes.add('left-the-domain@example.test');
+    await planner.plan(dataSource.manager, [
+      {
+        kind: NotificationKind.CERTIFICATION_EXPIRING,
+        recipientId: employee.id,
+        ccEmployeeIds: [manager.id],
+        subjectType: NotificationSubjectType.CERTIFICATION,
+        subjectId: 9,
+        offsetKey: 'D1',
+        plannedAt: clock.now(),
+        templateData: { certificationId: 9, programName: 'LP Foundations', expiresAt: '2026-01-16T17:00:00.000Z' },
+      },
+    ]);
+
+    await sweep.sweep();
+
+    const [failed] = await awaitStatus(1, NotificationStatus.FAILED);
+    expect(failed).toMatchObject({ attempts: 1, sentAt: null });
+    expect(failed.lastError).toMatch(
+      /^Not sent: the mail server refused left-the-domain@example\.test: 550 .*No such mailbox/,
+    );
+    await settle();
+    // The copy went, once: sending again would copy the manager again.
+    expect(smtp.messages.map((m) => m.cc)).toEqual([expect.objectContaining({ text: 'manager@example.test' })]);
+  });
+
+  it('keeps a notification while the server says "try later" beyond the job\'s retries, and sends it once it accepts', async () => {
+    smtp.rejectWith = 'Too many messages, try again later';
+    smtp.rejectCode = 451;
+    const employee = await buildEmployee(dataSource, { storeId: store.id });
+    const id = await reminderFor(employee);
+
+    await sweep.sweep();
+    await eventually(async () => expect(await mailQueue.getJobState(deliveryJobId(id))).toBe('failed'));
+    expect(await notification(id)).toMatchObject({ status: NotificationStatus.PENDING, attempts: 3 });
+    expect((await notification(id)).lastError).toContain('451 Too many messages');
+
+    smtp.rejectWith = undefined;
+    expect(await sweep.sweep()).toMatchObject({ queued: 0 });
+    clock.advanceMinutes(5);
+    expect(await sweep.sweep()).toMatchObject({ queued: 1 });
+
+    const [sent] = await awaitStatus(1);
+    expect(sent).toMatchObject({ id, attempts: 4, lastError: null });
+    await settle();
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('marks a notification failed with the last error when the server said "try later" until its moment passed', async () => {
+    smtp.rejectWith = 'Service not available';
+    smtp.rejectCode = 421;
+    const employee = await buildEmployee(dataSource, { storeId: store.id });
+    const id = await reminderFor(employee);
+    await sweep.sweep();
+    await eventually(async () => expect(await mailQueue.getJobState(deliveryJobId(id))).toBe('failed'));
+
+    clock.advanceMinutes(25 * 60);
+    expect(await sweep.sweep()).toEqual({ queued: 0, cancelled: 1 });
+
+    const failed = await notification(id);
+    expect(failed.status).toBe(NotificationStatus.FAILED);
+    expect(failed.lastError).toMatch(
+      /^Not sent: the moment to send it passed while sending kept failing; .*421 Service/,
+    );
     expect(smtp.messages).toHaveLength(0);
   });
 
   it('loses nothing while SMTP is down: a later attempt sends it', async () => {
     smtp.rejectWith = 'Service not available';
+    smtp.rejectCode = 421;
     smtp.rejectCount = 2;
     const employee = await buildEmployee(dataSource, { storeId: store.id });
     const id = await reminderFor(employee);

@@ -10,10 +10,14 @@ export class SmtpCapture {
   readonly messages: ParsedMail[] = [];
   private server?: SMTPServer;
   private waiters: { count: number; resolve: () => void }[] = [];
-  /** When set, the server answers every message with this permanent error… */
+  /** When set, the server answers every message with this error… */
   rejectWith?: string;
-  /** …or only this many of the next ones, when set. */
+  /** …or only this many of the next ones, when set… */
   rejectCount?: number;
+  /** …with this reply code: 550 (refused for good) unless set, e.g. 451 for "try again later". */
+  rejectCode?: number;
+  /** Addresses the server refuses at RCPT TO with 550 (no such mailbox), taking the message for the others. */
+  readonly unknownMailboxes = new Set<string>();
   /** How long the server takes to accept each message, to catch a send in flight. */
   delayMs = 0;
 
@@ -27,11 +31,17 @@ export class SmtpCapture {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.unknownMailboxes.has(address.address)) return callback();
+        callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+      },
       onData: (stream, _session, callback) => {
         if (this.rejectWith && (this.rejectCount === undefined || this.rejectCount > 0)) {
           if (this.rejectCount !== undefined) this.rejectCount -= 1;
           stream.resume();
-          stream.on('end', () => callback(Object.assign(new Error(this.rejectWith), { responseCode: 550 })));
+          stream.on('end', () =>
+            callback(Object.assign(new Error(this.rejectWith), { responseCode: this.rejectCode ?? 550 })),
+          );
           return;
         }
         simpleParser(stream)

@@ -20,10 +20,11 @@ import {
  *   the second time. The one window left is a crash between the SMTP server accepting the
  *   message and the SENT update: BullMQ delivers at least once, and so does SMTP.
  * - Nothing lost: the database is the source of truth. A failed attempt puts the row back
- *   to PENDING and BullMQ retries with exponential backoff; after the last attempt the row
- *   is FAILED with the SMTP error. A job Redis lost is queued again by the next sweep
- *   that looks at the row, and a claim held by a dead worker expires after
- *   NOTIFY_CLAIM_LEASE_MINUTES.
+ *   to PENDING and BullMQ retries with exponential backoff; once its attempts are spent,
+ *   the sweep queues the row again, until the notification goes stale (then FAILED with
+ *   the last error). A message the SMTP server refuses for good (5xx) is FAILED at once.
+ *   A job Redis lost is queued again by the next sweep that looks at the row, and a claim
+ *   held by a dead worker expires after NOTIFY_CLAIM_LEASE_MINUTES.
  * - Rate: BullMQ's limiter is kept in Redis per queue, so MAIL_RATE_PER_SECOND bounds
  *   what all workers together send to the SMTP server.
  *
@@ -63,8 +64,7 @@ export class MailProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     if (job.name !== NotificationJob.DeliverNotification) {
       throw new Error(`Unknown job ${job.name} on the ${QueueName.Mail} queue`);
     }
-    const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.delivery.deliver(job.data.notificationId, { final });
+    return this.delivery.deliver(job.data.notificationId);
   }
 
   /**

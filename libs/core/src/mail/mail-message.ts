@@ -6,8 +6,16 @@ export interface MailMessage {
   html?: string;
 }
 
+/** An address the SMTP server refused while it took the message for the others. */
+export interface RefusedAddress {
+  address: string;
+  /** The server's answer, e.g. "550 5.1.1 No such user". */
+  reason: string;
+}
+
 export interface MailReceipt {
   messageId: string;
+  refused: RefusedAddress[];
   /** Where the message was written, when no SMTP server is configured. */
   outboxPath?: string;
 }

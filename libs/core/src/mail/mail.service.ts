@@ -4,7 +4,21 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { MailConfig } from '../config';
-import type { MailMessage, MailReceipt } from './mail-message';
+import type { MailMessage, MailReceipt, RefusedAddress } from './mail-message';
+
+interface SmtpSendInfo {
+  rejected?: (string | { address: string })[];
+  rejectedErrors?: { recipient?: string; response?: string; message: string }[];
+}
+
+/** The recipients the server refused at RCPT TO while it accepted the message for the others. */
+function refusedAddresses(info: SmtpSendInfo): RefusedAddress[] {
+  return (info.rejected ?? []).map((recipient) => {
+    const address = typeof recipient === 'string' ? recipient : recipient.address;
+    const error = info.rejectedErrors?.find((e) => e.recipient === address);
+    return { address, reason: error?.response ?? error?.message ?? 'refused' };
+  });
+}
 
 /**
  * Sends email through pooled SMTP when SMTP_URL is set; otherwise writes each message as
@@ -38,14 +52,14 @@ export class MailService implements OnModuleDestroy {
       text: message.text,
       html: message.html,
     });
-    if (!this.outboxDir) return { messageId: info.messageId };
+    if (!this.outboxDir) return { messageId: info.messageId, refused: refusedAddresses(info) };
 
     await mkdir(this.outboxDir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const outboxPath = join(this.outboxDir, `${stamp}-${randomUUID().slice(0, 8)}.eml`);
     await writeFile(outboxPath, (info as unknown as { message: Buffer }).message);
     this.logger.log({ outboxPath, to: message.to, subject: message.subject }, 'Email written to the outbox');
-    return { messageId: info.messageId, outboxPath };
+    return { messageId: info.messageId, refused: [], outboxPath };
   }
 
   onModuleDestroy(): void {

@@ -29,7 +29,10 @@ export interface DeliveryRetryPolicy {
 
 export const DELIVERY_RETRY_POLICY = Symbol('DeliveryRetryPolicy');
 
-/** The house defaults: exponential from 10 s over 6 attempts, about five minutes in all. */
+/**
+ * The house defaults: exponential from 10 s over 6 attempts, about five minutes in all; after
+ * them the sweep queues an unsent notification anew, with these attempts again.
+ */
 export const DEFAULT_DELIVERY_RETRY_POLICY: DeliveryRetryPolicy = {
   attempts: DEFAULT_JOB_OPTIONS.attempts ?? 1,
   backoff: DEFAULT_JOB_OPTIONS.backoff as BackoffOptions,

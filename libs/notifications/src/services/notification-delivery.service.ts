@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type UpdateQueryBuilder } from 'typeorm';
 import { AppConfig, Clock, MailService, retryOnDeadlock } from '@lp/core';
+import { resolveTimezone } from '@lp/organisation';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
-import { resolveTimezone } from '@lp/organisation';
 import { NotificationTemplates } from '../templates/notification-templates.service';
+import { staleOutcome } from './stale-outcome';
 
 export type DeliveryOutcome =
   | { result: 'sent'; messageId: string }
@@ -13,11 +14,6 @@ export type DeliveryOutcome =
   | { result: 'skipped' }
   | { result: 'cancelled'; reason: string }
   | { result: 'failed'; reason: string };
-
-/** How BullMQ sees the attempt: on the last one a failure is final instead of retried. */
-export interface DeliveryAttempt {
-  final: boolean;
-}
 
 interface Recipient {
   first_name: string;
@@ -34,6 +30,22 @@ const MAX_ERROR_LENGTH = 1000;
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.slice(0, MAX_ERROR_LENGTH);
+}
+
+/**
+ * Whether the SMTP server refused this message or its recipient for good: a 5xx answer to
+ * RCPT TO or DATA, which the same message would get again. A 4xx answer, a refused login
+ * or sender (the server's set-up, which someone may fix) and a server that cannot be
+ * reached are worth trying again.
+ */
+function refusedForGood(error: unknown): boolean {
+  const { responseCode, command } = error as { responseCode?: unknown; command?: unknown };
+  return (
+    typeof responseCode === 'number' &&
+    responseCode >= 500 &&
+    responseCode < 600 &&
+    (command === 'RCPT TO' || command === 'DATA')
+  );
 }
 
 /**
@@ -61,12 +73,14 @@ export class NotificationDelivery {
 
   /**
    * Delivers notification `id` if it is still due. Throws, after releasing the claim, when
-   * a retry may succeed (SMTP down, a database error) and this is not the final attempt.
+   * a retry may succeed (SMTP down or answering "try later", a database error): BullMQ
+   * retries with backoff, and once its attempts are spent the sweep queues the row again,
+   * until the notification goes stale. A message the server refuses for good fails at once.
    */
-  async deliver(id: number, attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
+  async deliver(id: number): Promise<DeliveryOutcome> {
     const now = this.clock.now();
     if (await this.cancelIfStale(id, now)) {
-      this.logger.warn({ notificationId: id }, 'Notification cancelled as stale');
+      this.logger.warn({ notificationId: id }, 'Notification not sent: its moment has passed');
       return { result: 'cancelled', reason: 'stale' };
     }
     const claimedAt = now;
@@ -78,9 +92,9 @@ export class NotificationDelivery {
       return outcome;
     } catch (error) {
       const reason = describe(error);
-      if (attempt.final) {
+      if (refusedForGood(error)) {
         await this.settle(id, claimedAt, { status: NotificationStatus.FAILED, lastError: reason });
-        this.logger.error({ notificationId: id, err: error }, 'Notification failed after its last attempt');
+        this.logger.error({ notificationId: id, err: error }, 'Notification refused by the mail server');
         return { result: 'failed', reason };
       }
       await this.settle(id, claimedAt, {
@@ -132,6 +146,11 @@ export class NotificationDelivery {
 
     const cc = await this.ccAddresses(notification.ccEmployeeIds ?? [], notification.recipientId);
     const receipt = await this.mail.send({ to: recipient.email, cc: cc.length > 0 ? cc : undefined, ...email });
+    const refusal = receipt.refused.find((r) => r.address.toLowerCase() === recipient.email!.toLowerCase());
+    if (refusal) {
+      // Sending again would copy the others twice; HR sees why the recipient has nothing.
+      return this.notSent(id, claimedAt, 'FAILED', `the mail server refused ${refusal.address}: ${refusal.reason}`);
+    }
     const marked = await this.settle(id, claimedAt, {
       status: NotificationStatus.SENT,
       sentAt: this.clock.now(),
@@ -168,10 +187,7 @@ export class NotificationDelivery {
 
   private cancelIfStale(id: number, now: Date): Promise<boolean> {
     return this.changedOne(
-      this.updateOne(id)
-        .set({ status: NotificationStatus.CANCELLED, lastError: 'Not sent: stale, the moment to send it has passed' })
-        .andWhere('expires_at <= :now', { now })
-        .andWhere(claimable(now)),
+      this.updateOne(id).set(staleOutcome()).andWhere('expires_at <= :now', { now }).andWhere(claimable(now)),
     );
   }
 

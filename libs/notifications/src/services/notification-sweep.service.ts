@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { afterPosition, Clock, type KeysetPosition, keysetBatches, QueueName, retryOnDeadlock } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import {
@@ -14,11 +15,12 @@ import {
   SWEEP_SCHEDULER_ID,
 } from '../jobs/notification-jobs';
 import { NotificationsConfig } from '../notifications.config';
+import { staleOutcome } from './stale-outcome';
 
 export interface SweepResult {
   /** Delivery jobs added to the mail queue. */
   queued: number;
-  /** Notifications found stale and cancelled instead of sent. */
+  /** Notifications found stale: cancelled, or failed when attempts to send them had failed. */
   cancelled: number;
 }
 
@@ -169,10 +171,7 @@ export class NotificationSweep {
   }
 
   private cancelStale(ids: number[], now: Date): Promise<number> {
-    return this.moveDue(ids, [NotificationStatus.PENDING, NotificationStatus.SENDING], now, {
-      status: NotificationStatus.CANCELLED,
-      lastError: 'Not sent: stale, the moment to send it has passed',
-    });
+    return this.moveDue(ids, [NotificationStatus.PENDING, NotificationStatus.SENDING], now, staleOutcome());
   }
 
   /**
@@ -192,7 +191,7 @@ export class NotificationSweep {
     ids: number[],
     from: NotificationStatus[],
     now: Date,
-    to: { status: NotificationStatus; lastError: string },
+    to: QueryDeepPartialEntity<NotificationEntity>,
   ): Promise<number> {
     if (ids.length === 0) return 0;
     const result = await retryOnDeadlock(() =>
