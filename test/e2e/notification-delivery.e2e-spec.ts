@@ -405,6 +405,34 @@ describe('notification delivery', () => {
     expect(smtp.messages).toHaveLength(0);
   });
 
+  it('sends the managers their copy of a reminder to an employee without an email address', async () => {
+    const manager = await buildEmployee(dataSource, { storeId: store.id, email: 'manager@example.test' });
+    const cashier = await buildEmployee(dataSource, { storeId: store.id, firstName: 'Dana', email: null });
+    await planner.plan(dataSource.manager, [
+      {
+        kind: NotificationKind.CERTIFICATION_EXPIRING,
+        recipientId: cashier.id,
+        ccEmployeeIds: [manager.id],
+        subjectType: NotificationSubjectType.CERTIFICATION,
+        subjectId: 9,
+        offsetKey: 'D1',
+        plannedAt: clock.now(),
+        templateData: { certificationId: 9, programName: 'LP Foundations', expiresAt: '2026-01-16T17:00:00.000Z' },
+      },
+    ]);
+
+    await sweep.sweep();
+
+    const [sent] = await awaitStatus(1);
+    expect(sent).toMatchObject({
+      attempts: 1,
+      lastError: 'Sent to the copies only: the employee has no email address',
+    });
+    await settle();
+    expect(smtp.messages.map((m) => m.to)).toEqual([expect.objectContaining({ text: 'manager@example.test' })]);
+    expect(smtp.messages[0].text).toContain('Hello Dana,');
+  });
+
   it('cancels instead of sending a reminder whose moment has long passed', async () => {
     const employee = await buildEmployee(dataSource, { storeId: store.id });
     const threeDaysAgo = new Date(clock.now().getTime() - 3 * 86_400_000);

@@ -27,6 +27,8 @@ interface Recipient {
 
 const MAX_ERROR_LENGTH = 1000;
 
+const COPIES_ONLY = 'Sent to the copies only: the employee has no email address';
+
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.slice(0, MAX_ERROR_LENGTH);
@@ -111,7 +113,10 @@ export class NotificationDelivery {
     const notification = await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
     const recipient = await this.recipient(notification.recipientId);
     if (!recipient.active) return this.notSent(id, claimedAt, 'CANCELLED', 'the employee is no longer active');
-    if (!recipient.email) return this.notSent(id, claimedAt, 'FAILED', 'the employee has no email address');
+    const cc = await this.ccAddresses(notification.ccEmployeeIds ?? [], notification.recipientId);
+    if (!recipient.email && cc.length === 0) {
+      return this.notSent(id, claimedAt, 'FAILED', 'the employee has no email address');
+    }
 
     const template = this.templates.get(notification.kind);
     if (!template) return this.notSent(id, claimedAt, 'FAILED', `there is no email template for ${notification.kind}`);
@@ -144,9 +149,11 @@ export class NotificationDelivery {
       return this.notSent(id, claimedAt, 'FAILED', `the email could not be rendered: ${describe(error)}`);
     }
 
-    const cc = await this.ccAddresses(notification.ccEmployeeIds ?? [], notification.recipientId);
-    const receipt = await this.mail.send({ to: recipient.email, cc: cc.length > 0 ? cc : undefined, ...email });
-    const refusal = receipt.refused.find((r) => r.address.toLowerCase() === recipient.email!.toLowerCase());
+    const to = recipient.email;
+    // Many store staff have no email: the managers copied still need to hear of it.
+    const addressees = to ? { to, cc: cc.length > 0 ? cc : undefined } : { to: cc.join(', ') };
+    const receipt = await this.mail.send({ ...addressees, ...email });
+    const refusal = to && receipt.refused.find((r) => r.address.toLowerCase() === to.toLowerCase());
     if (refusal) {
       // Sending again would copy the others twice; HR sees why the recipient has nothing.
       return this.notSent(id, claimedAt, 'FAILED', `the mail server refused ${refusal.address}: ${refusal.reason}`);
@@ -155,7 +162,7 @@ export class NotificationDelivery {
       status: NotificationStatus.SENT,
       sentAt: this.clock.now(),
       messageId: receipt.messageId.slice(0, 255),
-      lastError: null,
+      lastError: to ? null : COPIES_ONLY,
     });
     if (!marked) {
       this.logger.warn({ notificationId: id }, 'Sent after another worker had taken the notification over');
