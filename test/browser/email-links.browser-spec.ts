@@ -13,6 +13,7 @@ import {
   buildProgram,
   buildStore,
   createTestWorker,
+  deleteQueueKeys,
   eventually,
   SmtpCapture,
   type TestWorker,
@@ -38,6 +39,8 @@ describe('links in the emails', () => {
 
   beforeAll(async () => {
     await smtp.start();
+    // Jobs an earlier file left under this Jest worker's prefix would hold the ids of the new rows.
+    await deleteQueueKeys();
     // Started after the API, so it reads the same APP_URL: the address of the web app here.
     worker = await createTestWorker({ clock, smtpUrl: smtp.url });
     // The test plans at the clock's moment itself.
