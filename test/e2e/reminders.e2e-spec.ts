@@ -12,6 +12,7 @@ import {
   type CertificationProgramEntity,
   CertificationSource,
   CertificationWriter,
+  RenewalBasis,
 } from '@lp/certification';
 import {
   NotificationEntity,
@@ -665,6 +666,45 @@ describe('reminder planning', () => {
       expect(smtp.messages.map((m) => m.to)).toEqual(
         expect.arrayContaining([expect.objectContaining({ text: 'west@example.test' })]),
       );
+    });
+
+    it("gives a programme's fixed expiry date as that calendar day, east of UTC too", async () => {
+      const paris = await buildStore(dataSource, { name: 'Paris Opéra', timezone: 'Europe/Paris' });
+      const camille = await buildEmployee(dataSource, {
+        storeId: paris.id,
+        firstName: 'Camille',
+        email: 'camille@example.test',
+      });
+      await buildEmployee(dataSource, { storeId: paris.id, role: Role.STORE_MANAGER, email: 'lea@example.test' });
+      const officer = await buildProgram(dataSource, {
+        name: 'LP Officer',
+        renewalBasis: RenewalBasis.FIXED_DATE,
+        fixedExpiryDate: '01-29',
+      });
+      const certification = await dataSource.transaction((m) =>
+        worker.app.get(CertificationWriter).issue(m, {
+          employeeId: camille.id,
+          storeId: paris.id,
+          program: officer,
+          earnedAt: new Date('2025-02-01T10:00:00Z'),
+          source: CertificationSource.COMPLETION,
+          actorId: null,
+        }),
+      );
+      // The end of 29 January in Paris, the holder's store.
+      expect(certification.expiresAt).toEqual(new Date('2026-01-29T22:59:59Z'));
+
+      // Thursday 16:00 in Paris: Léa's digest at once, Camille's "14 days" reminder on Friday morning.
+      await planning.plan();
+      await sweepAndDeliver(2);
+      const digest = smtp.messages.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'lea@example.test')!;
+      expect(digest.text).toContain('LP Officer, expires Thursday, 29 January 2026');
+
+      clock.set(new Date('2026-01-16T08:00:00Z'));
+      await sweepAndDeliver(3);
+      const reminder = smtp.messages.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'camille@example.test')!;
+      expect(reminder.subject).toBe('Your LP Officer certificate expires on Thursday, 29 January 2026');
+      expect(reminder.text).toContain('expires on Thursday, 29 January 2026, in 13 day(s)');
     });
   });
 });
