@@ -38,6 +38,11 @@ class ProbeController {
   health(): string {
     return 'ok';
   }
+
+  @Get('accept-invite')
+  acceptInvite(): string {
+    return '<html></html>';
+  }
 }
 
 @Module({ imports: [LoggingModule], controllers: [ProbeController] })
@@ -106,6 +111,17 @@ describe('request logging', () => {
     expect(requestLines()).toEqual([
       expect.objectContaining({ level: 50, msg: 'request errored', res: { statusCode: 500 } }),
     ]);
+  });
+
+  it('keeps the token of an invite link out of the log, which would let anyone reading it set the password', async () => {
+    const token = 'Zm9yLXRoZS1pbnZpdGVkLWVtcGxveWVlLW9ubHktMzJieXRlcw';
+    await request(app.getHttpServer()).get(`/accept-invite?token=${token}&from=email`).expect(200);
+    await request(app.getHttpServer()).get(`/accept-invite?TOKEN=${token}`).expect(200);
+    expect(requestLines().map((line) => line.req!.url)).toEqual([
+      '/accept-invite?token=[Redacted]&from=email',
+      '/accept-invite?TOKEN=[Redacted]',
+    ]);
+    expect(JSON.stringify(lines)).not.toContain(token);
   });
 
   it('does not log the load balancers polling /health, but still answers an id', async () => {

@@ -13,6 +13,18 @@ interface LoggedRequest extends IncomingMessage {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * Query parameters named like `token`: an invite link (/accept-invite?token=…) sets the
+ * password of an account, so its value must not reach log storage, where more people read
+ * than those who may sign in as the invited employee.
+ */
+const TOKEN_PARAMETER = /([?&][^=&#]*token=)[^&#]*/gi;
+
+/** The URL as logged: secrets in its query replaced, as pino's redaction does for fields. */
+function loggableUrl(url: string): string {
+  return url.replace(TOKEN_PARAMETER, '$1[Redacted]');
+}
+
 /** A client's x-request-id is kept when it is well formed, so a support ticket can quote it. */
 export function requestIdOf(request: IncomingMessage): string {
   const header = request.headers['x-request-id'];
@@ -42,7 +54,7 @@ export function logRequests(logger: Logger, options: { ignore: (path: string) =>
     const remoteAddress = request.ip ?? request.socket.remoteAddress;
     response.once('close', () => {
       const line = {
-        req: { method: request.method, url, remoteAddress, userAgent: request.headers['user-agent'] },
+        req: { method: request.method, url: loggableUrl(url), remoteAddress, userAgent: request.headers['user-agent'] },
         res: { statusCode: response.statusCode },
         responseTime: Math.round(performance.now() - startedAt),
       };
