@@ -14,6 +14,7 @@ import { CompareEmployeeEmailsExactly1795874101907 } from './1795874101907-Compa
 import { RevokeCyclesSupersededByRevokedRenewals1795879144975 } from './1795879144975-RevokeCyclesSupersededByRevokedRenewals';
 import { EndFixedExpiryDatesInTheHoldersZone1795881928314 } from './1795881928314-EndFixedExpiryDatesInTheHoldersZone';
 import { RecordWhoCancelledAssignments1795884000000 } from './1795884000000-RecordWhoCancelledAssignments';
+import { AddEmployeeTokenVersion1795890000000 } from './1795890000000-AddEmployeeTokenVersion';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -33,4 +34,5 @@ export const allMigrations = [
   RevokeCyclesSupersededByRevokedRenewals1795879144975,
   EndFixedExpiryDatesInTheHoldersZone1795881928314,
   RecordWhoCancelledAssignments1795884000000,
+  AddEmployeeTokenVersion1795890000000,
 ];

@@ -32,7 +32,8 @@ export async function runBench(options: HarnessOptions): Promise<BenchReport> {
     settings: options.settings,
     dataSource: options.dataSource,
     servers: options.servers,
-    tokenFor: (employeeId) => tokens.issue(employeeId).accessToken,
+    // Bench data never sets a password through an invite: everyone is at token version 0.
+    tokenFor: (employeeId) => tokens.issue({ employeeId, tokenVersion: 0 }).accessToken,
     log,
   };
   const rows: BenchRow[] = [];

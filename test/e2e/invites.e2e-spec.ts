@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
 import {
   buildEmployee,
@@ -212,6 +213,36 @@ describe('invites', () => {
       expect(errorCode(await accept(fresh))).toBeUndefined();
       const [audit] = await t.dataSource.query("SELECT actor_id FROM audit_events WHERE action = 'INVITE_SENT'");
       expect(audit.actor_id).toBe(chart.people.hr.id);
+    });
+
+    it('signs out the sessions of the old password: a token taken before the reset stops working', async () => {
+      const hired = await hire('nia@example.test');
+      const first = await accept(await tokenFromEmail(1), 'the password that leaked');
+      const stolen = first.data!.acceptInvite.accessToken;
+      t.clock.advanceMinutes(1);
+      const signedIn = await graphql(t.app, LOGIN, { email: 'nia@example.test', password: 'the password that leaked' });
+      const alsoStolen = signedIn.data!.login.accessToken;
+      const me = (token: string) => graphql(t.app, '{ me { email } }', {}, token);
+      expect(errorCode(await me(alsoStolen))).toBeUndefined();
+
+      t.clock.advanceMinutes(1);
+      await graphql(t.app, RESEND, { id: hired.data!.createEmployee.id }, hr());
+      expect(errorCode(await me(stolen))).toBeUndefined();
+      const reset = await accept(await tokenFromEmail(2), 'a password of her own');
+      expect(reset.errors).toBeUndefined();
+
+      for (const token of [stolen, alsoStolen]) {
+        const refused = await me(token);
+        expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+        expect(refused.data).toBeNull();
+        const download = await request(t.app.getHttpServer())
+          .get('/certificates/1.pdf')
+          .set('authorization', `Bearer ${token}`);
+        expect(download.status).toBe(401);
+      }
+      expect((await me(reset.data!.acceptInvite.accessToken)).data!.me.email).toBe('nia@example.test');
+      const login = await graphql(t.app, LOGIN, { email: 'nia@example.test', password: 'a password of her own' });
+      expect(errorCode(await me(login.data!.login.accessToken))).toBeUndefined();
     });
 
     it('invites people hired by CSV import, who get no email on import', async () => {

@@ -14,8 +14,8 @@ export interface TestApp {
   app: INestApplication;
   clock: ManualClock;
   dataSource: DataSource;
-  /** A valid access token for an employee, without the cost of a password login. */
-  tokenFor(employee: { id: number }): string;
+  /** A valid access token for an employee (of token version 0 unless told), without the cost of a password login. */
+  tokenFor(employee: { id: number; tokenVersion?: number }): string;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -60,7 +60,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     app,
     clock,
     dataSource,
-    tokenFor: (employee) => tokens.issue(employee.id).accessToken,
+    tokenFor: (employee) =>
+      tokens.issue({ employeeId: employee.id, tokenVersion: employee.tokenVersion ?? 0 }).accessToken,
     reset: async () => {
       await truncateAll(dataSource);
       await forgetThrottles();

@@ -9,6 +9,14 @@ const AUDIENCE = 'lp-academy-api';
 
 interface AccessTokenClaims {
   sub: string;
+  /** The employee's token version at issue; tokens from before it existed have none (0). */
+  ver?: number;
+}
+
+/** Whom a valid token was issued to, and under which of their token versions. */
+export interface TokenHolder {
+  employeeId: number;
+  tokenVersion: number;
 }
 
 /** HS256 access tokens with issuer, audience and expiry checked; any other algorithm is refused. */
@@ -27,18 +35,18 @@ export class AccessTokenService {
     this.jwt = new JwtService({ secret: createSecretKey(Buffer.from(appConfig.JWT_SECRET)) });
   }
 
-  issue(employeeId: number): { accessToken: string; expiresAt: Date } {
+  issue({ employeeId, tokenVersion }: TokenHolder): { accessToken: string; expiresAt: Date } {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const ttlSeconds = this.config.ACCESS_TOKEN_TTL_MINUTES * 60;
     const accessToken = this.jwt.sign(
-      { sub: String(employeeId), iat: issuedAt, exp: issuedAt + ttlSeconds },
+      { sub: String(employeeId), ver: tokenVersion, iat: issuedAt, exp: issuedAt + ttlSeconds },
       { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE },
     );
     return { accessToken, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
   }
 
-  /** The employee id the token was issued to; UNAUTHENTICATED for anything forged, expired or malformed. */
-  verify(token: string): number {
+  /** Whom the token was issued to; UNAUTHENTICATED for anything forged, expired or malformed. */
+  verify(token: string): TokenHolder {
     try {
       const claims = this.jwt.verify<AccessTokenClaims>(token, {
         algorithms: ['HS256'],
@@ -46,9 +54,11 @@ export class AccessTokenService {
         audience: AUDIENCE,
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
-      const id = Number(claims.sub);
-      if (!Number.isSafeInteger(id) || id <= 0) throw new Error('bad subject');
-      return id;
+      const employeeId = Number(claims.sub);
+      if (!Number.isSafeInteger(employeeId) || employeeId <= 0) throw new Error('bad subject');
+      const tokenVersion = claims.ver ?? 0;
+      if (!Number.isSafeInteger(tokenVersion) || tokenVersion < 0) throw new Error('bad version');
+      return { employeeId, tokenVersion };
     } catch {
       throw new UnauthenticatedError('The access token is invalid or has expired; sign in again');
     }

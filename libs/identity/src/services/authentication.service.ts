@@ -31,7 +31,7 @@ export class AuthenticationService {
     await this.throttle.assertNotLocked(email);
     const employee = await this.employees
       .createQueryBuilder('e')
-      .addSelect('e.passwordHash')
+      .addSelect(['e.passwordHash', 'e.tokenVersion'])
       .where('e.email = :email', { email })
       .getOne();
     const passwordMatches = await this.hasher.verify(employee?.passwordHash ?? null, password);
@@ -40,6 +40,6 @@ export class AuthenticationService {
       throw new UnauthenticatedError('Wrong email or password');
     }
     await this.throttle.clear(email);
-    return { ...this.tokens.issue(employee.id), employee };
+    return { ...this.tokens.issue({ employeeId: employee.id, tokenVersion: employee.tokenVersion }), employee };
   }
 }

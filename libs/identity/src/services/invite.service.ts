@@ -66,19 +66,30 @@ export class InviteService {
           'token',
         );
       }
-      const person = await manager.findOneBy(EmployeeEntity, { id: invite.employeeId });
+      const person = await manager
+        .createQueryBuilder(EmployeeEntity, 'e')
+        .setLock('pessimistic_write')
+        .addSelect('e.tokenVersion')
+        .where('e.id = :id', { id: invite.employeeId })
+        .getOne();
       if (!person || !person.active) {
         throw new BadInputError(
           'This invite link is invalid, used or expired; ask your manager for a new one',
           'token',
         );
       }
+      // A new password signs out the sessions of the old one: whoever took it keeps no token.
+      person.tokenVersion += 1;
       await manager.update(InviteEntity, { id: invite.id }, { usedAt: now });
-      await manager.update(EmployeeEntity, { id: person.id }, { passwordHash: hash });
+      await manager.update(
+        EmployeeEntity,
+        { id: person.id },
+        { passwordHash: hash, tokenVersion: person.tokenVersion },
+      );
       return person;
     });
     // A new password ends a lock-out earned by guessing at the old one.
     if (employee.email) await this.throttle.clear(employee.email);
-    return { ...this.tokens.issue(employee.id), employee };
+    return { ...this.tokens.issue({ employeeId: employee.id, tokenVersion: employee.tokenVersion }), employee };
   }
 }

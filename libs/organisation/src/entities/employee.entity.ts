@@ -58,6 +58,14 @@ export class EmployeeEntity {
   @Column({ type: 'varchar', length: 255, nullable: true, select: false })
   passwordHash!: string | null;
 
+  /**
+   * Goes up when the password is set: access tokens carry the value they were issued
+   * with, and one of an older value is refused, so a new password signs out every
+   * session of the old one.
+   */
+  @Column({ type: 'int', unsigned: true, default: 0, select: false })
+  tokenVersion!: number;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

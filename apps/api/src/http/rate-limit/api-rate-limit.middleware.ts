@@ -48,7 +48,7 @@ export class ApiRateLimitMiddleware implements NestMiddleware {
     const token = bearerToken(request.headers.authorization);
     if (!token) return undefined;
     try {
-      return this.tokens.verify(token);
+      return this.tokens.verify(token).employeeId;
     } catch {
       return undefined;
     }

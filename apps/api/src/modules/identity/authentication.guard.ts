@@ -32,7 +32,10 @@ export class AuthenticationGuard implements CanActivate {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw new UnauthenticatedError(BEARER_TOKEN_HINT);
       const actor = await this.lookupOnce(request, token);
-      if (!actor) throw new UnauthenticatedError('This account is no longer active');
+      if (!actor)
+        throw new UnauthenticatedError(
+          'This session has ended: the account was deactivated or its password changed; sign in again',
+        );
       request.actor = actor;
     }
 

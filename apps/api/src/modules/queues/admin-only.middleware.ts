@@ -21,7 +21,10 @@ export class AdminOnlyMiddleware implements NestMiddleware {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new UnauthenticatedError(BEARER_TOKEN_HINT);
     const actor = await this.actors.load(this.tokens.verify(token));
-    if (!actor) throw new UnauthenticatedError('This account is no longer active');
+    if (!actor)
+      throw new UnauthenticatedError(
+        'This session has ended: the account was deactivated or its password changed; sign in again',
+      );
     if (!actor.hasRole(Role.ADMIN)) throw new ForbiddenError('The queue dashboard is for administrators');
     next();
   }
