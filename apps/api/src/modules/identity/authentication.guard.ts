@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthenticatedError } from '@lp/core';
 import { AccessTokenService, type Actor, ActorLoader } from '@lp/identity';
 import type { Role } from '@lp/organisation';
-import { BEARER_TOKEN_HINT, bearerToken } from './bearer-token';
+import { BEARER_TOKEN_HINT, bearerToken, SESSION_ENDED } from './bearer-token';
 import { IS_PUBLIC } from './public.decorator';
 import { requestOf } from './request-of';
 import { ALLOWED_ROLES } from './roles.decorator';
@@ -32,10 +32,7 @@ export class AuthenticationGuard implements CanActivate {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw new UnauthenticatedError(BEARER_TOKEN_HINT);
       const actor = await this.lookupOnce(request, token);
-      if (!actor)
-        throw new UnauthenticatedError(
-          'This session has ended: the account was deactivated or its password changed; sign in again',
-        );
+      if (!actor) throw new UnauthenticatedError(SESSION_ENDED);
       request.actor = actor;
     }
 

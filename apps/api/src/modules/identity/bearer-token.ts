@@ -5,3 +5,7 @@ export function bearerToken(header: string | string[] | undefined): string | nul
 }
 
 export const BEARER_TOKEN_HINT = 'Sign in and send the access token as "Authorization: Bearer <token>"';
+
+/** A valid token of someone who has left, or who has set a new password since it was issued. */
+export const SESSION_ENDED =
+  'This session has ended: the account was deactivated or its password changed; sign in again';

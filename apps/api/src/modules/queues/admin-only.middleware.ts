@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '@lp/core';
 import { AccessTokenService, ActorLoader } from '@lp/identity';
 import { Role } from '@lp/organisation';
-import { BEARER_TOKEN_HINT, bearerToken } from '../identity/bearer-token';
+import { BEARER_TOKEN_HINT, bearerToken, SESSION_ENDED } from '../identity/bearer-token';
 
 /**
  * The global AuthenticationGuard covers Nest routes only, not an Express router mounted
@@ -21,10 +21,7 @@ export class AdminOnlyMiddleware implements NestMiddleware {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new UnauthenticatedError(BEARER_TOKEN_HINT);
     const actor = await this.actors.load(this.tokens.verify(token));
-    if (!actor)
-      throw new UnauthenticatedError(
-        'This session has ended: the account was deactivated or its password changed; sign in again',
-      );
+    if (!actor) throw new UnauthenticatedError(SESSION_ENDED);
     if (!actor.hasRole(Role.ADMIN)) throw new ForbiddenError('The queue dashboard is for administrators');
     next();
   }
