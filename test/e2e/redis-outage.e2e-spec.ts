@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { NotificationEntity, NotificationKind, NotificationStatus } from '@lp/notifications';
 import { PasswordHasher } from '@lp/identity';
 import { Role } from '@lp/organisation';
@@ -85,6 +86,18 @@ describe('when Redis goes down', () => {
     const assignment = await buildAssignment(t.dataSource, { employeeId: learner.id, courseId: quizCourse.course.id });
 
     await redis.kill();
+
+    // The API and the worker say Redis is down, to anyone, and no more than that.
+    for (const server of [t.app.getHttpServer(), worker.app.getHttpServer()]) {
+      const health = await request(server).get('/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toEqual({
+        status: 'error',
+        info: { database: { status: 'up' } },
+        error: { redis: { status: 'down' } },
+        details: { database: { status: 'up' }, redis: { status: 'down' } },
+      });
+    }
 
     const signIn = async (email: string) => {
       const response = await graphql(t.app, LOGIN, { email, p: PASSWORD });

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { RedisHealthIndicator } from '@lp/core';
+import { checkHealthPublicly, RedisHealthIndicator } from '@lp/core';
 import { Public } from '../modules/identity/public.decorator';
 
 @Controller('health')
@@ -15,6 +15,9 @@ export class HealthController {
   @Public()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.redis.check()]);
+    return checkHealthPublicly(this.health, [
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.redis.check(),
+    ]);
   }
 }
