@@ -623,6 +623,7 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         expect(response.status).toBe(200);
         expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
         expect(response.headers['content-disposition']).toBe('attachment; filename="store-compliance.csv"');
+        expect(response.headers['cache-control']).toBe('private, no-store');
         expect(response.text.split('\r\n')[0]).toBe(
           'storeCode,storeName,regionCode,headcount,required,certified,expiringSoon,expired,missing,' +
             'compliancePercent,completionRatePercent,overdueAssignments,averageQuizScorePercent',
@@ -669,6 +670,7 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
       const response = await download('/reports/certifications.csv', 'hr');
       expect(response.status).toBe(200);
       expect(response.headers['content-disposition']).toBe('attachment; filename="certifications.csv"');
+      expect(response.headers['cache-control']).toBe('private, no-store');
       const rows = rowsOf(response.text);
       const expected = PEOPLE.flatMap((spec) =>
         Object.entries(spec.certs ?? {}).map(([program, state]) => ({ spec, program, state })),

@@ -8,9 +8,16 @@ import { CurrentActor } from '../identity/current-actor.decorator';
 import { Roles } from '../identity/roles.decorator';
 import { parseCertificationParams, parseStoreComplianceParams } from './dto/report-csv-params';
 
-/** Sends a CSV stream as a download; a failure mid-stream aborts the response rather than ending a short file. */
+/**
+ * Sends a CSV stream as a download that no shared cache keeps (it lists people); a failure
+ * mid-stream aborts the response rather than ending a short file.
+ */
 function sendCsv(response: Response, filename: string, csv: Readable): void {
-  response.status(200).type('text/csv; charset=utf-8').attachment(filename);
+  response
+    .status(200)
+    .type('text/csv; charset=utf-8')
+    .attachment(filename)
+    .setHeader('Cache-Control', 'private, no-store');
   pipeline(csv, response, (error) => {
     if (error) response.destroy(error);
   });
