@@ -275,6 +275,22 @@ describe('importEmployees', () => {
     expect(await employee(colleague.employeeNumber)).toMatchObject({ active: 1, terminated_at: null });
   });
 
+  it('ends the sessions of someone who leaves, for good: re-hired, they sign in again', async () => {
+    const { colleague } = chart.people;
+    const taken = t.tokenFor(colleague);
+    const deactivated = await graphql(
+      t.app,
+      'mutation ($id: ID!) { deactivateEmployee(id: $id) { id } }',
+      { id: colleague.id },
+      hr,
+    );
+    expect(deactivated.errors).toBeUndefined();
+    expect(await run(csv(line(colleague, `SALES_ASSOCIATE,${chart.stores.n1.code},,`)))).toMatchObject({ updated: 1 });
+
+    const me = await graphql(t.app, '{ me { id } }', {}, taken);
+    expect(me.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('with deactivateMissing, deactivates the active people not listed — never admins nor the importer', async () => {
     const { employee: cashier, colleague } = chart.people;
     const result = await run(

@@ -12,7 +12,7 @@ import { InviteService } from './services/invite.service';
 import { LoginThrottle } from './services/login-throttle.service';
 import { PasswordHasher } from './services/password-hasher';
 import { ResendInviteService } from './services/resend-invite.service';
-import { VoidInvitesHook } from './services/void-invites.hook';
+import { RevokeAccessHook } from './services/revoke-access.hook';
 
 const services = [
   AccessTokenService,
@@ -31,7 +31,7 @@ const services = [
     AuditModule,
     MailModule,
   ],
-  providers: [...services, InviteOnHireHook, VoidInvitesHook],
+  providers: [...services, InviteOnHireHook, RevokeAccessHook],
   exports: services,
 })
 export class IdentityModule {}
