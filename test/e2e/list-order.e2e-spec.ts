@@ -1,6 +1,18 @@
+import { AssignmentStatus } from '@lp/assignments';
+import { CertificationEntity, CertificationSource } from '@lp/certification';
 import { CourseEntity } from '@lp/learning';
 import { EmployeeEntity, JobRoleEntity, Role, StoreEntity } from '@lp/organisation';
-import { buildCourse, buildEmployee, buildRegion, buildStore, createTestApp, graphql, type TestApp } from '@lp/testing';
+import {
+  buildAssignment,
+  buildCourse,
+  buildEmployee,
+  buildProgram,
+  buildRegion,
+  buildStore,
+  createTestApp,
+  graphql,
+  type TestApp,
+} from '@lp/testing';
 
 /** More than the API's largest page (100), as in a store of 150–300 people or a catalogue of years. */
 const COUNT = 130;
@@ -185,5 +197,81 @@ describe('lists at the size of a chain: in the order people read them, every row
     const codes = nodes.map((n: any) => n.code);
     expect(codes).toHaveLength(COUNT);
     expect(codes).toEqual([...codes].sort());
+  });
+
+  describe("a person's history", () => {
+    const HISTORY = 12;
+    const ASSIGNMENTS = `query ($id: ID!, $order: CreationOrder, $first: Int, $after: String) {
+      assignments(filter: { employeeId: $id }, order: $order, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
+      }
+    }`;
+    const CYCLES = `query ($id: ID!, $order: CreationOrder, $first: Int, $after: String) {
+      certifications(filter: { employeeId: $id, includeHistory: true }, order: $order, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id } }
+      }
+    }`;
+
+    /** Pages of 5, as a record's table reads them. */
+    async function idsInPages(query: string, field: string, variables: Record<string, unknown>, token: string) {
+      const ids: number[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 5; pages++) {
+        const response = await graphql(t.app, query, { ...variables, first: 5, after }, token);
+        expect(response.errors).toBeUndefined();
+        const connection = response.data![field] as Connection<{ id: string }>;
+        ids.push(...connection.edges.map((edge) => Number(edge.node.id)));
+        if (!connection.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+      return ids;
+    }
+
+    it('lists assignments and certification cycles newest first when asked, through every page', async () => {
+      const person = await buildEmployee(t.dataSource);
+      hr = t.tokenFor(await buildEmployee(t.dataSource, { role: Role.HR }));
+      const { course } = await buildCourse(t.dataSource);
+      const assignments = [];
+      for (let i = 0; i < HISTORY; i++) {
+        assignments.push(
+          await buildAssignment(t.dataSource, {
+            employeeId: person.id,
+            courseId: course.id,
+            status: AssignmentStatus.COMPLETED,
+          }),
+        );
+      }
+      const program = await buildProgram(t.dataSource);
+      const day = 86_400_000;
+      await t.dataSource.getRepository(CertificationEntity).insert(
+        Array.from({ length: HISTORY }, (_, i) => ({
+          employeeId: person.id,
+          programId: program.id,
+          certificateNumber: `HIST-${pad(i)}`,
+          verificationCode: `H${String(i).padStart(25, '0')}`,
+          issuedAt: new Date(Date.UTC(2020, 0, 1) + i * 30 * day),
+          expiresAt: new Date(Date.UTC(2020, 0, 1) + (i + 1) * 30 * day),
+          source: CertificationSource.MANUAL_GRANT,
+          currentKey: i === HISTORY - 1 ? program.id : null,
+        })),
+      );
+      const cycles = (await t.dataSource.getRepository(CertificationEntity).findBy({ employeeId: person.id })).map(
+        (c) => c.id,
+      );
+      const ascending = (ids: number[]) => [...ids].sort((a, b) => a - b);
+      const variables = { id: String(person.id) };
+
+      const assignmentIds = ascending(assignments.map((a) => a.id));
+      expect(await idsInPages(ASSIGNMENTS, 'assignments', variables, hr)).toEqual(assignmentIds);
+      expect(await idsInPages(ASSIGNMENTS, 'assignments', { ...variables, order: 'NEWEST_FIRST' }, hr)).toEqual(
+        [...assignmentIds].reverse(),
+      );
+      expect(await idsInPages(CYCLES, 'certifications', { ...variables, order: 'OLDEST_FIRST' }, hr)).toEqual(
+        ascending(cycles),
+      );
+      expect(await idsInPages(CYCLES, 'certifications', { ...variables, order: 'NEWEST_FIRST' }, hr)).toEqual(
+        ascending(cycles).reverse(),
+      );
+    });
   });
 });

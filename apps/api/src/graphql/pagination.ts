@@ -1,6 +1,6 @@
 import { type Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BadInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from '@lp/core';
 import { OptionalInput } from './optional-input';
 
@@ -18,6 +18,30 @@ export class PaginationArgs {
   @IsString()
   @MaxLength(100)
   after?: string;
+}
+
+/** A history list's order: by when each record was made. */
+export enum CreationOrder {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+}
+registerEnumType(CreationOrder, {
+  name: 'CreationOrder',
+  description: "A history list's order, by when each record was made",
+});
+
+/** Paging of a history (someone's assignments, certification cycles), which a reader may want newest first. */
+@ArgsType()
+export class HistoryPaginationArgs extends PaginationArgs {
+  @Field(() => CreationOrder, { nullable: true, description: 'OLDEST_FIRST (the default) or NEWEST_FIRST' })
+  @OptionalInput()
+  @IsEnum(CreationOrder)
+  order?: CreationOrder;
+}
+
+/** The id order that gives a history's order. */
+export function idDirectionOf(order: CreationOrder | undefined): 'ASC' | 'DESC' {
+  return order === CreationOrder.NEWEST_FIRST ? 'DESC' : 'ASC';
 }
 
 const CURSOR_PREFIX = 'id:';

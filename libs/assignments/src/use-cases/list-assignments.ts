@@ -22,7 +22,12 @@ export class ListAssignments {
     private readonly clock: Clock,
   ) {}
 
-  async execute(scope: AccessScope, filter: AssignmentFilter, page: PageRequest): Promise<Page<AssignmentView>> {
+  async execute(
+    scope: AccessScope,
+    filter: AssignmentFilter,
+    page: PageRequest,
+    direction: 'ASC' | 'DESC' = 'ASC',
+  ): Promise<Page<AssignmentView>> {
     const now = this.clock.now();
     const query = this.dataSource.getRepository(AssignmentEntity).createQueryBuilder('a');
     // The holder's store is joined only when the scope or the filter needs it: for the whole
@@ -36,7 +41,7 @@ export class ListAssignments {
       query.andWhere('a.employee_id = :employeeId', { employeeId: filter.employeeId });
     if (filter.courseId !== undefined) query.andWhere('a.course_id = :courseId', { courseId: filter.courseId });
     if (filter.status !== undefined) query.andWhere(...presentedStatusCondition(filter.status, now));
-    const result = await paginate(query, 'a.id', page);
+    const result = await paginate(query, 'a.id', page, direction);
     return { ...result, items: result.items.map((a) => viewOfAssignment(a, now)) };
   }
 }

@@ -106,10 +106,15 @@ export class CertificationQueries {
     private readonly clock: Clock,
   ) {}
 
-  async list(scope: AccessScope, filter: CertificationFilter, page: PageRequest): Promise<Page<CertificationEntity>> {
+  async list(
+    scope: AccessScope,
+    filter: CertificationFilter,
+    page: PageRequest,
+    direction: 'ASC' | 'DESC' = 'ASC',
+  ): Promise<Page<CertificationEntity>> {
     const query = this.dataSource.getRepository(CertificationEntity).createQueryBuilder('c');
     filterCertifications(query, scope, filter, this.clock.now());
-    return paginate(query, 'c.id', page);
+    return paginate(query, 'c.id', page, direction);
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Actor } from '@lp/identity';
 import { Role } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 import { ParseIdPipe } from '../../graphql/id';
-import { PaginationArgs, toConnection, toPageRequest } from '../../graphql/pagination';
+import { HistoryPaginationArgs, idDirectionOf, toConnection, toPageRequest } from '../../graphql/pagination';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { Roles } from '../identity/roles.decorator';
 import { EmployeeObject } from '../organisation/employee.object';
@@ -46,10 +46,17 @@ export class AssignmentManagementResolver {
   @Roles(...MANAGERS)
   async assignments(
     @Args('filter', { nullable: true }) filter: AssignmentFilterInput = {},
-    @Args() pagination: PaginationArgs,
+    @Args() pagination: HistoryPaginationArgs,
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentConnection> {
-    return toConnection(await this.listAssignments.execute(actor.scope, filter, toPageRequest(pagination)));
+    return toConnection(
+      await this.listAssignments.execute(
+        actor.scope,
+        filter,
+        toPageRequest(pagination),
+        idDirectionOf(pagination.order),
+      ),
+    );
   }
 
   @ResolveField(() => EmployeeObject, { description: 'Who must complete it' })

@@ -13,7 +13,7 @@ import type { Actor } from '@lp/identity';
 import { Role } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 import { ParseIdPipe } from '../../graphql/id';
-import { PaginationArgs, toConnection, toPageRequest } from '../../graphql/pagination';
+import { HistoryPaginationArgs, idDirectionOf, toConnection, toPageRequest } from '../../graphql/pagination';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { Public } from '../identity/public.decorator';
 import { Roles } from '../identity/roles.decorator';
@@ -66,10 +66,12 @@ export class CertificationResolver {
   @Roles(Role.STORE_MANAGER, Role.REGIONAL_MANAGER, Role.HR, Role.ADMIN)
   async certifications(
     @Args('filter', { nullable: true }) filter: CertificationFilterInput = {},
-    @Args() pagination: PaginationArgs,
+    @Args() pagination: HistoryPaginationArgs,
     @CurrentActor() actor: Actor,
   ): Promise<CertificationConnection> {
-    return toConnection(await this.queries.list(actor.scope, filter, toPageRequest(pagination)));
+    return toConnection(
+      await this.queries.list(actor.scope, filter, toPageRequest(pagination), idDirectionOf(pagination.order)),
+    );
   }
 
   @Query(() => [CertificationObject], { description: 'The signed-in employee’s current certifications' })

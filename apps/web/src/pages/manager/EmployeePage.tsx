@@ -49,7 +49,12 @@ const EmployeeRecordDocument = graphql(`
 /** Every cycle, a page at a time; the current ones apart, one per programme, for the actions on them. */
 const EmployeeCertificationsDocument = graphql(`
   query EmployeeCertifications($id: ID!, $first: Int, $after: String, $currentFirst: Int) {
-    certifications(filter: { employeeId: $id, includeHistory: true }, first: $first, after: $after) {
+    certifications(
+      filter: { employeeId: $id, includeHistory: true }
+      order: NEWEST_FIRST
+      first: $first
+      after: $after
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -85,7 +90,7 @@ const EmployeeCertificationsDocument = graphql(`
 
 const EmployeeAssignmentsDocument = graphql(`
   query EmployeeAssignments($id: ID!, $first: Int, $after: String) {
-    assignments(filter: { employeeId: $id }, first: $first, after: $after) {
+    assignments(filter: { employeeId: $id }, order: NEWEST_FIRST, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
