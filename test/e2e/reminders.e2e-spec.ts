@@ -562,6 +562,54 @@ describe('reminder planning', () => {
       ]);
     });
 
+    it('tells of an expiry only those who manage the holder’s store or work in HR when it is sent', async () => {
+      const brooklyn = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
+      const riley = await buildEmployee(dataSource, {
+        storeId: brooklyn.id,
+        role: Role.STORE_MANAGER,
+        email: 'riley@example.test',
+      });
+      const formerHr = await buildEmployee(dataSource, { storeId: store.id, role: Role.HR, email: 'kai@example.test' });
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() - 3_600_000));
+      await planning.plan();
+      const expired = () => notifications(NotificationKind.CERTIFICATION_EXPIRED);
+      expect((await expired()).map((n) => n.recipientId).sort()).toEqual(
+        [holder.id, manager.id, hr.id, formerHr.id].sort(),
+      );
+
+      // Before the notices go out, Dana moves to Brooklyn and Kai leaves HR for a store job.
+      await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { storeId: brooklyn.id });
+      await dataSource.getRepository(EmployeeEntity).update({ id: formerHr.id }, { role: Role.EMPLOYEE });
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await expired()).map((n) => [n.recipientId, n.status]).sort()).toEqual(
+          [
+            [holder.id, NotificationStatus.SENT],
+            [manager.id, NotificationStatus.CANCELLED],
+            [hr.id, NotificationStatus.SENT],
+            [formerHr.id, NotificationStatus.CANCELLED],
+          ].sort(),
+        ),
+      );
+      expect((await expired()).find((n) => n.recipientId === manager.id)!.lastError).toBe(
+        "Not sent: the certificate is no longer current or its holder has left, or the recipient no longer manages the holder's store nor works in HR",
+      );
+      const notices = () => smtp.messages.filter((m) => m.subject?.endsWith('certificate has expired'));
+      expect(notices().map((m) => m.to)).not.toContainEqual(expect.objectContaining({ text: 'morgan@example.test' }));
+
+      // The next run tells Brooklyn's manager, who can open Dana's record.
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await expired()).filter((n) => n.recipientId === riley.id).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+        ]),
+      );
+      const toRiley = notices().find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'riley@example.test')!;
+      expect(toRiley.subject).toBe("Dana Reyes's LP Foundations certificate has expired");
+      expect(toRiley.text).toContain(`https://academy.example.com/people/${holder.id}`);
+    });
+
     it("sends each store manager one weekly digest of their store's overdue work, expiries and compliance", async () => {
       const jobRoleId = holder.jobRoleId;
       await dataSource.query('INSERT INTO program_audiences (program_id, job_role_id) VALUES (?, ?)', [
