@@ -610,6 +610,48 @@ describe('reminder planning', () => {
       expect(toRiley.text).toContain(`https://academy.example.com/people/${holder.id}`);
     });
 
+    it('dates an expiry for HR elsewhere as the holder’s store does, and says so', async () => {
+      const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
+      await dataSource.getRepository(EmployeeEntity).update({ id: hr.id }, { storeId: headOffice.id });
+      const officer = await buildProgram(dataSource, {
+        name: 'LP Officer',
+        renewalBasis: RenewalBasis.FIXED_DATE,
+        fixedExpiryDate: '01-29',
+      });
+      const certification = await dataSource.transaction((m) =>
+        worker.app.get(CertificationWriter).issue(m, {
+          employeeId: holder.id,
+          storeId: store.id,
+          program: officer,
+          earnedAt: new Date('2025-02-01T10:00:00Z'),
+          source: CertificationSource.COMPLETION,
+          actorId: null,
+        }),
+      );
+      // The end of 29 January in New York, Dana's store: already 30 January in Paris.
+      expect(certification.expiresAt).toEqual(new Date('2026-01-30T04:59:59Z'));
+
+      // Friday 10:00 in New York, 16:00 in Paris.
+      clock.set(new Date('2026-01-30T15:00:00Z'));
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await smtp.waitFor(4);
+      const noticeTo = (address: string) =>
+        smtp.messages.find(
+          (m) => m.subject?.endsWith('certificate has expired') && !Array.isArray(m.to) && m.to?.text === address,
+        )!;
+      for (const address of ['hr@example.test', 'morgan@example.test']) {
+        const notice = noticeTo(address);
+        expect(notice.text).toContain(
+          'The LP Officer certificate of Dana Reyes, Manhattan 5th Ave, expired on Thursday, 29 January 2026 (New York time).',
+        );
+        expect(notice.html).toContain('expired on\n<strong>Thursday, 29 January 2026</strong> (New York time)');
+      }
+      expect(noticeTo('dana@example.test').text).toContain(
+        'Your LP Officer certificate expired on Thursday, 29 January 2026.',
+      );
+    });
+
     it("sends each store manager one weekly digest of their store's overdue work, expiries and compliance", async () => {
       const jobRoleId = holder.jobRoleId;
       await dataSource.query('INSERT INTO program_audiences (program_id, job_role_id) VALUES (?, ?)', [

@@ -16,7 +16,9 @@ export interface NotificationToRender {
  * The email of one notification kind, as Handlebars sources. Each template sees the
  * notification's `templateData`, whatever `load` returns, and:
  * `recipient.firstName`, `recipient.lastName`, `store.name`, `timezone`, `appUrl`, `plannedAt`.
- * Helpers: `{{date value}}` and `{{dateTime value}}` in the store's timezone,
+ * Helpers: `{{date value}}` and `{{dateTime value}}` in the store's timezone (or in the
+ * zone given as `zone=`, e.g. the store of the person the email is about), `{{zoneName zone}}`
+ * ("New York time"),
  * `{{daysUntil value}}` (local calendar days from the moment of sending) and
  * `{{appLink "path" id…}}`. A variable the template names but the context lacks fails
  * the rendering (strict mode) rather than sending an email with a hole in it.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars, { type HelperOptions, type TemplateDelegate } from 'handlebars';
+import { resolveTimezone } from '@lp/organisation';
 import { assignmentDueTemplate } from './assignment-due.template';
 import { certificationExpiringTemplate } from './certification-expiring.template';
 import type { NotificationTemplate } from './notification-template';
@@ -124,9 +125,12 @@ export class NotificationTemplates {
 
   private registerHelpers(): void {
     const data = (options: HelperOptions) => options.data as RenderData;
+    /** The zone a date is shown in: the recipient's store's, or the one named by `zone=`. */
+    const zoneOf = (options: HelperOptions): string =>
+      options.hash.zone === undefined ? data(options).timezone : resolveTimezone(String(options.hash.zone)).timezone;
     this.handlebars.registerHelper('date', (value: unknown, options: HelperOptions) =>
       new Intl.DateTimeFormat('en-GB', {
-        timeZone: data(options).timezone,
+        timeZone: zoneOf(options),
         weekday: 'long',
         day: 'numeric',
         month: 'long',
@@ -134,7 +138,7 @@ export class NotificationTemplates {
       }).format(asDate(value, 'date')),
     );
     this.handlebars.registerHelper('dateTime', (value: unknown, options: HelperOptions) => {
-      const { timezone } = data(options);
+      const timezone = zoneOf(options);
       const instant = asDate(value, 'dateTime');
       const day = new Intl.DateTimeFormat('en-GB', {
         timeZone: timezone,
@@ -151,6 +155,7 @@ export class NotificationTemplates {
       }).format(instant);
       return `${day} at ${time} ${zoneLabel(timezone)}`;
     });
+    this.handlebars.registerHelper('zoneName', (zone: unknown) => zoneLabel(resolveTimezone(String(zone)).timezone));
     this.handlebars.registerHelper('daysUntil', (value: unknown, options: HelperOptions) => {
       const { timezone, now } = data(options);
       return Math.max(0, localDay(asDate(value, 'daysUntil'), timezone) - localDay(now, timezone));
