@@ -610,6 +610,30 @@ describe('reminder planning', () => {
       expect(toRiley.text).toContain(`https://academy.example.com/people/${holder.id}`);
     });
 
+    it('copies the last expiry reminder to the managers of the holder’s store when it is sent', async () => {
+      const brooklyn = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
+      await buildEmployee(dataSource, { storeId: brooklyn.id, role: Role.STORE_MANAGER, email: 'riley@example.test' });
+      // Its one-day reminder is due at noon in New York.
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() + DAY + 2 * 3_600_000));
+      await planning.plan();
+      expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.ccEmployeeIds)).toEqual([
+        [manager.id],
+      ]);
+
+      // Dana moves to Brooklyn before it goes out.
+      await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { storeId: brooklyn.id });
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+        ]),
+      );
+      const reminder = smtp.messages.find((m) => m.subject?.startsWith('Your LP Foundations certificate expires'))!;
+      expect(reminder.to).toMatchObject({ text: 'dana@example.test' });
+      expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
+    });
+
     it('dates an expiry for HR elsewhere as the holder’s store does, and says so', async () => {
       const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
       await dataSource.getRepository(EmployeeEntity).update({ id: hr.id }, { storeId: headOffice.id });

@@ -39,4 +39,10 @@ export interface NotificationTemplate {
   load?(manager: EntityManager, notification: NotificationToRender): Promise<Record<string, unknown> | null>;
   /** Why nothing was sent when `load` resolved null, as HR's notifications list shows it. */
   notLoadedBecause?: string;
+  /**
+   * Who is copied, read when the email is sent, for a kind whose copies follow the subject
+   * (the managers of the holder's store): called instead of copying the people planned,
+   * for a notification planned with copies.
+   */
+  copies?(manager: EntityManager, notification: NotificationToRender): Promise<number[]>;
 }
