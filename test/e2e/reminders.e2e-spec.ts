@@ -738,6 +738,45 @@ describe('reminder planning', () => {
       ]);
     });
 
+    it('dates each line of a digest as its store does, for a manager based in another zone', async () => {
+      const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
+      await buildEmployee(dataSource, {
+        storeId: headOffice.id,
+        role: Role.STORE_MANAGER,
+        managedStoreIds: [store.id],
+        email: 'noor@example.test',
+      });
+      const officer = await buildProgram(dataSource, {
+        name: 'LP Officer',
+        renewalBasis: RenewalBasis.FIXED_DATE,
+        fixedExpiryDate: '01-29',
+      });
+      await dataSource.transaction((m) =>
+        worker.app.get(CertificationWriter).issue(m, {
+          employeeId: holder.id,
+          storeId: store.id,
+          program: officer,
+          earnedAt: new Date('2025-02-01T10:00:00Z'),
+          source: CertificationSource.COMPLETION,
+          actorId: null,
+        }),
+      );
+      // Due at 22:00 on 12 January in New York: 04:00 on the 13th in Paris.
+      await assignment(new Date('2026-01-13T03:00:00Z'));
+
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect(
+          (await notifications(NotificationKind.WEEKLY_DIGEST)).every((n) => n.status === NotificationStatus.SENT),
+        ).toBe(true),
+      );
+      const digest = smtp.messages.find((m) => !Array.isArray(m.to) && m.to?.text === 'noor@example.test')!;
+      // The end of 29 January in New York, as Dana's certificate says.
+      expect(digest.text).toContain('- Dana Reyes (Manhattan 5th Ave): LP Officer, expires Thursday, 29 January 2026');
+      expect(digest.text).toMatch(/- Dana Reyes \(Manhattan 5th Ave\): "Course \d+", due Monday, 12 January 2026/);
+    });
+
     it("sends the week's digest from Monday morning in each manager's store, never on Sunday west of UTC", async () => {
       const westStore = await buildStore(dataSource, { name: 'Santa Monica', timezone: 'America/Los_Angeles' });
       const west = await buildEmployee(dataSource, {
