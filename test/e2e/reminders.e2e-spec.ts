@@ -610,6 +610,20 @@ describe('reminder planning', () => {
       expect(toRiley.text).toContain(`https://academy.example.com/people/${holder.id}`);
     });
 
+    it('tells nobody of the expiry of someone who left before the notice went out', async () => {
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() - 3_600_000));
+      await planning.plan();
+      const expired = () => notifications(NotificationKind.CERTIFICATION_EXPIRED);
+      expect(await expired()).toHaveLength(3);
+
+      await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { active: false });
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await expired()).map((n) => n.status)).toEqual(Array(3).fill(NotificationStatus.CANCELLED)),
+      );
+      expect(smtp.messages.filter((m) => m.subject?.endsWith('certificate has expired'))).toEqual([]);
+    });
+
     it('copies the last expiry reminder to the managers of the holder’s store when it is sent', async () => {
       const brooklyn = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
       await buildEmployee(dataSource, { storeId: brooklyn.id, role: Role.STORE_MANAGER, email: 'riley@example.test' });
