@@ -452,6 +452,21 @@ describe('reminder planning', () => {
         ].sort(),
       );
     });
+
+    it('does not send someone new to HR or to the store the expiries of the weeks before', async () => {
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() - 20 * DAY));
+      await planning.plan();
+      expect(await notifications(NotificationKind.CERTIFICATION_EXPIRED)).toHaveLength(3);
+
+      clock.set(new Date(THURSDAY_MORNING.getTime() + DAY));
+      await buildEmployee(dataSource, { storeId: store.id, role: Role.HR });
+      await buildEmployee(dataSource, { storeId: store.id, role: Role.STORE_MANAGER });
+      expect((await planning.plan()).expired).toBe(0);
+
+      expect((await notifications(NotificationKind.CERTIFICATION_EXPIRED)).map((n) => n.recipientId).sort()).toEqual(
+        [holder.id, manager.id, hr.id].sort(),
+      );
+    });
   });
 
   describe('running in the worker', () => {
