@@ -85,6 +85,24 @@ describe('invites', () => {
     expect(login.data!.login.accessToken).toEqual(expect.any(String));
   });
 
+  it("gives the link's expiry in the time of the invitee's store, as the other emails do", async () => {
+    await t.dataSource.query("UPDATE stores SET timezone = 'Asia/Tokyo' WHERE id = ?", [chart.stores.n1.id]);
+    t.clock.set(new Date('2026-03-02T20:00:00Z'));
+    try {
+      const hired = await hire('nia@example.test');
+      await smtp.waitFor(1);
+      await graphql(t.app, RESEND, { id: hired.data!.createEmployee.id }, hr());
+      await smtp.waitFor(2);
+    } finally {
+      t.clock.set(new Date());
+    }
+    // 72 hours on: 20:00 UTC on 5 March is 05:00 on 6 March in Tokyo.
+    for (const email of smtp.messages) {
+      expect(email.text).toContain('The link works once and expires on Friday, 6 March 2026 at 05:00 Tokyo time.');
+      expect(email.html).toContain('expires on Friday, 6 March 2026 at 05:00 Tokyo time.');
+    }
+  });
+
   it('ends a lock-out: the new password signs in at once', async () => {
     await hire('nia@example.test');
     const token = await tokenFromEmail(1);

@@ -16,7 +16,7 @@ import {
   NotificationSweep,
   SWEEP_SCHEDULER_ID,
 } from '@lp/notifications';
-import type { EmployeeEntity } from '@lp/organisation';
+import { type EmployeeEntity, Role } from '@lp/organisation';
 import {
   buildEmployee,
   buildStore,
@@ -145,7 +145,11 @@ describe('notification delivery', () => {
   });
 
   it('fails, with the answer, a reminder whose address the server refuses while it takes the copies', async () => {
-    const manager = await buildEmployee(dataSource, { storeId: store.id, email: 'manager@example.test' });
+    const manager = await buildEmployee(dataSource, {
+      storeId: store.id,
+      role: Role.STORE_MANAGER,
+      email: 'manager@example.test',
+    });
     const employee = await buildEmployee(dataSource, { storeId: store.id, email: 'left-the-domain@example.test' });
     smtp.unknownMailboxes.add('left-the-domain@example.test');
     await planner.plan(dataSource.manager, [
@@ -406,7 +410,11 @@ describe('notification delivery', () => {
   });
 
   it('sends the managers their copy of a reminder to an employee without an email address', async () => {
-    const manager = await buildEmployee(dataSource, { storeId: store.id, email: 'manager@example.test' });
+    const manager = await buildEmployee(dataSource, {
+      storeId: store.id,
+      role: Role.STORE_MANAGER,
+      email: 'manager@example.test',
+    });
     const cashier = await buildEmployee(dataSource, { storeId: store.id, firstName: 'Dana', email: null });
     await planner.plan(dataSource.manager, [
       {
@@ -477,8 +485,12 @@ describe('notification delivery', () => {
     );
   });
 
-  it('copies the employees named in cc', async () => {
-    const manager = await buildEmployee(dataSource, { storeId: store.id, email: 'manager@example.test' });
+  it('copies the managers of the holder’s store', async () => {
+    const manager = await buildEmployee(dataSource, {
+      storeId: store.id,
+      role: Role.STORE_MANAGER,
+      email: 'manager@example.test',
+    });
     const employee = await buildEmployee(dataSource, { storeId: store.id });
     await planner.plan(dataSource.manager, [
       {

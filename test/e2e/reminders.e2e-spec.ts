@@ -452,6 +452,21 @@ describe('reminder planning', () => {
         ].sort(),
       );
     });
+
+    it('does not send someone new to HR or to the store the expiries of the weeks before', async () => {
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() - 20 * DAY));
+      await planning.plan();
+      expect(await notifications(NotificationKind.CERTIFICATION_EXPIRED)).toHaveLength(3);
+
+      clock.set(new Date(THURSDAY_MORNING.getTime() + DAY));
+      await buildEmployee(dataSource, { storeId: store.id, role: Role.HR });
+      await buildEmployee(dataSource, { storeId: store.id, role: Role.STORE_MANAGER });
+      expect((await planning.plan()).expired).toBe(0);
+
+      expect((await notifications(NotificationKind.CERTIFICATION_EXPIRED)).map((n) => n.recipientId).sort()).toEqual(
+        [holder.id, manager.id, hr.id].sort(),
+      );
+    });
   });
 
   describe('running in the worker', () => {
@@ -562,6 +577,134 @@ describe('reminder planning', () => {
       ]);
     });
 
+    it('tells of an expiry only those who manage the holder’s store or work in HR when it is sent', async () => {
+      const brooklyn = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
+      const riley = await buildEmployee(dataSource, {
+        storeId: brooklyn.id,
+        role: Role.STORE_MANAGER,
+        email: 'riley@example.test',
+      });
+      const formerHr = await buildEmployee(dataSource, { storeId: store.id, role: Role.HR, email: 'kai@example.test' });
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() - 3_600_000));
+      await planning.plan();
+      const expired = () => notifications(NotificationKind.CERTIFICATION_EXPIRED);
+      expect((await expired()).map((n) => n.recipientId).sort()).toEqual(
+        [holder.id, manager.id, hr.id, formerHr.id].sort(),
+      );
+
+      // Before the notices go out, Dana moves to Brooklyn and Kai leaves HR for a store job.
+      await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { storeId: brooklyn.id });
+      await dataSource.getRepository(EmployeeEntity).update({ id: formerHr.id }, { role: Role.EMPLOYEE });
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await expired()).map((n) => [n.recipientId, n.status]).sort()).toEqual(
+          [
+            [holder.id, NotificationStatus.SENT],
+            [manager.id, NotificationStatus.CANCELLED],
+            [hr.id, NotificationStatus.SENT],
+            [formerHr.id, NotificationStatus.CANCELLED],
+          ].sort(),
+        ),
+      );
+      expect((await expired()).find((n) => n.recipientId === manager.id)!.lastError).toBe(
+        "Not sent: the certificate is no longer current or its holder has left, or the recipient no longer manages the holder's store nor works in HR",
+      );
+      const notices = () => smtp.messages.filter((m) => m.subject?.endsWith('certificate has expired'));
+      expect(notices().map((m) => m.to)).not.toContainEqual(expect.objectContaining({ text: 'morgan@example.test' }));
+
+      // The next run tells Brooklyn's manager, who can open Dana's record.
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await expired()).filter((n) => n.recipientId === riley.id).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+        ]),
+      );
+      const toRiley = notices().find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'riley@example.test')!;
+      expect(toRiley.subject).toBe("Dana Reyes's LP Foundations certificate has expired");
+      expect(toRiley.text).toContain(`https://academy.example.com/people/${holder.id}`);
+    });
+
+    it('tells nobody of the expiry of someone who left before the notice went out', async () => {
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() - 3_600_000));
+      await planning.plan();
+      const expired = () => notifications(NotificationKind.CERTIFICATION_EXPIRED);
+      expect(await expired()).toHaveLength(3);
+
+      await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { active: false });
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await expired()).map((n) => n.status)).toEqual(Array(3).fill(NotificationStatus.CANCELLED)),
+      );
+      expect(smtp.messages.filter((m) => m.subject?.endsWith('certificate has expired'))).toEqual([]);
+    });
+
+    it('copies the last expiry reminder to the managers of the holder’s store when it is sent', async () => {
+      const brooklyn = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
+      await buildEmployee(dataSource, { storeId: brooklyn.id, role: Role.STORE_MANAGER, email: 'riley@example.test' });
+      // Its one-day reminder is due at noon in New York.
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() + DAY + 2 * 3_600_000));
+      await planning.plan();
+      expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.ccEmployeeIds)).toEqual([
+        [manager.id],
+      ]);
+
+      // Dana moves to Brooklyn before it goes out.
+      await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { storeId: brooklyn.id });
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+        ]),
+      );
+      const reminder = smtp.messages.find((m) => m.subject?.startsWith('Your LP Foundations certificate expires'))!;
+      expect(reminder.to).toMatchObject({ text: 'dana@example.test' });
+      expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
+    });
+
+    it('dates an expiry for HR elsewhere as the holder’s store does, and says so', async () => {
+      const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
+      await dataSource.getRepository(EmployeeEntity).update({ id: hr.id }, { storeId: headOffice.id });
+      const officer = await buildProgram(dataSource, {
+        name: 'LP Officer',
+        renewalBasis: RenewalBasis.FIXED_DATE,
+        fixedExpiryDate: '01-29',
+      });
+      const certification = await dataSource.transaction((m) =>
+        worker.app.get(CertificationWriter).issue(m, {
+          employeeId: holder.id,
+          storeId: store.id,
+          program: officer,
+          earnedAt: new Date('2025-02-01T10:00:00Z'),
+          source: CertificationSource.COMPLETION,
+          actorId: null,
+        }),
+      );
+      // The end of 29 January in New York, Dana's store: already 30 January in Paris.
+      expect(certification.expiresAt).toEqual(new Date('2026-01-30T04:59:59Z'));
+
+      // Friday 10:00 in New York, 16:00 in Paris.
+      clock.set(new Date('2026-01-30T15:00:00Z'));
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await smtp.waitFor(4);
+      const noticeTo = (address: string) =>
+        smtp.messages.find(
+          (m) => m.subject?.endsWith('certificate has expired') && !Array.isArray(m.to) && m.to?.text === address,
+        )!;
+      for (const address of ['hr@example.test', 'morgan@example.test']) {
+        const notice = noticeTo(address);
+        expect(notice.text).toContain(
+          'The LP Officer certificate of Dana Reyes, Manhattan 5th Ave, expired on Thursday, 29 January 2026 (New York time).',
+        );
+        expect(notice.html).toContain('expired on\n<strong>Thursday, 29 January 2026</strong> (New York time)');
+      }
+      expect(noticeTo('dana@example.test').text).toContain(
+        'Your LP Officer certificate expired on Thursday, 29 January 2026.',
+      );
+    });
+
     it("sends each store manager one weekly digest of their store's overdue work, expiries and compliance", async () => {
       const jobRoleId = holder.jobRoleId;
       await dataSource.query('INSERT INTO program_audiences (program_id, job_role_id) VALUES (?, ?)', [
@@ -622,6 +765,45 @@ describe('reminder planning', () => {
         '2026-W03',
         '2026-W04',
       ]);
+    });
+
+    it('dates each line of a digest as its store does, for a manager based in another zone', async () => {
+      const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
+      await buildEmployee(dataSource, {
+        storeId: headOffice.id,
+        role: Role.STORE_MANAGER,
+        managedStoreIds: [store.id],
+        email: 'noor@example.test',
+      });
+      const officer = await buildProgram(dataSource, {
+        name: 'LP Officer',
+        renewalBasis: RenewalBasis.FIXED_DATE,
+        fixedExpiryDate: '01-29',
+      });
+      await dataSource.transaction((m) =>
+        worker.app.get(CertificationWriter).issue(m, {
+          employeeId: holder.id,
+          storeId: store.id,
+          program: officer,
+          earnedAt: new Date('2025-02-01T10:00:00Z'),
+          source: CertificationSource.COMPLETION,
+          actorId: null,
+        }),
+      );
+      // Due at 22:00 on 12 January in New York: 04:00 on the 13th in Paris.
+      await assignment(new Date('2026-01-13T03:00:00Z'));
+
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect(
+          (await notifications(NotificationKind.WEEKLY_DIGEST)).every((n) => n.status === NotificationStatus.SENT),
+        ).toBe(true),
+      );
+      const digest = smtp.messages.find((m) => !Array.isArray(m.to) && m.to?.text === 'noor@example.test')!;
+      // The end of 29 January in New York, as Dana's certificate says.
+      expect(digest.text).toContain('- Dana Reyes (Manhattan 5th Ave): LP Officer, expires Thursday, 29 January 2026');
+      expect(digest.text).toMatch(/- Dana Reyes \(Manhattan 5th Ave\): "Course \d+", due Monday, 12 January 2026/);
     });
 
     it("sends the week's digest from Monday morning in each manager's store, never on Sunday west of UTC", async () => {

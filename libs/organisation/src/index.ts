@@ -1,5 +1,6 @@
 export * from './email';
 export * from './entities';
+export * from './local-date-text';
 export * from './local-time';
 export * from './organisation.module';
 export * from './scope/access-scope';

@@ -7,6 +7,7 @@ import {
   EmployeeLifecycle,
   type EmployeeLifecycleHook,
   type HireContext,
+  StoreEntity,
 } from '@lp/organisation';
 import { inviteEmail } from '../invite-email.template';
 import { InviteService } from './invite.service';
@@ -37,8 +38,18 @@ export class InviteOnHireHook implements EmployeeLifecycleHook, OnModuleInit {
     if (!employee.email || !context.sendInvite) return;
     const email = employee.email;
     const { token, expiresAt } = await this.invites.issue(manager, employee.id);
+    const { timezone } = await manager.findOneByOrFail(StoreEntity, { id: employee.storeId });
     return async () => {
-      await this.mail.send(inviteEmail(email, employee.firstName, this.appConfig.APP_URL, token, expiresAt));
+      await this.mail.send(
+        inviteEmail({
+          to: email,
+          firstName: employee.firstName,
+          appUrl: this.appConfig.APP_URL,
+          token,
+          expiresAt,
+          timezone,
+        }),
+      );
     };
   }
 }

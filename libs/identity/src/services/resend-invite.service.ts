@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { AppConfig, BadInputError, ForbiddenError, MailService, NotFoundError } from '@lp/core';
-import { EmployeeEntity, restrictToScope, Role } from '@lp/organisation';
+import { EmployeeEntity, restrictToScope, Role, StoreEntity } from '@lp/organisation';
 import type { Actor } from '../actor';
 import { inviteEmail } from '../invite-email.template';
 import { InviteService } from './invite.service';
@@ -53,6 +53,7 @@ export class ResendInviteService {
         throw new BadInputError('This employee is deactivated; reactivate them first', 'employeeId');
       if (!employee.email) throw new BadInputError('This employee has no email to send an invite to', 'employeeId');
       const { token, expiresAt } = await this.invites.issue(manager, employee.id);
+      const { timezone } = await manager.findOneByOrFail(StoreEntity, { id: employee.storeId });
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'INVITE_SENT',
@@ -61,11 +62,18 @@ export class ResendInviteService {
         storeId: employee.storeId,
         after: { email: employee.email, expiresAt: expiresAt.toISOString() },
       });
-      return { employee, sentTo: employee.email, token, expiresAt };
+      return { employee, sentTo: employee.email, token, expiresAt, timezone };
     });
     // After the commit, so the link in the email works; a failure here is reported to the caller, who may retry.
     await this.mail.send(
-      inviteEmail(sent.sentTo, sent.employee.firstName, this.appConfig.APP_URL, sent.token, sent.expiresAt),
+      inviteEmail({
+        to: sent.sentTo,
+        firstName: sent.employee.firstName,
+        appUrl: this.appConfig.APP_URL,
+        token: sent.token,
+        expiresAt: sent.expiresAt,
+        timezone: sent.timezone,
+      }),
     );
     return { employee: sent.employee, sentTo: sent.sentTo, expiresAt: sent.expiresAt };
   }

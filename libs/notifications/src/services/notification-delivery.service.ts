@@ -113,14 +113,17 @@ export class NotificationDelivery {
     const notification = await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
     const recipient = await this.recipient(notification.recipientId);
     if (!recipient.active) return this.notSent(id, claimedAt, 'CANCELLED', 'the employee is no longer active');
-    const cc = await this.ccAddresses(notification.ccEmployeeIds ?? [], notification.recipientId);
+    const template = this.templates.get(notification.kind);
+    if (!template) return this.notSent(id, claimedAt, 'FAILED', `there is no email template for ${notification.kind}`);
+    const toRender = { ...notification, templateData: notification.templateData ?? {} };
+    const planned = notification.ccEmployeeIds ?? [];
+    const copied =
+      template.copies && planned.length > 0 ? await template.copies(this.dataSource.manager, toRender) : planned;
+    const cc = await this.ccAddresses(copied, notification.recipientId);
     if (!recipient.email && cc.length === 0) {
       return this.notSent(id, claimedAt, 'FAILED', 'the employee has no email address');
     }
 
-    const template = this.templates.get(notification.kind);
-    if (!template) return this.notSent(id, claimedAt, 'FAILED', `there is no email template for ${notification.kind}`);
-    const toRender = { ...notification, templateData: notification.templateData ?? {} };
     const loaded = template.load ? await template.load(this.dataSource.manager, toRender) : {};
     if (loaded === null) {
       const because = template.notLoadedBecause ?? `the ${notification.subjectType.toLowerCase()} no longer exists`;

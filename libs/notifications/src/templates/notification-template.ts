@@ -16,7 +16,9 @@ export interface NotificationToRender {
  * The email of one notification kind, as Handlebars sources. Each template sees the
  * notification's `templateData`, whatever `load` returns, and:
  * `recipient.firstName`, `recipient.lastName`, `store.name`, `timezone`, `appUrl`, `plannedAt`.
- * Helpers: `{{date value}}` and `{{dateTime value}}` in the store's timezone,
+ * Helpers: `{{date value}}` and `{{dateTime value}}` in the store's timezone (or in the
+ * zone given as `zone=`, e.g. the store of the person the email is about), `{{zoneName zone}}`
+ * ("New York time"),
  * `{{daysUntil value}}` (local calendar days from the moment of sending) and
  * `{{appLink "path" id…}}`. A variable the template names but the context lacks fails
  * the rendering (strict mode) rather than sending an email with a hole in it.
@@ -37,4 +39,10 @@ export interface NotificationTemplate {
   load?(manager: EntityManager, notification: NotificationToRender): Promise<Record<string, unknown> | null>;
   /** Why nothing was sent when `load` resolved null, as HR's notifications list shows it. */
   notLoadedBecause?: string;
+  /**
+   * Who is copied, read when the email is sent, for a kind whose copies follow the subject
+   * (the managers of the holder's store): called instead of copying the people planned,
+   * for a notification planned with copies.
+   */
+  copies?(manager: EntityManager, notification: NotificationToRender): Promise<number[]>;
 }

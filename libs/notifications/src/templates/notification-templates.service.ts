@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars, { type HelperOptions, type TemplateDelegate } from 'handlebars';
+import { localDateText, localDateTimeText, resolveTimezone, zoneLabel } from '@lp/organisation';
 import { assignmentDueTemplate } from './assignment-due.template';
 import { certificationExpiringTemplate } from './certification-expiring.template';
 import type { NotificationTemplate } from './notification-template';
@@ -52,12 +53,6 @@ function asDate(value: unknown, helper: string): Date {
   const date = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(date.getTime())) throw new Error(`${helper}: "${String(value)}" is not a date`);
   return date;
-}
-
-/** "New York time" for America/New_York: clearer to a reader than "GMT-4". */
-function zoneLabel(timezone: string): string {
-  if (timezone === 'UTC') return 'UTC';
-  return `${timezone.split('/').pop()!.replace(/_/g, ' ')} time`;
 }
 
 function localDay(instant: Date, timezone: string): number {
@@ -124,33 +119,16 @@ export class NotificationTemplates {
 
   private registerHelpers(): void {
     const data = (options: HelperOptions) => options.data as RenderData;
+    /** The zone a date is shown in: the recipient's store's, or the one named by `zone=`. */
+    const zoneOf = (options: HelperOptions): string =>
+      options.hash.zone === undefined ? data(options).timezone : resolveTimezone(String(options.hash.zone)).timezone;
     this.handlebars.registerHelper('date', (value: unknown, options: HelperOptions) =>
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: data(options).timezone,
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      }).format(asDate(value, 'date')),
+      localDateText(asDate(value, 'date'), zoneOf(options)),
     );
-    this.handlebars.registerHelper('dateTime', (value: unknown, options: HelperOptions) => {
-      const { timezone } = data(options);
-      const instant = asDate(value, 'dateTime');
-      const day = new Intl.DateTimeFormat('en-GB', {
-        timeZone: timezone,
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      }).format(instant);
-      const time = new Intl.DateTimeFormat('en-GB', {
-        timeZone: timezone,
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }).format(instant);
-      return `${day} at ${time} ${zoneLabel(timezone)}`;
-    });
+    this.handlebars.registerHelper('dateTime', (value: unknown, options: HelperOptions) =>
+      localDateTimeText(asDate(value, 'dateTime'), zoneOf(options)),
+    );
+    this.handlebars.registerHelper('zoneName', (zone: unknown) => zoneLabel(resolveTimezone(String(zone)).timezone));
     this.handlebars.registerHelper('daysUntil', (value: unknown, options: HelperOptions) => {
       const { timezone, now } = data(options);
       return Math.max(0, localDay(asDate(value, 'daysUntil'), timezone) - localDay(now, timezone));

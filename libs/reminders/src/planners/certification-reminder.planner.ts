@@ -12,6 +12,7 @@ import { Role } from '@lp/organisation';
 import { DAY_MS, normaliseOffsets, offsetReminders, spansWithOffsetReminders } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
 import { type CurrentCertificationRow, currentCertificationsExpiringBetween } from './current-certifications';
+import { expiryNoticeRecipients, newsTo } from './expiry-notice-recipients';
 import { planFromBatches } from './plan-batches';
 import { storeManagersOf } from './store-managers';
 
@@ -34,8 +35,9 @@ export interface CertificationReminderCounts {
  * Plans the reminders about certifications: "expires in N days" per the programme's
  * offsets, with the holder's store managers copied from the last offset on, and once a
  * cycle has expired (still current, not revoked) one notice each to the holder, their
- * store's managers and every active HR employee. Status is derived from the dates, so
- * nothing is flipped here.
+ * store's managers and every active HR employee; a store whose managers have not heard of
+ * it (the holder moved there) is told on a later run, someone new to HR or to managing the
+ * store is not. Status is derived from the dates, so nothing is flipped here.
  */
 @Injectable()
 export class CertificationReminderPlanner {
@@ -91,12 +93,20 @@ export class CertificationReminderPlanner {
         this.dataSource.manager,
         batch.map((c) => c.employeeId),
       );
+      const planned = await expiryNoticeRecipients(
+        this.dataSource.manager,
+        batch.map((c) => c.id),
+      );
       return batch.flatMap((certification) => {
-        const others = [...(managers.get(certification.employeeId) ?? []), ...hr];
-        const recipients = [
-          certification.employeeId,
-          ...new Set(others.filter((id) => id !== certification.employeeId)),
+        const told = planned.get(certification.id) ?? new Set<number>();
+        const others = [
+          ...newsTo(managers.get(certification.employeeId) ?? [], told),
+          ...newsTo(
+            hr.filter((id) => id !== certification.employeeId),
+            told,
+          ),
         ];
+        const recipients = [certification.employeeId, ...new Set(others)];
         return recipients.map((recipientId) => ({
           kind: NotificationKind.CERTIFICATION_EXPIRED,
           recipientId,

@@ -1,21 +1,52 @@
 import type { EntityManager } from 'typeorm';
 import { NotificationKind, type NotificationTemplate, type NotificationToRender } from '@lp/notifications';
+import { Role } from '@lp/organisation';
 
-/** The holder of the certification, for the link to their record in the notices to others. */
+interface HolderRow {
+  employee_id: number;
+  first_name: string;
+  last_name: string;
+  store_name: string;
+  timezone: string;
+}
+
+/**
+ * The holder of a certification that is still current, as they are now: their record's
+ * id for the link, their name, and their store, whose calendar day the expiry is told in
+ * (the certificate's own). Like the planner, it tells only the holder, the managers of the
+ * store the holder works in and HR, as they are when the notice is sent: a manager whose
+ * store the holder has left, or someone who left HR, could not open the record.
+ */
 async function loadHolder(
   manager: EntityManager,
   notification: NotificationToRender,
 ): Promise<Record<string, unknown> | null> {
-  const rows = (await manager.query('SELECT employee_id FROM certifications WHERE id = ?', [
-    notification.subjectId,
-  ])) as { employee_id: number }[];
-  return rows.length > 0 ? { holderId: Number(rows[0].employee_id) } : null;
+  const [holder] = (await manager.query(
+    `SELECT c.employee_id, e.first_name, e.last_name, s.name AS store_name, s.timezone
+       FROM certifications c
+       JOIN employees e ON e.id = c.employee_id AND e.active = 1
+       JOIN stores s ON s.id = e.store_id
+      WHERE c.id = ? AND c.current_key IS NOT NULL AND c.revoked_at IS NULL
+        AND (e.id = ?
+          OR EXISTS (SELECT 1 FROM store_managers sm WHERE sm.store_id = e.store_id AND sm.employee_id = ?)
+          OR EXISTS (SELECT 1 FROM employees r WHERE r.id = ? AND r.role = ?))`,
+    [notification.subjectId, ...Array(3).fill(notification.recipientId), Role.HR],
+  )) as HolderRow[];
+  if (!holder) return null;
+  return {
+    holderId: Number(holder.employee_id),
+    holderName: `${holder.first_name} ${holder.last_name}`,
+    holderStoreName: holder.store_name,
+    holderTimezone: holder.timezone,
+  };
 }
 
 /**
  * Sent to the holder (`forHolder`), their store's managers and HR; templateData
  * `{ certificationId, programName, expiresAt, holderName, forHolder }`. The holder is sent
- * to their training, where the refresher is; the others to the holder's record.
+ * to their training, where the refresher is; the others to the holder's record. The others
+ * may work in another zone (HR at head office): they read the day of the holder's store,
+ * which the certificate, the holder's emails and a programme's fixed expiry date go by.
  */
 export const certificationExpiredTemplate: NotificationTemplate = {
   kind: NotificationKind.CERTIFICATION_EXPIRED,
@@ -24,13 +55,14 @@ export const certificationExpiredTemplate: NotificationTemplate = {
   text: `Hello {{recipient.firstName}},
 
 {{#if forHolder}}Your {{programName}} certificate expired on {{date expiresAt}}.
-Complete the refresher to be certified again: {{appLink "training"}}{{else}}The {{programName}} certificate of {{holderName}} expired on {{date expiresAt}}.
+Complete the refresher to be certified again: {{appLink "training"}}{{else}}The {{programName}} certificate of {{holderName}}, {{holderStoreName}}, expired on {{date expiresAt zone=holderTimezone}} ({{zoneName holderTimezone}}).
 See their record: {{appLink "people" holderId}}{{/if}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 {{#if forHolder}}<p>Your <strong>{{programName}}</strong> certificate expired on <strong>{{date expiresAt}}</strong>.</p>
-<p><a href="{{appLink "training"}}">Complete the refresher</a> to be certified again.</p>{{else}}<p>The <strong>{{programName}}</strong> certificate of <strong>{{holderName}}</strong> expired on
-<strong>{{date expiresAt}}</strong>.</p>
+<p><a href="{{appLink "training"}}">Complete the refresher</a> to be certified again.</p>{{else}}<p>The <strong>{{programName}}</strong> certificate of <strong>{{holderName}}</strong>, {{holderStoreName}}, expired on
+<strong>{{date expiresAt zone=holderTimezone}}</strong> ({{zoneName holderTimezone}}).</p>
 <p><a href="{{appLink "people" holderId}}">See their record</a></p>{{/if}}`,
   load: loadHolder,
-  notLoadedBecause: 'the certification no longer exists',
+  notLoadedBecause:
+    "the certificate is no longer current or its holder has left, or the recipient no longer manages the holder's store nor works in HR",
 };

@@ -44,6 +44,8 @@ describe('the reminder email templates', () => {
       expiresAt: '2026-01-15T14:00:00.000Z',
       holderName: 'Dana Reyes',
       holderId: 31,
+      holderStoreName: 'Paris Opéra',
+      holderTimezone: 'Europe/Paris',
     };
     const holder = templates.render(NotificationKind.CERTIFICATION_EXPIRED, context({ ...values, forHolder: true }));
     expect(holder.subject).toBe('Your LP Foundations certificate has expired');
@@ -52,7 +54,12 @@ describe('the reminder email templates', () => {
 
     const manager = templates.render(NotificationKind.CERTIFICATION_EXPIRED, context({ ...values, forHolder: false }));
     expect(manager.subject).toBe("Dana Reyes's LP Foundations certificate has expired");
-    expect(manager.html).toContain('certificate of <strong>Dana Reyes</strong> expired');
+    expect(manager.html).toContain('certificate of <strong>Dana Reyes</strong>, Paris Opéra, expired');
+    // 04:30 on the 16th in Paris, the holder's store, is still the 15th in New York, where this manager works.
+    const earlyInParis = { ...values, expiresAt: '2026-01-16T03:30:00.000Z' };
+    expect(
+      templates.render(NotificationKind.CERTIFICATION_EXPIRED, context({ ...earlyInParis, forHolder: false })).text,
+    ).toContain('Dana Reyes, Paris Opéra, expired on Friday, 16 January 2026 (Paris time).');
     expect(manager.html).toContain('href="https://academy.example.com/people/31"');
   });
 

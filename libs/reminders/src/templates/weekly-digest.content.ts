@@ -10,9 +10,16 @@ export const DIGEST_EXPIRING_WITHIN_DAYS = 30;
 
 export interface WeeklyDigestContent {
   storeNames: string;
-  overdue: { employeeName: string; storeName: string; courseTitle: string; dueAt: string }[];
+  /** Each line with its store's zone: a date reads as the day that store (and its emails) give it. */
+  overdue: { employeeName: string; storeName: string; storeTimezone: string; courseTitle: string; dueAt: string }[];
   overdueTotal: number;
-  expiring: { employeeName: string; storeName: string; programName: string; expiresAt: string }[];
+  expiring: {
+    employeeName: string;
+    storeName: string;
+    storeTimezone: string;
+    programName: string;
+    expiresAt: string;
+  }[];
   expiringTotal: number;
   compliance: { programName: string; certified: number; required: number }[];
   /** How many are listed by name when a total is larger. */
@@ -40,7 +47,7 @@ export async function weeklyDigestContent(
   const storeIds = stores.map((s) => s.id);
 
   const overdue = (await manager.query(
-    `SELECT e.first_name, e.last_name, s.name AS store_name, co.title, a.due_at, COUNT(*) OVER () AS total
+    `SELECT e.first_name, e.last_name, s.name AS store_name, s.timezone, co.title, a.due_at, COUNT(*) OVER () AS total
        FROM assignments a
        JOIN employees e ON e.id = a.employee_id AND e.active = 1
        JOIN stores s ON s.id = e.store_id
@@ -49,10 +56,18 @@ export async function weeklyDigestContent(
       ORDER BY a.due_at, a.id
       LIMIT ?`,
     [storeIds, OPEN_ASSIGNMENT_STATUSES, now, DIGEST_LIST_LIMIT],
-  )) as { first_name: string; last_name: string; store_name: string; title: string; due_at: Date; total: number }[];
+  )) as {
+    first_name: string;
+    last_name: string;
+    store_name: string;
+    timezone: string;
+    title: string;
+    due_at: Date;
+    total: number;
+  }[];
 
   const expiring = (await manager.query(
-    `SELECT e.first_name, e.last_name, s.name AS store_name, p.name AS program_name, c.expires_at,
+    `SELECT e.first_name, e.last_name, s.name AS store_name, s.timezone, p.name AS program_name, c.expires_at,
             COUNT(*) OVER () AS total
        FROM certifications c
        JOIN employees e ON e.id = c.employee_id AND e.active = 1
@@ -67,6 +82,7 @@ export async function weeklyDigestContent(
     first_name: string;
     last_name: string;
     store_name: string;
+    timezone: string;
     program_name: string;
     expires_at: Date;
     total: number;
@@ -93,6 +109,7 @@ export async function weeklyDigestContent(
     overdue: overdue.map((row) => ({
       employeeName: `${row.first_name} ${row.last_name}`,
       storeName: row.store_name,
+      storeTimezone: row.timezone,
       courseTitle: row.title,
       dueAt: row.due_at.toISOString(),
     })),
@@ -100,6 +117,7 @@ export async function weeklyDigestContent(
     expiring: expiring.map((row) => ({
       employeeName: `${row.first_name} ${row.last_name}`,
       storeName: row.store_name,
+      storeTimezone: row.timezone,
       programName: row.program_name,
       expiresAt: row.expires_at.toISOString(),
     })),

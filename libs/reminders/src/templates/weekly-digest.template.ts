@@ -12,11 +12,11 @@ export function weeklyDigestTemplate(clock: Clock): NotificationTemplate {
 Here is this week's LP Academy summary for {{storeNames}}.
 
 Overdue training ({{overdueTotal}}):
-{{#each overdue}}- {{employeeName}} ({{storeName}}): "{{courseTitle}}", due {{date dueAt}}
+{{#each overdue}}- {{employeeName}} ({{storeName}}): "{{courseTitle}}", due {{date dueAt zone=storeTimezone}}
 {{else}}- none
 {{/each}}
 Certificates expiring within {{expiringWithinDays}} days ({{expiringTotal}}):
-{{#each expiring}}- {{employeeName}} ({{storeName}}): {{programName}}, expires {{date expiresAt}}
+{{#each expiring}}- {{employeeName}} ({{storeName}}): {{programName}}, expires {{date expiresAt zone=storeTimezone}}
 {{else}}- none
 {{/each}}
 Certified per programme:
@@ -27,9 +27,9 @@ Lists show at most {{listLimit}} names. The full picture: {{appLink "store"}}`,
     html: `<p>Hello {{recipient.firstName}},</p>
 <p>Here is this week's LP Academy summary for <strong>{{storeNames}}</strong>.</p>
 <h3>Overdue training ({{overdueTotal}})</h3>
-<ul>{{#each overdue}}<li>{{employeeName}} ({{storeName}}): <strong>{{courseTitle}}</strong>, due {{date dueAt}}</li>{{else}}<li>None</li>{{/each}}</ul>
+<ul>{{#each overdue}}<li>{{employeeName}} ({{storeName}}): <strong>{{courseTitle}}</strong>, due {{date dueAt zone=storeTimezone}}</li>{{else}}<li>None</li>{{/each}}</ul>
 <h3>Certificates expiring within {{expiringWithinDays}} days ({{expiringTotal}})</h3>
-<ul>{{#each expiring}}<li>{{employeeName}} ({{storeName}}): <strong>{{programName}}</strong>, expires {{date expiresAt}}</li>{{else}}<li>None</li>{{/each}}</ul>
+<ul>{{#each expiring}}<li>{{employeeName}} ({{storeName}}): <strong>{{programName}}</strong>, expires {{date expiresAt zone=storeTimezone}}</li>{{else}}<li>None</li>{{/each}}</ul>
 <h3>Certified per programme</h3>
 <ul>{{#each compliance}}<li>{{programName}}: {{certified}} of {{required}}</li>{{else}}<li>No programme names your staff</li>{{/each}}</ul>
 <p>Lists show at most {{listLimit}} names. <a href="{{appLink "store"}}">See the full picture</a></p>`,
