@@ -1,18 +1,19 @@
 /// <reference lib="dom" />
 import { PasswordHasher } from '@lp/identity';
 import type { EmployeeEntity } from '@lp/organisation';
-import { buildAssignment, buildCourse, buildEmployee, buildStore } from '@lp/testing';
+import { buildAssignment, buildCourse, buildEmployee, buildStore, graphql } from '@lp/testing';
 import { useWebTest } from '@lp/testing/browser';
 
 const PASSWORD = 'a long enough password';
+const COMPLETE_LESSON = 'mutation ($a: ID!, $l: ID!) { completeLesson(assignmentId: $a, lessonId: $l) { id } }';
 /** How long a sign-in lasts (ACCESS_TOKEN_TTL_MINUTES). */
 const SESSION_MINUTES = 60;
 
 /**
- * A learner's session ends while they are in a lesson (signed in near the end
+ * A learner's session ends while they are in a lesson or a timed quiz (signed in near the end
  * of the hour a token lasts): the next thing they send is refused.
  */
-describe('a session that ends in the middle of a lesson', () => {
+describe('a session that ends in the middle of a lesson or a quiz', () => {
   const web = useWebTest();
   let learner: EmployeeEntity;
 
@@ -56,5 +57,54 @@ describe('a session that ends in the middle of a lesson', () => {
     expect(new URL(page.url()).pathname).toBe(lessonPath);
     await page.getByRole('button', { name: 'Mark as read and continue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lesson 2' }).first().waitFor();
+  });
+
+  it('sends the learner to sign in and back to the quiz, with the attempt and the answers they had chosen', async () => {
+    const page = web.page;
+    const course = await buildCourse(web.app.dataSource, { questions: 3, quiz: { timeLimitMinutes: 20 } });
+    const assignment = await buildAssignment(web.app.dataSource, {
+      employeeId: learner.id,
+      courseId: course.course.id,
+    });
+    for (const lesson of course.lessons) {
+      const read = await graphql(
+        web.app.app,
+        COMPLETE_LESSON,
+        { a: String(assignment.id), l: String(lesson.id) },
+        web.app.tokenFor(learner),
+      );
+      expect(read.errors).toBeUndefined();
+    }
+    const quizPath = `/training/${assignment.id}/quiz`;
+    await web.signInAs(learner);
+    web.app.clock.advanceMinutes(SESSION_MINUTES - 10);
+    await web.goto(quizPath);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    const questions = page.locator('fieldset.question');
+    await questions.nth(0).locator('input').first().check();
+    await questions.nth(1).locator('input').last().check();
+    const chosen = await page
+      .locator('fieldset.question input:checked')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+
+    web.app.clock.advanceMinutes(11);
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+    await signInAgainWithTheForm();
+
+    await page.getByRole('heading', { level: 1, name: /^Quiz:/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(quizPath);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByText('Attempt 1').waitFor();
+    await page.getByText('2 of 3 answered').waitFor();
+    const restored = await page
+      .locator('fieldset.question input:checked')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(restored).toEqual(chosen);
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    expect(await page.getByText('Not answered').count()).toBe(1);
   });
 });
