@@ -118,4 +118,23 @@ describe('taking a quiz', () => {
     await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
     expect(await page.getByText('Not answered').count()).toBe(0);
   });
+
+  it('moves keyboard focus to the questions when the quiz starts and to the result when it is submitted', async () => {
+    const page = web.page;
+    const focusedId = () => page.evaluate(() => document.activeElement?.id);
+    await web.goto(await quizReadyToStart());
+    await page.getByRole('button', { name: 'Start the quiz' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Question 1 of 3').waitFor();
+    // On the page's content, as after following a link: not left on the page's body behind the removed button
+    expect(await focusedId()).toBe('main');
+
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await page.getByRole('button', { name: 'Submit answers' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Submit anyway' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    expect(await focusedId()).toBe('main');
+  });
 });

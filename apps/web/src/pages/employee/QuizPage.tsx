@@ -227,8 +227,14 @@ export function QuizPage() {
   const [start, startAttempt] = useMutation(StartQuizDocument);
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [result, setResult] = useState<QuizResult | null>(null);
+  const shown = useRef({ attempt, result });
   useEffect(() => {
     window.scrollTo(0, 0);
+    // Starting, submitting and trying again replace the content under the button pressed: keyboard
+    // and screen-reader users start again at the top of the new content, as after moving to a page.
+    if (shown.current.attempt === attempt && shown.current.result === result) return;
+    shown.current = { attempt, result };
+    document.getElementById('main')?.focus({ preventScroll: true });
   }, [attempt, result]);
 
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
