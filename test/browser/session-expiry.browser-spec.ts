@@ -47,16 +47,16 @@ describe('a session that ends in the middle of a lesson or a quiz', () => {
     const lessonPath = `/training/${assignment.id}/lessons/${course.lessons[0].id}`;
     await web.signInAs(learner);
     await web.goto(lessonPath);
-    await page.getByRole('heading', { level: 1, name: 'Lesson 1' }).first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Lesson 1' }).waitFor();
 
     web.app.clock.advanceMinutes(SESSION_MINUTES + 1);
     await page.getByRole('button', { name: 'Mark as read and continue' }).click();
     await signInAgainWithTheForm();
 
-    await page.getByRole('heading', { level: 1, name: 'Lesson 1' }).first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Lesson 1' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(lessonPath);
     await page.getByRole('button', { name: 'Mark as read and continue' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Lesson 2' }).first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Lesson 2' }).waitFor();
   });
 
   it('sends the learner to sign in and back to the quiz, with the attempt and the answers they had chosen', async () => {
