@@ -72,4 +72,69 @@ describe('taking a quiz', () => {
     await page.getByText('Not passed this time').waitFor();
     expect(await page.getByText('Not answered').count()).toBe(3);
   });
+
+  /** The values of the options ticked on the page. */
+  const ticked = () =>
+    web.page
+      .locator('fieldset.question input:checked')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+
+  it('keeps the answers chosen when the page is reloaded mid-quiz, as a phone does to a tab left in the background', async () => {
+    const page = web.page;
+    const quizPath = await quizReadyToStart();
+    await web.goto(quizPath);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await page.locator('fieldset.question').nth(0).locator('input').last().check();
+    await page.locator('fieldset.question').nth(2).locator('input').first().check();
+    const chosen = await ticked();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByText('Attempt 1').waitFor();
+    await page.getByText('2 of 3 answered').waitFor();
+    expect(await ticked()).toEqual(chosen);
+  });
+
+  it('keeps the answers and the attempt when a submit fails on a dropped connection, and submits them on retry', async () => {
+    const page = web.page;
+    await web.goto(await quizReadyToStart());
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    for (const question of await page.locator('fieldset.question').all())
+      await question.locator('input').first().check();
+    const chosen = await ticked();
+
+    web.allowBrowserErrors(/ERR_INTERNET_DISCONNECTED|Failed to fetch/);
+    await web.context.setOffline(true);
+    try {
+      await page.getByRole('button', { name: 'Submit answers' }).click();
+      await page.getByText('LP Academy cannot be reached. Check your connection and try again.').waitFor();
+    } finally {
+      await web.context.setOffline(false);
+    }
+    expect(await ticked()).toEqual(chosen);
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    expect(await page.getByText('Not answered').count()).toBe(0);
+  });
+
+  it('moves keyboard focus to the questions when the quiz starts and to the result when it is submitted', async () => {
+    const page = web.page;
+    const focusedId = () => page.evaluate(() => document.activeElement?.id);
+    await web.goto(await quizReadyToStart());
+    await page.getByRole('button', { name: 'Start the quiz' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Question 1 of 3').waitFor();
+    // On the page's content, as after following a link: not left on the page's body behind the removed button
+    expect(await focusedId()).toBe('main');
+
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await page.getByRole('button', { name: 'Submit answers' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Submit anyway' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    expect(await focusedId()).toBe('main');
+  });
 });

@@ -1,5 +1,8 @@
-import { Client, cacheExchange, fetchExchange, mapExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, getOperationName, mapExchange } from 'urql';
 import { readToken } from './token';
+
+/** The operations of the signed-out pages, whose UNAUTHENTICATED is about what was typed, not about a session. */
+const SIGN_IN_OPERATIONS = new Set(['Login', 'AcceptInvite']);
 
 /** One client per signed-in session, so nothing cached leaks from one user to the next. */
 export function createClient(onUnauthenticated: () => void): Client {
@@ -16,9 +19,11 @@ export function createClient(onUnauthenticated: () => void): Client {
       cacheExchange,
       mapExchange({
         onError(error, operation) {
-          const expired = error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
-          // A failed login is UNAUTHENTICATED too; only a rejected token ends the session.
-          if (expired && readToken() && operation.kind !== 'mutation') onUnauthenticated();
+          const rejected = error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+          // A session that ended under a learner's submit or "mark as read" ends here too, so they are
+          // sent to sign in and back, rather than left pressing a button that cannot work again.
+          const signingIn = SIGN_IN_OPERATIONS.has(getOperationName(operation.query) ?? '');
+          if (rejected && readToken() && !signingIn) onUnauthenticated();
         },
       }),
       fetchExchange,

@@ -36,6 +36,8 @@ interface Session {
   error: CombinedError | undefined;
   /** Someone pressed "Sign out" (rather than the session expiring): whoever signs in next starts at their home page. */
   signedOut: boolean;
+  /** The API refused the session's token (it expired or was revoked): the sign-in page says so. */
+  ended: boolean;
   signIn: (token: string) => void;
   signOut: () => void;
 }
@@ -64,6 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState(readToken);
   const [client, setClient] = useState(newClient);
   const [signedOut, setSignedOut] = useState(false);
+  const [ended, setEnded] = useState(false);
   const forgetToken = useCallback(() => {
     clearToken();
     setToken(null);
@@ -72,22 +75,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     forgetToken();
     setSignedOut(true);
+    setEnded(false);
   }, [forgetToken]);
   const signIn = useCallback((next: string) => {
     saveToken(next);
     setToken(next);
     setClient(newClient());
     setSignedOut(false);
+    setEnded(false);
   }, []);
   useEffect(() => {
-    window.addEventListener(SESSION_EXPIRED, forgetToken);
-    return () => window.removeEventListener(SESSION_EXPIRED, forgetToken);
+    const end = () => {
+      forgetToken();
+      setEnded(true);
+    };
+    window.addEventListener(SESSION_EXPIRED, end);
+    return () => window.removeEventListener(SESSION_EXPIRED, end);
   }, [forgetToken]);
   return (
     <Provider value={client}>
       {/* Keyed by the token because urql keeps a query's last data while it is paused or refetching:
           the previous person's `me` would stand in for the next one's, sending them to its pages. */}
-      <SessionState key={token} token={token} signedOut={signedOut} signIn={signIn} signOut={signOut}>
+      <SessionState key={token} token={token} signedOut={signedOut} ended={ended} signIn={signIn} signOut={signOut}>
         {children}
       </SessionState>
     </Provider>
@@ -97,12 +106,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 function SessionState({
   token,
   signedOut,
+  ended,
   signIn,
   signOut,
   children,
 }: {
   token: string | null;
   signedOut: boolean;
+  ended: boolean;
   signIn: (token: string) => void;
   signOut: () => void;
   children: ReactNode;
@@ -115,10 +126,11 @@ function SessionState({
       loading: Boolean(token) && !me && (fetching || !error),
       error: token && !me ? error : undefined,
       signedOut,
+      ended,
       signIn,
       signOut,
     }),
-    [me, token, fetching, error, signedOut, signIn, signOut],
+    [me, token, fetching, error, signedOut, ended, signIn, signOut],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

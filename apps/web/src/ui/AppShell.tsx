@@ -63,7 +63,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span aria-hidden="true">☰</span> Menu
           </Button>
           <Link to="/" className="brand">
-            <Logo /> LP Academy
+            <Logo /> <span className="brand-name">LP Academy</span>
           </Link>
           <div className="shell-user">
             <span className="user-name">

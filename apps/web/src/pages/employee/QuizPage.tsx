@@ -7,6 +7,7 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
 import { MyAssignmentsDocument } from './assignments';
+import { type Answers, forgetAnswers, keepAnswers, restoreAnswers } from './quizAnswers';
 import { QuizResultView } from './QuizResultView';
 import { QuizTimer } from './QuizTimer';
 
@@ -67,7 +68,6 @@ const SubmitQuizDocument = graphql(`
 
 export type Attempt = StartQuizMutation['startQuizAttempt'];
 export type QuizResult = SubmitQuizMutation['submitQuizAttempt'];
-type Answers = Record<string, string[]>;
 type Mode = 'one' | 'all';
 const MODE_KEY = 'lp-academy.quiz-mode';
 
@@ -115,7 +115,7 @@ function QuestionBlock({
 }
 
 function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (result: QuizResult) => void }) {
-  const [answers, setAnswers] = useState<Answers>({});
+  const [answers, setAnswers] = useState<Answers>(() => restoreAnswers(attempt));
   const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) === 'all' ? 'all' : 'one'));
   const [current, setCurrent] = useState(0);
   const [confirming, setConfirming] = useState(false);
@@ -134,8 +134,10 @@ function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (re
         .filter((q) => answers[q.id]?.length)
         .map((q) => ({ questionId: q.id, optionIds: answers[q.id] })),
     });
-    if (result.data) onSubmitted(result.data.submitQuizAttempt);
-    else submitted.current = false;
+    if (result.data) {
+      forgetAnswers(attempt.id);
+      onSubmitted(result.data.submitQuizAttempt);
+    } else submitted.current = false;
   }, [answers, attempt.id, onSubmitted, questions, submit]);
 
   function chooseMode(next: Mode) {
@@ -148,7 +150,11 @@ function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (re
     questionTop.current?.focus();
   }
 
-  const answer = (questionId: string) => (optionIds: string[]) => setAnswers({ ...answers, [questionId]: optionIds });
+  const answer = (questionId: string) => (optionIds: string[]) => {
+    const next = { ...answers, [questionId]: optionIds };
+    setAnswers(next);
+    keepAnswers(attempt.id, next);
+  };
   const visible = mode === 'all' ? questions.map((q, i) => [q, i] as const) : [[questions[current], current] as const];
 
   return (
@@ -221,8 +227,14 @@ export function QuizPage() {
   const [start, startAttempt] = useMutation(StartQuizDocument);
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [result, setResult] = useState<QuizResult | null>(null);
+  const shown = useRef({ attempt, result });
   useEffect(() => {
     window.scrollTo(0, 0);
+    // Starting, submitting and trying again replace the content under the button pressed: keyboard
+    // and screen-reader users start again at the top of the new content, as after moving to a page.
+    if (shown.current.attempt === attempt && shown.current.result === result) return;
+    shown.current = { attempt, result };
+    document.getElementById('main')?.focus({ preventScroll: true });
   }, [attempt, result]);
 
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;

@@ -5,7 +5,7 @@ import { graphql } from '../../gql';
 import { errorCode } from '../../lib/errors';
 import { useSession } from '../../lib/session';
 import { Button } from '../../ui/Button';
-import { ErrorAlert } from '../../ui/Feedback';
+import { Alert, ErrorAlert } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
 import { AuthLayout } from './AuthLayout';
 
@@ -18,7 +18,7 @@ const LoginDocument = graphql(`
 `);
 
 export function SignInPage() {
-  const { me, signIn } = useSession();
+  const { me, ended, signIn } = useSession();
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -36,6 +36,11 @@ export function SignInPage() {
   return (
     <AuthLayout title="Sign in">
       <p className="muted">Loss prevention training and certification.</p>
+      {ended && !error && (
+        <Alert tone="warning" title="Your session has ended">
+          Sign in again to go back to where you were.
+        </Alert>
+      )}
       {error &&
         (errorCode(error) === 'UNAUTHENTICATED' ? (
           <ErrorAlert error="That email and password do not match an account. Check them and try again." />
