@@ -119,6 +119,31 @@ describe('taking a quiz', () => {
     expect(await page.getByText('Not answered').count()).toBe(0);
   });
 
+  it('says where the course stands when the attempt was graded meanwhile, as after a response lost on a dropped connection', async () => {
+    const page = web.page;
+    const quiz = await quizReadyToStart();
+    const assignmentId = quiz.split('/')[2];
+    await web.goto(quiz);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    // The first submit reached the server and was graded; only its answer never arrived.
+    const [attempt] = (await web.app.dataSource.query(
+      'SELECT id FROM quiz_attempts WHERE assignment_id = ? ORDER BY id DESC LIMIT 1',
+      [assignmentId],
+    )) as { id: number }[];
+    await web.app.dataSource.query(
+      'UPDATE quiz_attempts SET submitted_at = NOW(3), correct_count = 0, score_percent = 0, passed = 0 WHERE id = ?',
+      [attempt.id],
+    );
+
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+    await page.getByText('This attempt is closed').waitFor();
+    expect(await page.getByRole('button', { name: 'Submit anyway' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to the course' }).click();
+    await page.waitForURL(`**/training/${assignmentId}`);
+  });
+
   it('moves keyboard focus to the questions when the quiz starts and to the result when it is submitted', async () => {
     const page = web.page;
     const focusedId = () => page.evaluate(() => document.activeElement?.id);

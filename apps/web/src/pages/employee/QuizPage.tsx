@@ -6,6 +6,7 @@ import type { StartQuizMutation, SubmitQuizMutation } from '../../gql/graphql';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
+import { errorCode, messageFor } from '../../lib/errors';
 import { MyAssignmentsDocument } from './assignments';
 import { type Answers, forgetAnswers, keepAnswers, restoreAnswers } from './quizAnswers';
 import { QuizResultView } from './QuizResultView';
@@ -114,7 +115,31 @@ function QuestionBlock({
   );
 }
 
-function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (result: QuizResult) => void }) {
+/**
+ * The attempt can no longer be submitted: graded already (a first submit whose answer was
+ * lost on a dropped connection) or past its time. The course page says where things stand.
+ */
+function AttemptClosed({ reason, courseLink }: { reason: string; courseLink: string }) {
+  return (
+    <Alert tone="warning" title="This attempt is closed">
+      <p>{reason}</p>
+      <p>The course page shows whether you passed and how many attempts you have left.</p>
+      <div className="form-actions">
+        <ButtonLink to={courseLink}>Back to the course</ButtonLink>
+      </div>
+    </Alert>
+  );
+}
+
+function TakeQuiz({
+  attempt,
+  courseLink,
+  onSubmitted,
+}: {
+  attempt: Attempt;
+  courseLink: string;
+  onSubmitted: (result: QuizResult) => void;
+}) {
   const [answers, setAnswers] = useState<Answers>(() => restoreAnswers(attempt));
   const [mode, setMode] = useState<Mode>(() => (localStorage.getItem(MODE_KEY) === 'all' ? 'all' : 'one'));
   const [current, setCurrent] = useState(0);
@@ -137,6 +162,8 @@ function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (re
     if (result.data) {
       forgetAnswers(attempt.id);
       onSubmitted(result.data.submitQuizAttempt);
+    } else if (result.error && errorCode(result.error) === 'CONFLICT') {
+      forgetAnswers(attempt.id);
     } else submitted.current = false;
   }, [answers, attempt.id, onSubmitted, questions, submit]);
 
@@ -156,6 +183,10 @@ function TakeQuiz({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: (re
     keepAnswers(attempt.id, next);
   };
   const visible = mode === 'all' ? questions.map((q, i) => [q, i] as const) : [[questions[current], current] as const];
+
+  if (submission.error && errorCode(submission.error) === 'CONFLICT') {
+    return <AttemptClosed reason={messageFor(submission.error)} courseLink={courseLink} />;
+  }
 
   return (
     <>
@@ -269,7 +300,7 @@ export function QuizPage() {
     return (
       <>
         <PageHeader title={title} description={`Attempt ${attempt.number}`} />
-        <TakeQuiz attempt={attempt} onSubmitted={setResult} />
+        <TakeQuiz attempt={attempt} courseLink={back.to} onSubmitted={setResult} />
       </>
     );
 
