@@ -31,6 +31,17 @@ describe('the start-up checks of MySQL and Redis', () => {
     await expect(failure).rejects.not.toThrow(/not reachable|Start it/);
   });
 
+  it('points at DATABASE_URL when the server does not know the user', async () => {
+    const stranger = new URL(databaseUrl);
+    stranger.username = 'lp_no_such_user';
+    const failure = ensureDatabaseExists(stranger.toString());
+    // MariaDB answers an unknown user with ER_ACCESS_DENIED_NO_PASSWORD_ERROR, MySQL 8 with ER_ACCESS_DENIED_ERROR.
+    await expect(failure).rejects.toThrow(
+      /refused the user lp_no_such_user \(ER_ACCESS_DENIED_(NO_PASSWORD_)?ERROR\)\. Check the user and password in DATABASE_URL\.$/,
+    );
+    await expect(failure).rejects.not.toThrow(/not reachable|Start it/);
+  });
+
   it('points at the migration, or DATABASE_URL, when the database is missing', async () => {
     await expect(assertDatabaseReachable(withDatabase(databaseUrl, 'lp_no_such_database'))).rejects.toThrow(
       /has no database lp_no_such_database \(ER_BAD_DB_ERROR\)\. Run `npm run migration:run` to create it, or check the database name in DATABASE_URL\.$/,

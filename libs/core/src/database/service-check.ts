@@ -32,7 +32,9 @@ function mysqlFailure(error: unknown, address: MysqlAddress): ServiceUnavailable
   const where = describeMysqlAddress(address);
   const { code } = detailsOf(error);
   switch (code) {
+    // The second is MariaDB's answer to a user it does not know, or one signing in through the Unix socket only.
     case 'ER_ACCESS_DENIED_ERROR':
+    case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
       return new ServiceUnavailableError(
         `MySQL/MariaDB at ${where} refused the user ${address.user} (${code}). Check the user and password in DATABASE_URL.`,
       );
