@@ -21,6 +21,8 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun>
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [...node, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
+      // A command waiting for a service forever is a failure too, not a hung test run.
+      timeout: 45_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -77,9 +79,37 @@ describe('operator commands', () => {
     }, 60_000);
   });
 
-  it('seed-demo refuses production in one line, before it touches the database', async () => {
+  async function databaseName(): Promise<string> {
     const [{ name }] = (await suite.dataSource.query('SELECT DATABASE() AS name')) as { name: string }[];
-    const untouched = `${name}_never`;
+    return name;
+  }
+
+  /** Runs `work` with a database of its own, made by `create`, dropped afterwards. */
+  async function withOtherDatabase(create: string, work: (name: string, url: string) => Promise<void>): Promise<void> {
+    const name = `${await databaseName()}_other`;
+    await suite.dataSource.query(`CREATE DATABASE \`${name}\` ${create}`);
+    try {
+      await work(name, withDatabase(process.env.DATABASE_URL!, name));
+    } finally {
+      await suite.dataSource.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    }
+  }
+
+  it('migrate sets up an empty database an administrator created with the server’s own collation', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci', async (name, url) => {
+      const run = await cli(['migrate'], { DATABASE_URL: url });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(/^Applied: CreateOrganisationAndIdentity\d+, /);
+      const [{ collation }] = await suite.dataSource.query(
+        'SELECT DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+        [name],
+      );
+      expect(collation).toBe('utf8mb4_unicode_ci');
+    });
+  }, 120_000);
+
+  it('seed-demo refuses production in one line, before it touches the database', async () => {
+    const untouched = `${await databaseName()}_never`;
     const run = await cli(['seed-demo'], {
       NODE_ENV: 'production',
       DATABASE_URL: withDatabase(process.env.DATABASE_URL!, untouched),
