@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { withDatabase } from '@lp/core';
 import { EmployeeEntity, Role } from '@lp/organisation';
-import { buildEmployee, useTestDatabase } from '@lp/testing';
+import { buildEmployee, freePort, useTestDatabase } from '@lp/testing';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -107,6 +107,30 @@ describe('operator commands', () => {
       expect(collation).toBe('utf8mb4_unicode_ci');
     });
   }, 120_000);
+
+  it('create-admin on a database that was never migrated says to migrate, in one line', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (name, url) => {
+      const run = await cli(['create-admin', '--email', 'first.admin@chain.example', '--password', 'Correct-Horse-9'], {
+        DATABASE_URL: url,
+      });
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual([
+        expect.stringMatching(/^The database has \d+ pending migration\(s\): .*Run `npm run migration:run`/),
+      ]);
+      expect(await suite.dataSource.query('SHOW TABLES FROM ??', [name])).toEqual([]);
+    });
+  }, 60_000);
+
+  it('send-test-email says in one line that Redis is down, instead of waiting for it', async () => {
+    const port = await freePort();
+    const run = await cli(['send-test-email', '--to', 'ops@chain.example'], { REDIS_URL: `redis://127.0.0.1:${port}` });
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Redis is not reachable at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\. Start it`),
+      ),
+    ]);
+  }, 60_000);
 
   it('seed-demo refuses production in one line, before it touches the database', async () => {
     const untouched = `${await databaseName()}_never`;
