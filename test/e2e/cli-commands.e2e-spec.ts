@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { withDatabase } from '@lp/core';
-import { EmployeeEntity, Role } from '@lp/organisation';
+import { EmployeeEntity, Role, StoreEntity } from '@lp/organisation';
 import { buildEmployee, freePort, useTestDatabase } from '@lp/testing';
 
 const ROOT = join(__dirname, '..', '..');
@@ -76,6 +76,24 @@ describe('operator commands', () => {
       expect(run.code).toBe(1);
       expect(lines(run.stderr)).toEqual(['BAD_USER_INPUT: --email: "not an email" is not an email address']);
       expect(await employees()).toBe(before);
+    }, 60_000);
+
+    it('refuses a time zone that is not one in one line, before making anything', async () => {
+      const stores = () => suite.dataSource.getRepository(StoreEntity).count();
+      const before = { stores: await stores(), employees: await employees() };
+      const run = await cli([
+        'create-admin',
+        '--email',
+        'first.admin@chain.example',
+        ...password,
+        '--timezone',
+        'Europe/Londn',
+      ]);
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual([
+        'BAD_USER_INPUT: --timezone: Europe/Londn is not an IANA time zone such as Europe/London',
+      ]);
+      expect({ stores: await stores(), employees: await employees() }).toEqual(before);
     }, 60_000);
   });
 
