@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { withDatabase } from '@lp/core';
+import { Queue } from 'bullmq';
+import { QueueName, redisConnectionOptions, withDatabase } from '@lp/core';
 import { EmployeeEntity, Role, StoreEntity } from '@lp/organisation';
 import { buildEmployee, freePort, useTestDatabase } from '@lp/testing';
 
@@ -137,6 +138,23 @@ describe('operator commands', () => {
       ]);
       expect(await suite.dataSource.query('SHOW TABLES FROM ??', [name])).toEqual([]);
     });
+  }, 60_000);
+
+  it('send-test-email refuses what is not an email address in one line, and queues nothing', async () => {
+    const system = new Queue(QueueName.System, {
+      connection: redisConnectionOptions(process.env.REDIS_URL!),
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      const queued = () => system.getJobCountByTypes('waiting', 'delayed', 'active', 'completed', 'failed');
+      const before = await queued();
+      const run = await cli(['send-test-email', '--to', 'ops at chain']);
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual(['BAD_USER_INPUT: --to: "ops at chain" is not an email address']);
+      expect(await queued()).toBe(before);
+    } finally {
+      await system.close();
+    }
   }, 60_000);
 
   it('send-test-email says in one line that Redis is down, instead of waiting for it', async () => {
