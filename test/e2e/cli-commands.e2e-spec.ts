@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { withDatabase } from '@lp/core';
-import { EmployeeEntity, Role } from '@lp/organisation';
-import { buildEmployee, useTestDatabase } from '@lp/testing';
+import { Queue } from 'bullmq';
+import { QueueName, redisConnectionOptions, withDatabase } from '@lp/core';
+import { EmployeeEntity, Role, StoreEntity } from '@lp/organisation';
+import { buildEmployee, freePort, useTestDatabase } from '@lp/testing';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -21,6 +22,8 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun>
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [...node, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env },
+      // A command waiting for a service forever is a failure too, not a hung test run.
+      timeout: 45_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -75,11 +78,98 @@ describe('operator commands', () => {
       expect(lines(run.stderr)).toEqual(['BAD_USER_INPUT: --email: "not an email" is not an email address']);
       expect(await employees()).toBe(before);
     }, 60_000);
+
+    it('refuses a time zone that is not one in one line, before making anything', async () => {
+      const stores = () => suite.dataSource.getRepository(StoreEntity).count();
+      const before = { stores: await stores(), employees: await employees() };
+      const run = await cli([
+        'create-admin',
+        '--email',
+        'first.admin@chain.example',
+        ...password,
+        '--timezone',
+        'Europe/Londn',
+      ]);
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual([
+        'BAD_USER_INPUT: --timezone: Europe/Londn is not an IANA time zone such as Europe/London',
+      ]);
+      expect({ stores: await stores(), employees: await employees() }).toEqual(before);
+    }, 60_000);
   });
 
-  it('seed-demo refuses production in one line, before it touches the database', async () => {
+  async function databaseName(): Promise<string> {
     const [{ name }] = (await suite.dataSource.query('SELECT DATABASE() AS name')) as { name: string }[];
-    const untouched = `${name}_never`;
+    return name;
+  }
+
+  /** Runs `work` with a database of its own, made by `create`, dropped afterwards. */
+  async function withOtherDatabase(create: string, work: (name: string, url: string) => Promise<void>): Promise<void> {
+    const name = `${await databaseName()}_other`;
+    await suite.dataSource.query(`CREATE DATABASE \`${name}\` ${create}`);
+    try {
+      await work(name, withDatabase(process.env.DATABASE_URL!, name));
+    } finally {
+      await suite.dataSource.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    }
+  }
+
+  it('migrate sets up an empty database an administrator created with the server’s own collation', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci', async (name, url) => {
+      const run = await cli(['migrate'], { DATABASE_URL: url });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(/^Applied: CreateOrganisationAndIdentity\d+, /);
+      const [{ collation }] = await suite.dataSource.query(
+        'SELECT DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+        [name],
+      );
+      expect(collation).toBe('utf8mb4_unicode_ci');
+    });
+  }, 120_000);
+
+  it('create-admin on a database that was never migrated says to migrate, in one line', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (name, url) => {
+      const run = await cli(['create-admin', '--email', 'first.admin@chain.example', '--password', 'Correct-Horse-9'], {
+        DATABASE_URL: url,
+      });
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual([
+        expect.stringMatching(/^The database has \d+ pending migration\(s\): .*Run `npm run migration:run`/),
+      ]);
+      expect(await suite.dataSource.query('SHOW TABLES FROM ??', [name])).toEqual([]);
+    });
+  }, 60_000);
+
+  it('send-test-email refuses what is not an email address in one line, and queues nothing', async () => {
+    const system = new Queue(QueueName.System, {
+      connection: redisConnectionOptions(process.env.REDIS_URL!),
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      const queued = () => system.getJobCountByTypes('waiting', 'delayed', 'active', 'completed', 'failed');
+      const before = await queued();
+      const run = await cli(['send-test-email', '--to', 'ops at chain']);
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual(['BAD_USER_INPUT: --to: "ops at chain" is not an email address']);
+      expect(await queued()).toBe(before);
+    } finally {
+      await system.close();
+    }
+  }, 60_000);
+
+  it('send-test-email says in one line that Redis is down, instead of waiting for it', async () => {
+    const port = await freePort();
+    const run = await cli(['send-test-email', '--to', 'ops@chain.example'], { REDIS_URL: `redis://127.0.0.1:${port}` });
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Redis is not reachable at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\. Start it`),
+      ),
+    ]);
+  }, 60_000);
+
+  it('seed-demo refuses production in one line, before it touches the database', async () => {
+    const untouched = `${await databaseName()}_never`;
     const run = await cli(['seed-demo'], {
       NODE_ENV: 'production',
       DATABASE_URL: withDatabase(process.env.DATABASE_URL!, untouched),

@@ -3,6 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import {
   DatabaseConfig,
+  RedisConfig,
+  assertDatabaseReachable,
+  assertNoPendingMigrations,
+  assertRedisReachable,
   buildDataSourceOptions,
   ensureDatabaseExists,
   readConfig,
@@ -12,11 +16,19 @@ import {
 import { lpSchema } from '@lp/migrations/schema';
 import { CLI_CONFIG, CliModule } from './cli.module';
 
-/** Runs `work` with the application context; the context is closed afterwards, whatever happens. */
+/**
+ * Runs `work` with the application context; the context is closed afterwards, whatever happens.
+ * The services are checked first, as the API and the worker check them: otherwise a missing
+ * database is retried for half a minute with stack traces, a Redis that is down is waited for
+ * forever, and a database never migrated fails on its first missing table.
+ */
 export async function withCliContext<T>(work: (context: INestApplicationContext) => Promise<T>): Promise<T> {
   validateConfigs(CLI_CONFIG);
+  await assertDatabaseReachable(readConfig(DatabaseConfig).DATABASE_URL);
+  await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
   const context = await NestFactory.createApplicationContext(CliModule.forRoot(), { logger: ['error', 'warn'] });
   try {
+    await assertNoPendingMigrations(context.get(DataSource));
     return await work(context);
   } finally {
     await context.close();

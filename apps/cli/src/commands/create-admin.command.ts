@@ -7,6 +7,7 @@ import {
   EmployeeEntity,
   EmployeeService,
   isEmailAddress,
+  isKnownTimezone,
   JobRoleEntity,
   normaliseEmail,
   RegionEntity,
@@ -27,7 +28,7 @@ export function registerCreateAdmin(program: Command): void {
     .option('--first-name <name>', 'first name', 'System')
     .option('--last-name <name>', 'last name', 'Administrator')
     .option('--store <code>', 'store the account belongs to (default: the first store, or a new Head Office)')
-    .option('--timezone <zone>', 'time zone of a new Head Office store', 'UTC')
+    .option('--timezone <zone>', 'IANA time zone of a new Head Office store, e.g. Europe/London', 'UTC')
     .action(
       async (options: {
         email: string;
@@ -40,6 +41,12 @@ export function registerCreateAdmin(program: Command): void {
         assertAcceptablePassword(options.password, '--password');
         if (!isEmailAddress(options.email.trim())) {
           throw new BadInputError(`--email: "${options.email}" is not an email address`, 'email');
+        }
+        if (!isKnownTimezone(options.timezone)) {
+          throw new BadInputError(
+            `--timezone: ${options.timezone} is not an IANA time zone such as Europe/London`,
+            'timezone',
+          );
         }
         const email = normaliseEmail(options.email);
         await withCliContext(async (context) => {

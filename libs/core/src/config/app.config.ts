@@ -34,7 +34,7 @@ export class AppConfig {
   @IsBoolean()
   DEMO_DATA = true;
 
-  @EnvVar({ description: 'Log level: fatal, error, warn, info, debug or trace' })
+  @EnvVar({ description: 'Log level: fatal, error, warn, info, debug, trace or silent' })
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

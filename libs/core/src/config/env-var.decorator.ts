@@ -8,7 +8,7 @@ export interface EnvVarDescription {
 
 const ENV_VARS = Symbol('lp:env-vars');
 
-/** Documents an environment variable read by a config class (used by `cli env` and in errors). */
+/** Documents an environment variable read by a config class; a secret one's value is never shown in errors. */
 export function EnvVar(description: EnvVarDescription): PropertyDecorator {
   return (target, property) => {
     const known: Map<string, EnvVarDescription> = Reflect.getMetadata(ENV_VARS, target.constructor) ?? new Map();

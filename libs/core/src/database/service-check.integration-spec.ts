@@ -1,3 +1,4 @@
+import { createConnection, type RowDataPacket } from 'mysql2/promise';
 import { freePort, prepareTestEnvironment, TestRedisServer } from '@lp/testing';
 import { withDatabase } from './mysql-url';
 import { assertDatabaseReachable, assertRedisReachable, ensureDatabaseExists } from './service-check';
@@ -31,11 +32,40 @@ describe('the start-up checks of MySQL and Redis', () => {
     await expect(failure).rejects.not.toThrow(/not reachable|Start it/);
   });
 
+  it('points at DATABASE_URL when the server does not know the user', async () => {
+    const stranger = new URL(databaseUrl);
+    stranger.username = 'lp_no_such_user';
+    const failure = ensureDatabaseExists(stranger.toString());
+    // MariaDB answers an unknown user with ER_ACCESS_DENIED_NO_PASSWORD_ERROR, MySQL 8 with ER_ACCESS_DENIED_ERROR.
+    await expect(failure).rejects.toThrow(
+      /refused the user lp_no_such_user \(ER_ACCESS_DENIED_(NO_PASSWORD_)?ERROR\)\. Check the user and password in DATABASE_URL\.$/,
+    );
+    await expect(failure).rejects.not.toThrow(/not reachable|Start it/);
+  });
+
   it('points at the migration, or DATABASE_URL, when the database is missing', async () => {
     await expect(assertDatabaseReachable(withDatabase(databaseUrl, 'lp_no_such_database'))).rejects.toThrow(
       /has no database lp_no_such_database \(ER_BAD_DB_ERROR\)\. Run `npm run migration:run` to create it, or check the database name in DATABASE_URL\.$/,
     );
     await expect(assertDatabaseReachable(databaseUrl)).resolves.toBeUndefined();
+  });
+
+  it('leaves the collation of a database that already has tables to its owner', async () => {
+    const name = `${new URL(databaseUrl).pathname.slice(1)}_in_use`;
+    const admin = await createConnection(withDatabase(databaseUrl, ''));
+    try {
+      await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`);
+      await admin.query(`CREATE TABLE \`${name}\`.their_table (id int)`);
+      await ensureDatabaseExists(withDatabase(databaseUrl, name));
+      const [[schema]] = await admin.query<RowDataPacket[]>(
+        'SELECT DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+        [name],
+      );
+      expect(schema.collation).toBe('utf8mb4_general_ci');
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    }
   });
 
   it('names the Redis address once, with the real cause, when nothing answers', async () => {

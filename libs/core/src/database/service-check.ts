@@ -1,4 +1,4 @@
-import { createConnection } from 'mysql2/promise';
+import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
 import IORedis from 'ioredis';
 import { describeMysqlAddress, type MysqlAddress, parseMysqlUrl } from './mysql-url';
 
@@ -32,7 +32,9 @@ function mysqlFailure(error: unknown, address: MysqlAddress): ServiceUnavailable
   const where = describeMysqlAddress(address);
   const { code } = detailsOf(error);
   switch (code) {
+    // The second is MariaDB's answer to a user it does not know, or one signing in through the Unix socket only.
     case 'ER_ACCESS_DENIED_ERROR':
+    case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
       return new ServiceUnavailableError(
         `MySQL/MariaDB at ${where} refused the user ${address.user} (${code}). Check the user and password in DATABASE_URL.`,
       );
@@ -70,16 +72,47 @@ async function connectToMysql(address: MysqlAddress, withDatabase: boolean) {
   }
 }
 
-/** Creates the database named in the URL when it is missing (utf8mb4, case-insensitive collation). */
+/** The collation of LP Academy's tables, and of its connections (`charset` in data-source-options.ts). */
+const COLLATION = 'utf8mb4_unicode_ci';
+
+/**
+ * An empty database made by hand (a DBA's plain `CREATE DATABASE`) has the server's default
+ * collation, which its tables would inherit; a migration comparing a column with a string
+ * of the connection's collation then fails half-way with "Illegal mix of collations".
+ */
+async function useOurCollationWhileEmpty(connection: Connection, address: MysqlAddress): Promise<void> {
+  const [[schema]] = await connection.query<RowDataPacket[]>(
+    `SELECT DEFAULT_COLLATION_NAME AS collation,
+            (SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?) AS tables
+       FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?`,
+    [address.database, address.database],
+  );
+  if (schema.collation === COLLATION || Number(schema.tables) > 0) return;
+  const alter = `ALTER DATABASE \`${address.database}\` CHARACTER SET utf8mb4 COLLATE ${COLLATION}`;
+  try {
+    await connection.query(alter);
+  } catch (error) {
+    throw new ServiceUnavailableError(
+      `The database ${address.database} uses the collation ${schema.collation}, and LP Academy's tables need ${COLLATION}; ` +
+        `the user ${address.user} may not change it (${reason(error)}). Run \`${alter}\` as its owner, then try again.`,
+    );
+  }
+}
+
+/**
+ * Creates the database named in the URL when it is missing (utf8mb4, case-insensitive
+ * collation), and gives an empty one made by hand that collation.
+ */
 export async function ensureDatabaseExists(url: string): Promise<void> {
   const address = parseMysqlUrl(url);
   const connection = await connectToMysql(address, false);
   try {
-    await connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${address.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
-  } catch (error) {
-    throw mysqlFailure(error, address);
+    await connection
+      .query(`CREATE DATABASE IF NOT EXISTS \`${address.database}\` CHARACTER SET utf8mb4 COLLATE ${COLLATION}`)
+      .catch((error: unknown) => {
+        throw mysqlFailure(error, address);
+      });
+    await useOurCollationWhileEmpty(connection, address);
   } finally {
     await connection.end();
   }
