@@ -13,13 +13,17 @@ export class RecordWhoCancelledAssignments1795884000000 implements MigrationInte
     await queryRunner.query(`
             ALTER TABLE \`assignments\` ADD \`cancelled_by_id\` int UNSIGNED NULL
         `);
+    // Joined on numbers: comparing subject_id with a string made here mixed the table's
+    // collation with the connection's on a database created with another default.
     await queryRunner.query(`
             UPDATE assignments a
-              JOIN audit_events ev
-                ON ev.subject_type = 'Assignment' AND ev.subject_id = CAST(a.id AS CHAR)
-               AND ev.action = 'ASSIGNMENT_CANCELLED'
+              JOIN (SELECT CAST(subject_id AS UNSIGNED) AS assignment_id, actor_id
+                      FROM audit_events
+                     WHERE subject_type = 'Assignment' AND action = 'ASSIGNMENT_CANCELLED'
+                       AND actor_id IS NOT NULL) ev
+                ON ev.assignment_id = a.id
                SET a.cancelled_by_id = ev.actor_id
-             WHERE a.status = 'CANCELLED' AND ev.actor_id IS NOT NULL
+             WHERE a.status = 'CANCELLED'
         `);
   }
 
