@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { SubmitQuizAttempt } from '@lp/learning';
 import { buildAssignment, buildCourse, buildEmployee, buildStore, graphql, type CourseOverrides } from '@lp/testing';
 import { useWebTest } from '@lp/testing/browser';
 
@@ -119,26 +120,46 @@ describe('taking a quiz', () => {
     expect(await page.getByText('Not answered').count()).toBe(0);
   });
 
-  it('says where the course stands when the attempt was graded meanwhile, as after a response lost on a dropped connection', async () => {
+  it('shows the grade and the review when the attempt was graded meanwhile, as after a response lost on a dropped connection', async () => {
     const page = web.page;
     const quiz = await quizReadyToStart();
     const assignmentId = quiz.split('/')[2];
     await web.goto(quiz);
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     await page.getByRole('button', { name: 'All on one page' }).click();
-    // The first submit reached the server and was graded; only its answer never arrived.
+    // The first submit, with nothing answered, reached the server and was graded; only its answer never arrived.
     const [attempt] = (await web.app.dataSource.query(
-      'SELECT id FROM quiz_attempts WHERE assignment_id = ? ORDER BY id DESC LIMIT 1',
+      `SELECT qa.id, a.employee_id FROM quiz_attempts qa JOIN assignments a ON a.id = qa.assignment_id
+        WHERE qa.assignment_id = ? ORDER BY qa.id DESC LIMIT 1`,
       [assignmentId],
-    )) as { id: number }[];
-    await web.app.dataSource.query(
-      'UPDATE quiz_attempts SET submitted_at = NOW(3), correct_count = 0, score_percent = 0, passed = 0 WHERE id = ?',
-      [attempt.id],
-    );
+    )) as { id: number; employee_id: number }[];
+    await web.app.app.get(SubmitQuizAttempt).submit(attempt.employee_id, attempt.id, []);
+
+    await page.locator('fieldset.question').first().locator('input').first().check();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.getByRole('button', { name: 'Submit anyway' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    await page.getByText('Not passed this time').waitFor();
+    expect(await page.locator('.review-item').count()).toBe(3);
+    expect(await page.getByText('Not answered').count()).toBe(3);
+    expect(await page.getByText('This attempt is closed').count()).toBe(0);
+  });
+
+  it('says where the course stands when the attempt cannot be submitted and has no grade', async () => {
+    const page = web.page;
+    const quiz = await quizReadyToStart();
+    const assignmentId = quiz.split('/')[2];
+    await web.goto(quiz);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await web.app.dataSource.query("UPDATE assignments SET status = 'CANCELLED', open_key = NULL WHERE id = ?", [
+      assignmentId,
+    ]);
 
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await page.getByRole('button', { name: 'Submit anyway' }).click();
     await page.getByText('This attempt is closed').waitFor();
+    await page.getByText(`Assignment ${assignmentId} was cancelled`).waitFor();
     expect(await page.getByRole('button', { name: 'Submit anyway' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Back to the course' }).click();
     await page.waitForURL(`**/training/${assignmentId}`);

@@ -135,6 +135,7 @@ describe('the answer key is never readable by a learner', () => {
       completeLesson: { assignmentId, lessonId: String(course.lessons[0].id) },
       startQuizAttempt: { assignmentId },
       submitQuizAttempt: { attemptId, answers },
+      quizAttemptResult: { attemptId },
       createCourse: { input: { code: 'PROBE', title: 'P', summary: 'P', category: 'P', estimatedMinutes: 1 } },
       updateCourse: { courseId, input: { title: 'Probe' } },
       createCourseDraft: { courseId },

@@ -44,6 +44,7 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   me: SIGNED_IN,
   myAssignments: SIGNED_IN,
   myCertifications: SIGNED_IN,
+  quizAttemptResult: SIGNED_IN,
   notifications: HR,
   regionCompliance: MANAGERS,
   regions: SIGNED_IN,

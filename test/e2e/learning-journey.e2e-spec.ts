@@ -37,6 +37,14 @@ const SUBMIT = `mutation ($attempt: ID!, $answers: [QuizAnswerInput!]!) {
   }
 }`;
 
+const RESULT = `query ($attempt: ID!) {
+  quizAttemptResult(attemptId: $attempt) {
+    scorePercent passed correctCount questionCount attemptsRemaining
+    assignment { id status completedAt progressPercent }
+    review { questionId prompt selectedOptionIds answeredCorrectly explanation }
+  }
+}`;
+
 interface AttemptQuestion {
   id: string;
   type: string;
@@ -380,6 +388,33 @@ describe('learning a course, end to end', () => {
     );
     expect(Number(completedEvents[0].n)).toBe(1);
     expect(completions).toHaveLength(1);
+  });
+
+  it("shows a graded attempt's result again to its learner only, as after a submit whose answer was lost", async () => {
+    const { courseId, lessonIds } = await authorCourse();
+    const assignment = await buildAssignment(t.dataSource, { employeeId: learner.id, courseId: Number(courseId) });
+    const a = String(assignment.id);
+    for (const l of lessonIds) await graphql(t.app, COMPLETE_LESSON, { a, l }, learnerToken);
+    const attempt = (await graphql(t.app, START, { a }, learnerToken)).data!.startQuizAttempt;
+    const notYet = await graphql(t.app, RESULT, { attempt: attempt.id }, learnerToken);
+    expect(errorCode(notYet)).toBe('CONFLICT');
+    expect(notYet.errors![0].message).toMatch(/has not been submitted yet/);
+
+    const answers = answersFor(attempt.questions, ['Who may stop a shoplifter?']).filter(
+      (answer) => answer.questionId !== attempt.questions[2].id,
+    );
+    const submitted = await graphql(t.app, SUBMIT, { attempt: attempt.id, answers }, learnerToken);
+    expect(submitted.data!.submitQuizAttempt.passed).toBe(false);
+
+    const again = await graphql(t.app, RESULT, { attempt: attempt.id }, learnerToken);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.quizAttemptResult).toEqual(submitted.data!.submitQuizAttempt);
+    expect(again.data!.quizAttemptResult.review[2]).toMatchObject({ selectedOptionIds: [], answeredCorrectly: false });
+
+    const someoneElse = t.tokenFor(await buildEmployee(t.dataSource));
+    expect(errorCode(await graphql(t.app, RESULT, { attempt: attempt.id }, someoneElse))).toBe('NOT_FOUND');
+    expect(errorCode(await graphql(t.app, RESULT, { attempt: '999999' }, learnerToken))).toBe('NOT_FOUND');
+    expect(errorCode(await graphql(t.app, RESULT, { attempt: 'x' }, learnerToken))).toBe('BAD_USER_INPUT');
   });
 
   it('rolls the grade back with the completion when a completion hook fails', async () => {

@@ -663,6 +663,49 @@ describe('reminder planning', () => {
       expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
     });
 
+    it('sends the holder to their open refresher before expiry, and says so when they have none', async () => {
+      const lee = await buildEmployee(dataSource, {
+        storeId: store.id,
+        firstName: 'Lee',
+        email: 'lee@example.test',
+        jobRoleCode: 'CASHIER',
+      });
+      // Their one-day reminders are due at noon in New York; planning assigns their refreshers.
+      const expiresAt = new Date(THURSDAY_MORNING.getTime() + DAY + 2 * 3_600_000);
+      await certify(holder, expiresAt);
+      await certify(lee, expiresAt);
+      await planning.plan();
+      const refresherOf = (employeeId: number) =>
+        dataSource.getRepository(AssignmentEntity).findOneByOrFail({ employeeId, courseId: refresherCourseId });
+      const danasRefresher = await refresherOf(holder.id);
+      await worker.app.get(CancelAssignment).execute({ kind: 'chain' }, (await refresherOf(lee.id)).id, manager.id);
+
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+          NotificationStatus.SENT,
+        ]),
+      );
+      const reminderTo = (address: string) =>
+        smtp.messages.find(
+          (m) =>
+            m.subject?.startsWith('Your LP Foundations certificate expires') &&
+            !Array.isArray(m.to) &&
+            m.to?.text === address,
+        )!;
+      const toDana = reminderTo('dana@example.test');
+      expect(toDana.text).toContain(
+        `Complete your refresher before then to stay certified: https://academy.example.com/training/${danasRefresher.id}\n`,
+      );
+      expect(toDana.html).toContain(`href="https://academy.example.com/training/${danasRefresher.id}"`);
+      const toLee = reminderTo('lee@example.test');
+      expect(toLee.text).toContain('You have no refresher to complete for it at the moment.');
+      expect(toLee.text).not.toContain('Complete your refresher');
+      expect(toLee.html).not.toContain('Complete your refresher');
+    });
+
     it('dates an expiry for HR elsewhere as the holder’s store does, and says so', async () => {
       const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
       await dataSource.getRepository(EmployeeEntity).update({ id: hr.id }, { storeId: headOffice.id });

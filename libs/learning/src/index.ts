@@ -17,6 +17,7 @@ export * from './use-cases/author-lessons';
 export * from './use-cases/author-questions';
 export * from './use-cases/complete-lesson';
 export * from './use-cases/publish-course';
+export * from './use-cases/read-quiz-result';
 export * from './use-cases/start-quiz-attempt';
 export * from './use-cases/submit-quiz-attempt';
 export * from './rules/quiz-answers';

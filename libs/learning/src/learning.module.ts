@@ -15,6 +15,7 @@ import { LessonAuthoring } from './use-cases/author-lessons';
 import { QuestionAuthoring } from './use-cases/author-questions';
 import { CompleteLesson } from './use-cases/complete-lesson';
 import { PublishCourse } from './use-cases/publish-course';
+import { ReadQuizResult } from './use-cases/read-quiz-result';
 import { StartQuizAttempt } from './use-cases/start-quiz-attempt';
 import { SubmitQuizAttempt } from './use-cases/submit-quiz-attempt';
 
@@ -29,6 +30,7 @@ const exported = [
   CompleteLesson,
   StartQuizAttempt,
   SubmitQuizAttempt,
+  ReadQuizResult,
   CurriculumSeeder,
 ];
 

@@ -36,13 +36,21 @@ describe('notification email templates', () => {
     const email = templates.render(
       NotificationKind.CERTIFICATION_EXPIRING,
       context(
-        { certificationId: 7, programName: 'LP Officer', expiresAt: '2026-03-09T03:30:00.000Z' },
+        {
+          certificationId: 7,
+          programName: 'LP Officer',
+          expiresAt: '2026-03-09T03:30:00.000Z',
+          refresherCount: 2,
+          refresherId: null,
+        },
         { timezone: 'Europe/Paris' },
       ),
     );
     expect(email.subject).toBe('Your LP Officer certificate expires on Monday, 9 March 2026');
     expect(email.text).toContain('in 7 day(s)');
-    expect(email.text).toContain('to stay certified: https://academy.example.com/training\n');
+    expect(email.text).toContain(
+      'Complete your refresher courses before then to stay certified: https://academy.example.com/training\n',
+    );
   });
 
   it('escapes values in HTML but not in the text part', () => {

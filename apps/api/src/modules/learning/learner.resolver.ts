@@ -1,7 +1,14 @@
-import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Clock } from '@lp/core';
 import type { Actor } from '@lp/identity';
-import { CompleteLesson, secondsLeft, type StartedAttempt, StartQuizAttempt, SubmitQuizAttempt } from '@lp/learning';
+import {
+  CompleteLesson,
+  ReadQuizResult,
+  secondsLeft,
+  type StartedAttempt,
+  StartQuizAttempt,
+  SubmitQuizAttempt,
+} from '@lp/learning';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 import { ParseIdPipe } from '../../graphql/id';
 import { AssignmentObject } from '../assignments/assignment.object';
@@ -23,6 +30,7 @@ export class LearnerResolver {
     private readonly completeLessons: CompleteLesson,
     private readonly startAttempts: StartQuizAttempt,
     private readonly submitAttempts: SubmitQuizAttempt,
+    private readonly results: ReadQuizResult,
     private readonly loaders: LearningLoaders,
     private readonly clock: Clock,
   ) {}
@@ -52,6 +60,17 @@ export class LearnerResolver {
   @Mutation(() => QuizResultObject, { description: 'Grades the attempt, once; passing completes the assignment' })
   submitQuizAttempt(@Args() { attemptId, answers }: SubmitQuizAttemptArgs, @CurrentActor() actor: Actor) {
     return this.submitAttempts.submit(actor.id, attemptId, answers);
+  }
+
+  @Query(() => QuizResultObject, {
+    description:
+      "A graded attempt's result again, for its learner (as after a submit whose answer was lost); the assignment and attempts left as they stand now. CONFLICT before submission",
+  })
+  quizAttemptResult(
+    @Args('attemptId', { type: () => ID }, new ParseIdPipe('attemptId')) attemptId: number,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.results.read(actor.id, attemptId);
   }
 
   @ResolveField(() => Int, {

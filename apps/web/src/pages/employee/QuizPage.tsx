@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { StartQuizMutation, SubmitQuizMutation } from '../../gql/graphql';
+import type { QuizResultFieldsFragment, StartQuizMutation } from '../../gql/graphql';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
@@ -32,43 +32,58 @@ const StartQuizDocument = graphql(`
   }
 `);
 
+// Named for codegen; the submit and the reading again of a result both spread it.
+graphql(`
+  fragment QuizResultFields on QuizResult {
+    scorePercent
+    passed
+    correctCount
+    questionCount
+    attemptsRemaining
+    assignment {
+      id
+      status
+      progressPercent
+      completedAt
+    }
+    certification {
+      id
+      certificateNumber
+      verificationCode
+      expiresAt
+      program {
+        id
+        name
+      }
+    }
+    review {
+      questionId
+      prompt
+      answeredCorrectly
+      explanation
+      selectedOptionIds
+    }
+  }
+`);
+
 const SubmitQuizDocument = graphql(`
   mutation SubmitQuiz($attemptId: ID!, $answers: [QuizAnswerInput!]!) {
     submitQuizAttempt(attemptId: $attemptId, answers: $answers) {
-      scorePercent
-      passed
-      correctCount
-      questionCount
-      attemptsRemaining
-      assignment {
-        id
-        status
-        progressPercent
-        completedAt
-      }
-      certification {
-        id
-        certificateNumber
-        verificationCode
-        expiresAt
-        program {
-          id
-          name
-        }
-      }
-      review {
-        questionId
-        prompt
-        answeredCorrectly
-        explanation
-        selectedOptionIds
-      }
+      ...QuizResultFields
+    }
+  }
+`);
+
+const QuizAttemptResultDocument = graphql(`
+  query QuizAttemptResult($attemptId: ID!) {
+    quizAttemptResult(attemptId: $attemptId) {
+      ...QuizResultFields
     }
   }
 `);
 
 export type Attempt = StartQuizMutation['startQuizAttempt'];
-export type QuizResult = SubmitQuizMutation['submitQuizAttempt'];
+export type QuizResult = QuizResultFieldsFragment;
 type Mode = 'one' | 'all';
 const MODE_KEY = 'lp-academy.quiz-mode';
 
@@ -116,8 +131,8 @@ function QuestionBlock({
 }
 
 /**
- * The attempt can no longer be submitted: graded already (a first submit whose answer was
- * lost on a dropped connection) or past its time. The course page says where things stand.
+ * The attempt can no longer be submitted and has no result to show: past its time, or its
+ * assignment cancelled. The course page says where things stand.
  */
 function AttemptClosed({ reason, courseLink }: { reason: string; courseLink: string }) {
   return (
@@ -145,6 +160,8 @@ function TakeQuiz({
   const [current, setCurrent] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const [submission, submit] = useMutation(SubmitQuizDocument);
+  const client = useClient();
+  const [closedBecause, setClosedBecause] = useState<string | null>(null);
   const submitted = useRef(false);
   const questionTop = useRef<HTMLDivElement>(null);
   const questions = attempt.questions;
@@ -164,8 +181,14 @@ function TakeQuiz({
       onSubmitted(result.data.submitQuizAttempt);
     } else if (result.error && errorCode(result.error) === 'CONFLICT') {
       forgetAnswers(attempt.id);
+      // Graded already, as when the first submit's answer was lost on a dropped connection: show that grade.
+      const graded = await client
+        .query(QuizAttemptResultDocument, { attemptId: attempt.id }, { requestPolicy: 'network-only' })
+        .toPromise();
+      if (graded.data) onSubmitted(graded.data.quizAttemptResult);
+      else setClosedBecause(messageFor(result.error));
     } else submitted.current = false;
-  }, [answers, attempt.id, onSubmitted, questions, submit]);
+  }, [answers, attempt.id, client, onSubmitted, questions, submit]);
 
   function chooseMode(next: Mode) {
     setMode(next);
@@ -184,9 +207,7 @@ function TakeQuiz({
   };
   const visible = mode === 'all' ? questions.map((q, i) => [q, i] as const) : [[questions[current], current] as const];
 
-  if (submission.error && errorCode(submission.error) === 'CONFLICT') {
-    return <AttemptClosed reason={messageFor(submission.error)} courseLink={courseLink} />;
-  }
+  if (closedBecause) return <AttemptClosed reason={closedBecause} courseLink={courseLink} />;
 
   return (
     <>
@@ -220,7 +241,7 @@ function TakeQuiz({
           />
         ))}
       </div>
-      {submission.error && <ErrorAlert error={submission.error} />}
+      {submission.error && errorCode(submission.error) !== 'CONFLICT' && <ErrorAlert error={submission.error} />}
       {confirming && unanswered > 0 && (
         <Alert tone="warning" title={`${unanswered} question${unanswered > 1 ? 's' : ''} not answered`}>
           <p>Unanswered questions count as wrong. Submit anyway?</p>
