@@ -19,6 +19,8 @@ interface Subjects {
   courseId: string;
   holderId: string;
   verificationCode: string;
+  /** A graded quiz attempt of the learner's. */
+  gradedAttemptId: string;
 }
 
 interface PageCase {
@@ -36,6 +38,7 @@ const CASES: PageCase[] = [
   { query: 'MyLessons', reader: 'learner', variables: () => ({}) },
   { query: 'MyCertifications', reader: 'learner', variables: () => ({}) },
   { query: 'VerifyCertificate', reader: 'learner', variables: (s) => ({ code: s.verificationCode }) },
+  { query: 'QuizAttemptResult', reader: 'learner', variables: (s) => ({ attemptId: s.gradedAttemptId }) },
   { query: 'Store', reader: 'manager', variables: (s) => ({ id: s.storeId }) },
   { query: 'StoreChoices', reader: 'regional', variables: () => ({ first: 100 }) },
   { query: 'StoreChoices', reader: 'hr', variables: () => ({ first: 100 }) },
@@ -126,9 +129,12 @@ async function subjectsOf(context: BenchContext): Promise<Subjects> {
     active('region_managers'),
     active('store_managers'),
     first(`SELECT a.employee_id AS value FROM assignments a JOIN employees e ON e.id = a.employee_id AND e.active = 1
-            WHERE a.status = 'IN_PROGRESS' ORDER BY a.id`),
+            WHERE a.status = 'IN_PROGRESS'
+              AND EXISTS (SELECT 1 FROM quiz_attempts qa JOIN assignments own ON own.id = qa.assignment_id
+                           WHERE own.employee_id = a.employee_id AND qa.submitted_at IS NOT NULL)
+            ORDER BY a.id`),
   ]);
-  const [storeId, regionId, programId, courseId, holderId, verificationCode] = await Promise.all([
+  const [storeId, regionId, programId, courseId, holderId, verificationCode, gradedAttemptId] = await Promise.all([
     first('SELECT store_id AS value FROM store_managers WHERE employee_id = ? ORDER BY store_id', [manager]),
     first(
       `SELECT s.region_id AS value FROM store_managers sm JOIN stores s ON s.id = sm.store_id
@@ -139,6 +145,11 @@ async function subjectsOf(context: BenchContext): Promise<Subjects> {
     first('SELECT id AS value FROM courses ORDER BY id'),
     first('SELECT employee_id AS value FROM certifications WHERE current_key IS NOT NULL ORDER BY id'),
     first('SELECT verification_code AS value FROM certifications ORDER BY id'),
+    first(
+      `SELECT qa.id AS value FROM quiz_attempts qa JOIN assignments a ON a.id = qa.assignment_id
+        WHERE a.employee_id = ? AND qa.submitted_at IS NOT NULL ORDER BY qa.id`,
+      [learner],
+    ),
   ]);
   const readers = { hr, admin, regional, manager, learner };
   return {
@@ -151,6 +162,7 @@ async function subjectsOf(context: BenchContext): Promise<Subjects> {
     courseId,
     holderId,
     verificationCode,
+    gradedAttemptId,
   };
 }
 
