@@ -706,6 +706,43 @@ describe('reminder planning', () => {
       expect(toLee.html).not.toContain('Complete your refresher');
     });
 
+    it('sends the holder of an expired certificate to their open refresher, and says so when they have none', async () => {
+      const lee = await buildEmployee(dataSource, {
+        storeId: store.id,
+        firstName: 'Lee',
+        email: 'lee@example.test',
+        jobRoleCode: 'CASHIER',
+      });
+      const expiresAt = new Date(THURSDAY_MORNING.getTime() + DAY + 2 * 3_600_000);
+      await certify(holder, expiresAt);
+      await certify(lee, expiresAt);
+      await planning.plan();
+      const refresherOf = (employeeId: number) =>
+        dataSource.getRepository(AssignmentEntity).findOneByOrFail({ employeeId, courseId: refresherCourseId });
+      const danasRefresher = await refresherOf(holder.id);
+      await worker.app.get(CancelAssignment).execute({ kind: 'chain' }, (await refresherOf(lee.id)).id, manager.id);
+
+      clock.set(new Date(expiresAt.getTime() + DAY));
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      const noticeTo = (address: string) =>
+        smtp.messages.find(
+          (m) => m.subject?.endsWith('certificate has expired') && !Array.isArray(m.to) && m.to?.text === address,
+        );
+      // To each holder, their manager and HR: every one sent before the next test begins.
+      await eventually(async () => {
+        const statuses = (await notifications(NotificationKind.CERTIFICATION_EXPIRED)).map((n) => n.status);
+        expect(statuses).toHaveLength(6);
+        expect(new Set(statuses)).toEqual(new Set([NotificationStatus.SENT]));
+      });
+      expect(noticeTo('dana@example.test')!.text).toContain(
+        `Complete your refresher to be certified again: https://academy.example.com/training/${danasRefresher.id}\n`,
+      );
+      const toLee = noticeTo('lee@example.test')!;
+      expect(toLee.text).toContain('You have no refresher to complete for it at the moment.');
+      expect(toLee.html).not.toContain('Complete your refresher');
+    });
+
     it('dates an expiry for HR elsewhere as the holder’s store does, and says so', async () => {
       const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
       await dataSource.getRepository(EmployeeEntity).update({ id: hr.id }, { storeId: headOffice.id });

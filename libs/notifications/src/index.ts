@@ -11,3 +11,4 @@ export * from './services/notification-queries.service';
 export * from './services/notification-sweep.service';
 export * from './templates/notification-template';
 export * from './templates/notification-templates.service';
+export * from './templates/open-refreshers';

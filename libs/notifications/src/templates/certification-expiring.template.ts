@@ -1,34 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { NotificationKind } from '../notification-kind';
-import type { NotificationTemplate, NotificationToRender } from './notification-template';
-
-/**
- * The holder's open work that renews the certificate, as it is when the email is sent: the
- * programme's refresher course, or without one its required courses (as the refresher
- * planner assigns them). None when the holder left the programme's audience, a manager
- * cancelled it, the course is not published, or the window has not opened yet. An
- * assignment is open exactly while its open_key holds its course.
- */
-async function loadOpenRefreshers(
-  manager: EntityManager,
-  notification: NotificationToRender,
-): Promise<Record<string, unknown>> {
-  const rows = (await manager.query(
-    `SELECT a.id FROM certifications c
-       JOIN certification_programs p ON p.id = c.program_id
-       JOIN assignments a ON a.employee_id = c.employee_id
-        AND (a.open_key = p.refresher_course_id
-          OR (p.refresher_course_id IS NULL
-              AND a.open_key IN (SELECT pc.course_id FROM program_courses pc WHERE pc.program_id = p.id)))
-      WHERE c.id = ?
-      ORDER BY a.id`,
-    [notification.subjectId],
-  )) as { id: number }[];
-  return {
-    refresherCount: rows.length,
-    refresherId: rows.length === 1 ? Number(rows[0].id) : null,
-  };
-}
+import type { NotificationTemplate } from './notification-template';
+import { openRefreshersOf } from './open-refreshers';
 
 /**
  * Planned with templateData `{ certificationId, programName, expiresAt }` (expiresAt as an
@@ -48,7 +20,7 @@ Your {{programName}} certificate expires on {{date expiresAt}}, in {{daysUntil e
 <p>Your <strong>{{programName}}</strong> certificate expires on <strong>{{date expiresAt}}</strong>,
 in {{daysUntil expiresAt}} day(s).</p>
 {{#if refresherId}}<p><a href="{{appLink "training" refresherId}}">Complete your refresher</a> before then to stay certified.</p>{{else if refresherCount}}<p><a href="{{appLink "training"}}">Complete your refresher courses</a> before then to stay certified.</p>{{else}}<p>You have no refresher to complete for it at the moment. If you need to stay certified, ask your manager.</p>{{/if}}`,
-  load: loadOpenRefreshers,
+  load: async (manager, notification) => ({ ...(await openRefreshersOf(manager, notification.subjectId)) }),
   copies: async (manager, notification) => {
     const rows = (await manager.query(
       `SELECT sm.employee_id FROM employees e JOIN store_managers sm ON sm.store_id = e.store_id

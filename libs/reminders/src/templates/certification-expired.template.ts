@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { NotificationKind, type NotificationTemplate, type NotificationToRender } from '@lp/notifications';
+import {
+  NotificationKind,
+  type NotificationTemplate,
+  type NotificationToRender,
+  openRefreshersOf,
+} from '@lp/notifications';
 import { Role } from '@lp/organisation';
 
 interface HolderRow {
@@ -33,7 +38,9 @@ async function loadHolder(
     [notification.subjectId, ...Array(3).fill(notification.recipientId), Role.HR],
   )) as HolderRow[];
   if (!holder) return null;
+  const forHolder = Number(holder.employee_id) === notification.recipientId;
   return {
+    ...(forHolder ? await openRefreshersOf(manager, notification.subjectId) : {}),
     holderId: Number(holder.employee_id),
     holderName: `${holder.first_name} ${holder.last_name}`,
     holderStoreName: holder.store_name,
@@ -44,7 +51,7 @@ async function loadHolder(
 /**
  * Sent to the holder (`forHolder`), their store's managers and HR; templateData
  * `{ certificationId, programName, expiresAt, holderName, forHolder }`. The holder is sent
- * to their training, where the refresher is; the others to the holder's record. The others
+ * to their open refresher (told so when they have none); the others to the holder's record. The others
  * may work in another zone (HR at head office): they read the day of the holder's store,
  * which the certificate, the holder's emails and a programme's fixed expiry date go by.
  */
@@ -55,11 +62,11 @@ export const certificationExpiredTemplate: NotificationTemplate = {
   text: `Hello {{recipient.firstName}},
 
 {{#if forHolder}}Your {{programName}} certificate expired on {{date expiresAt}}.
-Complete the refresher to be certified again: {{appLink "training"}}{{else}}The {{programName}} certificate of {{holderName}}, {{holderStoreName}}, expired on {{date expiresAt zone=holderTimezone}} ({{zoneName holderTimezone}}).
+{{#if refresherId}}Complete your refresher to be certified again: {{appLink "training" refresherId}}{{else if refresherCount}}Complete your refresher courses to be certified again: {{appLink "training"}}{{else}}You have no refresher to complete for it at the moment. Ask your manager how to be certified again.{{/if}}{{else}}The {{programName}} certificate of {{holderName}}, {{holderStoreName}}, expired on {{date expiresAt zone=holderTimezone}} ({{zoneName holderTimezone}}).
 See their record: {{appLink "people" holderId}}{{/if}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 {{#if forHolder}}<p>Your <strong>{{programName}}</strong> certificate expired on <strong>{{date expiresAt}}</strong>.</p>
-<p><a href="{{appLink "training"}}">Complete the refresher</a> to be certified again.</p>{{else}}<p>The <strong>{{programName}}</strong> certificate of <strong>{{holderName}}</strong>, {{holderStoreName}}, expired on
+{{#if refresherId}}<p><a href="{{appLink "training" refresherId}}">Complete your refresher</a> to be certified again.</p>{{else if refresherCount}}<p><a href="{{appLink "training"}}">Complete your refresher courses</a> to be certified again.</p>{{else}}<p>You have no refresher to complete for it at the moment. Ask your manager how to be certified again.</p>{{/if}}{{else}}<p>The <strong>{{programName}}</strong> certificate of <strong>{{holderName}}</strong>, {{holderStoreName}}, expired on
 <strong>{{date expiresAt zone=holderTimezone}}</strong> ({{zoneName holderTimezone}}).</p>
 <p><a href="{{appLink "people" holderId}}">See their record</a></p>{{/if}}`,
   load: loadHolder,
