@@ -47,10 +47,22 @@ describe('the reminder email templates', () => {
       holderStoreName: 'Paris Opéra',
       holderTimezone: 'Europe/Paris',
     };
-    const holder = templates.render(NotificationKind.CERTIFICATION_EXPIRED, context({ ...values, forHolder: true }));
+    const holder = templates.render(
+      NotificationKind.CERTIFICATION_EXPIRED,
+      context({ ...values, forHolder: true, refresherCount: 1, refresherId: 12 }),
+    );
     expect(holder.subject).toBe('Your LP Foundations certificate has expired');
     expect(holder.text).toContain('Your LP Foundations certificate expired on Thursday, 15 January 2026.');
-    expect(holder.text).toContain('to be certified again: https://academy.example.com/training\n');
+    expect(holder.text).toContain(
+      'Complete your refresher to be certified again: https://academy.example.com/training/12\n',
+    );
+    const holderWithCourses = templates.render(
+      NotificationKind.CERTIFICATION_EXPIRED,
+      context({ ...values, forHolder: true, refresherCount: 2, refresherId: null }),
+    );
+    expect(holderWithCourses.text).toContain(
+      'Complete your refresher courses to be certified again: https://academy.example.com/training\n',
+    );
 
     const manager = templates.render(NotificationKind.CERTIFICATION_EXPIRED, context({ ...values, forHolder: false }));
     expect(manager.subject).toBe("Dana Reyes's LP Foundations certificate has expired");
