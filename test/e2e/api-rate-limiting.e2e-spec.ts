@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Role } from '@lp/organisation';
-import { buildEmployee, createTestApp, errorCode, eventually, graphql, type TestApp } from '@lp/testing';
+import { buildEmployee, createTestApp, errorCode, eventually, graphql, SmtpCapture, type TestApp } from '@lp/testing';
 
 const CREATE_REGION = 'mutation ($code: String!) { createRegion(input: { code: $code, name: "Limited" }) { id } }';
 
@@ -71,6 +71,60 @@ describe('API-wide rate limits', () => {
 
       const health = await request(t.app.getHttpServer()).get('/health').set(from('203.0.113.60'));
       expect(health.status).toBe(200);
+    });
+  });
+
+  describe('after a password reset', () => {
+    const smtp = new SmtpCapture();
+    let t: TestApp;
+
+    beforeAll(async () => {
+      await smtp.start();
+      t = await createTestApp({
+        env: {
+          SMTP_URL: smtp.url,
+          RATE_LIMIT_PER_ADDRESS: '100',
+          RATE_LIMIT_PER_ACCOUNT: '3',
+          RATE_LIMIT_WINDOW_SECONDS: '600',
+          TRUST_PROXY_HOPS: '1',
+        },
+      });
+    });
+    afterAll(async () => {
+      await t.close();
+      await smtp.stop();
+    });
+
+    it("does not let a signed-out session spend the account's requests, keeping its owner out", async () => {
+      const employee = await buildEmployee(t.dataSource, { role: Role.EMPLOYEE, email: 'till@example.test' });
+      const signedOut = t.tokenFor(employee);
+      const hr = t.tokenFor(await buildEmployee(t.dataSource, { role: Role.HR }));
+      const resent = await graphql(
+        t.app,
+        'mutation ($id: ID!) { resendInvite(employeeId: $id) { sentTo } }',
+        {
+          id: String(employee.id),
+        },
+        hr,
+      );
+      expect(resent.errors).toBeUndefined();
+      await smtp.waitFor(1);
+      const link = /accept-invite\?token=([A-Za-z0-9_-]+)/.exec(smtp.messages[0].text ?? '')!;
+      const accepted = await graphql(
+        t.app,
+        'mutation ($token: String!) { acceptInvite(token: $token, password: "a password of her own") { accessToken } }',
+        { token: link[1] },
+      );
+      const owner = accepted.data!.acceptInvite.accessToken as string;
+
+      // Whoever kept a token of the old password, from their own address.
+      for (let n = 0; n < 4; n++) {
+        await graphql(t.app, '{ me { id } }', {}, signedOut, { 'x-forwarded-for': '198.51.100.66' });
+      }
+
+      const mine = await graphql(t.app, '{ me { id } }', {}, owner, { 'x-forwarded-for': '198.51.100.7' });
+      expect(mine.errors).toBeUndefined();
+      expect(mine.data!.me.id).toBe(String(employee.id));
     });
   });
 

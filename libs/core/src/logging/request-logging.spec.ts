@@ -124,6 +124,17 @@ describe('request logging', () => {
     expect(JSON.stringify(lines)).not.toContain(token);
   });
 
+  it('keeps out of the log the token of an invite link emailed before links moved to /accept-invite', async () => {
+    const token = 'c2VudC1iZWZvcmUtdGhlLXVwZ3JhZGUtc3RpbGwtdmFsaWQtNzJo';
+    await request(app.getHttpServer()).get(`/invite/${token}`);
+    await request(app.getHttpServer()).get(`/invite/${token}?utm_source=email`);
+    expect(requestLines().map((line) => line.req!.url)).toEqual([
+      '/invite/[Redacted]',
+      '/invite/[Redacted]?utm_source=email',
+    ]);
+    expect(JSON.stringify(lines)).not.toContain(token);
+  });
+
   it('does not log the load balancers polling /health, but still answers an id', async () => {
     const response = await request(app.getHttpServer()).get('/health');
     expect(response.headers['x-request-id']).toBeDefined();

@@ -20,9 +20,15 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 const TOKEN_PARAMETER = /([?&][^=&#]*token=)[^&#]*/gi;
 
-/** The URL as logged: secrets in its query replaced, as pino's redaction does for fields. */
+/**
+ * An invite link of the old form (/invite/<token>), as emails sent before links moved to
+ * /accept-invite still carry: its token works until the invite expires.
+ */
+const TOKEN_PATH = /^(\/invite\/)[^?#]*/i;
+
+/** The URL as logged: secrets in its path and query replaced, as pino's redaction does for fields. */
 function loggableUrl(url: string): string {
-  return url.replace(TOKEN_PARAMETER, '$1[Redacted]');
+  return url.replace(TOKEN_PATH, '$1[Redacted]').replace(TOKEN_PARAMETER, '$1[Redacted]');
 }
 
 /** A client's x-request-id is kept when it is well formed, so a support ticket can quote it. */

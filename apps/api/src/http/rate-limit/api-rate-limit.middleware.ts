@@ -1,13 +1,15 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpConfig, TooManyRequestsError } from '@lp/core';
-import { AccessTokenService } from '@lp/identity';
+import { AccessTokenService, type TokenHolder } from '@lp/identity';
 import { bearerToken } from '../../modules/identity/bearer-token';
 import { RedisThrottlerStorage } from '../../modules/identity/throttling/redis-throttler.storage';
 
 /**
  * The API-wide limits: every request counts once against its client address and, when it
- * carries a valid access token, against that account, whatever address it comes from. A
+ * carries a valid access token, against that account, whatever address it comes from. An
+ * account's count is per token version: a token signed out by a new password or by leaving
+ * is refused by the guard, and whoever kept one must not spend its owner's requests. A
  * middleware rather than a ThrottlerGuard because a guard runs once per root field of a
  * GraphQL operation, and only after the operation was parsed; this refuses the request
  * before anything of it runs. The counters are @nestjs/throttler's storage in Redis,
@@ -28,7 +30,12 @@ export class ApiRateLimitMiddleware implements NestMiddleware {
         { key: `api:address:${request.ip}`, limit: this.config.RATE_LIMIT_PER_ADDRESS },
         ...(account === undefined
           ? []
-          : [{ key: `api:account:${account}`, limit: this.config.RATE_LIMIT_PER_ACCOUNT }]),
+          : [
+              {
+                key: `api:account:${account.employeeId}:v${account.tokenVersion}`,
+                limit: this.config.RATE_LIMIT_PER_ACCOUNT,
+              },
+            ]),
       ],
       this.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
     );
@@ -44,11 +51,11 @@ export class ApiRateLimitMiddleware implements NestMiddleware {
   }
 
   /** The account a valid token names; a forged or expired one counts against the address only. */
-  private accountOf(request: Request): number | undefined {
+  private accountOf(request: Request): TokenHolder | undefined {
     const token = bearerToken(request.headers.authorization);
     if (!token) return undefined;
     try {
-      return this.tokens.verify(token).employeeId;
+      return this.tokens.verify(token);
     } catch {
       return undefined;
     }
