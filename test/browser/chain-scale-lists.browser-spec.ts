@@ -94,6 +94,21 @@ describe('a store and a catalogue bigger than a page', () => {
     expect(await assignedTo(courseIds.get('Module 104')!)).toEqual(['Farther', 'Name130']);
   });
 
+  it('keeps keyboard focus in the list when a manager shows more people', async () => {
+    const manager = await buildEmployee(web.app.dataSource, { storeId, role: Role.STORE_MANAGER });
+    await web.signInAs(manager);
+    await web.goto(`/store/assign?store=${storeId}`);
+    const page = web.page;
+    await page.getByLabel('These people').check();
+    const people = page.getByRole('group', { name: /^People/ });
+    await people.getByRole('button', { name: 'Show more' }).focus();
+    await page.keyboard.press('Enter');
+    await people.getByText(/^Showing (\d+) of \1 people$/).waitFor();
+    // The button pressed is gone: focus goes to the first person it brought, not back to the page's body
+    const firstShown = await people.locator('label.choice').nth(100).textContent();
+    expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent)).toBe(firstShown);
+  });
+
   it('lets HR build a programme on courses beyond the first 100', async () => {
     const hr = await buildEmployee(web.app.dataSource, { storeId, role: Role.HR });
     await web.signInAs(hr);

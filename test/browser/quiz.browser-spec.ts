@@ -165,6 +165,26 @@ describe('taking a quiz', () => {
     await page.waitForURL(`**/training/${assignmentId}`);
   });
 
+  it('moves keyboard focus to the notice when a submit finds the attempt closed', async () => {
+    const page = web.page;
+    const quiz = await quizReadyToStart();
+    await web.goto(quiz);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByRole('button', { name: 'All on one page' }).click();
+    await web.app.dataSource.query(
+      'UPDATE quiz_attempts SET submitted_at = NOW(3), correct_count = 0, score_percent = 0, passed = 0 WHERE assignment_id = ?',
+      [quiz.split('/')[2]],
+    );
+
+    await page.getByRole('button', { name: 'Submit answers' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Submit anyway' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('This attempt is closed').waitFor();
+    // The notice replaced the button pressed: a screen reader hears it, and Tab goes on from it, not from the header
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
   it('moves keyboard focus to the questions when the quiz starts and to the result when it is submitted', async () => {
     const page = web.page;
     const focusedId = () => page.evaluate(() => document.activeElement?.id);

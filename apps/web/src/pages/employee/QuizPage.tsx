@@ -135,6 +135,10 @@ function QuestionBlock({
  * assignment cancelled. The course page says where things stand.
  */
 function AttemptClosed({ reason, courseLink }: { reason: string; courseLink: string }) {
+  // It replaces the questions and the button pressed: focus moves to the page's content, as on starting or submitting.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, []);
   return (
     <Alert tone="warning" title="This attempt is closed">
       <p>{reason}</p>

@@ -78,9 +78,11 @@ function PeoplePage({ storeId, search, after, listedBefore, isLast, chosen, onTo
   const { totalCount, pageInfo, edges } = data.employees;
   return (
     <>
-      {edges.map(({ node }) => (
+      {edges.map(({ node }, index) => (
         <Checkbox
           key={node.id}
+          // "Show more" is gone once its page arrives: keyboard focus goes on from the first person it brought.
+          autoFocus={after !== null && index === 0}
           label={`${fullName(node)} · ${node.jobRole.name}`}
           checked={chosen.includes(node.id)}
           onChange={(e) => onToggle(node.id, e.target.checked)}
