@@ -38,9 +38,9 @@ function endOfDay(day: string, zone: string): Date {
  * A programme's fixed expiry date used to end at 23:59:59 UTC, which is the next morning
  * east of Greenwich and the afternoon before west of it: the emails and the web app showed
  * another day than the PDF. It now ends with that day in the holder's store's zone; the
- * cycles dated the old way move to that moment. Holders in UTC, or in a zone the runtime
- * does not know (read as UTC everywhere), keep theirs. A data fix: `down` leaves it, as
- * the old moment was the mistake.
+ * cycles dated the old way move to that moment, and their open refreshers (due at the
+ * expiry) with them. Holders in UTC, or in a zone the runtime does not know (read as UTC
+ * everywhere), keep theirs. A data fix: `down` leaves it, as the old moment was the mistake.
  */
 export class EndFixedExpiryDatesInTheHoldersZone1795881928314 implements MigrationInterface {
   name = 'EndFixedExpiryDatesInTheHoldersZone1795881928314';
@@ -69,10 +69,20 @@ export class EndFixedExpiryDatesInTheHoldersZone1795881928314 implements Migrati
     for (const [moment, ids] of idsByMoment) {
       for (let start = 0; start < ids.length; start += IDS_PER_UPDATE) {
         const chunk = ids.slice(start, start + IDS_PER_UPDATE);
+        const inChunk = chunk.map(() => '?').join(',');
+        // An open refresher is due at its cycle's expiry: it moves with it.
         await queryRunner.query(
-          `UPDATE certifications SET expires_at = ? WHERE id IN (${chunk.map(() => '?').join(',')})`,
+          `UPDATE assignments a
+             JOIN certifications c
+               ON c.employee_id = a.employee_id AND c.program_id = a.program_id AND a.due_at = c.expires_at
+              SET a.due_at = ?
+            WHERE c.id IN (${inChunk}) AND a.reason = 'REFRESHER' AND a.status IN ('ASSIGNED', 'IN_PROGRESS')`,
           [new Date(moment), ...chunk],
         );
+        await queryRunner.query(`UPDATE certifications SET expires_at = ? WHERE id IN (${inChunk})`, [
+          new Date(moment),
+          ...chunk,
+        ]);
       }
     }
   }
