@@ -663,14 +663,17 @@ describe('reminder planning', () => {
       expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
     });
 
-    it('sends the holder to their open refresher before expiry, and says so when they have none', async () => {
+    /**
+     * Dana and Lee certified until tomorrow noon in New York, each given their refresher by
+     * planning, Lee's then cancelled by their manager. Answers when they expire and Dana's refresher.
+     */
+    async function twoHoldersOneRefresherCancelled(): Promise<{ expiresAt: Date; danasRefresher: AssignmentEntity }> {
       const lee = await buildEmployee(dataSource, {
         storeId: store.id,
         firstName: 'Lee',
         email: 'lee@example.test',
         jobRoleCode: 'CASHIER',
       });
-      // Their one-day reminders are due at noon in New York; planning assigns their refreshers.
       const expiresAt = new Date(THURSDAY_MORNING.getTime() + DAY + 2 * 3_600_000);
       await certify(holder, expiresAt);
       await certify(lee, expiresAt);
@@ -679,6 +682,12 @@ describe('reminder planning', () => {
         dataSource.getRepository(AssignmentEntity).findOneByOrFail({ employeeId, courseId: refresherCourseId });
       const danasRefresher = await refresherOf(holder.id);
       await worker.app.get(CancelAssignment).execute({ kind: 'chain' }, (await refresherOf(lee.id)).id, manager.id);
+      return { expiresAt, danasRefresher };
+    }
+
+    it('sends the holder to their open refresher before expiry, and says so when they have none', async () => {
+      // Their one-day reminders are due at noon in New York.
+      const { danasRefresher } = await twoHoldersOneRefresherCancelled();
 
       clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
       await worker.app.get(NotificationSweep).sweep();
@@ -707,20 +716,7 @@ describe('reminder planning', () => {
     });
 
     it('sends the holder of an expired certificate to their open refresher, and says so when they have none', async () => {
-      const lee = await buildEmployee(dataSource, {
-        storeId: store.id,
-        firstName: 'Lee',
-        email: 'lee@example.test',
-        jobRoleCode: 'CASHIER',
-      });
-      const expiresAt = new Date(THURSDAY_MORNING.getTime() + DAY + 2 * 3_600_000);
-      await certify(holder, expiresAt);
-      await certify(lee, expiresAt);
-      await planning.plan();
-      const refresherOf = (employeeId: number) =>
-        dataSource.getRepository(AssignmentEntity).findOneByOrFail({ employeeId, courseId: refresherCourseId });
-      const danasRefresher = await refresherOf(holder.id);
-      await worker.app.get(CancelAssignment).execute({ kind: 'chain' }, (await refresherOf(lee.id)).id, manager.id);
+      const { expiresAt, danasRefresher } = await twoHoldersOneRefresherCancelled();
 
       clock.set(new Date(expiresAt.getTime() + DAY));
       await planning.plan();
