@@ -15,11 +15,13 @@ export const certificationExpiringTemplate: NotificationTemplate = {
   text: `Hello {{recipient.firstName}},
 
 Your {{programName}} certificate expires on {{date expiresAt}}, in {{daysUntil expiresAt}} day(s).
-{{#if refresherId}}Complete your refresher before then to stay certified: {{appLink "training" refresherId}}{{else if refresherCount}}Complete your refresher courses before then to stay certified: {{appLink "training"}}{{else}}You have no refresher to complete for it at the moment. If you need to stay certified, ask your manager.{{/if}}`,
+{{#if refresherId}}Complete your refresher before then to stay certified: {{appLink "training" refresherId}}{{else if refresherCount}}Complete your refresher courses before then to stay certified: {{appLink "training"}}{{else}}You have no refresher to complete for it at the moment. If you need to stay certified, ask your manager.
+Your training: {{appLink "training"}}{{/if}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 <p>Your <strong>{{programName}}</strong> certificate expires on <strong>{{date expiresAt}}</strong>,
 in {{daysUntil expiresAt}} day(s).</p>
-{{#if refresherId}}<p><a href="{{appLink "training" refresherId}}">Complete your refresher</a> before then to stay certified.</p>{{else if refresherCount}}<p><a href="{{appLink "training"}}">Complete your refresher courses</a> before then to stay certified.</p>{{else}}<p>You have no refresher to complete for it at the moment. If you need to stay certified, ask your manager.</p>{{/if}}`,
+{{#if refresherId}}<p><a href="{{appLink "training" refresherId}}">Complete your refresher</a> before then to stay certified.</p>{{else if refresherCount}}<p><a href="{{appLink "training"}}">Complete your refresher courses</a> before then to stay certified.</p>{{else}}<p>You have no refresher to complete for it at the moment. If you need to stay certified, ask your manager.</p>
+<p><a href="{{appLink "training"}}">Your training</a></p>{{/if}}`,
   load: async (manager, notification) => ({ ...(await openRefreshersOf(manager, notification.subjectId)) }),
   copies: async (manager, notification) => {
     const rows = (await manager.query(

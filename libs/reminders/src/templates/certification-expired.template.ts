@@ -62,11 +62,13 @@ export const certificationExpiredTemplate: NotificationTemplate = {
   text: `Hello {{recipient.firstName}},
 
 {{#if forHolder}}Your {{programName}} certificate expired on {{date expiresAt}}.
-{{#if refresherId}}Complete your refresher to be certified again: {{appLink "training" refresherId}}{{else if refresherCount}}Complete your refresher courses to be certified again: {{appLink "training"}}{{else}}You have no refresher to complete for it at the moment. Ask your manager how to be certified again.{{/if}}{{else}}The {{programName}} certificate of {{holderName}}, {{holderStoreName}}, expired on {{date expiresAt zone=holderTimezone}} ({{zoneName holderTimezone}}).
+{{#if refresherId}}Complete your refresher to be certified again: {{appLink "training" refresherId}}{{else if refresherCount}}Complete your refresher courses to be certified again: {{appLink "training"}}{{else}}You have no refresher to complete for it at the moment. Ask your manager how to be certified again.
+Your training: {{appLink "training"}}{{/if}}{{else}}The {{programName}} certificate of {{holderName}}, {{holderStoreName}}, expired on {{date expiresAt zone=holderTimezone}} ({{zoneName holderTimezone}}).
 See their record: {{appLink "people" holderId}}{{/if}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 {{#if forHolder}}<p>Your <strong>{{programName}}</strong> certificate expired on <strong>{{date expiresAt}}</strong>.</p>
-{{#if refresherId}}<p><a href="{{appLink "training" refresherId}}">Complete your refresher</a> to be certified again.</p>{{else if refresherCount}}<p><a href="{{appLink "training"}}">Complete your refresher courses</a> to be certified again.</p>{{else}}<p>You have no refresher to complete for it at the moment. Ask your manager how to be certified again.</p>{{/if}}{{else}}<p>The <strong>{{programName}}</strong> certificate of <strong>{{holderName}}</strong>, {{holderStoreName}}, expired on
+{{#if refresherId}}<p><a href="{{appLink "training" refresherId}}">Complete your refresher</a> to be certified again.</p>{{else if refresherCount}}<p><a href="{{appLink "training"}}">Complete your refresher courses</a> to be certified again.</p>{{else}}<p>You have no refresher to complete for it at the moment. Ask your manager how to be certified again.</p>
+<p><a href="{{appLink "training"}}">Your training</a></p>{{/if}}{{else}}<p>The <strong>{{programName}}</strong> certificate of <strong>{{holderName}}</strong>, {{holderStoreName}}, expired on
 <strong>{{date expiresAt zone=holderTimezone}}</strong> ({{zoneName holderTimezone}}).</p>
 <p><a href="{{appLink "people" holderId}}">See their record</a></p>{{/if}}`,
   load: loadHolder,
