@@ -185,6 +185,35 @@ describe('taking a quiz', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
+  it('keeps the option a keyboard user moves back to in sight under the quiz bar, on a phone', async () => {
+    const page = web.page;
+    await page.setViewportSize({ width: 360, height: 640 });
+    try {
+      await web.goto(await quizReadyToStart());
+      await page.getByRole('button', { name: 'Start the quiz' }).click();
+      await page.getByRole('button', { name: 'All on one page' }).click();
+      await page.getByRole('button', { name: 'Submit answers' }).focus();
+      const hiddenUnderTheBar = () =>
+        page.evaluate(() => {
+          const focused = document.activeElement;
+          if (!focused?.closest('fieldset.question')) return null;
+          const bar = document.querySelector('.quiz-bar')!.getBoundingClientRect();
+          return (focused.closest('label') ?? focused).getBoundingClientRect().top < bar.bottom;
+        });
+      let checked = 0;
+      for (let presses = 0; presses < 15; presses++) {
+        await page.keyboard.press('Shift+Tab');
+        const hidden = await hiddenUnderTheBar();
+        if (hidden === null) continue;
+        expect(hidden).toBe(false);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(2);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   it('moves keyboard focus to the questions when the quiz starts and to the result when it is submitted', async () => {
     const page = web.page;
     const focusedId = () => page.evaluate(() => document.activeElement?.id);
