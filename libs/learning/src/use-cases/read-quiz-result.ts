@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AssignmentService, assignmentRows } from '@lp/assignments';
-import { ConflictError, NotFoundError, type RawRow } from '@lp/core';
+import { ConflictError, NotFoundError, parseJsonColumn, type RawRow } from '@lp/core';
 import { attemptRows } from '../services/quiz-attempt-row';
 import type { QuizResult } from './submit-quiz-attempt';
 
@@ -10,7 +10,7 @@ interface ReviewRow {
   question_id: number;
   prompt: string;
   explanation: string;
-  selected_option_ids: number[] | string | null;
+  selected_option_ids: unknown;
   answered_correctly: number | boolean | null;
 }
 
@@ -69,11 +69,8 @@ export class ReadQuizResult {
     return rows.map((r) => ({
       questionId: r.question_id,
       prompt: r.prompt,
-      // MySQL returns JSON columns parsed, MariaDB as text; null when left unanswered.
-      selectedOptionIds:
-        typeof r.selected_option_ids === 'string'
-          ? (JSON.parse(r.selected_option_ids) as number[])
-          : (r.selected_option_ids ?? []),
+      // Null when left unanswered.
+      selectedOptionIds: parseJsonColumn<number[]>(r.selected_option_ids) ?? [],
       answeredCorrectly: Boolean(r.answered_correctly),
       explanation: r.explanation,
     }));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Handlebars, { type HelperOptions, type TemplateDelegate } from 'handlebars';
-import { localDateText, localDateTimeText, resolveTimezone, zoneLabel } from '@lp/organisation';
+import { localDateText, localDateTimeText, localTime, resolveTimezone, zoneLabel } from '@lp/organisation';
 import { assignmentDueTemplate } from './assignment-due.template';
 import { certificationExpiringTemplate } from './certification-expiring.template';
 import type { NotificationTemplate } from './notification-template';
@@ -55,15 +55,10 @@ function asDate(value: unknown, helper: string): Date {
   return date;
 }
 
+/** The calendar day of an instant in a zone, as a count of days since the epoch. */
 function localDay(instant: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(instant);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
+  const { year, month, day } = localTime(instant.getTime(), timezone);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
 }
 
 /**

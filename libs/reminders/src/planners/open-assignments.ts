@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
-import { afterPosition, keysetBatches } from '@lp/core';
+import { afterPosition, keysetBatches, parseJsonColumn } from '@lp/core';
 import type { RecipientStore } from '@lp/notifications';
-import { parseJsonColumn } from './json-column';
 
 /** An open assignment of an active employee, with what its reminders show. */
 export interface OpenAssignmentRow {
