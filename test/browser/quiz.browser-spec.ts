@@ -1,9 +1,14 @@
 /// <reference lib="dom" />
 import { SubmitQuizAttempt } from '@lp/learning';
-import { buildAssignment, buildCourse, buildEmployee, buildStore, graphql, type CourseOverrides } from '@lp/testing';
+import {
+  buildAssignment,
+  buildCourse,
+  buildEmployee,
+  buildStore,
+  completeLessons,
+  type CourseOverrides,
+} from '@lp/testing';
 import { useWebTest } from '@lp/testing/browser';
-
-const COMPLETE_LESSON = 'mutation ($a: ID!, $l: ID!) { completeLesson(assignmentId: $a, lessonId: $l) { id } }';
 
 describe('taking a quiz', () => {
   const web = useWebTest();
@@ -17,15 +22,7 @@ describe('taking a quiz', () => {
       employeeId: learner.id,
       courseId: course.course.id,
     });
-    for (const lesson of course.lessons) {
-      const read = await graphql(
-        web.app.app,
-        COMPLETE_LESSON,
-        { a: String(assignment.id), l: String(lesson.id) },
-        web.app.tokenFor(learner),
-      );
-      expect(read.errors).toBeUndefined();
-    }
+    await completeLessons(web.app.app, web.app.tokenFor(learner), assignment.id, course.lessons);
     await web.signInAs(learner);
     return `/training/${assignment.id}/quiz`;
   }

@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
 import { PasswordHasher } from '@lp/identity';
 import type { EmployeeEntity } from '@lp/organisation';
-import { buildAssignment, buildCourse, buildEmployee, buildStore, graphql } from '@lp/testing';
+import { buildAssignment, buildCourse, buildEmployee, buildStore, completeLessons } from '@lp/testing';
 import { useWebTest } from '@lp/testing/browser';
 
 const PASSWORD = 'a long enough password';
-const COMPLETE_LESSON = 'mutation ($a: ID!, $l: ID!) { completeLesson(assignmentId: $a, lessonId: $l) { id } }';
 /** How long a sign-in lasts (ACCESS_TOKEN_TTL_MINUTES). */
 const SESSION_MINUTES = 60;
 
@@ -66,15 +65,7 @@ describe('a session that ends in the middle of a lesson or a quiz', () => {
       employeeId: learner.id,
       courseId: course.course.id,
     });
-    for (const lesson of course.lessons) {
-      const read = await graphql(
-        web.app.app,
-        COMPLETE_LESSON,
-        { a: String(assignment.id), l: String(lesson.id) },
-        web.app.tokenFor(learner),
-      );
-      expect(read.errors).toBeUndefined();
-    }
+    await completeLessons(web.app.app, web.app.tokenFor(learner), assignment.id, course.lessons);
     const quizPath = `/training/${assignment.id}/quiz`;
     await web.signInAs(learner);
     web.app.clock.advanceMinutes(SESSION_MINUTES - 10);

@@ -9,6 +9,7 @@ export * from './factories/region.factory';
 export * from './factories/store.factory';
 export * from './free-port';
 export * from './graphql-client';
+export * from './learning';
 export * from './lock-waits';
 export * from './mailing-worker-suite';
 export * from './queue-cleaner';
