@@ -7,6 +7,16 @@ export const MAX_PAGE_SIZE = 100;
 
 export type CursorPages = ReturnType<typeof useCursorPages>;
 
+/**
+ * The cursors after moving to the page that starts after `endCursor`. While the next page
+ * loads, the list still holds the last one, whose endCursor is the one just used: a second
+ * press then would show the page being loaded again as the one after it, so it is ignored.
+ */
+export function nextPage(cursors: (string | null)[], endCursor: string | null | undefined): (string | null)[] {
+  if (!endCursor || cursors.includes(endCursor)) return cursors;
+  return [...cursors, endCursor];
+}
+
 /** Cursor paging forwards and back: remembers the cursor each page started from; a new resetKey starts over. */
 export function useCursorPages(resetKey: string) {
   const [state, setState] = useState<{ key: string; cursors: (string | null)[] }>({ key: resetKey, cursors: [null] });
@@ -15,7 +25,8 @@ export function useCursorPages(resetKey: string) {
     after: cursors[cursors.length - 1],
     page: cursors.length,
     next(endCursor: string | null | undefined) {
-      if (endCursor) setState({ key: resetKey, cursors: [...cursors, endCursor] });
+      const moved = nextPage(cursors, endCursor);
+      if (moved !== cursors) setState({ key: resetKey, cursors: moved });
     },
     previous() {
       if (cursors.length > 1) setState({ key: resetKey, cursors: cursors.slice(0, -1) });
