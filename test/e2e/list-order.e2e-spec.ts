@@ -120,6 +120,30 @@ describe('lists at the size of a chain: in the order people read them, every row
       expect(next.data!.employees.edges[0].node).toMatchObject({ lastName: 'Name005', firstName: 'Sam' });
     });
 
+    it("does not place a page by someone the reader may not see: a cursor is the last row's place, not an id to look up", async () => {
+      const otherStore = await buildStore(t.dataSource);
+      const outsider = await buildEmployee(t.dataSource, { storeId: otherStore.id, lastName: 'Name064' });
+      const manager = t.tokenFor(await buildEmployee(t.dataSource, { storeId, role: Role.STORE_MANAGER }));
+      const idCursor = Buffer.from(`id:${outsider.id}`).toString('base64url');
+      const probe = await graphql(t.app, PEOPLE, { filter: { storeId: String(storeId) }, after: idCursor }, manager);
+      expect(probe.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+      const page = await graphql(t.app, PEOPLE, { filter: { storeId: String(storeId) }, first: 2 }, manager);
+      const coursesAfterIt = await graphql(
+        t.app,
+        `
+          query ($after: String) {
+            courses(after: $after) {
+              totalCount
+            }
+          }
+        `,
+        { after: page.data!.employees.pageInfo.endCursor },
+        manager,
+      );
+      expect(coursesAfterIt.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
     it('finds someone by their whole name, either way round', async () => {
       await buildEmployee(t.dataSource, { storeId, firstName: 'Robin', lastName: 'Farther' });
       for (const search of ['Robin Farther', 'Farther Robin', 'robin  far']) {

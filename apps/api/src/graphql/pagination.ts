@@ -1,7 +1,15 @@
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import { BadInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from '@lp/core';
+import {
+  BadInputError,
+  DEFAULT_PAGE_SIZE,
+  type ListPlace,
+  MAX_PAGE_SIZE,
+  type OrderedPage,
+  type Page,
+  type PageRequest,
+} from '@lp/core';
 import { OptionalInput } from './optional-input';
 
 @ArgsType()
@@ -16,7 +24,7 @@ export class PaginationArgs {
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
   @OptionalInput()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(2000)
   after?: string;
 }
 
@@ -44,21 +52,45 @@ export function idDirectionOf(order: CreationOrder | undefined): 'ASC' | 'DESC' 
   return order === CreationOrder.NEWEST_FIRST ? 'DESC' : 'ASC';
 }
 
-const CURSOR_PREFIX = 'id:';
+const ID_CURSOR = 'id:';
+const PLACE_CURSOR = 'at:';
 
-export function encodeCursor(id: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
+function encodeCursor(id: number): string {
+  return Buffer.from(`${ID_CURSOR}${id}`).toString('base64url');
 }
+
+function encodePlaceCursor(place: ListPlace): string {
+  return Buffer.from(`${PLACE_CURSOR}${JSON.stringify(place)}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Pick<PageRequest, 'afterId' | 'afterPlace'> | undefined {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  if (decoded.startsWith(ID_CURSOR)) {
+    const id = Number(decoded.slice(ID_CURSOR.length));
+    return isId(id) ? { afterId: id } : undefined;
+  }
+  if (decoded.startsWith(PLACE_CURSOR)) {
+    let place: unknown;
+    try {
+      place = JSON.parse(decoded.slice(PLACE_CURSOR.length));
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(place) || place.length < 2 || !isId(place.at(-1))) return undefined;
+    if (!place.slice(0, -1).every((value) => typeof value === 'string')) return undefined;
+    return { afterId: place.at(-1) as number, afterPlace: place as ListPlace };
+  }
+  return undefined;
+}
+
+const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 export function toPageRequest(args: PaginationArgs): PageRequest {
   const request: PageRequest = { first: args.first ?? DEFAULT_PAGE_SIZE };
   if (args.after !== undefined && args.after !== null) {
-    const decoded = Buffer.from(args.after, 'base64url').toString();
-    const id = Number(decoded.slice(CURSOR_PREFIX.length));
-    if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(id) || id < 0) {
-      throw new BadInputError('after is not a cursor returned by this list', 'after');
-    }
-    request.afterId = id;
+    const after = decodeCursor(args.after);
+    if (!after) throw new BadInputError('after is not a cursor returned by this list', 'after');
+    Object.assign(request, after);
   }
   return request;
 }
@@ -103,8 +135,10 @@ export function ConnectionType<T>(nodeType: Type<T>, name: string) {
   return ConnectionClass;
 }
 
-export function toConnection<T extends { id: number }>(page: Page<T>): Connection<T> {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+export function toConnection<T extends { id: number }>(page: Page<T> | OrderedPage<T>): Connection<T> {
+  const placeOf = 'placeOf' in page ? page.placeOf : undefined;
+  const cursorOf = (node: T) => (placeOf ? encodePlaceCursor(placeOf(node)) : encodeCursor(node.id));
+  const edges = page.items.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
     totalCount: page.totalCount,

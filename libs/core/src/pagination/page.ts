@@ -1,18 +1,30 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { BadInputError } from '../errors';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+
+/** A row's place in a list read in order: its values of the order's columns, then its id. */
+export type ListPlace = readonly (string | number)[];
 
 /** Keyset pagination over an increasing id: stable while rows are added, cheap at any depth. */
 export interface PageRequest {
   first: number;
   afterId?: number;
+  /** The place of the previous page's last row, when the list is read in an order of its own (`paginateInOrder`). */
+  afterPlace?: ListPlace;
 }
 
 export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
   totalCount: number;
+}
+
+/** A page of a list read in an order of its own. */
+export interface OrderedPage<T> extends Page<T> {
+  /** Each item's place in the order: what its cursor carries. */
+  placeOf: (item: T) => ListPlace;
 }
 
 /**
@@ -37,37 +49,51 @@ export async function paginate<T extends ObjectLiteral>(
   return readPage(query, pageQuery, request);
 }
 
-/** What a list is read in: NOT NULL columns of the table its id column belongs to, e.g. names. */
-export interface ListOrder {
-  table: string;
-  columns: readonly string[];
+/** What a list is read in: NOT NULL string properties of the entity whose id column pages it, e.g. names. */
+export interface ListOrder<T> {
+  properties: readonly (keyof T & string)[];
 }
 
 /**
  * Like `paginate`, in the order people read the list (names, codes, titles), then by id so
- * that equal values keep one order from page to page. The cursor is still the id of a
- * page's last row: its place in the order is read back from `order.table`, so it holds when
- * that row has since left the list (a person deactivated between two pages).
+ * that equal values keep one order from page to page. The cursor carries the place of a
+ * page's last row (its values and id) rather than just its id: it holds when that row has
+ * since left the list (a person deactivated between two pages), and a reader cannot learn
+ * where a row they may not see would stand by passing its id.
  */
-export async function paginateInOrder<T extends ObjectLiteral>(
+export async function paginateInOrder<T extends ObjectLiteral & { id: number }>(
   query: SelectQueryBuilder<T>,
   idColumn: string,
-  order: ListOrder,
+  order: ListOrder<T>,
   request: PageRequest,
-): Promise<Page<T>> {
+): Promise<OrderedPage<T>> {
   const [alias, id] = idColumn.split('.');
-  const keys = [...order.columns, id];
-  const pageQuery = query.clone().orderBy(`${alias}.${order.columns[0]}`);
-  for (const column of keys.slice(1)) pageQuery.addOrderBy(`${alias}.${column}`);
-  if (request.afterId !== undefined) {
+  const metadata = query.expressionMap.mainAlias!.metadata;
+  const columns = [
+    ...order.properties.map((property) => `${alias}.${metadata.findColumnWithPropertyName(property)!.databaseName}`),
+    `${alias}.${id}`,
+  ];
+  const pageQuery = query.clone().orderBy(columns[0]);
+  for (const column of columns.slice(1)) pageQuery.addOrderBy(column);
+  const after = placeAfter(request, columns.length);
+  if (after) {
+    const params = Object.fromEntries(after.map((value, index) => [`afterPlace${index}`, value]));
     pageQuery.andWhere(
-      `(${keys.map((column) => `${alias}.${column}`).join(', ')}) >
-        (SELECT ${keys.map((column) => `cursor_row.${column}`).join(', ')}
-           FROM ${order.table} cursor_row WHERE cursor_row.${id} = :afterId)`,
-      { afterId: request.afterId },
+      `(${columns.join(', ')}) > (${after.map((_, index) => `:afterPlace${index}`).join(', ')})`,
+      params,
     );
   }
-  return readPage(query, pageQuery, request);
+  const page = await readPage(query, pageQuery, request);
+  return { ...page, placeOf: (item) => [...order.properties.map((property) => item[property] as string), item.id] };
+}
+
+/** The place a page of a list read in order starts after; BAD_USER_INPUT for a cursor of another list. */
+export function placeAfter(request: PageRequest, length: number): ListPlace | undefined {
+  if (request.afterPlace === undefined && request.afterId === undefined) return undefined;
+  if (request.afterPlace?.length !== length) {
+    throw new BadInputError('after is not a cursor returned by this list', 'after');
+  }
+  return request.afterPlace;
 }
 
 async function readPage<T extends ObjectLiteral>(

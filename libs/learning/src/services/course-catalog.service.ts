@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
-import { NotFoundError, type Page, type PageRequest, paginateInOrder } from '@lp/core';
+import { NotFoundError, type OrderedPage, type PageRequest, paginateInOrder } from '@lp/core';
 import { CourseEntity, CourseVersionEntity, LessonEntity, QuestionEntity, QuestionOptionEntity } from '../entities';
 
 export interface CourseFilter {
@@ -18,7 +18,7 @@ export interface CourseFilter {
 export class CourseCatalog {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(filter: CourseFilter, page: PageRequest, withUnpublished: boolean): Promise<Page<CourseEntity>> {
+  async list(filter: CourseFilter, page: PageRequest, withUnpublished: boolean): Promise<OrderedPage<CourseEntity>> {
     const query = this.dataSource.getRepository(CourseEntity).createQueryBuilder('c');
     if (!withUnpublished) query.andWhere('c.current_version_id IS NOT NULL');
     if (filter.published === true) query.andWhere('c.current_version_id IS NOT NULL');
@@ -36,7 +36,7 @@ export class CourseCatalog {
         ),
       );
     }
-    return paginateInOrder(query, 'c.id', { table: 'courses', columns: ['title'] }, page);
+    return paginateInOrder(query, 'c.id', { properties: ['title'] }, page);
   }
 
   async get(id: number, withUnpublished: boolean): Promise<CourseEntity> {

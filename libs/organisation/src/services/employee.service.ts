@@ -9,7 +9,7 @@ import {
   ForbiddenError,
   isDuplicateKeyError,
   NotFoundError,
-  type Page,
+  type OrderedPage,
   type PageRequest,
   paginateInOrder,
   retriedTransaction,
@@ -98,7 +98,7 @@ export class EmployeeService {
     private readonly clock: Clock,
   ) {}
 
-  async list(scope: AccessScope, filter: EmployeeFilter, page: PageRequest): Promise<Page<EmployeeEntity>> {
+  async list(scope: AccessScope, filter: EmployeeFilter, page: PageRequest): Promise<OrderedPage<EmployeeEntity>> {
     const query = this.dataSource.getRepository(EmployeeEntity).createQueryBuilder('e');
     restrictToScope(query, scope, { storeColumn: 'e.store_id', employeeColumn: 'e.id' });
     if (filter.storeId !== undefined) query.andWhere('e.store_id = :storeId', { storeId: filter.storeId });
@@ -130,7 +130,7 @@ export class EmployeeService {
         ),
       );
     }
-    return paginateInOrder(query, 'e.id', { table: 'employees', columns: ['last_name', 'first_name'] }, page);
+    return paginateInOrder(query, 'e.id', { properties: ['lastName', 'firstName'] }, page);
   }
 
   /** One employee in the scope; NOT_FOUND for anyone outside it. */

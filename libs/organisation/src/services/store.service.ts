@@ -7,7 +7,7 @@ import {
   ConflictError,
   isDuplicateKeyError,
   NotFoundError,
-  type Page,
+  type OrderedPage,
   type PageRequest,
   paginateInOrder,
 } from '@lp/core';
@@ -34,7 +34,7 @@ export class StoreService {
     scope: AccessScope,
     filter: { regionId?: number; search?: string },
     page: PageRequest,
-  ): Promise<Page<StoreEntity>> {
+  ): Promise<OrderedPage<StoreEntity>> {
     const query = this.dataSource.getRepository(StoreEntity).createQueryBuilder('s');
     if (filter.regionId !== undefined) query.andWhere('s.region_id = :regionId', { regionId: filter.regionId });
     const search = filter.search?.trim();
@@ -53,7 +53,7 @@ export class StoreService {
     } else {
       restrictToScope(query, scope, { storeColumn: 's.id' });
     }
-    return paginateInOrder(query, 's.id', { table: 'stores', columns: ['code'] }, page);
+    return paginateInOrder(query, 's.id', { properties: ['code'] }, page);
   }
 
   /** A store in the scope; NOT_FOUND for one outside it, so ids cannot be probed. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PageRequest } from '@lp/core';
+import { type ListPlace, type OrderedPage, type PageRequest, placeAfter } from '@lp/core';
 import type { AccessScope, Role } from '@lp/organisation';
 import { ReportReader } from '../report-reader';
 import { missingMembersSql } from './compliance-sql';
@@ -29,7 +29,7 @@ export const storeProgramKey = (key: StoreProgramKey) => `${key.storeId}:${key.p
 
 /**
  * Who is counted in a store's `missing` figure for a programme (missingMembersSql), by
- * last name, first name and id; keyset pages after an employee id, as every people list.
+ * last name, first name and id; keyset pages after a person's place, as every people list.
  */
 @Injectable()
 export class MissingPeopleQuery {
@@ -43,14 +43,14 @@ export class MissingPeopleQuery {
     scope: AccessScope,
     keys: readonly StoreProgramKey[],
     request: PageRequest,
-  ): Promise<Map<string, Page<MissingPersonRow>>> {
+  ): Promise<Map<string, OrderedPage<MissingPersonRow>>> {
     const storeIds = [...new Set(keys.map((key) => key.storeId))];
     const programIds = [...new Set(keys.map((key) => key.programId))];
     const missing = missingMembersSql({ scope, storeIds }, programIds);
-    const after =
-      request.afterId === undefined
-        ? ''
-        : 'WHERE (i.last_name, i.first_name, i.id) > (SELECT a.last_name, a.first_name, a.id FROM employees a WHERE a.id = :afterId)';
+    const afterPlace = placeAfter(request, 3);
+    const after = afterPlace
+      ? 'WHERE (i.last_name, i.first_name, i.id) > (:afterLastName, :afterFirstName, :afterId)'
+      : '';
     const [rows, totals] = await Promise.all([
       this.reader.rows<RawRow>(
         `SELECT * FROM (
@@ -62,15 +62,18 @@ export class MissingPeopleQuery {
           ) i ${after}
         ) ranked WHERE ranked.position <= :limit
         ORDER BY ranked.store_id, ranked.program_id, ranked.position`,
-        { ...missing.params, afterId: request.afterId, limit: request.first + 1 },
+        { ...missing.params, ...placeParams(afterPlace), limit: request.first + 1 },
       ),
       this.reader.rows<RawRow>(
         `SELECT mm.store_id, mm.program_id, COUNT(*) AS total FROM (${missing.sql}) mm GROUP BY mm.store_id, mm.program_id`,
         missing.params,
       ),
     ]);
-    const pages = new Map<string, Page<MissingPersonRow>>(
-      keys.map((key) => [storeProgramKey(key), { items: [], hasNextPage: false, totalCount: 0 }]),
+    const pages = new Map<string, OrderedPage<MissingPersonRow>>(
+      keys.map((key) => [
+        storeProgramKey(key),
+        { items: [], hasNextPage: false, totalCount: 0, placeOf: placeOfPerson },
+      ]),
     );
     const pageOf = (raw: RawRow) =>
       pages.get(storeProgramKey({ storeId: Number(raw.store_id), programId: Number(raw.program_id) }));
@@ -86,6 +89,14 @@ export class MissingPeopleQuery {
     }
     return pages;
   }
+}
+
+const placeOfPerson = (person: MissingPersonRow) => [person.lastName, person.firstName, person.id];
+
+function placeParams(place: ListPlace | undefined) {
+  if (!place) return {};
+  const [afterLastName, afterFirstName, afterId] = place;
+  return { afterLastName, afterFirstName, afterId };
 }
 
 function personOf(raw: RawRow): MissingPersonRow {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import type { Page, PageRequest } from '@lp/core';
+import type { OrderedPage, PageRequest } from '@lp/core';
 import type { AccessScope } from '@lp/organisation';
 import { MissingPeopleQuery, type MissingPersonRow, type StoreProgramKey, storeProgramKey } from '@lp/reporting';
 import { type GraphqlContext, perRequest } from '../../graphql/graphql-context';
@@ -18,12 +18,12 @@ export class MissingEmployeesLoader {
     scope: AccessScope,
     key: StoreProgramKey,
     request: PageRequest,
-  ): Promise<Page<MissingPersonRow>> {
+  ): Promise<OrderedPage<MissingPersonRow>> {
     const loader = perRequest(
       context,
-      `missingEmployees:${request.first}:${request.afterId ?? ''}`,
+      `missingEmployees:${request.first}:${JSON.stringify(request.afterPlace ?? request.afterId ?? null)}`,
       () =>
-        new DataLoader<StoreProgramKey, Page<MissingPersonRow>, string>(
+        new DataLoader<StoreProgramKey, OrderedPage<MissingPersonRow>, string>(
           async (keys) => {
             const pages = await this.query.pages(scope, keys, request);
             return keys.map((k) => pages.get(storeProgramKey(k))!);
