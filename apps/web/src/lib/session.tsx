@@ -60,17 +60,17 @@ export const MANAGER_ROLES: Role[] = ['STORE_MANAGER', 'REGIONAL_MANAGER', 'HR',
 export const HR_ROLES: Role[] = ['HR', 'ADMIN'];
 
 const SESSION_EXPIRED = 'lp-academy:session-expired';
-const newClient = () => createClient(() => window.dispatchEvent(new Event(SESSION_EXPIRED)));
+const newClient = (token: string | null) => createClient(token, () => window.dispatchEvent(new Event(SESSION_EXPIRED)));
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState(readToken);
-  const [client, setClient] = useState(newClient);
+  const [client, setClient] = useState(() => newClient(token));
   const [signedOut, setSignedOut] = useState(false);
   const [ended, setEnded] = useState(false);
   const forgetToken = useCallback(() => {
     clearToken();
     setToken(null);
-    setClient(newClient());
+    setClient(newClient(null));
   }, []);
   const signOut = useCallback(() => {
     forgetToken();
@@ -80,7 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback((next: string) => {
     saveToken(next);
     setToken(next);
-    setClient(newClient());
+    setClient(newClient(next));
     setSignedOut(false);
     setEnded(false);
   }, []);
