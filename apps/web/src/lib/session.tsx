@@ -59,6 +59,12 @@ export function useMe(): Me {
 export const MANAGER_ROLES: Role[] = ['STORE_MANAGER', 'REGIONAL_MANAGER', 'HR', 'ADMIN'];
 export const HR_ROLES: Role[] = ['HR', 'ADMIN'];
 
+const SignOutDocument = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
 const SESSION_EXPIRED = 'lp-academy:session-expired';
 const newClient = (token: string | null) => createClient(token, () => window.dispatchEvent(new Event(SESSION_EXPIRED)));
 
@@ -73,10 +79,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setClient(newClient(null));
   }, []);
   const signOut = useCallback(() => {
+    // The API ends the token (and the person's other sessions), so a copy left on a shared terminal
+    // stops working; the screen signs out at once, whether or not that request gets through.
+    void client.mutation(SignOutDocument, {}).toPromise();
     forgetToken();
     setSignedOut(true);
     setEnded(false);
-  }, [forgetToken]);
+  }, [client, forgetToken]);
   const signIn = useCallback((next: string) => {
     saveToken(next);
     setToken(next);
