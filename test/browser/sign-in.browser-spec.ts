@@ -58,4 +58,55 @@ describe('signing in', () => {
     await page.getByRole('heading', { level: 1, name: 'My training' }).waitFor();
     expect(await page.getByText('Not for your role').count()).toBe(0);
   });
+
+  describe('Sign out', () => {
+    const TOKEN_KEY = 'lp-academy.token';
+
+    async function signInAsTheEmployee(): Promise<string> {
+      const page = web.page;
+      await web.signOut();
+      await web.goto('/sign-in');
+      await signInWithTheForm(employee.email);
+      await page.getByRole('heading', { level: 1, name: 'My training' }).waitFor();
+      return (await page.evaluate((key) => localStorage.getItem(key), TOKEN_KEY))!;
+    }
+
+    it('ends the session on the server: a copy of the token taken before is refused after it', async () => {
+      const page = web.page;
+      // The copied token's refused request is answered 401, which the browser reports on its console.
+      web.allowBrowserErrors(/status of 401/);
+      const copied = await signInAsTheEmployee();
+      const signedOut = page.waitForResponse((response) => response.request().postData()?.includes('signOut') ?? false);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+      expect(await (await signedOut).json()).toEqual({ data: { signOut: true } });
+
+      const code = await page.evaluate(async (token) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ me { id } }' }),
+        });
+        const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+        return body.errors?.[0]?.extensions?.code;
+      }, copied);
+      expect(code).toBe('UNAUTHENTICATED');
+    });
+
+    it('signs out the screen even when the API cannot be reached', async () => {
+      const page = web.page;
+      web.allowBrowserErrors(/ERR_FAILED/);
+      await signInAsTheEmployee();
+      await page.route('**/graphql', (route) =>
+        route.request().postData()?.includes('signOut') ? route.abort('failed') : route.continue(),
+      );
+      try {
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+        expect(await page.evaluate((key) => localStorage.getItem(key), TOKEN_KEY)).toBeNull();
+      } finally {
+        await page.unroute('**/graphql');
+      }
+    });
+  });
 });

@@ -72,6 +72,7 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   assignCourse: MANAGERS,
   cancelAssignment: MANAGERS,
   resendInvite: MANAGERS,
+  signOut: SIGNED_IN,
   completeLesson: SIGNED_IN,
   startQuizAttempt: SIGNED_IN,
   submitQuizAttempt: SIGNED_IN,
@@ -122,16 +123,26 @@ const operations = (['query', 'mutation'] as const).flatMap((kind) => {
 
 describe('every operation of the schema has a role rule, and the API enforces it', () => {
   let t: TestApp;
+  const people = new Map<Role, number>();
   const tokens = new Map<Role, string>();
 
   beforeAll(async () => {
     t = await createTestApp();
     await t.reset();
     const store = await buildStore(t.dataSource);
-    for (const role of SIGNED_IN)
-      tokens.set(role, t.tokenFor(await buildEmployee(t.dataSource, { role, storeId: store.id })));
+    for (const role of SIGNED_IN) people.set(role, (await buildEmployee(t.dataSource, { role, storeId: store.id })).id);
   });
   afterAll(() => t.close());
+
+  // signOut, one of the operations, ends its caller's sessions: each operation gets tokens issued after it.
+  beforeEach(async () => {
+    for (const [role, id] of people) {
+      const [{ version }] = await t.dataSource.query('SELECT token_version AS version FROM employees WHERE id = ?', [
+        id,
+      ]);
+      tokens.set(role, t.tokenFor({ id, tokenVersion: version }));
+    }
+  });
 
   it('has a rule for exactly the operations in schema.gql', () => {
     expect(operations.map((o) => o.name).sort()).toEqual(Object.keys(RULES).sort());

@@ -134,4 +134,36 @@ describe('signing in', () => {
       expect(errorCode(await graphql(t.app, ME))).toBe('UNAUTHENTICATED');
     });
   });
+
+  describe('signOut (a shared store terminal: a token copied before signing out must not work after)', () => {
+    const SIGN_OUT = 'mutation { signOut }';
+    const signIn = async () => (await login('dana@example.test', PASSWORD)).data!.login.accessToken as string;
+
+    it('ends every session of the person, on every device; signing in again works', async () => {
+      const terminal = await signIn();
+      const phone = await signIn();
+      expect(errorCode(await graphql(t.app, ME, {}, terminal))).toBeUndefined();
+
+      const signedOut = await graphql(t.app, SIGN_OUT, {}, terminal);
+      expect(signedOut.errors).toBeUndefined();
+      expect(signedOut.data).toEqual({ signOut: true });
+
+      for (const token of [terminal, phone]) {
+        const refused = await graphql(t.app, ME, {}, token);
+        expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+        expect(refused.data).toBeNull();
+        expect(errorCode(await graphql(t.app, SIGN_OUT, {}, token))).toBe('UNAUTHENTICATED');
+      }
+      const again = await signIn();
+      expect((await graphql(t.app, ME, {}, again)).data!.me.id).toBe(String(person.id));
+    });
+
+    it('leaves the sessions of everyone else alone, and asks for a token', async () => {
+      const colleague = await buildEmployee(t.dataSource, { storeId: person.storeId });
+      const theirs = t.tokenFor(colleague);
+      await graphql(t.app, SIGN_OUT, {}, await signIn());
+      expect(errorCode(await graphql(t.app, ME, {}, theirs))).toBeUndefined();
+      expect(errorCode(await graphql(t.app, SIGN_OUT))).toBe('UNAUTHENTICATED');
+    });
+  });
 });

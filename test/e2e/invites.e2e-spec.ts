@@ -218,6 +218,59 @@ describe('invites', () => {
     });
   });
 
+  describe('an address HR corrects after the invite was accepted (it had gone to a stranger)', () => {
+    const UPDATE = `mutation ($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }`;
+    const me = (token: string) => graphql(t.app, '{ me { email } }', {}, token);
+    const login = (email: string, password: string) => graphql(t.app, LOGIN, { email, password });
+
+    /** Hires Nia at a mistyped address, whose holder accepts the invite and signs in twice; their tokens. */
+    async function strangerSignedIn(): Promise<{ id: string; tokens: string[] }> {
+      const hired = await hire('nia@exmaple.test');
+      const accepted = await accept(await tokenFromEmail(1), 'the stranger password');
+      const again = await login('nia@exmaple.test', 'the stranger password');
+      const tokens = [accepted.data!.acceptInvite.accessToken, again.data!.login.accessToken];
+      for (const token of tokens) expect(errorCode(await me(token))).toBeUndefined();
+      return { id: hired.data!.createEmployee.id, tokens };
+    }
+
+    it('ends their sessions and their password, through updateEmployee; a new invite to the right address works', async () => {
+      const { id, tokens } = await strangerSignedIn();
+      const corrected = await graphql(t.app, UPDATE, { id, input: { email: 'nia@example.test' } }, hr());
+      expect(corrected.errors).toBeUndefined();
+
+      for (const token of tokens) expect(errorCode(await me(token))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login('nia@example.test', 'the stranger password'))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login('nia@exmaple.test', 'the stranger password'))).toBe('UNAUTHENTICATED');
+
+      const resent = await graphql(t.app, RESEND, { id }, hr());
+      expect(resent.data!.resendInvite.sentTo).toBe('nia@example.test');
+      const hers = await accept(await tokenFromEmail(2), 'a password of her own');
+      expect((await me(hers.data!.acceptInvite.accessToken)).data!.me.email).toBe('nia@example.test');
+    });
+
+    it('ends them through an import line with another email too', async () => {
+      const { tokens } = await strangerSignedIn();
+      const csv = `${EMPLOYEE_CSV_COLUMNS.join(',')}\nINV-nia,Nia,Okafor,nia@example.test,CASHIER,${chart.stores.n1.code},,`;
+      const imported = await graphql(
+        t.app,
+        'mutation ($csv: String!) { importEmployees(csv: $csv) { updated } }',
+        { csv },
+        hr(),
+      );
+      expect(imported.data!.importEmployees).toEqual({ updated: 1 });
+      for (const token of tokens) expect(errorCode(await me(token))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login('nia@example.test', 'the stranger password'))).toBe('UNAUTHENTICATED');
+    });
+
+    it('but keeps them for a change that keeps the address (the control case)', async () => {
+      const { id, tokens } = await strangerSignedIn();
+      const input = { email: 'NIA@exmaple.test', lastName: 'Okafor-Berg' };
+      expect((await graphql(t.app, UPDATE, { id, input }, hr())).errors).toBeUndefined();
+      for (const token of tokens) expect(errorCode(await me(token))).toBeUndefined();
+      expect(errorCode(await login('nia@exmaple.test', 'the stranger password'))).toBeUndefined();
+    });
+  });
+
   describe('resendInvite', () => {
     it('emails a new link and voids the old one', async () => {
       const hired = await hire('nia@example.test');

@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation UpdateCourse($courseId: ID!, $input: UpdateCourseInput!) {\n    updateCourse(courseId: $courseId, input: $input) {\n      id\n      title\n      summary\n      category\n      estimatedMinutes\n    }\n  }\n": typeof types.UpdateCourseDocument,
     "\n  query Courses($filter: CourseFilterInput, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          title\n          category\n          estimatedMinutes\n          currentVersion {\n            id\n            number\n          }\n          draftVersion {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": typeof types.CoursesDocument,
     "\n  mutation CreateCourse($input: CreateCourseInput!) {\n    createCourse(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCourseDocument,
@@ -71,6 +72,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation UpdateCourse($courseId: ID!, $input: UpdateCourseInput!) {\n    updateCourse(courseId: $courseId, input: $input) {\n      id\n      title\n      summary\n      category\n      estimatedMinutes\n    }\n  }\n": types.UpdateCourseDocument,
     "\n  query Courses($filter: CourseFilterInput, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          title\n          category\n          estimatedMinutes\n          currentVersion {\n            id\n            number\n          }\n          draftVersion {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": types.CoursesDocument,
     "\n  mutation CreateCourse($input: CreateCourseInput!) {\n    createCourse(input: $input) {\n      id\n    }\n  }\n": types.CreateCourseDocument,
@@ -144,6 +146,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

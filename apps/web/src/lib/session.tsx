@@ -59,28 +59,37 @@ export function useMe(): Me {
 export const MANAGER_ROLES: Role[] = ['STORE_MANAGER', 'REGIONAL_MANAGER', 'HR', 'ADMIN'];
 export const HR_ROLES: Role[] = ['HR', 'ADMIN'];
 
+const SignOutDocument = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
 const SESSION_EXPIRED = 'lp-academy:session-expired';
-const newClient = () => createClient(() => window.dispatchEvent(new Event(SESSION_EXPIRED)));
+const newClient = (token: string | null) => createClient(token, () => window.dispatchEvent(new Event(SESSION_EXPIRED)));
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState(readToken);
-  const [client, setClient] = useState(newClient);
+  const [client, setClient] = useState(() => newClient(token));
   const [signedOut, setSignedOut] = useState(false);
   const [ended, setEnded] = useState(false);
   const forgetToken = useCallback(() => {
     clearToken();
     setToken(null);
-    setClient(newClient());
+    setClient(newClient(null));
   }, []);
   const signOut = useCallback(() => {
+    // The API ends the token (and the person's other sessions), so a copy left on a shared terminal
+    // stops working; the screen signs out at once, whether or not that request gets through.
+    void client.mutation(SignOutDocument, {}).toPromise();
     forgetToken();
     setSignedOut(true);
     setEnded(false);
-  }, [forgetToken]);
+  }, [client, forgetToken]);
   const signIn = useCallback((next: string) => {
     saveToken(next);
     setToken(next);
-    setClient(newClient());
+    setClient(newClient(next));
     setSignedOut(false);
     setEnded(false);
   }, []);

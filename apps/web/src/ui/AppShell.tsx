@@ -69,7 +69,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className="user-name">
               {me.firstName} {me.lastName} · {me.store.code}
             </span>
-            <Button variant="ghost" small onClick={signOut}>
+            <Button variant="ghost" small title="Signs you out on every device" onClick={signOut}>
               Sign out
             </Button>
           </div>

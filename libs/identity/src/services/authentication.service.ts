@@ -42,4 +42,13 @@ export class AuthenticationService {
     await this.throttle.clear(email);
     return { ...this.tokens.issue({ employeeId: employee.id, tokenVersion: employee.tokenVersion }), employee };
   }
+
+  /**
+   * Ends every session of the person, on every device: tokens carry the token version they
+   * were issued under, so raising it refuses them all at no cost per request. A token copied
+   * from a shared store terminal stops working once its holder signs out.
+   */
+  async signOut(employeeId: number): Promise<void> {
+    await this.employees.increment({ id: employeeId }, 'tokenVersion', 1);
+  }
 }

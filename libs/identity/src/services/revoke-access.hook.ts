@@ -6,9 +6,11 @@ import { InviteService } from './invite.service';
 /**
  * An invite link sets the password of whoever reads the address it went to. When HR
  * corrects or removes that address, the links sent there stop working, in the same
- * transaction: the old mailbox may be someone else's. Someone who leaves loses both their
- * links and their sessions (the token version is raised): on a later return an unexpired
- * link or token from before would otherwise work again. resendInvite sends a new link.
+ * transaction: the old mailbox may be someone else's. So may the password chosen from it
+ * and the sessions signed in with it: both end too (the token version is raised), and the
+ * person sets a new password from an invite to the new address (resendInvite). Someone who
+ * leaves loses their links and their sessions: on a later return an unexpired link or
+ * token from before would otherwise work again.
  */
 @Injectable()
 export class RevokeAccessHook implements EmployeeLifecycleHook, OnModuleInit {
@@ -22,8 +24,14 @@ export class RevokeAccessHook implements EmployeeLifecycleHook, OnModuleInit {
   }
 
   async onChanged(manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity): Promise<void> {
+    const emailChanged = before.email !== after.email;
     const left = before.active && !after.active;
-    if (before.email !== after.email || left) await this.invites.voidOpen(manager, after.id);
-    if (left) await manager.increment(EmployeeEntity, { id: after.id }, 'tokenVersion', 1);
+    if (!emailChanged && !left) return;
+    await this.invites.voidOpen(manager, after.id);
+    await manager.update(
+      EmployeeEntity,
+      { id: after.id },
+      { tokenVersion: () => 'token_version + 1', ...(emailChanged && { passwordHash: null }) },
+    );
   }
 }

@@ -36,6 +36,14 @@ export class IdentityResolver {
     return { accessToken, expiresAt, user: employee };
   }
 
+  @Mutation(() => Boolean, {
+    description: 'Ends every session of the signed-in employee, on every device: all their access tokens stop working',
+  })
+  async signOut(@CurrentActor() actor: Actor): Promise<true> {
+    await this.authentication.signOut(actor.id);
+    return true;
+  }
+
   @Query(() => EmployeeObject, { description: 'The signed-in employee' })
   me(@CurrentActor() actor: Actor): Promise<EmployeeObject> {
     return this.employees.get(actor.scope.kind === 'self' ? actor.scope : { kind: 'chain' }, actor.id);

@@ -70,7 +70,12 @@ export class CreateEmployeeInput {
  */
 @InputType()
 export class UpdateEmployeeInput {
-  @Field(() => String, { nullable: true, description: 'null removes the email (and with it, sign-in)' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "null removes the email (and with it, sign-in). Another address ends the employee's sessions and " +
+      'password, and voids their invite links: they set a new password from resendInvite',
+  })
   @IsOptional()
   @Trim()
   @MaxLength(254)
