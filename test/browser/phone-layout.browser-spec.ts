@@ -92,4 +92,32 @@ describe('the web app on a 360 px phone', () => {
     },
     SLOW,
   );
+
+  it(
+    "fits HR's employee import: the form, a file's problems by line, and what an import applied",
+    async () => {
+      const page = web.page;
+      await web.signInAs(await employeeByEmail(web.app, 'hr@example.com'));
+      await web.goto('/import');
+      await expectToFit('/import', 'Import employees');
+      const importLines = async (...lines: string[]) => {
+        await page
+          .getByLabel('Or paste the lines')
+          .fill(['employee_number,first_name,last_name,email,job_role,store_code,role,hire_date', ...lines].join('\n'));
+        await page.getByRole('button', { name: 'Import' }).click();
+      };
+
+      await importLines(
+        'E9101,Olivia,Smith,olivia.smith.9101@example.com,CASHIER,S001,,2025-03-01',
+        'E9102,Liam,Jones,,CASHIER,S999,,',
+      );
+      await page.getByRole('heading', { name: 'Problems by line' }).waitFor();
+      await expectToFit('import problems', 'Import employees');
+
+      await importLines('E9101,Olivia,Smith,olivia.smith.9101@example.com,CASHIER,S001,,2025-03-01');
+      await page.getByText('The file was applied.').waitFor();
+      await expectToFit('import applied', 'Import employees');
+    },
+    SLOW,
+  );
 });

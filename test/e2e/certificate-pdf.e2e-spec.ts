@@ -239,7 +239,7 @@ describe('the printable certificate PDF', () => {
     expect((await download(`/certificates/${certification.id}.pdf`, org.people.employee)).status).toBe(200);
   });
 
-  it("prints the dates as they fall in the holder's store, as the expiry emails do", async () => {
+  it("prints the dates as they fall in the holder's store, as the expiry emails and the verification page do", async () => {
     t.clock.set(new Date('2026-03-01T12:00:00Z'));
     const store = await buildStore(t.dataSource, { timezone: 'America/Los_Angeles' });
     const holder = await buildEmployee(t.dataSource, { storeId: store.id });
@@ -250,6 +250,7 @@ describe('the printable certificate PDF', () => {
         mutation ($employeeId: ID!, $programId: ID!) {
           grantCertification(employeeId: $employeeId, programId: $programId, issuedAt: "2026-02-10T03:00:00Z") {
             id
+            verificationCode
             expiresAt
           }
         }
@@ -262,6 +263,15 @@ describe('the printable certificate PDF', () => {
     const text = textOf(response.body as Buffer);
     expect(text).toMatch(/ISSUED\n9 February 2026\n/);
     expect(text).toMatch(/VALID UNTIL\n9 February 2027\n/);
+
+    const verified = await graphql(
+      t.app,
+      'query ($code: String!) { verifyCertificate(code: $code) { issuedOn expiresOn } }',
+      {
+        code: granted.data!.grantCertification.verificationCode,
+      },
+    );
+    expect(verified.data!.verifyCertificate).toEqual({ issuedOn: '2026-02-09', expiresOn: '2027-02-09' });
   });
 
   it("ends a fixed expiry date with that day in the holder's zone, and prints that day, east of UTC too", async () => {

@@ -134,7 +134,9 @@ describe('operator commands', () => {
       });
       expect(run.code).toBe(1);
       expect(lines(run.stderr)).toEqual([
-        expect.stringMatching(/^The database has \d+ pending migration\(s\): .*Run `npm run migration:run`/),
+        expect.stringMatching(
+          /^The database has \d+ pending migration\(s\): .*\. Apply them with `node dist\/apps\/cli\/src\/main\.js migrate` \(with Docker compose: `docker compose -f docker\/compose\.yaml run --rm api node dist\/apps\/cli\/src\/main\.js migrate`\), then start again\.$/,
+        ),
       ]);
       expect(await suite.dataSource.query('SHOW TABLES FROM ??', [name])).toEqual([]);
     });

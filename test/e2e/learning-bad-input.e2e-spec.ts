@@ -2,8 +2,9 @@ import { AssignmentStatus } from '@lp/assignments';
 import {
   buildAssignment,
   buildCourse,
-  type BuiltCourse,
   buildEmployee,
+  type BuiltCourse,
+  completeLessons,
   createTestApp,
   errorCode,
   graphql,
@@ -43,9 +44,7 @@ describe('learning refuses bad input clearly and writes nothing', () => {
   });
 
   async function finishLessons(): Promise<void> {
-    for (const lesson of course.lessons) {
-      expect((await graphql(t.app, COMPLETE_LESSON, { a: assignmentId, l: lesson.id }, token)).errors).toBeUndefined();
-    }
+    await completeLessons(t.app, token, assignmentId, course.lessons);
   }
 
   async function startAttempt(): Promise<{ id: string; questions: { id: string; options: { id: string }[] }[] }> {

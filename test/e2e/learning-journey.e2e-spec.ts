@@ -6,6 +6,7 @@ import {
   buildAssignment,
   buildCourse,
   buildEmployee,
+  completeLessons,
   createTestApp,
   errorCode,
   graphql,
@@ -96,7 +97,7 @@ describe('learning a course, end to end', () => {
     learnerToken = t.tokenFor(learner);
   });
 
-  async function authorCourse(): Promise<{ courseId: string; lessonIds: string[] }> {
+  async function authorCourse(): Promise<{ courseId: string; lessonIds: string[]; lessons: { id: string }[] }> {
     const created = await graphql(t.app, AUTHOR, { code: 'LP-SPOT' }, admin);
     const courseId = created.data!.createCourse.id;
     const lessonIds: string[] = [];
@@ -167,7 +168,7 @@ describe('learning a course, end to end', () => {
       admin,
     );
     expect(published.data!.publishCourse).toMatchObject({ number: 1, status: 'PUBLISHED' });
-    return { courseId, lessonIds };
+    return { courseId, lessonIds, lessons: lessonIds.map((id) => ({ id })) };
   }
 
   it('authors and publishes a course; the learner completes the lessons, fails once, then passes', async () => {
@@ -366,10 +367,10 @@ describe('learning a course, end to end', () => {
   });
 
   it('grades racing submissions of one attempt exactly once', async () => {
-    const { courseId, lessonIds } = await authorCourse();
+    const { courseId, lessons } = await authorCourse();
     const assignment = await buildAssignment(t.dataSource, { employeeId: learner.id, courseId: Number(courseId) });
     const a = String(assignment.id);
-    for (const l of lessonIds) await graphql(t.app, COMPLETE_LESSON, { a, l }, learnerToken);
+    await completeLessons(t.app, learnerToken, a, lessons);
     const attempt = (await graphql(t.app, START, { a }, learnerToken)).data!.startQuizAttempt;
     const answers = answersFor(attempt.questions);
 
@@ -391,10 +392,10 @@ describe('learning a course, end to end', () => {
   });
 
   it("shows a graded attempt's result again to its learner only, as after a submit whose answer was lost", async () => {
-    const { courseId, lessonIds } = await authorCourse();
+    const { courseId, lessons } = await authorCourse();
     const assignment = await buildAssignment(t.dataSource, { employeeId: learner.id, courseId: Number(courseId) });
     const a = String(assignment.id);
-    for (const l of lessonIds) await graphql(t.app, COMPLETE_LESSON, { a, l }, learnerToken);
+    await completeLessons(t.app, learnerToken, a, lessons);
     const attempt = (await graphql(t.app, START, { a }, learnerToken)).data!.startQuizAttempt;
     const notYet = await graphql(t.app, RESULT, { attempt: attempt.id }, learnerToken);
     expect(errorCode(notYet)).toBe('CONFLICT');
@@ -418,10 +419,10 @@ describe('learning a course, end to end', () => {
   });
 
   it('rolls the grade back with the completion when a completion hook fails', async () => {
-    const { courseId, lessonIds } = await authorCourse();
+    const { courseId, lessons } = await authorCourse();
     const assignment = await buildAssignment(t.dataSource, { employeeId: learner.id, courseId: Number(courseId) });
     const a = String(assignment.id);
-    for (const l of lessonIds) await graphql(t.app, COMPLETE_LESSON, { a, l }, learnerToken);
+    await completeLessons(t.app, learnerToken, a, lessons);
     const attempt = (await graphql(t.app, START, { a }, learnerToken)).data!.startQuizAttempt;
 
     failCompletion = true;

@@ -88,6 +88,12 @@ export function localTime(instant: number, timezone: string): LocalTime {
   };
 }
 
+/** The calendar day of an instant in a zone, as YYYY-MM-DD. */
+export function localIsoDay(instant: Date, timezone: string): string {
+  const { year, month, day } = localTime(instant.getTime(), timezone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
 function offsetMinutes(instant: number, timezone: string): number {
   return steadyOffsetOfDay(instant, timezone) ?? minutesAhead(instant, formattedLocalTime(instant, timezone));

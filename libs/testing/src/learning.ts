@@ -7,8 +7,8 @@ const COMPLETE_LESSON = 'mutation ($a: ID!, $l: ID!) { completeLesson(assignment
 export async function completeLessons(
   app: INestApplication,
   token: string,
-  assignmentId: number,
-  lessons: { id: number }[],
+  assignmentId: number | string,
+  lessons: { id: number | string }[],
 ): Promise<void> {
   for (const lesson of lessons) {
     const read = await graphql(app, COMPLETE_LESSON, { a: String(assignmentId), l: String(lesson.id) }, token);

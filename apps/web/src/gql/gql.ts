@@ -68,7 +68,7 @@ type Documents = {
     "\n  query Store($id: ID!) {\n    store(id: $id) {\n      id\n      code\n      name\n    }\n  }\n": typeof types.StoreDocument,
     "\n  mutation AcceptInvite($token: String!, $password: String!) {\n    acceptInvite(token: $token, password: $password) {\n      accessToken\n    }\n  }\n": typeof types.AcceptInviteDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedAt\n      expiresAt\n    }\n  }\n": typeof types.VerifyCertificateDocument,
+    "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedOn\n      expiresOn\n    }\n  }\n": typeof types.VerifyCertificateDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.MeDocument,
@@ -125,7 +125,7 @@ const documents: Documents = {
     "\n  query Store($id: ID!) {\n    store(id: $id) {\n      id\n      code\n      name\n    }\n  }\n": types.StoreDocument,
     "\n  mutation AcceptInvite($token: String!, $password: String!) {\n    acceptInvite(token: $token, password: $password) {\n      accessToken\n    }\n  }\n": types.AcceptInviteDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n    }\n  }\n": types.LoginDocument,
-    "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedAt\n      expiresAt\n    }\n  }\n": types.VerifyCertificateDocument,
+    "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedOn\n      expiresOn\n    }\n  }\n": types.VerifyCertificateDocument,
 };
 
 /**
@@ -361,7 +361,7 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedAt\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedAt\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedOn\n      expiresOn\n    }\n  }\n"): (typeof documents)["\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedOn\n      expiresOn\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

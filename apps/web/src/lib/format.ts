@@ -1,9 +1,21 @@
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+/** A calendar day the API gives as YYYY-MM-DD is that day wherever the reader is: formatted in UTC, as it is parsed. */
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const DAY = 24 * 60 * 60 * 1000;
 
 export function formatDate(iso: string | null | undefined): string {
   return iso ? dateFormat.format(new Date(iso)) : '—';
+}
+
+/** A YYYY-MM-DD day (e.g. a certificate's, in its holder's store's zone) as formatDate writes a date. */
+export function formatDay(day: string | null | undefined): string {
+  return day ? dayFormat.format(new Date(`${day}T00:00:00Z`)) : '—';
 }
 
 export function formatDateTime(iso: string | null | undefined): string {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@lp/core';
+import { localIsoDay, resolveTimezone } from '@lp/organisation';
 import { normaliseVerificationCode } from '../rules/certificate-codes';
 import { CertificationStatus, certificationStatus } from '../rules/certification-status';
 
@@ -12,6 +13,9 @@ export interface CertificateVerification {
   programName: string | null;
   issuedAt: Date | null;
   expiresAt: Date | null;
+  /** The days the certificate prints (YYYY-MM-DD): its dates in the holder's store's zone. */
+  issuedOn: string | null;
+  expiresOn: string | null;
 }
 
 const UNKNOWN: CertificateVerification = {
@@ -21,6 +25,8 @@ const UNKNOWN: CertificateVerification = {
   programName: null,
   issuedAt: null,
   expiresAt: null,
+  issuedOn: null,
+  expiresOn: null,
 };
 
 /**
@@ -42,10 +48,11 @@ export class VerificationService {
     if (!code) return UNKNOWN;
     const [row] = (await this.dataSource.query(
       `SELECT c.issued_at, c.expires_at, c.revoked_at,
-              p.name AS program_name, p.recertify_window_days, e.first_name, e.last_name
+              p.name AS program_name, p.recertify_window_days, e.first_name, e.last_name, s.timezone
          FROM certifications c
          JOIN certification_programs p ON p.id = c.program_id
          JOIN employees e ON e.id = c.employee_id
+         JOIN stores s ON s.id = e.store_id
         WHERE c.verification_code = ?`,
       [code],
     )) as {
@@ -56,12 +63,14 @@ export class VerificationService {
       recertify_window_days: number;
       first_name: string;
       last_name: string;
+      timezone: string;
     }[];
     if (!row) return UNKNOWN;
     const status = certificationStatus(
       { expiresAt: row.expires_at, revokedAt: row.revoked_at, recertifyWindowDays: row.recertify_window_days },
       this.clock.now(),
     );
+    const { timezone } = resolveTimezone(row.timezone);
     return {
       valid: status === CertificationStatus.ACTIVE || status === CertificationStatus.EXPIRING,
       status,
@@ -69,6 +78,8 @@ export class VerificationService {
       programName: row.program_name,
       issuedAt: row.issued_at,
       expiresAt: row.expires_at,
+      issuedOn: localIsoDay(row.issued_at, timezone),
+      expiresOn: localIsoDay(row.expires_at, timezone),
     };
   }
 }

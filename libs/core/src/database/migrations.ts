@@ -1,11 +1,20 @@
 import { DataSource, type Migration } from 'typeorm';
 
+/**
+ * The command that applies the migrations, for messages that can show in a checkout and in the
+ * Docker image alike: the image has the compiled CLI but neither the sources nor the build
+ * tools that `npm run migration:run` (which builds first) needs.
+ */
+export const MIGRATE_COMMAND =
+  '`node dist/apps/cli/src/main.js migrate` (with Docker compose: ' +
+  '`docker compose -f docker/compose.yaml run --rm api node dist/apps/cli/src/main.js migrate`)';
+
 /** Thrown at start-up when the database is behind the code. */
 export class PendingMigrationsError extends Error {
   constructor(names: string[]) {
     super(
       `The database has ${names.length} pending migration(s): ${names.join(', ')}. ` +
-        'Run `npm run migration:run` (or `npm start`, which migrates first), then start again.',
+        `Apply them with ${MIGRATE_COMMAND}, then start again.`,
     );
     this.name = 'PendingMigrationsError';
   }

@@ -45,7 +45,7 @@ describe('the start-up checks of MySQL and Redis', () => {
 
   it('points at the migration, or DATABASE_URL, when the database is missing', async () => {
     await expect(assertDatabaseReachable(withDatabase(databaseUrl, 'lp_no_such_database'))).rejects.toThrow(
-      /has no database lp_no_such_database \(ER_BAD_DB_ERROR\)\. Run `npm run migration:run` to create it, or check the database name in DATABASE_URL\.$/,
+      /has no database lp_no_such_database \(ER_BAD_DB_ERROR\)\. Create it with `node dist\/apps\/cli\/src\/main\.js migrate` \(with Docker compose: `docker compose -f docker\/compose\.yaml run --rm api node dist\/apps\/cli\/src\/main\.js migrate`\), or check the database name in DATABASE_URL\.$/,
     );
     await expect(assertDatabaseReachable(databaseUrl)).resolves.toBeUndefined();
   });

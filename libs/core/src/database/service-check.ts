@@ -1,5 +1,6 @@
 import { type Connection, createConnection, type RowDataPacket } from 'mysql2/promise';
 import IORedis from 'ioredis';
+import { MIGRATE_COMMAND } from './migrations';
 import { describeMysqlAddress, type MysqlAddress, parseMysqlUrl } from './mysql-url';
 
 /** A required service did not answer or refused this process; the message says which, where, and what to do. */
@@ -46,7 +47,7 @@ function mysqlFailure(error: unknown, address: MysqlAddress): ServiceUnavailable
     case 'ER_BAD_DB_ERROR':
       return new ServiceUnavailableError(
         `MySQL/MariaDB at ${where} has no database ${address.database} (${code}). ` +
-          'Run `npm run migration:run` to create it, or check the database name in DATABASE_URL.',
+          `Create it with ${MIGRATE_COMMAND}, or check the database name in DATABASE_URL.`,
       );
     default:
       return new ServiceUnavailableError(

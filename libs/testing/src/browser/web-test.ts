@@ -21,6 +21,8 @@ export interface WebTestOptions {
   webDistDir?: string;
   /** Extra variables for the API, as for createTestApp. */
   env?: Record<string, string | undefined>;
+  /** The browser's IANA time zone (default UTC), e.g. to read the app as someone far from a store does. */
+  timezoneId?: string;
 }
 
 export interface WebTest {
@@ -97,7 +99,7 @@ export function useWebTest(options: WebTestOptions = {}): WebTest {
       viewport: { width: 1280, height: 800 },
       deviceScaleFactor: 1,
       locale: 'en-GB',
-      timezoneId: 'UTC',
+      timezoneId: options.timezoneId ?? 'UTC',
       reducedMotion: 'reduce',
       colorScheme: 'light',
     });

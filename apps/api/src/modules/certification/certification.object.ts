@@ -56,6 +56,18 @@ export class CertificateVerificationObject {
 
   @Field(() => Date, { nullable: true })
   expiresAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The day it was issued in the holder's store's time zone, YYYY-MM-DD: the day the certificate prints",
+  })
+  issuedOn!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The day it expires in the holder's store's time zone, YYYY-MM-DD: the day the certificate prints",
+  })
+  expiresOn!: string | null;
 }
 
 @ObjectType('CertificationCourse', { description: 'A course a certification cycle was earned on' })

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Fragment, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
 import { Button } from '../../ui/Button';
@@ -24,6 +24,18 @@ const ImportEmployeesDocument = graphql(`
 `);
 
 const HEADER = 'employee_number,first_name,last_name,email,job_role,store_code,role,hire_date';
+
+/** The header as one word that a phone's screen may break after a comma (copied, it stays one line). */
+const BREAKABLE_HEADER = HEADER.split(',').map((column, index) => (
+  <Fragment key={column}>
+    {index > 0 && (
+      <>
+        ,<wbr />
+      </>
+    )}
+    {column}
+  </Fragment>
+));
 
 export function ImportPage() {
   const [csv, setCsv] = useState('');
@@ -52,8 +64,8 @@ export function ImportPage() {
       />
       <Card title="The file">
         <p className="small">
-          Header (any case): <code className="mono">{HEADER}</code>. Empty email, role or hire date keep the current
-          value; employees are matched by employee number.
+          Header (any case): <code className="mono">{BREAKABLE_HEADER}</code>. Empty email, role or hire date keep the
+          current value; employees are matched by employee number.
         </p>
         <form onSubmit={submit}>
           <div className="field">

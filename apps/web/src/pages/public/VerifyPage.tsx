@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { formatDate } from '../../lib/format';
+import { formatDay } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner, StatusBadge } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
@@ -15,8 +15,8 @@ const VerifyDocument = graphql(`
       status
       holderName
       programName
-      issuedAt
-      expiresAt
+      issuedOn
+      expiresOn
     }
   }
 `);
@@ -48,9 +48,9 @@ function Verification({ code }: { code: string }) {
         <dt>Status</dt>
         <dd>{result.status && <StatusBadge status={result.status} />}</dd>
         <dt>Issued</dt>
-        <dd>{formatDate(result.issuedAt)}</dd>
+        <dd>{formatDay(result.issuedOn)}</dd>
         <dt>Expires</dt>
-        <dd>{formatDate(result.expiresAt)}</dd>
+        <dd>{formatDay(result.expiresOn)}</dd>
       </dl>
     </>
   );
