@@ -825,6 +825,7 @@ describe('reminder planning', () => {
       // A run again counts what it planned anew: nothing.
       expect(await planning.plan()).toEqual({
         refreshers: 0,
+        lapsedCourses: 0,
         due: 0,
         overdue: 0,
         escalations: 0,

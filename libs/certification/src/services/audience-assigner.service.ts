@@ -101,6 +101,20 @@ export class AudienceAssigner implements OnModuleInit {
     return this.insertRuleAssignments(manager, 'pa.program_id = ?', [program.id]);
   }
 
+  /**
+   * Assigns a programme's courses to those of the employees its audience requires who hold no
+   * valid certificate of it, as to a newcomer; what they have open already is left as it is.
+   */
+  async assignProgramTo(manager: EntityManager, programId: number, employeeIds: number[]): Promise<number> {
+    const [condition, params] = inIds('e.id', employeeIds);
+    return this.insertRuleAssignments(
+      manager,
+      `pa.program_id = ? AND ${condition}`,
+      [programId, ...params],
+      'ORDER BY e.id, pc.course_id',
+    );
+  }
+
   /** Brings one employee's open work in line with the audiences they are in now. */
   async reconcileEmployee(manager: EntityManager, employeeId: number): Promise<void> {
     await this.reconcileEmployees(manager, [employeeId]);
