@@ -341,6 +341,72 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     );
   });
 
+  describe('moving into a programme’s audience', () => {
+    let cashier: EmployeeEntity;
+    const token = () => t.tokenFor(cashier);
+    const myOpenCourses = async () =>
+      ((await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments as any[])
+        .filter((a) => a.status === 'ASSIGNED' || a.status === 'IN_PROGRESS')
+        .map((a) => ({ id: a.id, reason: a.reason, course: a.course.id }));
+    /** LP Officer, required of LP officers. */
+    const createOfficerOfLpOfficers = async (courseIds: number[]) => {
+      const input = { code: 'LPO', name: 'LP Officer', validityMonths: 12, recertifyWindowDays: 60, courseIds };
+      const created = await graphql(
+        t.app,
+        CREATE_PROGRAM,
+        { input: { ...input, requiredJobRoleCodes: ['LP_OFFICER'] } },
+        t.tokenFor(hr),
+      );
+      expect(created.errors).toBeUndefined();
+    };
+    const promote = async () => {
+      const input = { jobRoleCode: 'LP_OFFICER' };
+      const updated = await graphql(
+        t.app,
+        'mutation ($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }',
+        { id: cashier.id, input },
+        t.tokenFor(hr),
+      );
+      expect(updated.errors).toBeUndefined();
+    };
+
+    /** A cashier certified in LP Foundations by passing its one course on 2 March 2026. */
+    beforeEach(async () => {
+      cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
+      expect(
+        (await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] })).errors,
+      ).toBeUndefined();
+      const [first] = await myOpenCourses();
+      expect((await passCourse(token, first.id, course)).data!.submitQuizAttempt.certification).not.toBeNull();
+    });
+
+    it('assigns only the courses not passed yet: a pass counts for every programme that requires the course', async () => {
+      const second = await buildCourse(t.dataSource, { code: 'LP-SECOND' });
+      await createOfficerOfLpOfficers([course.course.id, second.course.id]);
+      t.clock.set(new Date('2026-05-04T09:00:00Z'));
+
+      await promote();
+
+      const open = await myOpenCourses();
+      expect(open).toEqual([{ id: expect.any(String), reason: 'RULE', course: String(second.course.id) }]);
+      const certificate = (await passCourse(token, open[0].id, second)).data!.submitQuizAttempt.certification;
+      expect(certificate).toMatchObject({ certificateNumber: 'LPO-2026-000001', status: 'ACTIVE' });
+      expect(certificate.earnedOn.map((e: { course: { id: string } }) => e.course.id).sort()).toEqual(
+        [String(course.course.id), String(second.course.id)].sort(),
+      );
+    });
+
+    it('assigns the courses again when every one was passed before: passing one is how the certificate is earned', async () => {
+      await createOfficerOfLpOfficers([course.course.id]);
+
+      await promote();
+
+      expect(await myOpenCourses()).toEqual([
+        { id: expect.any(String), reason: 'RULE', course: String(course.course.id) },
+      ]);
+    });
+  });
+
   it('hands an open refresher another programme’s rule requires over to that programme when a grant closes it', async () => {
     const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
     const foundations = await createFoundations({

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { EMPLOYEE_CSV_COLUMNS, type EmployeeEntity, Role, type StoreEntity } from '@lp/organisation';
+import { EMPLOYEE_CSV_COLUMNS, type EmployeeEntity, EmployeeLifecycle, Role, type StoreEntity } from '@lp/organisation';
 import { ReminderPlanning } from '@lp/reminders';
 import {
   buildCourse,
@@ -9,6 +9,7 @@ import {
   createTestApp,
   createTestWorker,
   graphql,
+  lockWaitsOn,
   SmtpCapture,
   type TestApp,
   type TestWorker,
@@ -20,8 +21,9 @@ const GRANT = `mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, 
 const UPDATE = `mutation ($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }`;
 const DEACTIVATE = `mutation ($id: ID!) { deactivateEmployee(id: $id) { active } }`;
 const ASSIGN = `mutation ($input: AssignCourseInput!) { assignCourse(input: $input) { created } }`;
+const CANCEL = `mutation ($id: ID!) { cancelAssignment(id: $id) { status } }`;
 const ASSIGNMENTS = `query ($filter: AssignmentFilterInput) {
-  assignments(filter: $filter, first: 50) { totalCount edges { node { id status reason course { id } } } }
+  assignments(filter: $filter, first: 50) { totalCount edges { node { id status reason dueAt course { id } } } }
 }`;
 const IMPORT = `mutation ($csv: String!) { importEmployees(csv: $csv) { updated errorCount } }`;
 
@@ -29,7 +31,15 @@ interface Row {
   id: string;
   status: string;
   reason: string;
+  dueAt: string;
   course: { id: string };
+}
+
+/** Holds an employee's change open, once its lifecycle hooks have run, until released. */
+interface HeldChange {
+  employeeId: number;
+  reached: () => void;
+  released: Promise<void>;
 }
 
 /**
@@ -44,6 +54,7 @@ describe('people changing while their training is open', () => {
   let hr: EmployeeEntity;
   let core: BuiltCourse;
   let refresher: BuiltCourse;
+  let held: HeldChange | undefined;
 
   beforeAll(async () => {
     await smtp.start();
@@ -51,6 +62,14 @@ describe('people changing while their training is open', () => {
     worker = await createTestWorker({ clock: t.clock, smtpUrl: smtp.url });
     // The tests run the planning themselves, at the clock's moments.
     await worker.app.get(ReminderPlanningProcessor).worker.pause();
+    // Registered after the audience rules' hook: the change has closed the open work by then.
+    t.app.get(EmployeeLifecycle).register({
+      onChanged: async (_manager, _before, after) => {
+        if (held?.employeeId !== after.id) return;
+        held.reached();
+        await held.released;
+      },
+    });
   });
 
   afterAll(async () => {
@@ -100,6 +119,8 @@ describe('people changing while their training is open', () => {
     (await asHr(ASSIGNMENTS, { filter: { employeeId: employee.id } })).assignments.edges.map(
       (edge: { node: Row }) => edge.node,
     );
+  const openWork = async (employee: { id: number }) =>
+    (await assignmentsOf(employee)).filter((a) => a.status === 'ASSIGNED' || a.status === 'OVERDUE');
   const openRefreshers = async (employee: { id: number }) =>
     (await assignmentsOf(employee)).filter(
       (a) => a.reason === 'REFRESHER' && (a.status === 'ASSIGNED' || a.status === 'OVERDUE'),
@@ -141,6 +162,62 @@ describe('people changing while their training is open', () => {
       t.clock.set(new Date('2027-01-15T09:00:00Z'));
       await plan();
       expect(await openRefreshers(officer)).toEqual([]);
+    });
+  });
+
+  describe('a lapsed certificate', () => {
+    it('gives its holder the programme’s course again when their manager had cancelled the refresher, and not before', async () => {
+      const programId = await createOfficerProgramme();
+      const manager = await buildEmployee(t.dataSource, { role: Role.STORE_MANAGER, storeId: store.id });
+      const officer = await certifiedOfficer(programId);
+      const cancel = async (id: string) =>
+        expect((await graphql(t.app, CANCEL, { id }, t.tokenFor(manager))).errors).toBeUndefined();
+      t.clock.set(new Date('2027-01-15T09:00:00Z'));
+      await plan();
+      const [assigned] = await openRefreshers(officer);
+      await cancel(assigned.id);
+
+      // While the certificate is valid, the manager's word stands.
+      t.clock.set(new Date('2027-03-01T09:00:00Z'));
+      await plan();
+      expect(await openWork(officer)).toEqual([]);
+
+      // Lapsed on 2 March: still an LP officer, so the course is theirs to pass again, due as a newcomer's is.
+      t.clock.set(new Date('2027-03-03T09:00:00Z'));
+      await plan();
+      await plan();
+      const again = await openWork(officer);
+      expect(again).toEqual([
+        {
+          id: expect.any(String),
+          status: 'ASSIGNED',
+          reason: 'RULE',
+          dueAt: '2027-04-02T09:00:00.000Z',
+          course: { id: String(core.course.id) },
+        },
+      ]);
+
+      // Cancelled by the manager once more, it stays cancelled.
+      await cancel(again[0].id);
+      t.clock.set(new Date('2027-03-10T09:00:00Z'));
+      await plan();
+      expect(await openWork(officer)).toEqual([]);
+    });
+
+    it('gives nothing more to a lapsed holder who still has their refresher open, or who left the audience', async () => {
+      const programId = await createOfficerProgramme();
+      const overdue = await certifiedOfficer(programId);
+      const moved = await certifiedOfficer(programId);
+      t.clock.set(new Date('2027-01-15T09:00:00Z'));
+      await plan();
+      await changeJobRole(moved, 'CASHIER');
+
+      t.clock.set(new Date('2027-03-03T09:00:00Z'));
+      await plan();
+      expect((await openWork(overdue)).map((a) => [a.reason, a.course.id])).toEqual([
+        ['REFRESHER', String(refresher.course.id)],
+      ]);
+      expect(await openWork(moved)).toEqual([]);
     });
   });
 
@@ -237,6 +314,34 @@ describe('people changing while their training is open', () => {
         .get(`/reports/certifications.csv?holderActive=yes`)
         .set('authorization', `Bearer ${t.tokenFor(manager)}`);
       expect(wrong.status).toBe(400);
+    });
+
+    it('leaves no refresher to someone who leaves while the planner is assigning it', async () => {
+      const programId = await createOfficerProgramme();
+      const leaver = await certifiedOfficer(programId);
+      t.clock.set(new Date('2027-01-15T09:00:00Z'));
+      let release!: () => void;
+      const reached = new Promise<void>((resolve) => {
+        held = { employeeId: leaver.id, reached: resolve, released: new Promise((done) => (release = done)) };
+      });
+      try {
+        // The leaving transaction has cancelled the open work and not yet committed when the planner reads
+        // the leaver as active; the planner then waits for it to commit before assigning anything.
+        const leaving = asHr(DEACTIVATE, { id: leaver.id });
+        await reached;
+        const planning = plan();
+        const waited = await lockWaitsOn(t.dataSource, 'employees');
+        release();
+        await leaving;
+        const planned = await planning;
+
+        expect(await openWork(leaver)).toEqual([]);
+        expect(planned.refreshers).toBe(0);
+        expect(waited).toBe(true);
+      } finally {
+        held = undefined;
+        release();
+      }
     });
 
     it('gives a holder who comes back inside the renewal window their refresher again', async () => {

@@ -663,6 +663,27 @@ describe('reminder planning', () => {
       expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
     });
 
+    it('copies the last expiry reminder to a manager the store was given after it was planned', async () => {
+      const brooklyn = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
+      await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { storeId: brooklyn.id });
+      // Its one-day reminder is due at noon in New York; Brooklyn has no manager when it is planned.
+      await certify(holder, new Date(THURSDAY_MORNING.getTime() + DAY + 2 * 3_600_000));
+      await planning.plan();
+      expect(await notifications(NotificationKind.CERTIFICATION_EXPIRING)).toHaveLength(1);
+
+      await buildEmployee(dataSource, { storeId: brooklyn.id, role: Role.STORE_MANAGER, email: 'riley@example.test' });
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+        ]),
+      );
+      const reminder = smtp.messages.find((m) => m.subject?.startsWith('Your LP Foundations certificate expires'))!;
+      expect(reminder.to).toMatchObject({ text: 'dana@example.test' });
+      expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
+    });
+
     /**
      * Dana and Lee certified until tomorrow noon in New York, each given their refresher by
      * planning, Lee's then cancelled by their manager. Answers when they expire and Dana's refresher.
@@ -804,6 +825,7 @@ describe('reminder planning', () => {
       // A run again counts what it planned anew: nothing.
       expect(await planning.plan()).toEqual({
         refreshers: 0,
+        lapsedCourses: 0,
         due: 0,
         overdue: 0,
         escalations: 0,

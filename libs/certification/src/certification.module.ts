@@ -15,6 +15,7 @@ import { ProgramService } from './services/program.service';
 import { VerificationService } from './services/verification.service';
 
 const services = [
+  AudienceAssigner,
   CertificationAdminService,
   CertificationCycleEnd,
   CertificationQueries,
@@ -26,7 +27,7 @@ const services = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(certificationEntities), AuditModule, AssignmentsModule, OrganisationModule],
-  providers: [...services, AudienceAssigner, IssueOnCompletionHook],
+  providers: [...services, IssueOnCompletionHook],
   exports: services,
 })
 export class CertificationModule {}

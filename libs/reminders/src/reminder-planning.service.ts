@@ -8,13 +8,12 @@ import {
   type CertificationReminderCounts,
   CertificationReminderPlanner,
 } from './planners/certification-reminder.planner';
-import { RefresherPlanner } from './planners/refresher.planner';
+import { type RefresherCounts, RefresherPlanner } from './planners/refresher.planner';
 import { WeeklyDigestPlanner } from './planners/weekly-digest.planner';
 import { RemindersConfig } from './reminders.config';
 
-/** What one planning run did: the reminders and digests it planned anew, the refreshers it assigned. */
-export interface PlanningResult extends AssignmentReminderCounts, CertificationReminderCounts {
-  refreshers: number;
+/** What one planning run did: the reminders and digests it planned anew, the refreshers and courses it assigned. */
+export interface PlanningResult extends RefresherCounts, AssignmentReminderCounts, CertificationReminderCounts {
   digests: number;
 }
 
@@ -65,7 +64,7 @@ export class ReminderPlanning {
       this.certifications.plan(now),
       this.digests.plan(now),
     ] as const);
-    const result = { refreshers, ...assignments, ...certifications, digests };
+    const result = { ...refreshers, ...assignments, ...certifications, digests };
     this.logger.log(result, 'Reminders planned');
     return result;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificationModule } from '@lp/certification';
 import { QueueModule, QueueName } from '@lp/core';
 import { NotificationsModule } from '@lp/notifications';
 import { AssignmentReminderPlanner } from './planners/assignment-reminder.planner';
@@ -14,7 +15,12 @@ import { ReminderTemplates } from './templates/reminder-templates';
  * the email templates of the kinds they plan. Needs RemindersConfig and NotificationsConfig.
  */
 @Module({
-  imports: [NotificationsModule, ReminderCancellationModule, QueueModule.register(QueueName.ReminderPlanning)],
+  imports: [
+    CertificationModule,
+    NotificationsModule,
+    ReminderCancellationModule,
+    QueueModule.register(QueueName.ReminderPlanning),
+  ],
   providers: [
     RefresherPlanner,
     AssignmentReminderPlanner,

@@ -29,6 +29,20 @@ const NOT_CERTIFIED = `
                  AND c.revoked_at IS NULL AND c.expires_at > ?)`;
 
 /**
+ * The person `e` has passed the course `${course}.course_id` in a way that counts toward the
+ * programme `p` (see IssueOnCompletionHook): any pass while they hold no cycle of it (`cur`),
+ * and since its revocation, or since its renewal window opened, once they do.
+ */
+function passedForProgram(course: string): string {
+  return `EXISTS (SELECT 1 FROM assignments done
+            WHERE done.employee_id = e.id AND done.course_id = ${course}.course_id
+              AND done.status = '${AssignmentStatus.COMPLETED}'
+              AND (cur.id IS NULL
+                   OR done.completed_at >= COALESCE(cur.revoked_at,
+                                                    DATE_SUB(cur.expires_at, INTERVAL p.recertify_window_days DAY))))`;
+}
+
+/**
  * `column IN (ids)` with the ids' range beside it. MariaDB turns an IN list of 1,000 values or
  * more (in_predicate_conversion_threshold) into a derived table it joins against, and then
  * scanned all of assignments (100,000 rows on the medium bench chain) for 5,000 new hires; the
@@ -47,7 +61,10 @@ function inIds(column: string, ids: number[]): [string, unknown[]] {
 /**
  * Audience rules: the job roles a programme names get its courses assigned — when the
  * programme is created, when someone is hired or imported into the audience, when a
- * job-role or store change moves them in, and when their certificate is revoked. Moving out
+ * job-role or store change moves them in, when their certificate is revoked, and when it
+ * lapses with nothing left to renew it (the refresher planner asks). A course already passed
+ * in a way that counts toward the programme (for another programme, say) is not assigned
+ * again, unless every one of them was: passing one is then how the certificate is earned. Moving out
  * cancels the open assignments the rule or the programme's refresher made, and leaving the
  * company all open ones; history and certificates stay. A valid
  * certificate, however issued, cancels the programme's rule-made and refresher ones
@@ -82,6 +99,20 @@ export class AudienceAssigner implements OnModuleInit {
 
   async assignProgram(manager: EntityManager, program: CertificationProgramEntity): Promise<number> {
     return this.insertRuleAssignments(manager, 'pa.program_id = ?', [program.id]);
+  }
+
+  /**
+   * Assigns a programme's courses to those of the employees its audience requires who hold no
+   * valid certificate of it, as to a newcomer; what they have open already is left as it is.
+   */
+  async assignProgramTo(manager: EntityManager, programId: number, employeeIds: number[]): Promise<number> {
+    const [condition, params] = inIds('e.id', employeeIds);
+    return this.insertRuleAssignments(
+      manager,
+      `pa.program_id = ? AND ${condition}`,
+      [programId, ...params],
+      'ORDER BY e.id, pc.course_id',
+    );
   }
 
   /** Brings one employee's open work in line with the audiences they are in now. */
@@ -137,7 +168,11 @@ export class AudienceAssigner implements OnModuleInit {
          ${JOIN_AUDIENCES}
          JOIN certification_programs p ON p.id = pa.program_id
          JOIN program_courses pc ON pc.program_id = p.id
+         LEFT JOIN certifications cur ON cur.employee_id = e.id AND cur.current_key = p.id
         WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}
+          AND (NOT ${passedForProgram('pc')}
+               OR NOT EXISTS (SELECT 1 FROM program_courses rest
+                               WHERE rest.program_id = p.id AND NOT ${passedForProgram('rest')}))
         ${order}`,
       [now, AssignmentStatus.ASSIGNED, AssignmentReason.RULE, now, now, ...params, now],
     )) as { affectedRows: number };

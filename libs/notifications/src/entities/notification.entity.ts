@@ -36,7 +36,11 @@ export class NotificationEntity {
   @JoinColumn({ name: 'recipient_id' })
   recipient?: EmployeeEntity;
 
-  /** Employees copied on the email (e.g. the store's managers on an escalation). */
+  /**
+   * Employees copied on the email (e.g. the store's managers on an escalation); null when it
+   * copies nobody. For a kind whose template reads its copies when sending (`copies`), any
+   * list, even an empty one, only says that the email is copied.
+   */
   @Column({ type: 'json', nullable: true })
   ccEmployeeIds!: number[] | null;
 

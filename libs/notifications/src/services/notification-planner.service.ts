@@ -22,6 +22,7 @@ export interface NotificationDraft {
    * one have it looked up, a statement per chunk.
    */
   recipientStore?: RecipientStore;
+  /** Copied, even when empty: a template with `copies` then reads who at sending time. */
   ccEmployeeIds?: number[];
   subjectType: string;
   subjectId: number;
@@ -198,8 +199,7 @@ export class NotificationPlanner {
       );
       values[next++] = draft.kind;
       values[next++] = draft.recipientId;
-      values[next++] =
-        draft.ccEmployeeIds && draft.ccEmployeeIds.length > 0 ? JSON.stringify(draft.ccEmployeeIds) : null;
+      values[next++] = draft.ccEmployeeIds ? JSON.stringify(draft.ccEmployeeIds) : null;
       values[next++] = draft.subjectType;
       values[next++] = draft.subjectId;
       values[next++] = draft.offsetKey;

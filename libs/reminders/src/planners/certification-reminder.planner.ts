@@ -72,7 +72,8 @@ export class CertificationReminderPlanner {
             kind: NotificationKind.CERTIFICATION_EXPIRING,
             recipientId: certification.employeeId,
             recipientStore: certification.holderStore,
-            ccEmployeeIds: reminder.last ? managers.get(certification.employeeId) : undefined,
+            // Copied even with no manager today: the template reads who manages the store when it is sent.
+            ccEmployeeIds: reminder.last ? (managers.get(certification.employeeId) ?? []) : undefined,
             subjectType: NotificationSubjectType.CERTIFICATION,
             subjectId: certification.id,
             offsetKey: reminder.offsetKey,

@@ -1,12 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AssignmentReason, AssignmentStatus } from '@lp/assignments';
-import { CertificationProgramEntity } from '@lp/certification';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
+import { AudienceAssigner, CertificationProgramEntity } from '@lp/certification';
+import { retriedTransaction } from '@lp/core';
 import { DAY_MS } from '../reminder-schedule';
 
-/** Refreshers per INSERT. */
+/** Refreshers per INSERT, and lapsed holders per transaction. */
 const INSERT_CHUNK = 1000;
+
+/** What one run assigned. */
+export interface RefresherCounts {
+  refreshers: number;
+  /** The programme's courses, given again to holders whose certificate lapsed with nothing open to renew it. */
+  lapsedCourses: number;
+}
 
 /** The holder `e` of certification `c` is in its programme's audience: a rule names their job role and place. */
 const IN_AUDIENCE = `EXISTS (
@@ -31,25 +39,40 @@ const IN_AUDIENCE = `EXISTS (
  * the window opened — completed, cancelled by a manager, still open — keeps the planner
  * from making another for the same cycle. One the system cancelled when its holder left the
  * audience does not: back in it inside the window, they get a new one.
+ *
+ * A manager's cancellation stands while the certificate is valid, not after: a holder the
+ * programme's audience requires whose certificate has lapsed with no work of the programme
+ * open (no refresher left to renew it) gets its courses again, as a newcomer does (see
+ * planLapsed), once per lapse.
+ *
+ * What it assigns goes only to people still active when it is written (see forActive): the
+ * plain read may be older than someone's leaving.
  */
 @Injectable()
 export class RefresherPlanner {
   private readonly logger = new Logger(RefresherPlanner.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audience: AudienceAssigner,
+  ) {}
 
-  /** Returns the number of refresher assignments created. */
-  async plan(now: Date): Promise<number> {
+  async plan(now: Date): Promise<RefresherCounts> {
     const programs = await this.dataSource.getRepository(CertificationProgramEntity).find({ order: { id: 'ASC' } });
     const withAudience = new Set(
       (
         (await this.dataSource.query('SELECT DISTINCT program_id FROM program_audiences')) as { program_id: number }[]
       ).map((row) => Number(row.program_id)),
     );
-    let created = 0;
-    for (const program of programs) created += await this.planProgram(program, withAudience.has(program.id), now);
-    if (created > 0) this.logger.log({ created }, 'Refresher assignments created');
-    return created;
+    const counts: RefresherCounts = { refreshers: 0, lapsedCourses: 0 };
+    for (const program of programs) {
+      const hasAudience = withAudience.has(program.id);
+      counts.refreshers += await this.planProgram(program, hasAudience, now);
+      // A programme without rules requires nobody: a lapsed holder of it has nothing to make up.
+      if (hasAudience) counts.lapsedCourses += await this.planLapsed(program, now);
+    }
+    if (counts.refreshers > 0 || counts.lapsedCourses > 0) this.logger.log(counts, 'Refresher assignments created');
+    return counts;
   }
 
   private async planProgram(program: CertificationProgramEntity, hasAudience: boolean, now: Date): Promise<number> {
@@ -96,25 +119,94 @@ export class RefresherPlanner {
     let created = 0;
     for (let start = 0; start < due.length; start += INSERT_CHUNK) {
       const chunk = due.slice(start, start + INSERT_CHUNK);
-      // IGNORE: the open-assignment key still refuses one made since the read (another run, a manager).
-      const result = (await this.dataSource.query(
-        `INSERT IGNORE INTO assignments
-           (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
-         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap((row) => [
-          row.employee_id,
-          row.course_id,
-          row.expires_at,
-          AssignmentStatus.ASSIGNED,
-          AssignmentReason.REFRESHER,
-          row.course_id,
-          row.program_id,
-          now,
-          now,
-        ]),
-      )) as { affectedRows: number };
-      created += result.affectedRows;
+      created += await this.forActive(
+        chunk.map((row) => Number(row.employee_id)),
+        async (manager, active) => {
+          const rows = chunk.filter((row) => active.has(Number(row.employee_id)));
+          if (rows.length === 0) return 0;
+          // IGNORE: the open-assignment key still refuses one made since the read (another run, a manager).
+          const result = (await manager.query(
+            `INSERT IGNORE INTO assignments
+               (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
+             VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+            rows.flatMap((row) => [
+              row.employee_id,
+              row.course_id,
+              row.expires_at,
+              AssignmentStatus.ASSIGNED,
+              AssignmentReason.REFRESHER,
+              row.course_id,
+              row.program_id,
+              now,
+              now,
+            ]),
+          )) as { affectedRows: number };
+          return result.affectedRows;
+        },
+      );
     }
     return created;
+  }
+
+  /**
+   * The holders the programme's audience requires whose current certificate has lapsed with
+   * none of the programme's work open — no refresher left to renew it (a manager cancelled
+   * it, or none was ever made) — get its courses again, from AudienceAssigner. Once per lapse:
+   * any of the programme's work made since the expiry, done or cancelled by a person, stands
+   * in for it; what the system cancelled when they left the audience does not. An open
+   * assignment of the refresher course, however made, may still renew, so it counts as open work.
+   */
+  private async planLapsed(program: CertificationProgramEntity, now: Date): Promise<number> {
+    const refresherOpen =
+      program.refresherCourseId === null
+        ? { sql: '', params: [] }
+        : {
+            sql: `AND NOT EXISTS (SELECT 1 FROM assignments o WHERE o.employee_id = c.employee_id AND o.open_key = ?)`,
+            params: [program.refresherCourseId],
+          };
+    // A plain read, through the (current_key, expires_at) index, as planProgram's.
+    const lapsed = (await this.dataSource.query(
+      `SELECT c.employee_id
+         FROM certifications c
+         JOIN employees e ON e.id = c.employee_id AND e.active = 1
+        WHERE c.current_key = ? AND c.expires_at <= ? AND c.revoked_at IS NULL
+          ${refresherOpen.sql}
+          AND NOT EXISTS (
+            SELECT 1 FROM assignments a
+             WHERE a.employee_id = c.employee_id AND a.program_id = c.program_id
+               AND (a.status IN (?)
+                    OR (a.created_at >= c.expires_at AND (a.status <> ? OR a.cancelled_by_id IS NOT NULL))))
+          AND ${IN_AUDIENCE}
+        ORDER BY c.employee_id`,
+      [program.id, now, ...refresherOpen.params, OPEN_ASSIGNMENT_STATUSES, AssignmentStatus.CANCELLED],
+    )) as { employee_id: number }[];
+    let created = 0;
+    for (let start = 0; start < lapsed.length; start += INSERT_CHUNK) {
+      const employeeIds = lapsed.slice(start, start + INSERT_CHUNK).map((row) => Number(row.employee_id));
+      created += await this.forActive(employeeIds, (manager, active) =>
+        this.audience.assignProgramTo(manager, program.id, [...active]),
+      );
+    }
+    return created;
+  }
+
+  /**
+   * Runs `assign` for those of the employees still active, in a transaction that holds their
+   * rows with a shared lock until it commits. Leaving the company locks the leaver's row, then
+   * cancels their open work: a leaving that commits first is seen here, and one that comes
+   * after finds what was assigned, and cancels it. Without the lock, a leaving that committed
+   * between the plain read and the insert left the leaver with an open refresher.
+   */
+  private forActive(
+    employeeIds: number[],
+    assign: (manager: EntityManager, active: ReadonlySet<number>) => Promise<number>,
+  ): Promise<number> {
+    return retriedTransaction(this.dataSource, async (manager) => {
+      const rows = (await manager.query(
+        'SELECT id FROM employees WHERE id IN (?) AND active = 1 ORDER BY id LOCK IN SHARE MODE',
+        [[...new Set(employeeIds)]],
+      )) as { id: number }[];
+      return rows.length === 0 ? 0 : assign(manager, new Set(rows.map((row) => Number(row.id))));
+    });
   }
 }
