@@ -90,7 +90,7 @@ export const reminderSweepScenario: Scenario = {
           swept.queued / bareSeconds,
           this.target!,
           `${swept.queued} reminders queued in ${ours.toFixed(2)} s (planning ${planSeconds.toFixed(2)} s: ` +
-            `${reminders(planned)} reminders, ${planned.digests} digests, ${warmUp.refreshers} refreshers assigned in the warm-up; ` +
+            `${reminders(planned)} reminders, ${planned.digests} digests, ${warmUp.refreshers} refreshers and ${warmUp.lapsedCourses} lapsed holders' courses assigned in the warm-up; ` +
             `25 hourly sweeps ${sweepSeconds.toFixed(2)} s, ${swept.cancelled} past their time) vs ${bareSeconds.toFixed(2)} s; ` +
             `planning again ${againSeconds.toFixed(2)} s (${reminders(plannedAgain) + plannedAgain.digests} new), not in the ratio`,
         ),
