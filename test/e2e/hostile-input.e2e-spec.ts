@@ -69,6 +69,9 @@ const Q = {
   addLesson: 'mutation ($c: ID!, $input: LessonInput!) { addLesson(courseId: $c, input: $input) { id } }',
   updateLesson: 'mutation ($l: ID!, $input: UpdateLessonInput!) { updateLesson(lessonId: $l, input: $input) { id } }',
   removeLesson: 'mutation ($l: ID!) { removeLesson(lessonId: $l) { id } }',
+  updateQuestion:
+    'mutation ($q: ID!, $input: UpdateQuestionInput!) { updateQuestion(questionId: $q, input: $input) { id } }',
+  removeQuestion: 'mutation ($q: ID!) { removeQuestion(questionId: $q) { id } }',
   reorderLessons: 'mutation ($c: ID!, $ids: [ID!]!) { reorderLessons(courseId: $c, lessonIds: $ids) { id } }',
   addQuestion: 'mutation ($c: ID!, $input: QuestionInput!) { addQuestion(courseId: $c, input: $input) { id } }',
   configureQuiz:
@@ -561,6 +564,61 @@ const cases: Case[] = [
   ...on(Q.importEmployees, 'hr', [
     ['of a lone surrogate', BAD, () => ({ csv: `${HEADER}\nX-1,\ud800,B,,CASHIER,${chart.stores.n1.code},,` })],
   ]),
+  ...on(Q.updateQuestion, 'admin', [
+    ['of an unknown id', MISSING, () => ({ q: '4000000000', input: { prompt: 'P' } })],
+    ['with a null prompt', BAD, () => ({ q: String(course.questions[0].id), input: { prompt: null } })],
+    [
+      'with no options (a draft may be incomplete)',
+      'OK',
+      () => ({ q: String(course.questions[0].id), input: { options: [] } }),
+    ],
+    [
+      'with a NUL in an option',
+      BAD,
+      () => ({ q: String(course.questions[0].id), input: { options: [{ text: '\u0000', correct: true }] } }),
+    ],
+  ]),
+  ...on(Q.removeQuestion, 'admin', [
+    ['with an id that is not a number', BAD, () => ({ q: 'q1' })],
+    ['of an unknown id', MISSING, () => ({ q: '4000000000' })],
+  ]),
+  ...on(Q.createRegion, 'hr', [
+    [
+      'with a taken code in lower case',
+      'CONFLICT',
+      () => ({ input: { code: chart.regions.north.code.toLowerCase(), name: 'N' } }),
+    ],
+  ]),
+  ...on(Q.createJobRole, 'hr', [['with a taken code', 'CONFLICT', () => ({ input: { code: 'CASHIER', name: 'N' } })]]),
+  ...on(Q.createStore, 'hr', [
+    [
+      'with a taken code in lower case',
+      'CONFLICT',
+      () => ({
+        input: {
+          code: chart.stores.n1.code.toLowerCase(),
+          name: 'N',
+          regionId: String(chart.regions.north.id),
+          timezone: 'Europe/London',
+        },
+      }),
+    ],
+  ]),
+  ...on(Q.updateEmployee, 'hr', [
+    ['with an empty email', BAD, () => ({ id: String(chart.people.employee.id), input: { email: '' } })],
+    [
+      'with a taken email',
+      'CONFLICT',
+      () => ({ id: String(chart.people.employee.id), input: { email: chart.people.hr.email!.toUpperCase() } }),
+    ],
+    ['with a 1.5 store id', BAD, () => ({ id: String(chart.people.employee.id), input: { storeId: '1.5' } })],
+  ]),
+  ...on(Q.deactivateEmployee, 'hr', [['of yourself', BAD, () => ({ id: String(chart.people.hr.id) })]]),
+  ...on(Q.employees, 'hr', [
+    ['first 1.5', BAD, () => ({ first: 1.5 })],
+    ['first 2^31', BAD, () => ({ first: 2 ** 31 })],
+  ]),
+  ...on(Q.courses, 'employee', [['after a cursor of 10k emoji', BAD, () => ({ after: '🙂'.repeat(10_000) })]]),
 ];
 
 /** Every table but the sign-in lock-out counter (which a refused login is meant to write), rows and contents. */
