@@ -12,3 +12,4 @@ export * from './node-flags';
 export * from './queue';
 export * from './pagination';
 export * from './startup';
+export * from './text';

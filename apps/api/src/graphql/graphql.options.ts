@@ -8,6 +8,7 @@ import type { GraphqlContext } from './graphql-context';
 import { aliasLimit } from './limits/alias-limit.rule';
 import { executionTimeoutPlugin } from './limits/execution-timeout.plugin';
 import { queryCostPlugin } from './limits/query-cost.plugin';
+import { wellFormedTextPlugin } from './well-formed-text.plugin';
 
 /**
  * Code-first schema, kept in memory; `npm run schema:print` writes the committed
@@ -32,7 +33,11 @@ export function graphqlOptions(config: AppConfig, limits: GraphqlConfig): Apollo
       depthLimit(limits.GRAPHQL_MAX_DEPTH, { ignore: [/^__/] }),
       aliasLimit(limits.GRAPHQL_MAX_ALIASES),
     ],
-    plugins: [queryCostPlugin(limits.GRAPHQL_MAX_COST), executionTimeoutPlugin(limits.GRAPHQL_EXECUTION_TIMEOUT_MS)],
+    plugins: [
+      wellFormedTextPlugin(),
+      queryCostPlugin(limits.GRAPHQL_MAX_COST),
+      executionTimeoutPlugin(limits.GRAPHQL_EXECUTION_TIMEOUT_MS),
+    ],
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(config.isDevelopment, limits.GRAPHQL_EXECUTION_TIMEOUT_MS),
     context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({ req, res, loaders: new Map() }),

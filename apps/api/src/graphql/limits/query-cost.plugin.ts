@@ -46,7 +46,8 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             throw new GraphQLError(
               `This query is too expensive (cost ${cost}, limit ${maxCost}); ask for smaller pages`,
               {
-                extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_COST', cost, maxCost },
+                // Without a status Apollo answers an error raised before execution with HTTP 500.
+                extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_COST', cost, maxCost, http: { status: 400 } },
               },
             );
           }

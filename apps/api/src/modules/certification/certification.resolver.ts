@@ -14,6 +14,8 @@ import { Role } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 import { ParseIdPipe } from '../../graphql/id';
 import { HistoryPaginationArgs, idDirectionOf, toConnection, toPageRequest } from '../../graphql/pagination';
+import { SingleLine } from '../../graphql/single-line';
+import { Trim } from '../../graphql/trim';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { Public } from '../identity/public.decorator';
 import { Roles } from '../identity/roles.decorator';
@@ -37,9 +39,11 @@ const VERIFICATIONS_PER_MINUTE = 60;
 @ArgsType()
 class RevokeArgs {
   @Field({ description: 'Why; kept in the audit log' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @SingleLine()
   reason!: string;
 }
 

@@ -1,4 +1,5 @@
 import { type CsvError, parse } from 'csv-parse/sync';
+import { hasControlCharacters } from '@lp/core';
 import { isEmailAddress, normaliseEmail } from '../../email';
 import { Role, ROLES } from '../../entities/role';
 
@@ -45,10 +46,6 @@ export interface ParsedEmployeeCsv {
   errors: ImportLineError[];
 }
 
-// Line breaks, tabs, NUL…: never part of a name, often the mark of a binary file pasted in.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
 function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
@@ -62,7 +59,7 @@ function quoted(value: string): string {
 function text(column: string, value: string, max: number, problems: string[]): string {
   if (value === '') problems.push(`${column} is empty`);
   else if (value.length > max) problems.push(`${column} is longer than ${max} characters`);
-  else if (CONTROL_CHARACTERS.test(value)) problems.push(`${column} contains control characters`);
+  else if (hasControlCharacters(value)) problems.push(`${column} contains control characters`);
   return value;
 }
 

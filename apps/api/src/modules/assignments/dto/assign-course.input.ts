@@ -2,6 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsDate, IsString, MaxLength } from 'class-validator';
 import { IdField, IdListField } from '../../../graphql/id';
 import { OptionalInput } from '../../../graphql/optional-input';
+import { UpperCase } from '../../../graphql/upper-case';
 
 @InputType()
 export class AssignCourseInput {
@@ -30,5 +31,6 @@ export class AssignCourseInput {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(40, { each: true })
+  @UpperCase()
   jobRoleCodes?: string[];
 }

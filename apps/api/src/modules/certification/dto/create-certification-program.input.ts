@@ -15,7 +15,9 @@ import {
 import { Type } from 'class-transformer';
 import { IdField, IdListField } from '../../../graphql/id';
 import { OptionalInput } from '../../../graphql/optional-input';
+import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
+import { UpperCase } from '../../../graphql/upper-case';
 import { RenewalBasis } from '../certification-status.enum';
 
 @InputType()
@@ -24,6 +26,7 @@ export class AudienceRuleInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(40)
+  @UpperCase()
   jobRoleCode!: string;
 
   @IdField({ nullable: true, description: 'Only in this store' })
@@ -46,6 +49,7 @@ export class CreateCertificationProgramInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(120)
+  @SingleLine()
   name!: string;
 
   @Field({ nullable: true })
@@ -96,6 +100,7 @@ export class CreateCertificationProgramInput {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(40, { each: true })
+  @UpperCase()
   requiredJobRoleCodes?: string[];
 
   @Field(() => [AudienceRuleInput], {

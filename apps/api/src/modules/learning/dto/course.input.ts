@@ -1,6 +1,7 @@
 import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CONTENT_LIMITS, COURSE_CODE_PATTERN } from '@lp/learning';
+import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
 import { OptionalInput } from '../../../graphql/optional-input';
 
@@ -15,6 +16,7 @@ export class CreateCourseInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(CONTENT_LIMITS.titleLength)
+  @SingleLine()
   title!: string;
 
   @Field()
@@ -27,6 +29,7 @@ export class CreateCourseInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(CONTENT_LIMITS.categoryLength)
+  @SingleLine()
   category!: string;
 
   @Field(() => Int)

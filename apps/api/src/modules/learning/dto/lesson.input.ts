@@ -1,6 +1,7 @@
 import { Field, InputType, PartialType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
 import { CONTENT_LIMITS } from '@lp/learning';
+import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
 
 @InputType()
@@ -9,10 +10,11 @@ export class LessonInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(CONTENT_LIMITS.titleLength)
+  @SingleLine()
   title!: string;
 
   @Field({ description: `Markdown, at most ${CONTENT_LIMITS.lessonBodyLength} characters` })
-  @IsNotEmpty()
+  @Matches(/\S/, { message: 'body must not be blank' })
   @MaxLength(CONTENT_LIMITS.lessonBodyLength, {
     message: `body is longer than ${CONTENT_LIMITS.lessonBodyLength} characters; split it into several lessons`,
   })

@@ -2,6 +2,7 @@ import { Field, InputType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsNotEmpty, MaxLength, ValidateNested } from 'class-validator';
 import { CONTENT_LIMITS } from '@lp/learning';
+import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
 import { QuestionType } from '../learning.enums';
 
@@ -11,6 +12,7 @@ export class OptionInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(CONTENT_LIMITS.optionTextLength)
+  @SingleLine()
   text!: string;
 
   @Field()

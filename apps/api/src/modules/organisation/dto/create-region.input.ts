@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
 
 @InputType()
@@ -13,5 +14,6 @@ export class CreateRegionInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(120)
+  @SingleLine()
   name!: string;
 }

@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
 import { IdField } from '../../../graphql/id';
+import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
 
 @InputType()
@@ -14,6 +15,7 @@ export class CreateStoreInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(120)
+  @SingleLine()
   name!: string;
 
   @IdField()

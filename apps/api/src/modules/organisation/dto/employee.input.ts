@@ -2,7 +2,9 @@ import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEmail, IsEnum, IsISO8601, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { IdField, IdListField } from '../../../graphql/id';
 import { Omittable } from '../../../graphql/omittable';
+import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
+import { UpperCase } from '../../../graphql/upper-case';
 import { Role } from '../role.enum';
 
 const HIRE_DATE_MESSAGE = { message: 'hireDate must be a date such as 2026-03-01' };
@@ -25,18 +27,21 @@ export class CreateEmployeeInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(100)
+  @SingleLine()
   firstName!: string;
 
   @Field()
   @Trim()
   @IsNotEmpty()
   @MaxLength(100)
+  @SingleLine()
   lastName!: string;
 
   @Field()
   @Trim()
   @IsNotEmpty()
   @MaxLength(40)
+  @UpperCase()
   jobRoleCode!: string;
 
   @IdField()
@@ -87,6 +92,7 @@ export class UpdateEmployeeInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(100)
+  @SingleLine()
   firstName?: string;
 
   @Field({ nullable: true })
@@ -94,6 +100,7 @@ export class UpdateEmployeeInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(100)
+  @SingleLine()
   lastName?: string;
 
   @Field({ nullable: true, description: 'A job-role change; kept in the history' })
@@ -101,6 +108,7 @@ export class UpdateEmployeeInput {
   @Trim()
   @IsNotEmpty()
   @MaxLength(40)
+  @UpperCase()
   jobRoleCode?: string;
 
   @IdField({ nullable: true, description: 'A store transfer; kept in the history' })
