@@ -1,13 +1,17 @@
 import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS, type EmployeeEntity, Role, type StoreEntity } from '@lp/organisation';
+import { NotificationSweep } from '@lp/notifications';
 import { ReminderPlanning } from '@lp/reminders';
 import {
+  buildAssignment,
   buildCourse,
   buildEmployee,
   buildStore,
   type BuiltCourse,
   createTestApp,
   createTestWorker,
+  deleteQueueKeys,
+  eventually,
   graphql,
   SmtpCapture,
   type TestApp,
@@ -24,6 +28,10 @@ const ASSIGNMENTS = `query ($filter: AssignmentFilterInput) {
   assignments(filter: $filter, first: 50) { totalCount edges { node { id status reason course { id } } } }
 }`;
 const IMPORT = `mutation ($csv: String!) { importEmployees(csv: $csv) { updated errorCount } }`;
+const UPDATE_COURSE = `mutation ($id: ID!, $input: UpdateCourseInput!) { updateCourse(courseId: $id, input: $input) { id } }`;
+const NOTIFICATIONS = `query ($filter: NotificationFilterInput) {
+  notifications(filter: $filter, first: 50) { edges { node { kind status sendAfter recipient { id } } } }
+}`;
 
 interface Row {
   id: string;
@@ -105,6 +113,7 @@ describe('people changing while their training is open', () => {
       (a) => a.reason === 'REFRESHER' && (a.status === 'ASSIGNED' || a.status === 'OVERDUE'),
     );
   const plan = () => worker.app.get(ReminderPlanning).plan();
+  const sweep = () => worker.app.get(NotificationSweep).sweep();
   const changeJobRole = (employee: { id: number }, jobRoleCode: string) =>
     asHr(UPDATE, { id: employee.id, input: { jobRoleCode } });
 
@@ -266,6 +275,86 @@ describe('people changing while their training is open', () => {
       expect(await openRefreshers(officer)).toEqual([
         expect.objectContaining({ course: { id: String(refresher.course.id) } }),
       ]);
+    });
+  });
+
+  describe('reminders planned before the change', () => {
+    let dana: EmployeeEntity;
+    let morgan: EmployeeEntity;
+
+    beforeEach(async () => {
+      // Delivery jobs are named after notification ids, which the emptied database gives out again.
+      await deleteQueueKeys();
+      smtp.clear();
+      dana = await buildEmployee(t.dataSource, {
+        storeId: store.id,
+        firstName: 'Dana',
+        lastName: 'Reyes',
+        email: 'dana@example.test',
+      });
+      morgan = await buildEmployee(t.dataSource, {
+        storeId: store.id,
+        role: Role.STORE_MANAGER,
+        firstName: 'Morgan',
+        email: 'morgan@example.test',
+      });
+    });
+
+    const emailTo = (address: string, subjectStart: string) =>
+      smtp.messages.find((m) => !Array.isArray(m.to) && m.to?.text === address && m.subject?.startsWith(subjectStart))!;
+    const pending = async () =>
+      (await asHr(NOTIFICATIONS, { filter: { status: 'PENDING' } })).notifications.edges.map(
+        ({ node }: { node: { kind: string; sendAfter: string; recipient: { id: string } } }) => [
+          node.kind,
+          Number(node.recipient.id),
+          node.sendAfter,
+        ],
+      );
+
+    it('name the course and the employee as they are when the email goes out', async () => {
+      // Monday 2 March, 09:00 in London: Dana's course is due tomorrow at noon, the other was
+      // due eight days ago, so Morgan hears of it.
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: core.course.id,
+        dueAt: new Date('2026-03-03T12:00:00Z'),
+      });
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: refresher.course.id,
+        dueAt: new Date('2026-02-22T12:00:00Z'),
+      });
+      await plan();
+      expect((await pending()).map(([kind]: [string]) => kind).sort()).toEqual([
+        'ASSIGNMENT_DUE',
+        'ASSIGNMENT_OVERDUE',
+        'ESCALATION',
+        'WEEKLY_DIGEST',
+      ]);
+
+      // Before they go out, the courses get their catalogue titles and HR corrects Dana's name.
+      const admin = await buildEmployee(t.dataSource, { storeId: store.id, role: Role.ADMIN });
+      for (const [course, title] of [
+        [core.course, 'Spotting till fraud'],
+        [refresher.course, 'Refunds and voids'],
+      ] as const) {
+        const renamed = await graphql(t.app, UPDATE_COURSE, { id: course.id, input: { title } }, t.tokenFor(admin));
+        expect(renamed.errors).toBeUndefined();
+      }
+      await asHr(UPDATE, { id: dana.id, input: { firstName: 'Danielle', lastName: 'Okoro' } });
+
+      t.clock.set(new Date('2026-03-02T12:00:00Z'));
+      await sweep();
+      await smtp.waitFor(4);
+      const due = emailTo('dana@example.test', 'Reminder');
+      expect(due.subject).toBe('Reminder: "Spotting till fraud" is due on Tuesday, 3 March 2026');
+      expect(due.text).toContain('Hello Danielle,');
+      expect(emailTo('dana@example.test', 'Overdue').subject).toBe(
+        'Overdue: "Refunds and voids" was due on Sunday, 22 February 2026',
+      );
+      const escalation = emailTo('morgan@example.test', 'Danielle');
+      expect(escalation.subject).toBe('Danielle Okoro is overdue with "Refunds and voids"');
+      expect(escalation.text).toContain('Danielle Okoro has not completed the LP Academy course "Refunds and voids"');
     });
   });
 });
