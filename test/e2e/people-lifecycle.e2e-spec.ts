@@ -356,5 +356,73 @@ describe('people changing while their training is open', () => {
       expect(escalation.subject).toBe('Danielle Okoro is overdue with "Refunds and voids"');
       expect(escalation.text).toContain('Danielle Okoro has not completed the LP Academy course "Refunds and voids"');
     });
+
+    it('follow an employee moved to a store in another time zone: its office hours, its dates, its name', async () => {
+      const shibuya = await buildStore(t.dataSource, { name: 'Shibuya', timezone: 'Asia/Tokyo' });
+      // Due on Tuesday at 15:00 in London: the one-day reminder at 15:00 on Monday there,
+      // midnight in Tokyo.
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: core.course.id,
+        dueAt: new Date('2026-03-03T15:00:00Z'),
+      });
+      await plan();
+      expect((await pending()).sort()).toEqual(
+        [
+          ['ASSIGNMENT_DUE', dana.id, '2026-03-02T15:00:00.000Z'],
+          ['WEEKLY_DIGEST', morgan.id, '2026-03-02T09:00:00.000Z'],
+        ].sort(),
+      );
+
+      // Dana and Morgan, who will run Shibuya now, move to Tokyo before either email goes out.
+      await asHr(UPDATE, { id: dana.id, input: { storeId: shibuya.id } });
+      await asHr(UPDATE, { id: morgan.id, input: { storeId: shibuya.id } });
+
+      // 18:00 in Tokyo is after hours there: both wait for Tuesday 09:00 in Tokyo.
+      expect((await pending()).sort()).toEqual(
+        [
+          ['ASSIGNMENT_DUE', dana.id, '2026-03-03T00:00:00.000Z'],
+          ['WEEKLY_DIGEST', morgan.id, '2026-03-03T00:00:00.000Z'],
+        ].sort(),
+      );
+      // The reminder still stops being worth sending when the course falls due.
+      expect(
+        await t.dataSource.query('SELECT expires_at FROM notifications WHERE recipient_id = ?', [dana.id]),
+      ).toEqual([{ expires_at: new Date('2026-03-03T15:00:00Z') }]);
+      t.clock.set(new Date('2026-03-02T15:00:00Z'));
+      expect(await sweep()).toMatchObject({ queued: 0 });
+
+      t.clock.set(new Date('2026-03-03T00:00:00Z'));
+      expect(await sweep()).toMatchObject({ queued: 2 });
+      await smtp.waitFor(2);
+      const reminder = emailTo('dana@example.test', 'Reminder');
+      expect(reminder.subject).toMatch(/is due on Wednesday, 4 March 2026$/);
+      expect(reminder.text).toContain('is due on Wednesday, 4 March 2026 at 00:00 Tokyo time');
+      expect(reminder.text).toContain('LP Academy · Shibuya');
+      expect(emailTo('morgan@example.test', 'Your LP Academy week').text).toContain(
+        "Here is this week's LP Academy summary for Shibuya.",
+      );
+      await eventually(async () => expect(await pending()).toEqual([]));
+    });
+
+    it('bring a reminder forward when the new store is already open at its moment', async () => {
+      const soho = await buildStore(t.dataSource, { name: 'New York Soho', timezone: 'America/New_York' });
+      await asHr(UPDATE, { id: dana.id, input: { storeId: soho.id } });
+      // Due on Tuesday at 12:00 UTC: the one-day reminder is due at 07:00 on Monday in New
+      // York, so it waits for 09:00 there; in London it may go at 12:00.
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: core.course.id,
+        dueAt: new Date('2026-03-03T12:00:00Z'),
+      });
+      await plan();
+      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-02T14:00:00.000Z']);
+
+      // Back in London by a CSV import.
+      const line = [dana.employeeNumber, 'Dana', 'Reyes', dana.email, 'SALES_ASSOCIATE', store.code, '', ''].join(',');
+      const imported = await asHr(IMPORT, { csv: [EMPLOYEE_CSV_COLUMNS.join(','), line].join('\n') });
+      expect(imported.importEmployees).toEqual({ updated: 1, errorCount: 0 });
+      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-02T12:00:00.000Z']);
+    });
   });
 });
