@@ -116,9 +116,9 @@ export class NotificationDelivery {
     const template = this.templates.get(notification.kind);
     if (!template) return this.notSent(id, claimedAt, 'FAILED', `there is no email template for ${notification.kind}`);
     const toRender = { ...notification, templateData: notification.templateData ?? {} };
-    const planned = notification.ccEmployeeIds ?? [];
+    const planned = notification.ccEmployeeIds;
     const copied =
-      template.copies && planned.length > 0 ? await template.copies(this.dataSource.manager, toRender) : planned;
+      template.copies && planned !== null ? await template.copies(this.dataSource.manager, toRender) : (planned ?? []);
     const cc = await this.ccAddresses(copied, notification.recipientId);
     if (!recipient.email && cc.length === 0) {
       return this.notSent(id, claimedAt, 'FAILED', 'the employee has no email address');

@@ -22,6 +22,10 @@ export interface NotificationDraft {
    * one have it looked up, a statement per chunk.
    */
   recipientStore?: RecipientStore;
+  /**
+   * Who is copied. An empty list still plans the notification as one with copies, for a
+   * template whose `copies` finds them when it is sent (a store without a manager today).
+   */
   ccEmployeeIds?: number[];
   subjectType: string;
   subjectId: number;
@@ -198,8 +202,7 @@ export class NotificationPlanner {
       );
       values[next++] = draft.kind;
       values[next++] = draft.recipientId;
-      values[next++] =
-        draft.ccEmployeeIds && draft.ccEmployeeIds.length > 0 ? JSON.stringify(draft.ccEmployeeIds) : null;
+      values[next++] = draft.ccEmployeeIds ? JSON.stringify(draft.ccEmployeeIds) : null;
       values[next++] = draft.subjectType;
       values[next++] = draft.subjectId;
       values[next++] = draft.offsetKey;

@@ -42,7 +42,7 @@ export interface NotificationTemplate {
   /**
    * Who is copied, read when the email is sent, for a kind whose copies follow the subject
    * (the managers of the holder's store): called instead of copying the people planned,
-   * for a notification planned with copies.
+   * for a notification planned with copies, even none (no manager at the time).
    */
   copies?(manager: EntityManager, notification: NotificationToRender): Promise<number[]>;
 }

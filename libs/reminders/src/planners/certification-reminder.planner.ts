@@ -72,7 +72,8 @@ export class CertificationReminderPlanner {
             kind: NotificationKind.CERTIFICATION_EXPIRING,
             recipientId: certification.employeeId,
             recipientStore: certification.holderStore,
-            ccEmployeeIds: reminder.last ? managers.get(certification.employeeId) : undefined,
+            // With none today, the holder may work under managers by the time it goes out.
+            ccEmployeeIds: reminder.last ? (managers.get(certification.employeeId) ?? []) : undefined,
             subjectType: NotificationSubjectType.CERTIFICATION,
             subjectId: certification.id,
             offsetKey: reminder.offsetKey,
