@@ -1,13 +1,17 @@
 import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS, type EmployeeEntity, EmployeeLifecycle, Role, type StoreEntity } from '@lp/organisation';
+import { NotificationSweep } from '@lp/notifications';
 import { ReminderPlanning } from '@lp/reminders';
 import {
+  buildAssignment,
   buildCourse,
   buildEmployee,
   buildStore,
   type BuiltCourse,
   createTestApp,
   createTestWorker,
+  deleteQueueKeys,
+  eventually,
   graphql,
   lockWaitsOn,
   SmtpCapture,
@@ -26,6 +30,10 @@ const ASSIGNMENTS = `query ($filter: AssignmentFilterInput) {
   assignments(filter: $filter, first: 50) { totalCount edges { node { id status reason dueAt course { id } } } }
 }`;
 const IMPORT = `mutation ($csv: String!) { importEmployees(csv: $csv) { updated errorCount } }`;
+const UPDATE_COURSE = `mutation ($id: ID!, $input: UpdateCourseInput!) { updateCourse(courseId: $id, input: $input) { id } }`;
+const NOTIFICATIONS = `query ($filter: NotificationFilterInput) {
+  notifications(filter: $filter, first: 50) { edges { node { kind status sendAfter recipient { id } } } }
+}`;
 
 interface Row {
   id: string;
@@ -126,6 +134,7 @@ describe('people changing while their training is open', () => {
       (a) => a.reason === 'REFRESHER' && (a.status === 'ASSIGNED' || a.status === 'OVERDUE'),
     );
   const plan = () => worker.app.get(ReminderPlanning).plan();
+  const sweep = () => worker.app.get(NotificationSweep).sweep();
   const changeJobRole = (employee: { id: number }, jobRoleCode: string) =>
     asHr(UPDATE, { id: employee.id, input: { jobRoleCode } });
 
@@ -371,6 +380,154 @@ describe('people changing while their training is open', () => {
       expect(await openRefreshers(officer)).toEqual([
         expect.objectContaining({ course: { id: String(refresher.course.id) } }),
       ]);
+    });
+  });
+
+  describe('reminders planned before the change', () => {
+    let dana: EmployeeEntity;
+    let morgan: EmployeeEntity;
+
+    beforeEach(async () => {
+      // Delivery jobs are named after notification ids, which the emptied database gives out again.
+      await deleteQueueKeys();
+      smtp.clear();
+      dana = await buildEmployee(t.dataSource, {
+        storeId: store.id,
+        firstName: 'Dana',
+        lastName: 'Reyes',
+        email: 'dana@example.test',
+      });
+      morgan = await buildEmployee(t.dataSource, {
+        storeId: store.id,
+        role: Role.STORE_MANAGER,
+        firstName: 'Morgan',
+        email: 'morgan@example.test',
+      });
+    });
+
+    const emailTo = (address: string, subjectStart: string) =>
+      smtp.messages.find((m) => !Array.isArray(m.to) && m.to?.text === address && m.subject?.startsWith(subjectStart))!;
+    const pending = async () =>
+      (await asHr(NOTIFICATIONS, { filter: { status: 'PENDING' } })).notifications.edges.map(
+        ({ node }: { node: { kind: string; sendAfter: string; recipient: { id: string } } }) => [
+          node.kind,
+          Number(node.recipient.id),
+          node.sendAfter,
+        ],
+      );
+
+    it('name the course and the employee as they are when the email goes out', async () => {
+      // Monday 2 March, 09:00 in London: Dana's course is due tomorrow at noon, the other was
+      // due eight days ago, so Morgan hears of it.
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: core.course.id,
+        dueAt: new Date('2026-03-03T12:00:00Z'),
+      });
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: refresher.course.id,
+        dueAt: new Date('2026-02-22T12:00:00Z'),
+      });
+      await plan();
+      expect((await pending()).map(([kind]: [string]) => kind).sort()).toEqual([
+        'ASSIGNMENT_DUE',
+        'ASSIGNMENT_OVERDUE',
+        'ESCALATION',
+        'WEEKLY_DIGEST',
+      ]);
+
+      // Before they go out, the courses get their catalogue titles and HR corrects Dana's name.
+      const admin = await buildEmployee(t.dataSource, { storeId: store.id, role: Role.ADMIN });
+      for (const [course, title] of [
+        [core.course, 'Spotting till fraud'],
+        [refresher.course, 'Refunds and voids'],
+      ] as const) {
+        const renamed = await graphql(t.app, UPDATE_COURSE, { id: course.id, input: { title } }, t.tokenFor(admin));
+        expect(renamed.errors).toBeUndefined();
+      }
+      await asHr(UPDATE, { id: dana.id, input: { firstName: 'Danielle', lastName: 'Okoro' } });
+
+      t.clock.set(new Date('2026-03-02T12:00:00Z'));
+      await sweep();
+      await smtp.waitFor(4);
+      const due = emailTo('dana@example.test', 'Reminder');
+      expect(due.subject).toBe('Reminder: "Spotting till fraud" is due on Tuesday, 3 March 2026');
+      expect(due.text).toContain('Hello Danielle,');
+      expect(emailTo('dana@example.test', 'Overdue').subject).toBe(
+        'Overdue: "Refunds and voids" was due on Sunday, 22 February 2026',
+      );
+      const escalation = emailTo('morgan@example.test', 'Danielle');
+      expect(escalation.subject).toBe('Danielle Okoro is overdue with "Refunds and voids"');
+      expect(escalation.text).toContain('Danielle Okoro has not completed the LP Academy course "Refunds and voids"');
+    });
+
+    it('follow an employee moved to a store in another time zone: its office hours, its dates, its name', async () => {
+      const shibuya = await buildStore(t.dataSource, { name: 'Shibuya', timezone: 'Asia/Tokyo' });
+      // Due on Tuesday at 15:00 in London: the one-day reminder at 15:00 on Monday there,
+      // midnight in Tokyo.
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: core.course.id,
+        dueAt: new Date('2026-03-03T15:00:00Z'),
+      });
+      await plan();
+      expect((await pending()).sort()).toEqual(
+        [
+          ['ASSIGNMENT_DUE', dana.id, '2026-03-02T15:00:00.000Z'],
+          ['WEEKLY_DIGEST', morgan.id, '2026-03-02T09:00:00.000Z'],
+        ].sort(),
+      );
+
+      // Dana and Morgan, who will run Shibuya now, move to Tokyo before either email goes out.
+      await asHr(UPDATE, { id: dana.id, input: { storeId: shibuya.id } });
+      await asHr(UPDATE, { id: morgan.id, input: { storeId: shibuya.id } });
+
+      // 18:00 in Tokyo is after hours there: both wait for Tuesday 09:00 in Tokyo.
+      expect((await pending()).sort()).toEqual(
+        [
+          ['ASSIGNMENT_DUE', dana.id, '2026-03-03T00:00:00.000Z'],
+          ['WEEKLY_DIGEST', morgan.id, '2026-03-03T00:00:00.000Z'],
+        ].sort(),
+      );
+      // The reminder still stops being worth sending when the course falls due.
+      expect(
+        await t.dataSource.query('SELECT expires_at FROM notifications WHERE recipient_id = ?', [dana.id]),
+      ).toEqual([{ expires_at: new Date('2026-03-03T15:00:00Z') }]);
+      t.clock.set(new Date('2026-03-02T15:00:00Z'));
+      expect(await sweep()).toMatchObject({ queued: 0 });
+
+      t.clock.set(new Date('2026-03-03T00:00:00Z'));
+      expect(await sweep()).toMatchObject({ queued: 2 });
+      await smtp.waitFor(2);
+      const reminder = emailTo('dana@example.test', 'Reminder');
+      expect(reminder.subject).toMatch(/is due on Wednesday, 4 March 2026$/);
+      expect(reminder.text).toContain('is due on Wednesday, 4 March 2026 at 00:00 Tokyo time');
+      expect(reminder.text).toContain('LP Academy · Shibuya');
+      expect(emailTo('morgan@example.test', 'Your LP Academy week').text).toContain(
+        "Here is this week's LP Academy summary for Shibuya.",
+      );
+      await eventually(async () => expect(await pending()).toEqual([]));
+    });
+
+    it('bring a reminder forward when the new store is already open at its moment', async () => {
+      const soho = await buildStore(t.dataSource, { name: 'New York Soho', timezone: 'America/New_York' });
+      await asHr(UPDATE, { id: dana.id, input: { storeId: soho.id } });
+      // Due on Tuesday at 12:00 UTC: the one-day reminder is due at 07:00 on Monday in New
+      // York, so it waits for 09:00 there; in London it may go at 12:00.
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: core.course.id,
+        dueAt: new Date('2026-03-03T12:00:00Z'),
+      });
+      await plan();
+      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-02T14:00:00.000Z']);
+
+      // Back in London by a CSV import.
+      const line = [dana.employeeNumber, 'Dana', 'Reyes', dana.email, 'SALES_ASSOCIATE', store.code, '', ''].join(',');
+      const imported = await asHr(IMPORT, { csv: [EMPLOYEE_CSV_COLUMNS.join(','), line].join('\n') });
+      expect(imported.importEmployees).toEqual({ updated: 1, errorCount: 0 });
+      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-02T12:00:00.000Z']);
     });
   });
 });

@@ -684,6 +684,30 @@ describe('reminder planning', () => {
       expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
     });
 
+    it('copies the last expiry reminder to the managers of the store a holder moved to from one without any', async () => {
+      const queens = await buildStore(dataSource, { name: 'Queens', timezone: 'America/New_York' });
+      const lee = await buildEmployee(dataSource, { storeId: queens.id, firstName: 'Lee', email: 'lee@example.test' });
+      await certify(lee, new Date(THURSDAY_MORNING.getTime() + DAY + 2 * 3_600_000));
+      await planning.plan();
+      // Queens has no manager when the reminder is planned.
+      expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.recipientId)).toEqual([
+        lee.id,
+      ]);
+
+      // Lee moves to Morgan's store before it goes out.
+      await dataSource.getRepository(EmployeeEntity).update({ id: lee.id }, { storeId: store.id });
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+        ]),
+      );
+      const reminder = smtp.messages.find((m) => m.subject?.startsWith('Your LP Foundations certificate expires'))!;
+      expect(reminder.to).toMatchObject({ text: 'lee@example.test' });
+      expect(reminder.cc).toMatchObject({ text: 'morgan@example.test' });
+    });
+
     /**
      * Dana and Lee certified until tomorrow noon in New York, each given their refresher by
      * planning, Lee's then cancelled by their manager. Answers when they expire and Dana's refresher.

@@ -348,6 +348,43 @@ describe('planning notifications', () => {
     expect(await rows()).toHaveLength(0);
   });
 
+  it("re-times a recipient's pending notifications to the store they moved to, leaving those already going", async () => {
+    // Thursday 15 January 12:00 UTC: 07:00 in New York, 21:00 in Tokyo, 12:00 in London.
+    const newYork = await buildStore(dataSource, { timezone: 'America/New_York' });
+    const london = await buildStore(dataSource, { timezone: 'Europe/London' });
+    const employee = await buildEmployee(dataSource, { storeId: newYork.id });
+    await planner.plan(dataSource.manager, [
+      // Held until 09:00 in New York; in London it may go now.
+      draft(employee.id, { offsetKey: 'NOW', plannedAt: clock.now() }),
+      // 15:00 in London on the 16th: 10:00 in New York, inside both stores' hours.
+      draft(employee.id, { offsetKey: 'SAME', plannedAt: new Date('2026-01-16T15:00:00Z') }),
+      // 13:00 in New York on the 16th, 18:00 in London: the next morning there.
+      draft(employee.id, { offsetKey: 'LATER', plannedAt: new Date('2026-01-16T18:00:00Z') }),
+      draft(employee.id, { offsetKey: 'SENDING', plannedAt: new Date('2026-01-16T18:00:00Z') }),
+      draft(employee.id, { offsetKey: 'SENT', plannedAt: new Date('2026-01-16T18:00:00Z') }),
+    ]);
+    const repository = dataSource.getRepository(NotificationEntity);
+    await repository.update({ offsetKey: 'SENDING' }, { status: NotificationStatus.SENDING });
+    await repository.update({ offsetKey: 'SENT' }, { status: NotificationStatus.SENT });
+    const before = Object.fromEntries((await rows()).map((row) => [row.offsetKey, row]));
+    await dataSource.getRepository('employees').update({ id: employee.id }, { storeId: london.id });
+
+    expect(await planner.retimeFor(dataSource.manager, employee.id)).toBe(2);
+
+    const after = Object.fromEntries(
+      (await rows()).map((row) => [row.offsetKey, [row.sendAfter, row.queueAfter, row.expiresAt]]),
+    );
+    expect(after).toEqual({
+      NOW: [clock.now(), clock.now(), before.NOW.expiresAt],
+      SAME: [before.SAME.sendAfter, before.SAME.queueAfter, before.SAME.expiresAt],
+      LATER: [new Date('2026-01-17T09:00:00Z'), new Date('2026-01-17T09:00:00Z'), before.LATER.expiresAt],
+      SENDING: [before.SENDING.sendAfter, before.SENDING.queueAfter, before.SENDING.expiresAt],
+      SENT: [before.SENT.sendAfter, before.SENT.queueAfter, before.SENT.expiresAt],
+    });
+    // Due now in London's hours: moving it again changes nothing.
+    expect(await planner.retimeFor(dataSource.manager, employee.id)).toBe(0);
+  });
+
   it('cancels what is still to be sent about a subject, and only that', async () => {
     const employee = await buildEmployee(dataSource);
     await planner.plan(dataSource.manager, [

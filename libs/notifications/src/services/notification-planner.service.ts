@@ -242,8 +242,41 @@ export class NotificationPlanner {
     return result.affected ?? 0;
   }
 
+  /**
+   * Moves what is still pending for a recipient into the sending window of the store they
+   * work at now, in the caller's transaction (the one that transferred them): each
+   * notification goes at the first moment of the new store's office hours from its planned
+   * moment, or from now once that has passed. One being sent is left alone. Each keeps its
+   * expiry: a reminder whose deadline passes before the new store opens is not sent late.
+   * Returns how many moved.
+   */
+  async retimeFor(manager: EntityManager, recipientId: number): Promise<number> {
+    const rows = (await manager.query(
+      'SELECT id, planned_at, send_after FROM notifications WHERE recipient_id = ? AND status = ?',
+      [recipientId, NotificationStatus.PENDING],
+    )) as { id: number; planned_at: Date; send_after: Date }[];
+    if (rows.length === 0) return 0;
+    const zone = (await this.recipientZones(manager, [{ recipientId }])).get(recipientId) ?? FALLBACK_TIMEZONE;
+    const now = this.clock.now();
+    let moved = 0;
+    for (const row of rows) {
+      const sendAfter = nextSendingMoment(row.planned_at > now ? row.planned_at : now, zone, this.window);
+      const stillDue = row.send_after <= now && sendAfter <= now;
+      if (stillDue || sendAfter.getTime() === row.send_after.getTime()) continue;
+      const result = (await manager.query(
+        'UPDATE notifications SET send_after = ?, queue_after = ? WHERE id = ? AND status = ?',
+        [sendAfter, sendAfter, row.id, NotificationStatus.PENDING],
+      )) as { affectedRows: number };
+      moved += result.affectedRows;
+    }
+    return moved;
+  }
+
   /** The store timezone of each recipient; an unknown zone (old data) falls back to UTC, logged once per store. */
-  private async recipientZones(manager: EntityManager, drafts: NotificationDraft[]): Promise<Map<number, string>> {
+  private async recipientZones(
+    manager: EntityManager,
+    drafts: Pick<NotificationDraft, 'recipientId' | 'recipientStore'>[],
+  ): Promise<Map<number, string>> {
     const stores = new Map<number, RecipientStore>();
     for (const draft of drafts) if (draft.recipientStore) stores.set(draft.recipientId, draft.recipientStore);
     for (const [id, store] of await this.readRecipientStores(manager, drafts, stores)) stores.set(id, store);
@@ -266,7 +299,7 @@ export class NotificationPlanner {
   /** The stores of the recipients not in `known`. */
   private async readRecipientStores(
     manager: EntityManager,
-    drafts: NotificationDraft[],
+    drafts: Pick<NotificationDraft, 'recipientId'>[],
     known: Map<number, RecipientStore>,
   ): Promise<[number, RecipientStore][]> {
     const ids = [...new Set(drafts.map((d) => d.recipientId).filter((id) => !known.has(id)))];

@@ -1,7 +1,10 @@
 import { NotificationKind, type NotificationTemplate } from '@lp/notifications';
 import { loadOpenAssignment } from './open-assignment.loader';
 
-/** Planned with templateData `{ assignmentId, courseTitle, dueAt, overdueReminder }`. */
+/**
+ * Planned with templateData `{ assignmentId, courseTitle, dueAt, overdueReminder }`; the
+ * course is named as it is when the email goes out (loadOpenAssignment).
+ */
 export const assignmentOverdueTemplate: NotificationTemplate = {
   kind: NotificationKind.ASSIGNMENT_OVERDUE,
   subject: 'Overdue: "{{courseTitle}}" was due on {{date dueAt}}',

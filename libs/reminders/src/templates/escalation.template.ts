@@ -1,7 +1,10 @@
 import { NotificationKind, type NotificationTemplate } from '@lp/notifications';
 import { loadEscalatedAssignment } from './open-assignment.loader';
 
-/** Sent to a store manager; templateData `{ assignmentId, courseTitle, dueAt, employeeName, overdueDays }`. */
+/**
+ * Sent to a store manager; templateData `{ assignmentId, courseTitle, dueAt, employeeName, overdueDays }`,
+ * the names in it replaced by the current ones when it is sent (loadEscalatedAssignment).
+ */
 export const escalationTemplate: NotificationTemplate = {
   kind: NotificationKind.ESCALATION,
   subject: '{{employeeName}} is overdue with "{{courseTitle}}"',

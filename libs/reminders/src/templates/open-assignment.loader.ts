@@ -5,34 +5,44 @@ import type { NotificationToRender } from '@lp/notifications';
 /**
  * Sends a reminder about an assignment only while it is still open: a completion or a
  * cancellation (including the bulk ones of audience rules) that happened since planning
- * cancels the email instead.
+ * cancels the email instead. Gives the course's title as it is now: an admin may have
+ * renamed it since planning.
  */
 export async function loadOpenAssignment(
   manager: EntityManager,
   notification: NotificationToRender,
 ): Promise<Record<string, unknown> | null> {
-  const rows = (await manager.query('SELECT id FROM assignments WHERE id = ? AND status IN (?)', [
-    notification.subjectId,
-    OPEN_ASSIGNMENT_STATUSES,
-  ])) as { id: number }[];
-  return rows.length > 0 ? {} : null;
+  const rows = (await manager.query(
+    `SELECT co.title FROM assignments a JOIN courses co ON co.id = a.course_id
+      WHERE a.id = ? AND a.status IN (?)`,
+    [notification.subjectId, OPEN_ASSIGNMENT_STATUSES],
+  )) as { title: string }[];
+  return rows.length > 0 ? { courseTitle: rows[0].title } : null;
 }
 
 /**
  * An escalation goes only to someone who still manages the assignee's store: after a
  * transfer of either, the next planning run escalates to the store's managers of then.
- * Gives the assignee's id, for the link to their record.
+ * Gives the assignee's id, for the link to their record, and their name and the course's
+ * title as they are now (HR may have corrected the name since planning).
  */
 export async function loadEscalatedAssignment(
   manager: EntityManager,
   notification: NotificationToRender,
 ): Promise<Record<string, unknown> | null> {
   const rows = (await manager.query(
-    `SELECT a.employee_id FROM assignments a
+    `SELECT a.employee_id, e.first_name, e.last_name, co.title FROM assignments a
        JOIN employees e ON e.id = a.employee_id
        JOIN store_managers sm ON sm.store_id = e.store_id AND sm.employee_id = ?
+       JOIN courses co ON co.id = a.course_id
       WHERE a.id = ? AND a.status IN (?)`,
     [notification.recipientId, notification.subjectId, OPEN_ASSIGNMENT_STATUSES],
-  )) as { employee_id: number }[];
-  return rows.length > 0 ? { employeeId: Number(rows[0].employee_id) } : null;
+  )) as { employee_id: number; first_name: string; last_name: string; title: string }[];
+  if (rows.length === 0) return null;
+  const [row] = rows;
+  return {
+    employeeId: Number(row.employee_id),
+    employeeName: `${row.first_name} ${row.last_name}`,
+    courseTitle: row.title,
+  };
 }
