@@ -182,7 +182,11 @@ function expectedStore(store: StoreKey, only?: ProgramKey) {
     .filter((figures) => figures.required > 0);
   const work = people.flatMap((p) => p.work ?? []);
   const counted = work.filter((w) => w !== 'CANCELLED').length;
-  const scores = people.flatMap((p) => p.quizzes ?? []).filter((q) => q.score !== null && q.daysAgo < 90);
+  // A person's attempts are all at their first assignment: one score each, their best in the window.
+  const scores = people.flatMap((p) => {
+    const inWindow = (p.quizzes ?? []).filter((q) => q.score !== null && q.daysAgo < 90).map((q) => q.score!);
+    return inWindow.length ? [Math.max(...inWindow)] : [];
+  });
   const sum = (field: 'required' | 'certified' | 'expiringSoon' | 'expired' | 'missing') =>
     programs.reduce((total, figures) => total + figures[field], 0);
   return {
@@ -196,7 +200,7 @@ function expectedStore(store: StoreKey, only?: ProgramKey) {
     completionRatePercent: percent(work.filter((w) => w === 'COMPLETED').length, counted, null),
     overdueAssignments: work.filter((w) => w === 'OVERDUE' || w === 'IN_PROGRESS_OVERDUE').length,
     averageQuizScorePercent: scores.length
-      ? round1(scores.reduce((total, q) => total + q.score!, 0) / scores.length)
+      ? round1(scores.reduce((total, score) => total + score, 0) / scores.length)
       : null,
     programs,
   };

@@ -43,7 +43,7 @@ export type AudienceRuleInput = {
 
 export type CertificationFilterInput = {
   employeeId?: string | null | undefined;
-  /** Not revoked and expiring within this many days (0-730) */
+  /** Not revoked, not expired, and ending by the end of this many calendar days from today in the holder’s store’s timezone (0: later today), 0-730 */
   expiringWithinDays?: number | null | undefined;
   /** true: only holders who work here now, as the compliance figures count them; false: only leavers. Default: both */
   holderActive?: boolean | null | undefined;

@@ -5,6 +5,7 @@ import {
   newVerificationCode,
   normaliseVerificationCode,
 } from './certificate-codes';
+import { expiringWithinEnd } from './expiring-within';
 import { addMonths, initialExpiry, isCalendarMonthDay, RenewalBasis, renewedExpiry } from './renewal-dating';
 
 const d = (iso: string) => new Date(iso);
@@ -21,6 +22,25 @@ describe('certification status', () => {
   it('is revoked whatever the dates', () => {
     expect(certificationStatus({ ...cert, revokedAt: d('2026-01-01T00:00:00Z') }, d('2026-02-01T00:00:00Z'))).toBe(
       CertificationStatus.REVOKED,
+    );
+  });
+});
+
+describe('expiring within N days', () => {
+  // 11:00 on 10 March in Los Angeles (two days after the clocks went forward), 03:00 on 11 March in Tokyo.
+  const now = d('2026-03-10T18:00:00Z');
+
+  it('ends after the Nth calendar day from today in the zone, today being day 0', () => {
+    expect(expiringWithinEnd(now, 7, 'America/Los_Angeles').toISOString()).toBe('2026-03-18T07:00:00.000Z');
+    expect(expiringWithinEnd(now, 7, 'Asia/Tokyo').toISOString()).toBe('2026-03-18T15:00:00.000Z');
+    expect(expiringWithinEnd(now, 0, 'America/Los_Angeles').toISOString()).toBe('2026-03-11T07:00:00.000Z');
+    expect(expiringWithinEnd(now, 0, 'UTC').toISOString()).toBe('2026-03-11T00:00:00.000Z');
+  });
+
+  it('counts days, not 24-hour spans, across a change of the clocks', () => {
+    // 7 March, before the clocks go forward on the 8th: 3 days reach to the end of 10 March (PDT).
+    expect(expiringWithinEnd(d('2026-03-07T20:00:00Z'), 3, 'America/Los_Angeles').toISOString()).toBe(
+      '2026-03-11T07:00:00.000Z',
     );
   });
 });

@@ -2,9 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Clock, type Page, type PageRequest, paginate, type RawRow } from '@lp/core';
-import { type AccessScope, EmployeeEntity, restrictToScope, scopeReadsStores } from '@lp/organisation';
+import {
+  type AccessScope,
+  EmployeeEntity,
+  FALLBACK_TIMEZONE,
+  resolveTimezone,
+  restrictToScope,
+  scopeReadsStores,
+} from '@lp/organisation';
 import { CertificationEntity, CertificationProgramEntity } from '../entities';
 import { CertificationStatus } from '../rules/certification-status';
+import { expiringWithinEnd } from '../rules/expiring-within';
 import { certificationRows, programRows } from './certification-rows';
 
 export interface EarnedCourse {
@@ -60,22 +68,54 @@ export const CERTIFICATION_STATUS_SQL = `CASE
   ELSE '${CertificationStatus.ACTIVE}' END`;
 
 /**
- * Narrows a query over certifications `c` to the scope and the filter: the one definition
- * the `certifications` list and the CSV export share. A store or region scope or filter, or
- * holderActive, reads the holders: they are joined as `e` then, unless the query has them already.
- * Otherwise they are not: for the whole chain the join made the list's count 10× slower.
+ * Not revoked, not yet expired, and ending by the end of the `days`-th calendar day from today
+ * in the zone of the holder's store (expiringWithinEnd): what the certificate and the holder's
+ * emails date. One bound per zone of the chain's stores, picked by the holder's store; a store
+ * with an unknown zone counts in UTC, as it does everywhere else. Needs the holder joined as `e`.
  */
-export function filterCertifications<T extends ObjectLiteral>(
+async function whereExpiringWithin<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, days: number, now: Date) {
+  const stored = (await query.connection.query('SELECT DISTINCT timezone FROM stores')) as { timezone: string }[];
+  const zones = [...new Set(stored.map((row) => resolveTimezone(row.timezone).timezone))];
+  const ends = zones.map((zone) => expiringWithinEnd(now, days, zone));
+  const expiringEndUtc = expiringWithinEnd(now, days, FALLBACK_TIMEZONE);
+  const params: Record<string, unknown> = {
+    now,
+    expiringEndUtc,
+    // The latest bound, so that the expiry indexes are read as one range.
+    expiringLatestEnd: new Date(Math.max(expiringEndUtc.getTime(), ...ends.map((end) => end.getTime()))),
+  };
+  const cases = zones.map((zone, i) => {
+    params[`expiringZone${i}`] = zone;
+    params[`expiringEnd${i}`] = ends[i];
+    return `WHEN :expiringZone${i} THEN :expiringEnd${i}`;
+  });
+  query.andWhere(
+    `c.revoked_at IS NULL AND c.expires_at > :now AND c.expires_at < :expiringLatestEnd
+      AND c.expires_at < CASE (SELECT hs.timezone FROM stores hs WHERE hs.id = e.store_id)
+        ${cases.join(' ')} ELSE :expiringEndUtc END`,
+    params,
+  );
+}
+
+/**
+ * Narrows a query over certifications `c` to the scope and the filter: the one definition
+ * the `certifications` list and the CSV export share. A store or region scope or filter,
+ * holderActive or expiringWithinDays reads the holders: they are joined as `e` then, unless the
+ * query has them already. Otherwise they are not: for the whole chain the join made the list's
+ * count 10× slower.
+ */
+export async function filterCertifications<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   scope: AccessScope,
   filter: CertificationFilter,
   now: Date,
-): SelectQueryBuilder<T> {
+): Promise<SelectQueryBuilder<T>> {
   const readsHolder =
     scopeReadsStores(scope) ||
     filter.storeId !== undefined ||
     filter.regionId !== undefined ||
-    filter.holderActive !== undefined;
+    filter.holderActive !== undefined ||
+    filter.expiringWithinDays !== undefined;
   if (readsHolder && !query.expressionMap.aliases.some((alias) => alias.name === 'e')) {
     query.innerJoin(EmployeeEntity, 'e', 'e.id = c.employee_id');
   }
@@ -92,10 +132,7 @@ export function filterCertifications<T extends ObjectLiteral>(
   if (filter.programId !== undefined) query.andWhere('c.program_id = :programId', { programId: filter.programId });
   if (filter.employeeId !== undefined) query.andWhere('c.employee_id = :employeeId', { employeeId: filter.employeeId });
   if (filter.status !== undefined) whereStatus(query, filter.status, now);
-  if (filter.expiringWithinDays !== undefined) {
-    const until = new Date(now.getTime() + filter.expiringWithinDays * 86_400_000);
-    query.andWhere('c.revoked_at IS NULL AND c.expires_at > :now AND c.expires_at <= :until', { now, until });
-  }
+  if (filter.expiringWithinDays !== undefined) await whereExpiringWithin(query, filter.expiringWithinDays, now);
   return query;
 }
 
@@ -113,7 +150,7 @@ export class CertificationQueries {
     direction: 'ASC' | 'DESC' = 'ASC',
   ): Promise<Page<CertificationEntity>> {
     const query = this.dataSource.getRepository(CertificationEntity).createQueryBuilder('c');
-    filterCertifications(query, scope, filter, this.clock.now());
+    await filterCertifications(query, scope, filter, this.clock.now());
     return paginate(query, 'c.id', page, direction);
   }
 
@@ -130,11 +167,8 @@ export class CertificationQueries {
       .innerJoinAndSelect('e.store', 'holder_store')
       .innerJoinAndSelect('c.program', 'p')
       .where('c.id = :id', { id });
-    const inScope = await filterCertifications(
-      query.clone(),
-      scope,
-      { includeHistory: true },
-      this.clock.now(),
+    const inScope = await (
+      await filterCertifications(query.clone(), scope, { includeHistory: true }, this.clock.now())
     ).getOne();
     // Outside the scope, still the caller's own (e.g. a manager who holds it in another store).
     return inScope ?? query.andWhere('c.employee_id = :callerId', { callerId }).getOne();

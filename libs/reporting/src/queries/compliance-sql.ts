@@ -112,7 +112,9 @@ export function programActivitySql(selection: StoreSelection, options: FigureOpt
 
 /**
  * One row per selected store: completionRatePercent, overdue, open and completed
- * assignments, and averageQuizScorePercent, all of the store's active employees.
+ * assignments, and averageQuizScorePercent, all of the store's active employees. The
+ * average takes one score per assignment, its best attempt in the window: a quiz passed at
+ * the third try counts once, at its passing score, not as three attempts.
  */
 export function storeActivitySql(selection: StoreSelection, options: FigureOptions): SqlFragment {
   const condition = storeCondition(selection);
@@ -125,14 +127,18 @@ export function storeActivitySql(selection: StoreSelection, options: FigureOptio
     FROM stores s
     LEFT JOIN (${assignmentFiguresSql(condition.sql)}) asg ON asg.store_id = s.id
     LEFT JOIN (
-      SELECT qe.store_id, ROUND(AVG(q.score_percent), 1) AS average_score
-      FROM stores s
-      JOIN employees qe ON qe.store_id = s.id AND qe.active = 1
-      JOIN assignments qa ON qa.employee_id = qe.id
-      JOIN quiz_attempts q ON q.assignment_id = qa.id
-      WHERE ${condition.sql}
-        AND q.submitted_at IS NOT NULL AND q.submitted_at > :quizSince AND q.submitted_at <= :now
-      GROUP BY qe.store_id
+      SELECT best.store_id, ROUND(AVG(best.score), 1) AS average_score
+      FROM (
+        SELECT qe.store_id, MAX(q.score_percent) AS score
+        FROM stores s
+        JOIN employees qe ON qe.store_id = s.id AND qe.active = 1
+        JOIN assignments qa ON qa.employee_id = qe.id
+        JOIN quiz_attempts q ON q.assignment_id = qa.id
+        WHERE ${condition.sql}
+          AND q.submitted_at IS NOT NULL AND q.submitted_at > :quizSince AND q.submitted_at <= :now
+        GROUP BY qe.store_id, qa.id
+      ) best
+      GROUP BY best.store_id
     ) quiz ON quiz.store_id = s.id
     WHERE ${condition.sql}`;
   const quizSince = new Date(options.now.getTime() - QUIZ_SCORE_DAYS * 86_400_000);

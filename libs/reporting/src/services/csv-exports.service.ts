@@ -91,7 +91,7 @@ export class CsvExports {
       .innerJoin('regions', 'rg', 'rg.id = st.region_id')
       .setParameter('now', now)
       .orderBy('c.id');
-    filterCertifications(query, scope, filter, now);
+    await filterCertifications(query, scope, filter, now);
     return csvFile(await this.reader.streamQuery(query), CERTIFICATION_COLUMNS);
   }
 }

@@ -33,7 +33,9 @@ export class StoreComplianceObject extends CertificationFiguresObject {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Average score of quiz attempts submitted in the last 90 days; null when there were none',
+    description:
+      'Average quiz score of active employees over the last 90 days, one score per assignment (its best attempt); ' +
+      'null when nobody submitted one',
   })
   averageQuizScorePercent!: number | null;
 

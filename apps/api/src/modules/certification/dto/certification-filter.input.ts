@@ -27,7 +27,12 @@ export class CertificationFilterInput {
   @IsEnum(CertificationStatus)
   status?: CertificationStatus;
 
-  @Field(() => Int, { nullable: true, description: 'Not revoked and expiring within this many days (0-730)' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Not revoked, not expired, and ending by the end of this many calendar days from today in the holder’s ' +
+      'store’s timezone (0: later today), 0-730',
+  })
   @OptionalInput()
   @IsInt()
   @Min(0)
