@@ -53,11 +53,13 @@ function storeActivity(condition: string): string {
       COALESCE(asg.completed, 0) AS completed_assignments, quiz.average_score AS average_quiz_score_percent
     FROM stores s
     LEFT JOIN (${assignmentFigures(condition)}) asg ON asg.store_id = s.id
-    LEFT JOIN (SELECT qe.store_id, ROUND(AVG(q.score_percent), 1) AS average_score
-      FROM stores s JOIN employees qe ON qe.store_id = s.id AND qe.active = 1
-      JOIN assignments qa ON qa.employee_id = qe.id JOIN quiz_attempts q ON q.assignment_id = qa.id
-      WHERE ${condition} AND q.submitted_at IS NOT NULL AND q.submitted_at > :quizSince AND q.submitted_at <= :now
-      GROUP BY qe.store_id) quiz ON quiz.store_id = s.id
+    LEFT JOIN (SELECT best.store_id, ROUND(AVG(best.score), 1) AS average_score
+      FROM (SELECT qe.store_id, MAX(q.score_percent) AS score
+        FROM stores s JOIN employees qe ON qe.store_id = s.id AND qe.active = 1
+        JOIN assignments qa ON qa.employee_id = qe.id JOIN quiz_attempts q ON q.assignment_id = qa.id
+        WHERE ${condition} AND q.submitted_at IS NOT NULL AND q.submitted_at > :quizSince AND q.submitted_at <= :now
+        GROUP BY qe.store_id, qa.id) best
+      GROUP BY best.store_id) quiz ON quiz.store_id = s.id
     WHERE ${condition}`;
 }
 
