@@ -889,6 +889,26 @@ describe('reminder planning', () => {
       ]);
     });
 
+    it("lists in a digest the certificates expiring by the end of the 30th day in the store's zone, as HR's search does", async () => {
+      // Sent on Thursday 15 January in New York: the 30th day from it is 14 February.
+      await certify(holder, new Date('2026-02-15T04:00:00Z')); // 23:00 on 14 February in New York
+      const colleague = await buildEmployee(dataSource, { storeId: store.id, firstName: 'Sam', lastName: 'Okafor' });
+      await certify(colleague, new Date('2026-02-15T05:30:00Z')); // 00:30 on 15 February
+
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.WEEKLY_DIGEST)).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+        ]),
+      );
+      const digest = smtp.messages.find((m) => m.subject?.startsWith('Your LP Academy week'))!;
+      expect(digest.text).toContain(
+        '- Dana Reyes (Manhattan 5th Ave): LP Foundations, expires Saturday, 14 February 2026',
+      );
+      expect(digest.text).not.toContain('Sam Okafor');
+    });
+
     it('dates each line of a digest as its store does, for a manager based in another zone', async () => {
       const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
       await buildEmployee(dataSource, {

@@ -2,6 +2,7 @@ export * from './certification.module';
 export * from './entities';
 export * from './rules/certificate-codes';
 export * from './rules/certification-status';
+export * from './rules/expiring-within';
 export * from './rules/renewal-dating';
 export * from './services/audience-assigner.service';
 export * from './services/certification-admin.service';

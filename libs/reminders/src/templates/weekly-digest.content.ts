@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
-import { DAY_MS } from '../reminder-schedule';
+import { expiringWithinEnd } from '@lp/certification';
+import { resolveTimezone } from '@lp/organisation';
 
 /** Rows listed by name in one digest; the totals still count every one. */
 export const DIGEST_LIST_LIMIT = 25;
 
-/** How far ahead the digest looks for expiring certificates. */
+/** How far ahead the digest looks for expiring certificates: calendar days in each store's zone, as HR's search counts them. */
 export const DIGEST_EXPIRING_WITHIN_DAYS = 30;
 
 export interface WeeklyDigestContent {
@@ -39,12 +40,16 @@ export async function weeklyDigestContent(
   now: Date,
 ): Promise<WeeklyDigestContent | null> {
   const stores = (await manager.query(
-    `SELECT s.id, s.name FROM store_managers sm JOIN stores s ON s.id = sm.store_id
+    `SELECT s.id, s.name, s.timezone FROM store_managers sm JOIN stores s ON s.id = sm.store_id
       WHERE sm.employee_id = ? ORDER BY s.name`,
     [managerId],
-  )) as { id: number; name: string }[];
+  )) as { id: number; name: string; timezone: string }[];
   if (stores.length === 0) return null;
   const storeIds = stores.map((s) => s.id);
+  // Through the 30th day from today in each store: the day its certificates and emails give.
+  const expiringEnds = stores.map((s) =>
+    expiringWithinEnd(now, DIGEST_EXPIRING_WITHIN_DAYS, resolveTimezone(s.timezone).timezone),
+  );
 
   const overdue = (await manager.query(
     `SELECT e.first_name, e.last_name, s.name AS store_name, s.timezone, co.title, a.due_at, COUNT(*) OVER () AS total
@@ -74,10 +79,10 @@ export async function weeklyDigestContent(
        JOIN stores s ON s.id = e.store_id
        JOIN certification_programs p ON p.id = c.program_id
       WHERE e.store_id IN (?) AND c.current_key IS NOT NULL AND c.revoked_at IS NULL
-        AND c.expires_at > ? AND c.expires_at <= ?
+        AND c.expires_at > ? AND c.expires_at < CASE e.store_id ${stores.map(() => 'WHEN ? THEN ?').join(' ')} END
       ORDER BY c.expires_at, c.id
       LIMIT ?`,
-    [storeIds, now, new Date(now.getTime() + DIGEST_EXPIRING_WITHIN_DAYS * DAY_MS), DIGEST_LIST_LIMIT],
+    [storeIds, now, ...stores.flatMap((s, i) => [s.id, expiringEnds[i]]), DIGEST_LIST_LIMIT],
   )) as {
     first_name: string;
     last_name: string;
