@@ -170,6 +170,17 @@ describe('operator commands', () => {
     ]);
   }, 60_000);
 
+  it('--help gives commands that run in a checkout and in the Docker image', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)[0]).toBe('Usage: node dist/apps/cli/src/main.js [options] [command]');
+    expect(lines(run.stdout).slice(-2)).toEqual([
+      'With Docker compose:',
+      '  docker compose -f docker/compose.yaml run --rm api node dist/apps/cli/src/main.js <command> [options]',
+    ]);
+    expect(run.stdout).not.toContain('npm run');
+  }, 60_000);
+
   it('seed-demo refuses production in one line, before it touches the database', async () => {
     const untouched = `${await databaseName()}_never`;
     const run = await cli(['seed-demo'], {

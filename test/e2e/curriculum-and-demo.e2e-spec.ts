@@ -121,6 +121,21 @@ describe('the built-in curriculum and the demo data', () => {
     expect(await rowCounts()).toMatchObject({ courses: 0, versions: 0 });
   });
 
+  it('says how to load the curriculum first, in a checkout and in the Docker image, and loads no demo data', async () => {
+    const demo = new DemoSeeder(
+      t.dataSource,
+      t.app.get(PasswordHasher, { strict: false }),
+      t.clock,
+      new DemoLearning(t.clock),
+      new DemoCertifications(t.app.get(CertificationWriter, { strict: false }), t.clock),
+      t.app.get(SnapshotService, { strict: false }),
+    );
+    await expect(demo.seed()).rejects.toThrow(
+      /^Load the curriculum before the demo data \(missing LP-BASICS, .*\): `node dist\/apps\/cli\/src\/main\.js seed-curriculum` \(with Docker compose: `docker compose -f docker\/compose\.yaml run --rm api node dist\/apps\/cli\/src\/main\.js seed-curriculum`\)$/,
+    );
+    expect(await demo.isDatabaseEmpty()).toBe(true);
+  });
+
   it('gives the demo chain training in every state and employee@example.com a quiz to take', async () => {
     const curriculum = await loadCurriculum(SHIPPED);
     await seeder.seed(curriculum);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { AppError, exitOnStartupFailure, loadEnvFile } from '@lp/core';
+import { AppError, CLI_ENTRY, COMPOSE_CLI_ENTRY, exitOnStartupFailure, loadEnvFile } from '@lp/core';
 import { CurriculumError } from '@lp/learning';
 import { registerCreateAdmin } from './commands/create-admin.command';
 import { registerMigrate } from './commands/migrate.command';
@@ -10,8 +10,11 @@ import { registerSendTestEmail } from './commands/send-test-email.command';
 import { registerSnapshotsBackfill } from './commands/snapshots-backfill.command';
 import { registerStart } from './commands/start.command';
 
-const program = new Command('lp-academy')
-  .description('LP Academy operator commands: npm run cli -- <command> [options]')
+// Named as it is run, so the usage lines are right in a checkout and in the Docker image; the
+// compose form goes after the help, where commander does not wrap it.
+const program = new Command(CLI_ENTRY)
+  .description('LP Academy operator commands')
+  .addHelpText('after', `\nWith Docker compose:\n  ${COMPOSE_CLI_ENTRY} <command> [options]`)
   .showHelpAfterError()
   .hook('preAction', () => {
     loadEnvFile();

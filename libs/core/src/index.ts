@@ -1,4 +1,5 @@
 export * from './async';
+export * from './cli-command';
 export * from './clock';
 export * from './config';
 export * from './database';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { AssignmentEntity, AssignmentStatus, openKeyFor } from '@lp/assignments';
-import { Clock } from '@lp/core';
+import { Clock, cliCommand } from '@lp/core';
 import {
   type AttemptQuestionKey,
   CourseEntity,
@@ -57,7 +57,7 @@ export class DemoLearning {
     const missing = codes.filter((code) => !rows.some((c) => c.code === code && c.currentVersionId !== null));
     if (missing.length > 0) {
       throw new Error(
-        `Load the curriculum before the demo data (missing ${missing.join(', ')}): npm run cli -- seed-curriculum`,
+        `Load the curriculum before the demo data (missing ${missing.join(', ')}): ${cliCommand('seed-curriculum')}`,
       );
     }
     const versionIds = rows.map((c) => c.currentVersionId!);

@@ -35,6 +35,12 @@ export interface CertificationFilter {
   holderActive?: boolean;
 }
 
+export interface HeldCertifications {
+  certifications: CertificationEntity[];
+  /** The holder's store's zone (UTC for one the runtime does not know); null with no certifications. */
+  timezone: string | null;
+}
+
 /** The programme's recertification window end, as SQL over a certification aliased `c`. */
 const WINDOW_END =
   'DATE_ADD(:now, INTERVAL (SELECT p.recertify_window_days FROM certification_programs p WHERE p.id = c.program_id) DAY)';
@@ -174,19 +180,30 @@ export class CertificationQueries {
     return inScope ?? query.andWhere('c.employee_id = :callerId', { callerId }).getOne();
   }
 
-  /** The holder's current cycle per programme, newest first, each with its programme. */
-  async mine(employeeId: number): Promise<CertificationEntity[]> {
+  /**
+   * The holder's current cycle per programme, newest first, each with its programme, and the
+   * zone of the holder's store, which their days are in (null when they hold none).
+   */
+  async mine(employeeId: number): Promise<HeldCertifications> {
     const rows = (await this.dataSource.query(
-      `SELECT ${certificationRows.columns(this.dataSource, 'c')}, ${programRows.columns(this.dataSource, 'p')}
+      `SELECT ${certificationRows.columns(this.dataSource, 'c')}, ${programRows.columns(this.dataSource, 'p')},
+              s.timezone AS holder_timezone
          FROM certifications c
          JOIN certification_programs p ON p.id = c.program_id
+         JOIN employees e ON e.id = c.employee_id
+         JOIN stores s ON s.id = e.store_id
         WHERE c.employee_id = ? AND c.current_key IS NOT NULL
         ORDER BY c.issued_at DESC, c.id DESC`,
       [employeeId],
     )) as RawRow[];
-    return rows.map((row) =>
-      Object.assign(certificationRows.from(this.dataSource, row), { program: programRows.from(this.dataSource, row) }),
-    );
+    return {
+      certifications: rows.map((row) =>
+        Object.assign(certificationRows.from(this.dataSource, row), {
+          program: programRows.from(this.dataSource, row),
+        }),
+      ),
+      timezone: rows.length > 0 ? resolveTimezone(rows[0].holder_timezone as string).timezone : null,
+    };
   }
 
   /** The certification a completed assignment earned (issued or renewed), if any. */

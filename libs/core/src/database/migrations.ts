@@ -1,13 +1,8 @@
 import { DataSource, type Migration } from 'typeorm';
+import { cliCommand } from '../cli-command';
 
-/**
- * The command that applies the migrations, for messages that can show in a checkout and in the
- * Docker image alike: the image has the compiled CLI but neither the sources nor the build
- * tools that `npm run migration:run` (which builds first) needs.
- */
-export const MIGRATE_COMMAND =
-  '`node dist/apps/cli/src/main.js migrate` (with Docker compose: ' +
-  '`docker compose -f docker/compose.yaml run --rm api node dist/apps/cli/src/main.js migrate`)';
+/** The command that applies the migrations, in a checkout and in the Docker image alike. */
+export const MIGRATE_COMMAND = cliCommand('migrate');
 
 /** Thrown at start-up when the database is behind the code. */
 export class PendingMigrationsError extends Error {

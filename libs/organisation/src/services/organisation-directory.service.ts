@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { EmployeeEntity, JobRoleEntity, RegionEntity, StoreEntity } from '../entities';
 import { type AccessScope, restrictToScope } from '../scope/access-scope';
+import { resolveTimezone } from '../timezone';
 
 /** Batched look-ups by id, for DataLoaders: one query per entity type per request. */
 @Injectable()
@@ -23,6 +24,18 @@ export class OrganisationDirectory {
 
   employeesByIds(ids: readonly number[]): Promise<EmployeeEntity[]> {
     return this.dataSource.getRepository(EmployeeEntity).findBy({ id: In([...ids]) });
+  }
+
+  /**
+   * Each employee's store's time zone (UTC for a zone the runtime does not know), the zone
+   * their certificates' days are in; employees that do not exist are left out.
+   */
+  async timezonesOfEmployees(ids: readonly number[]): Promise<Map<number, string>> {
+    const rows = (await this.dataSource.query(
+      'SELECT e.id, s.timezone FROM employees e JOIN stores s ON s.id = e.store_id WHERE e.id IN (?)',
+      [[...ids]],
+    )) as { id: number; timezone: string }[];
+    return new Map(rows.map((row) => [row.id, resolveTimezone(row.timezone).timezone]));
   }
 
   /** Only those the scope covers: for fields naming a person (who made a change) that must not leak. */

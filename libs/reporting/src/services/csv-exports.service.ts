@@ -1,8 +1,8 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { CERTIFICATION_STATUS_SQL, type CertificationFilter, filterCertifications } from '@lp/certification';
 import { Clock } from '@lp/core';
-import type { AccessScope } from '@lp/organisation';
+import { type AccessScope, localIsoDay, resolveTimezone } from '@lp/organisation';
 import { csvFile } from '../csv/csv-file';
 import { storeFiguresSql } from '../queries/compliance-sql';
 import { ReportReader } from '../report-reader';
@@ -37,7 +37,29 @@ const CERTIFICATION_COLUMNS = [
   { key: 'issued_at', header: 'issuedAt' },
   { key: 'expires_at', header: 'expiresAt' },
   { key: 'revoked_at', header: 'revokedAt' },
+  { key: 'issued_on', header: 'issuedOn' },
+  { key: 'expires_on', header: 'expiresOn' },
 ];
+
+/**
+ * Adds each certificate's issue and expiry days in its holder's store's zone (YYYY-MM-DD), the
+ * days the certificate prints: the moments' UTC days are a day off for stores far from Greenwich.
+ */
+function withHolderDays(rows: Readable): Readable {
+  const days = new Transform({
+    objectMode: true,
+    transform(row: { issued_at: Date; expires_at: Date; store_timezone: string }, _encoding, done) {
+      const { timezone } = resolveTimezone(row.store_timezone);
+      done(null, {
+        ...row,
+        issued_on: localIsoDay(row.issued_at, timezone),
+        expires_on: localIsoDay(row.expires_at, timezone),
+      });
+    },
+  });
+  // A failing row stream fails `days`, and closing `days` closes the rows: csvFile sees both.
+  return pipeline(rows, days, () => undefined);
+}
 
 /**
  * The CSV exports. Every id is checked before the first row is read, so a bad request
@@ -83,6 +105,7 @@ export class CsvExports {
         'c.issued_at AS issued_at',
         'c.expires_at AS expires_at',
         'c.revoked_at AS revoked_at',
+        'st.timezone AS store_timezone',
       ])
       .from('certifications', 'c')
       .innerJoin('employees', 'e', 'e.id = c.employee_id')
@@ -92,6 +115,6 @@ export class CsvExports {
       .setParameter('now', now)
       .orderBy('c.id');
     await filterCertifications(query, scope, filter, now);
-    return csvFile(await this.reader.streamQuery(query), CERTIFICATION_COLUMNS);
+    return csvFile(withHolderDays(await this.reader.streamQuery(query)), CERTIFICATION_COLUMNS);
   }
 }

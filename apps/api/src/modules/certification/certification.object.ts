@@ -13,10 +13,10 @@ export class CertificationObject {
   @Field({ description: 'Public code for verifyCertificate; printed on the certificate' })
   verificationCode!: string;
 
-  @Field()
+  @Field({ description: 'The exact moment; issuedOn is the day to show people' })
   issuedAt!: Date;
 
-  @Field()
+  @Field({ description: 'The exact moment; expiresOn is the day to show people' })
   expiresAt!: Date;
 
   @Field(() => CertificationSource)

@@ -10,7 +10,7 @@ import {
 } from '@lp/certification';
 import { Clock } from '@lp/core';
 import type { Actor } from '@lp/identity';
-import { Role } from '@lp/organisation';
+import { localIsoDay, Role } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
 import { ParseIdPipe } from '../../graphql/id';
 import { HistoryPaginationArgs, idDirectionOf, toConnection, toPageRequest } from '../../graphql/pagination';
@@ -83,10 +83,11 @@ export class CertificationResolver {
     @CurrentActor() actor: Actor,
     @Context() context: GraphqlContext,
   ): Promise<CertificationObject[]> {
-    const certifications = await this.queries.mine(actor.id);
-    // The programmes came with them: `status` and `program` need no query of their own.
+    const { certifications, timezone } = await this.queries.mine(actor.id);
+    // The programmes and the holder's zone came with them: `status`, `program` and the days need no query of their own.
     const programs = this.certificationLoaders.program(context);
     for (const { programId, program } of certifications) if (program) programs.prime(programId, program);
+    if (timezone) this.organisationLoaders.timezoneOfEmployee(context).prime(actor.id, timezone);
     return certifications;
   }
 
@@ -137,6 +138,26 @@ export class CertificationResolver {
         recertifyWindowDays: program.recertifyWindowDays,
       },
       this.clock.now(),
+    );
+  }
+
+  @ResolveField(() => String, {
+    description: "The day it was issued in the holder's store's time zone, YYYY-MM-DD: the day the certificate prints",
+  })
+  async issuedOn(@Parent() certification: CertificationObject, @Context() context: GraphqlContext): Promise<string> {
+    return localIsoDay(
+      certification.issuedAt,
+      await this.organisationLoaders.timezoneOfEmployee(context).load(certification.employeeId),
+    );
+  }
+
+  @ResolveField(() => String, {
+    description: "The day it expires in the holder's store's time zone, YYYY-MM-DD: the day the certificate prints",
+  })
+  async expiresOn(@Parent() certification: CertificationObject, @Context() context: GraphqlContext): Promise<string> {
+    return localIsoDay(
+      certification.expiresAt,
+      await this.organisationLoaders.timezoneOfEmployee(context).load(certification.employeeId),
     );
   }
 

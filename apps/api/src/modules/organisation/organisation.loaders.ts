@@ -43,6 +43,19 @@ export class OrganisationLoaders {
     return perRequest(context, 'employee', () => new DataLoader(byId((ids) => this.directory.employeesByIds(ids))));
   }
 
+  /** The zone of each employee's store: the days their certificates print are in it. */
+  timezoneOfEmployee(context: GraphqlContext): DataLoader<number, string> {
+    return perRequest(
+      context,
+      'timezoneOfEmployee',
+      () =>
+        new DataLoader(async (ids: readonly number[]) => {
+          const zones = await this.directory.timezonesOfEmployees(ids);
+          return ids.map((id) => zones.get(id) ?? new Error(`${id} not found`));
+        }),
+    );
+  }
+
   /** Null for anyone outside the scope: the request's reader never learns who they are. */
   employeeInScope(context: GraphqlContext, scope: AccessScope): DataLoader<number, EmployeeEntity | null> {
     return perRequest(

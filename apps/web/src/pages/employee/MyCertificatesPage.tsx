@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { MyCertificationsQuery } from '../../gql/graphql';
-import { formatDate, fullName } from '../../lib/format';
+import { formatDay, fullName } from '../../lib/format';
 import { DownloadButton } from '../../ui/DownloadButton';
 import { QueryStatus, StatusBadge } from '../../ui/Feedback';
 import { PageHeader } from '../../ui/Layout';
@@ -14,8 +14,8 @@ const MyCertificationsDocument = graphql(`
       certificateNumber
       verificationCode
       status
-      issuedAt
-      expiresAt
+      issuedOn
+      expiresOn
       program {
         id
         name
@@ -48,9 +48,9 @@ function CertificateCard({ certification }: { certification: Certification }) {
           <dt>Certificate</dt>
           <dd className="mono">{certification.certificateNumber}</dd>
           <dt>Issued</dt>
-          <dd>{formatDate(certification.issuedAt)}</dd>
+          <dd>{formatDay(certification.issuedOn)}</dd>
           <dt>Valid until</dt>
-          <dd>{formatDate(certification.expiresAt)}</dd>
+          <dd>{formatDay(certification.expiresOn)}</dd>
           <dt>Status</dt>
           <dd>
             <StatusBadge status={certification.status} />

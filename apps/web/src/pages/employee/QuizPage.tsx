@@ -50,7 +50,7 @@ graphql(`
       id
       certificateNumber
       verificationCode
-      expiresAt
+      expiresOn
       program {
         id
         name

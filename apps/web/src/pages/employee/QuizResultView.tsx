@@ -1,4 +1,4 @@
-import { formatDate, formatPercent } from '../../lib/format';
+import { formatDay, formatPercent } from '../../lib/format';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert } from '../../ui/Feedback';
 import { Card } from '../../ui/Layout';
@@ -28,7 +28,7 @@ export function QuizResultView({
             {result.passed ? (
               <Alert tone="success" title="You passed">
                 {result.certification
-                  ? `Your certificate ${result.certification.certificateNumber} for ${result.certification.program.name} is valid until ${formatDate(result.certification.expiresAt)}.`
+                  ? `Your certificate ${result.certification.certificateNumber} for ${result.certification.program.name} is valid until ${formatDay(result.certification.expiresOn)}.`
                   : 'The course is complete.'}
               </Alert>
             ) : (

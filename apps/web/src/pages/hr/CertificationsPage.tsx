@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { CertificationStatus } from '../../gql/graphql';
 import { queryString } from '../../lib/download';
-import { compact, formatDate, fullName } from '../../lib/format';
+import { compact, formatDay, fullName } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { DownloadButton } from '../../ui/DownloadButton';
@@ -27,8 +27,8 @@ const CertificationSearchDocument = graphql(`
           id
           certificateNumber
           status
-          issuedAt
-          expiresAt
+          issuedOn
+          expiresOn
           source
           program {
             id
@@ -142,8 +142,8 @@ export function CertificationsPage() {
               { header: 'Programme', cell: (c) => c.program.name },
               { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
-              { header: 'Issued', cell: (c) => formatDate(c.issuedAt) },
-              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+              { header: 'Issued', cell: (c) => formatDay(c.issuedOn) },
+              { header: 'Expires', cell: (c) => formatDay(c.expiresOn) },
             ]}
           />
           <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />

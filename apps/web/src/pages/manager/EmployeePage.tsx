@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { formatDate, formatDateTime, fullName, humanize } from '../../lib/format';
+import { formatDate, formatDateTime, formatDay, fullName, humanize } from '../../lib/format';
 import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
@@ -65,8 +65,8 @@ const EmployeeCertificationsDocument = graphql(`
           id
           certificateNumber
           status
-          issuedAt
-          expiresAt
+          issuedOn
+          expiresOn
           program {
             name
           }
@@ -296,8 +296,8 @@ function Certifications({ employeeId, manages }: { employeeId: string; manages: 
               { header: 'Programme', cell: (c) => c.program.name },
               { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
-              { header: 'Issued', cell: (c) => formatDate(c.issuedAt) },
-              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+              { header: 'Issued', cell: (c) => formatDay(c.issuedOn) },
+              { header: 'Expires', cell: (c) => formatDay(c.expiresOn) },
             ]}
           />
           {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}

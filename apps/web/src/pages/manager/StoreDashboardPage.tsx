@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { CertificationStatus } from '../../gql/graphql';
-import { dueLabel, formatDate, formatPercent, fullName, isoDay } from '../../lib/format';
+import { dueLabel, formatDate, formatDay, formatPercent, fullName, isoDay } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { BarChart } from '../../ui/BarChart';
 import { ButtonLink } from '../../ui/Button';
@@ -93,7 +93,7 @@ const StoreCertificationsDocument = graphql(`
         node {
           id
           status
-          expiresAt
+          expiresOn
           program {
             id
             name
@@ -289,7 +289,7 @@ function CertificationWatch({ storeId }: { storeId: string }) {
             columns={[
               { header: 'Person', cell: (c) => <Link to={`/people/${c.employee.id}`}>{fullName(c.employee)}</Link> },
               { header: 'Programme', cell: (c) => c.program.name },
-              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+              { header: 'Expires', cell: (c) => formatDay(c.expiresOn) },
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
             ]}
           />
