@@ -100,3 +100,19 @@ describe("certificate dates in the signed-in app, read far from the holders' sto
     expect(await row.innerText()).toMatch(days);
   }
 });
+
+/** West of Greenwich a day the API gives as YYYY-MM-DD must not turn into the day before. */
+describe('calendar days read west of UTC', () => {
+  const web = useWebTest({ timezoneId: 'America/Los_Angeles' });
+
+  it("shows a person's hire date as the day it is", async () => {
+    const dataSource = web.app.dataSource;
+    const hr = await buildEmployee(dataSource, { role: Role.HR });
+    const hire = await buildEmployee(dataSource, { firstName: 'Noa', lastName: 'Hart', hireDate: '2026-01-06' });
+    await web.signInAs(hr);
+    await web.goto(`/people/${hire.id}`);
+    const details = web.page.locator('dl.details');
+    await details.waitFor();
+    expect(await details.innerText()).toMatch(/Hired\s+6 Jan 2026/);
+  });
+});

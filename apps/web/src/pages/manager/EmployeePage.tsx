@@ -369,7 +369,7 @@ export function EmployeePage() {
           <dt>Access</dt>
           <dd>{humanize(person.role)}</dd>
           <dt>Hired</dt>
-          <dd>{formatDate(person.hireDate)}</dd>
+          <dd>{formatDay(person.hireDate)}</dd>
           <dt>Status</dt>
           <dd>{person.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}</dd>
         </dl>
