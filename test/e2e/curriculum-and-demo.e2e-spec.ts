@@ -54,6 +54,16 @@ describe('the built-in curriculum and the demo data', () => {
     expect(await rowCounts()).toEqual(after);
   });
 
+  it('loads it once when two processes start at the same moment', async () => {
+    const lines: string[] = [];
+    await Promise.all([1, 2].map(() => seedCurriculum((line) => lines.push(line), false)));
+    expect(lines.filter((line) => line.endsWith(': created and published version 1'))).toHaveLength(6);
+    expect(lines.filter((line) => line.endsWith(': created'))).toHaveLength(2);
+    expect(await rowCounts()).toMatchObject({ courses: 6, versions: 6 });
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM certification_programs');
+    expect(Number(n)).toBe(2);
+  });
+
   it('publishes a new version when a file changes what it teaches, and only updates details otherwise', async () => {
     await seeder.seed(await loadCurriculum(SHIPPED));
     const changedLesson = editedCurriculum((text) => text.replace('## What is shrink?', '## What shrink is'));

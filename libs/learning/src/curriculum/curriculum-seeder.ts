@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
+import { retriedTransaction } from '@lp/core';
 import { canonicalContent } from '../course-content';
 import { CourseEntity } from '../entities';
 import { CourseDrafts } from '../services/course-drafts';
@@ -60,7 +61,9 @@ export class CurriculumSeeder {
   async seed(curriculum: Curriculum, options: SeedOptions = {}): Promise<SeededCourse[]> {
     const outcomes: SeededCourse[] = [];
     for (const course of curriculum.courses) {
-      outcomes.push(await this.dataSource.transaction((manager) => this.seedCourse(manager, course, options)));
+      // Two processes starting at once both find a new course missing and lock the same gap to
+      // create it; InnoDB breaks that deadlock, and the run it rolled back finds the course made.
+      outcomes.push(await retriedTransaction(this.dataSource, (manager) => this.seedCourse(manager, course, options)));
     }
     const changed = outcomes.filter((o) => o.outcome !== 'unchanged' && o.outcome !== 'kept');
     if (changed.length > 0) this.logger.log({ changed }, 'Curriculum loaded');
