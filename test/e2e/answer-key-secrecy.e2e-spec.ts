@@ -139,6 +139,7 @@ describe('the answer key is never readable by a learner', () => {
       createCourse: { input: { code: 'PROBE', title: 'P', summary: 'P', category: 'P', estimatedMinutes: 1 } },
       updateCourse: { courseId, input: { title: 'Probe' } },
       createCourseDraft: { courseId },
+      discardCourseDraft: { courseId },
       publishCourse: { courseId },
       removeLesson: { lessonId: String(course.lessons[0].id) },
       reorderLessons: { courseId, lessonIds: [String(course.lessons[0].id)] },

@@ -62,6 +62,7 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   configureQuiz: ADMIN,
   createCourse: ADMIN,
   createCourseDraft: ADMIN,
+  discardCourseDraft: ADMIN,
   publishCourse: ADMIN,
   removeLesson: ADMIN,
   removeQuestion: ADMIN,

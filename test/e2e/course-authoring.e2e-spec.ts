@@ -97,6 +97,10 @@ describe('authoring courses', () => {
         'questions[0].options: a single-choice question needs exactly one correct option; it has 2',
       ],
       [
+        question('All right?', 'MULTIPLE_CHOICE', [true, true, true]),
+        'questions[0].options: every option is marked correct, so ticking every box answers it; mark at least one option wrong',
+      ],
+      [
         question('Three ways?', 'TRUE_FALSE', [true, false, false]),
         'questions[0].options: a true/false question needs exactly 2 options; it has 3',
       ],

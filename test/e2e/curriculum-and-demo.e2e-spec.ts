@@ -54,6 +54,16 @@ describe('the built-in curriculum and the demo data', () => {
     expect(await rowCounts()).toEqual(after);
   });
 
+  it('loads it once when two processes start at the same moment', async () => {
+    const lines: string[] = [];
+    await Promise.all([1, 2].map(() => seedCurriculum((line) => lines.push(line), false)));
+    expect(lines.filter((line) => line.endsWith(': created and published version 1'))).toHaveLength(6);
+    expect(lines.filter((line) => line.endsWith(': created'))).toHaveLength(2);
+    expect(await rowCounts()).toMatchObject({ courses: 6, versions: 6 });
+    const [{ n }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM certification_programs');
+    expect(Number(n)).toBe(2);
+  });
+
   it('publishes a new version when a file changes what it teaches, and only updates details otherwise', async () => {
     await seeder.seed(await loadCurriculum(SHIPPED));
     const changedLesson = editedCurriculum((text) => text.replace('## What is shrink?', '## What shrink is'));
@@ -95,6 +105,77 @@ describe('the built-in curriculum and the demo data', () => {
       "SELECT v.number, v.quiz_max_attempts FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.code = 'LP-LAW'",
     );
     expect(law).toEqual({ number: 2, quiz_max_attempts: 5 });
+  });
+
+  it("keeps an admin's edits when the file changes too, says so at every start, and replaces them only when told", async () => {
+    await seeder.seed(await loadCurriculum(SHIPPED));
+    const admin = t.tokenFor(await buildEmployee(t.dataSource, { role: Role.ADMIN }));
+    const courseId = async (code: string) =>
+      String((await t.dataSource.query('SELECT id FROM courses WHERE code = ?', [code]))[0].id);
+    const law = await courseId('LP-LAW');
+    const basics = await courseId('LP-BASICS');
+    const send = (query: string, c: string) => graphql(t.app, query, { c }, admin);
+    // LP-LAW: an admin's version 2 that learners take; LP-BASICS: an admin's draft in progress.
+    await send('mutation ($c: ID!) { configureQuiz(courseId: $c, input: { maxAttempts: 5 }) { maxAttempts } }', law);
+    await send('mutation ($c: ID!) { publishCourse(courseId: $c) { number } }', law);
+    await send(
+      'mutation ($c: ID!) { addLesson(courseId: $c, input: { title: "Our store radio codes", body: "Code 3: call the LP officer." }) { id } }',
+      basics,
+    );
+    const courseAudits = async () =>
+      Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_events WHERE subject_type = 'Course'"))[0].n);
+    const auditsBefore = await courseAudits();
+
+    const shipped = editedCurriculum(
+      (text) => text.replace('title: Working with Law Enforcement', 'title: Working with the Police'),
+      join('courses', 'lp-law-enforcement.yaml'),
+    );
+    writeFileSync(
+      join(shipped, 'courses', 'lp-basics.yaml'),
+      readFileSync(join(shipped, 'courses', 'lp-basics.yaml'), 'utf8').replace(
+        '## What is shrink?',
+        '## What shrink is',
+      ),
+    );
+    const lines: string[] = [];
+    const restoreEnvironment = overrideEnvironment({ CURRICULUM_DIR: shipped });
+    try {
+      await seedCurriculum((line) => lines.push(line), false);
+      await seedCurriculum((line) => lines.push(line), false);
+    } finally {
+      restoreEnvironment();
+    }
+    const warning = (code: string, edits: string) =>
+      `${code}: its file changed, but an admin has edited the course since it was loaded (${edits}); ` +
+      'the file was not applied (npm run cli -- seed-curriculum --overwrite-edits replaces their work with it)';
+    const warnings = [
+      warning('LP-BASICS', 'a draft, version 2, is open'),
+      warning('LP-LAW', 'version 2 was published by an admin'),
+    ];
+    expect(lines.filter((line) => !line.startsWith('Programme'))).toEqual([...warnings, ...warnings]);
+
+    const [lawNow] = await t.dataSource.query(
+      `SELECT c.title, v.number, v.quiz_max_attempts FROM courses c JOIN course_versions v ON v.id = c.current_version_id
+        WHERE c.code = 'LP-LAW'`,
+    );
+    expect(lawNow).toEqual({ title: 'Working with Law Enforcement', number: 2, quiz_max_attempts: 5 });
+    const draft = await graphql(
+      t.app,
+      'query ($c: ID!) { course(id: $c) { currentVersion { number } draftVersion { number lessons { title } } } }',
+      { c: basics },
+      admin,
+    );
+    expect(draft.data!.course.currentVersion).toEqual({ number: 1 });
+    expect(draft.data!.course.draftVersion.lessons.at(-1)).toEqual({ title: 'Our store radio codes' });
+    expect(await courseAudits()).toBe(auditsBefore);
+
+    expect(await seeder.seed(await loadCurriculum(shipped), { overwriteEdits: true })).toEqual(
+      expect.arrayContaining([
+        { code: 'LP-LAW', outcome: 'published', versionNumber: 3, replacedDraft: false },
+        { code: 'LP-BASICS', outcome: 'published', versionNumber: 2, replacedDraft: true },
+      ]),
+    );
+    expect(await outcomes(shipped)).toMatchObject({ 'LP-LAW': 'unchanged', 'LP-BASICS': 'unchanged' });
   });
 
   it("checks the programmes against HR's rules before seeding any course, and then writes nothing", async () => {

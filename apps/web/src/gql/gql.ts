@@ -30,6 +30,7 @@ type Documents = {
     "\n  mutation ConfigureQuiz($courseId: ID!, $input: QuizInput!) {\n    configureQuiz(courseId: $courseId, input: $input) {\n      passingScorePercent\n      maxAttempts\n      timeLimitMinutes\n      questionsPerAttempt\n      shuffle\n    }\n  }\n": typeof types.ConfigureQuizDocument,
     "\n  mutation CreateCourseDraft($courseId: ID!) {\n    createCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n": typeof types.CreateCourseDraftDocument,
     "\n  mutation PublishCourse($courseId: ID!) {\n    publishCourse(courseId: $courseId) {\n      id\n      number\n    }\n  }\n": typeof types.PublishCourseDocument,
+    "\n  mutation DiscardCourseDraft($courseId: ID!) {\n    discardCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n": typeof types.DiscardCourseDraftDocument,
     "\n  query MyLessons {\n    myAssignments {\n      id\n      status\n      completedLessonIds\n      course {\n        id\n        title\n      }\n      courseVersion {\n        id\n        lessons {\n          id\n          title\n          body\n          mediaUrl\n          position\n        }\n      }\n    }\n  }\n": typeof types.MyLessonsDocument,
     "\n  mutation CompleteLesson($assignmentId: ID!, $lessonId: ID!) {\n    completeLesson(assignmentId: $assignmentId, lessonId: $lessonId) {\n      id\n      status\n      progressPercent\n      completedLessonIds\n    }\n  }\n": typeof types.CompleteLessonDocument,
     "\n  query MyCertifications {\n    myCertifications {\n      id\n      certificateNumber\n      verificationCode\n      status\n      issuedOn\n      expiresOn\n      program {\n        id\n        name\n        code\n      }\n      employee {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": typeof types.MyCertificationsDocument,
@@ -87,6 +88,7 @@ const documents: Documents = {
     "\n  mutation ConfigureQuiz($courseId: ID!, $input: QuizInput!) {\n    configureQuiz(courseId: $courseId, input: $input) {\n      passingScorePercent\n      maxAttempts\n      timeLimitMinutes\n      questionsPerAttempt\n      shuffle\n    }\n  }\n": types.ConfigureQuizDocument,
     "\n  mutation CreateCourseDraft($courseId: ID!) {\n    createCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n": types.CreateCourseDraftDocument,
     "\n  mutation PublishCourse($courseId: ID!) {\n    publishCourse(courseId: $courseId) {\n      id\n      number\n    }\n  }\n": types.PublishCourseDocument,
+    "\n  mutation DiscardCourseDraft($courseId: ID!) {\n    discardCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n": types.DiscardCourseDraftDocument,
     "\n  query MyLessons {\n    myAssignments {\n      id\n      status\n      completedLessonIds\n      course {\n        id\n        title\n      }\n      courseVersion {\n        id\n        lessons {\n          id\n          title\n          body\n          mediaUrl\n          position\n        }\n      }\n    }\n  }\n": types.MyLessonsDocument,
     "\n  mutation CompleteLesson($assignmentId: ID!, $lessonId: ID!) {\n    completeLesson(assignmentId: $assignmentId, lessonId: $lessonId) {\n      id\n      status\n      progressPercent\n      completedLessonIds\n    }\n  }\n": types.CompleteLessonDocument,
     "\n  query MyCertifications {\n    myCertifications {\n      id\n      certificateNumber\n      verificationCode\n      status\n      issuedOn\n      expiresOn\n      program {\n        id\n        name\n        code\n      }\n      employee {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": types.MyCertificationsDocument,
@@ -206,6 +208,10 @@ export function graphql(source: "\n  mutation CreateCourseDraft($courseId: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishCourse($courseId: ID!) {\n    publishCourse(courseId: $courseId) {\n      id\n      number\n    }\n  }\n"): (typeof documents)["\n  mutation PublishCourse($courseId: ID!) {\n    publishCourse(courseId: $courseId) {\n      id\n      number\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DiscardCourseDraft($courseId: ID!) {\n    discardCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DiscardCourseDraft($courseId: ID!) {\n    discardCourseDraft(courseId: $courseId) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

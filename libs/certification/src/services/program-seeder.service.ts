@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AppError } from '@lp/core';
+import { AppError, ConflictError } from '@lp/core';
 import { CurriculumError, type CurriculumProgramme } from '@lp/learning';
 import { JobRoleEntity } from '@lp/organisation';
 import { CertificationProgramEntity } from '../entities';
@@ -68,22 +68,28 @@ export class ProgramSeeder {
         continue;
       }
       const courseIdByCode = await this.courseIds([...programme.courseCodes, programme.refresherCourseCode]);
-      await this.programs.create(
-        {
-          code: programme.code,
-          name: programme.name,
-          description: programme.description,
-          courseIds: programme.courseCodes.map((code) => courseIdByCode.get(code)!),
-          refresherCourseId: courseIdByCode.get(programme.refresherCourseCode),
-          validityMonths: programme.validityMonths,
-          recertifyWindowDays: programme.recertifyWindowDays,
-          reminderOffsetsDays: programme.reminderOffsetsDays,
-          renewalBasis: programme.renewalBasis as RenewalBasis,
-          requiredJobRoleCodes: programme.requiredJobRoleCodes,
-        },
-        null,
-      );
-      outcomes.push({ code: programme.code, outcome: 'created' });
+      try {
+        await this.programs.create(
+          {
+            code: programme.code,
+            name: programme.name,
+            description: programme.description,
+            courseIds: programme.courseCodes.map((code) => courseIdByCode.get(code)!),
+            refresherCourseId: courseIdByCode.get(programme.refresherCourseCode),
+            validityMonths: programme.validityMonths,
+            recertifyWindowDays: programme.recertifyWindowDays,
+            reminderOffsetsDays: programme.reminderOffsetsDays,
+            renewalBasis: programme.renewalBasis as RenewalBasis,
+            requiredJobRoleCodes: programme.requiredJobRoleCodes,
+          },
+          null,
+        );
+        outcomes.push({ code: programme.code, outcome: 'created' });
+      } catch (error) {
+        // Another process starting at the same moment created it first.
+        if (!(error instanceof ConflictError) || (await this.toCreate([programme])).length > 0) throw error;
+        outcomes.push({ code: programme.code, outcome: 'unchanged' });
+      }
     }
     return outcomes;
   }

@@ -59,6 +59,11 @@ describe('publishProblems', () => {
     [QuestionType.TRUE_FALSE, [true, true], 'a true/false question needs exactly one correct option; it has 2'],
     [QuestionType.TRUE_FALSE, [true, false, false], 'a true/false question needs exactly 2 options; it has 3'],
     [QuestionType.MULTIPLE_CHOICE, [true], 'a question needs at least 2 options; it has 1'],
+    [
+      QuestionType.MULTIPLE_CHOICE,
+      [true, true, true],
+      'every option is marked correct, so ticking every box answers it; mark at least one option wrong',
+    ],
   ])('refuses a %s question answered %j: %s', (type, correct, message) => {
     const problems = publishProblems(content({ questions: [question(type, correct)] }));
     expect(problems).toContainEqual({ path: 'questions[0].options', message });

@@ -23,6 +23,8 @@ function questionProblems(question: QuestionContent, path: string): ContentProbl
   } else if (question.type !== QuestionType.MULTIPLE_CHOICE && correct !== 1) {
     const kind = question.type === QuestionType.TRUE_FALSE ? 'true/false' : 'single-choice';
     problem(`a ${kind} question needs exactly one correct option; it has ${correct}`);
+  } else if (options >= 2 && correct === options) {
+    problem('every option is marked correct, so ticking every box answers it; mark at least one option wrong');
   }
   const texts = question.options.map((o) => o.text.trim().toLowerCase());
   if (new Set(texts).size !== texts.length) problem('two options have the same text');

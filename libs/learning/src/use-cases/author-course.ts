@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { ConflictError, isDuplicateKeyError } from '@lp/core';
+import { BadInputError, ConflictError, isDuplicateKeyError } from '@lp/core';
 import { type CourseDetails, givenFields, type QuizContent } from '../course-content';
 import { CourseEntity, CourseVersionEntity, CourseVersionStatus } from '../entities';
 import { CourseDrafts } from '../services/course-drafts';
@@ -91,6 +91,33 @@ export class CourseAuthoring {
       draft.quiz = { ...draft.quiz, ...givenFields(changes) };
       await manager.update(CourseVersionEntity, { id: draft.id }, { quiz: draft.quiz });
       return draft;
+    });
+  }
+
+  /**
+   * Throws the course's draft away with its lessons and questions; the published version stays
+   * as learners take it, and the next edit opens a fresh draft from it. No learner ever takes a
+   * draft, so nothing points at what is removed.
+   */
+  async discardDraft(courseId: number, actorId: number | null): Promise<CourseEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const course = await this.drafts.lockCourse(manager, courseId);
+      if (course.draftVersionId === null) {
+        throw new BadInputError(`courseId: ${course.code} has no draft to discard`, 'courseId');
+      }
+      const draft = await manager.findOneByOrFail(CourseVersionEntity, { id: course.draftVersionId });
+      await manager.update(CourseEntity, { id: courseId }, { draftVersionId: null });
+      // Lessons, questions and their options go with the version (ON DELETE CASCADE).
+      await manager.delete(CourseVersionEntity, { id: draft.id });
+      course.draftVersionId = null;
+      await this.audit.record(manager, {
+        actorId,
+        action: 'COURSE_DRAFT_DISCARDED',
+        subjectType: 'Course',
+        subjectId: courseId,
+        before: { draftVersionId: draft.id, number: draft.number },
+      });
+      return course;
     });
   }
 

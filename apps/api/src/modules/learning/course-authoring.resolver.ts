@@ -60,6 +60,13 @@ export class CourseAuthoringResolver {
     return this.courses.openDraft(id);
   }
 
+  @Mutation(() => CourseObject, {
+    description: "Throws the course's draft away; the published version stays as it is. BAD_USER_INPUT without a draft",
+  })
+  discardCourseDraft(@CourseIdArg() id: number, @CurrentActor() actor: Actor): Promise<CourseObject> {
+    return this.courses.discardDraft(id, actor.id);
+  }
+
   @Mutation(() => LessonObject, { description: "Appends a lesson to the course's draft" })
   addLesson(@CourseIdArg() id: number, @Args('input') input: LessonInput): Promise<LessonObject> {
     return this.lessons.add(id, { title: input.title, body: input.body, mediaUrl: input.mediaUrl ?? null });

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { changedFields } from '../../lib/changes';
 import { graphql } from '../../gql';
 import { Button } from '../../ui/Button';
 import { Alert, ErrorAlert } from '../../ui/Feedback';
@@ -32,19 +33,20 @@ export function CourseDetails({ course }: { course: Details }) {
   const [summary, setSummary] = useState(course.summary);
   const [category, setCategory] = useState(course.category);
   const [minutes, setMinutes] = useState(String(course.estimatedMinutes));
+  const [saved, setSaved] = useState(course);
   const [saving, save] = useMutation(UpdateCourseDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await save({
-      courseId: course.id,
-      input: {
-        title: title.trim(),
-        summary: summary.trim(),
-        category: category.trim(),
-        estimatedMinutes: Number(minutes),
-      },
-    });
+    const edited = {
+      title: title.trim(),
+      summary: summary.trim(),
+      category: category.trim(),
+      estimatedMinutes: Number(minutes),
+    };
+    const { id, ...loaded } = saved;
+    const result = await save({ courseId: id, input: changedFields(loaded, edited) });
+    if (result.data) setSaved(result.data.updateCourse);
   }
 
   return (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import type { CourseEditorQuery } from '../../gql/graphql';
+import { changedFields } from '../../lib/changes';
 import { formatDate, humanize } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Alert, Badge, ErrorAlert, Spinner } from '../../ui/Feedback';
@@ -11,6 +12,7 @@ import {
   ConfigureQuizDocument,
   CourseEditorDocument,
   CreateDraftDocument,
+  DiscardDraftDocument,
   PublishCourseDocument,
   RemoveLessonDocument,
   RemoveQuestionDocument,
@@ -193,20 +195,20 @@ function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'
   const [perAttempt, setPerAttempt] = useState(String(quiz.questionsPerAttempt));
   const [minutes, setMinutes] = useState(quiz.timeLimitMinutes ? String(quiz.timeLimitMinutes) : '');
   const [shuffle, setShuffle] = useState(quiz.shuffle);
+  const [saved, setSaved] = useState(quiz);
   const [saving, save] = useMutation(ConfigureQuizDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await save({
-      courseId,
-      input: {
-        passingScorePercent: Number(passing),
-        maxAttempts: Number(attempts),
-        questionsPerAttempt: Number(perAttempt),
-        timeLimitMinutes: minutes ? Number(minutes) : null,
-        shuffle,
-      },
-    });
+    const edited = {
+      passingScorePercent: Number(passing),
+      maxAttempts: Number(attempts),
+      questionsPerAttempt: Number(perAttempt),
+      timeLimitMinutes: minutes ? Number(minutes) : null,
+      shuffle,
+    };
+    const result = await save({ courseId, input: changedFields(saved, edited) });
+    if (result.data) setSaved(result.data.configureQuiz);
   }
 
   return (
@@ -265,6 +267,7 @@ export function CourseEditorPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: CourseEditorDocument, variables: { id: courseId } });
   const [opening, openDraft] = useMutation(CreateDraftDocument);
   const [publication, publish] = useMutation(PublishCourseDocument);
+  const [discarding, discard] = useMutation(DiscardDraftDocument);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const back = { to: '/admin/courses', label: 'Courses' };
 
@@ -293,15 +296,28 @@ export function CourseEditorPage() {
         back={back}
         actions={
           draft && (
-            <Button
-              busy={publication.fetching}
-              onClick={async () => {
-                const result = await publish({ courseId: course.id });
-                if (!result.error) reload();
-              }}
-            >
-              Publish version {draft.number}
-            </Button>
+            <span className="row">
+              <Button
+                variant="secondary"
+                busy={discarding.fetching}
+                onClick={async () => {
+                  if (!window.confirm(`Discard the draft, version ${draft.number}? Its changes are lost.`)) return;
+                  const result = await discard({ courseId: course.id });
+                  if (!result.error) reload();
+                }}
+              >
+                Discard draft
+              </Button>
+              <Button
+                busy={publication.fetching}
+                onClick={async () => {
+                  const result = await publish({ courseId: course.id });
+                  if (!result.error) reload();
+                }}
+              >
+                Publish version {draft.number}
+              </Button>
+            </span>
           )
         }
       />
@@ -313,6 +329,7 @@ export function CourseEditorPage() {
         {draft && `You are editing the draft, version ${draft.number}.`}
       </p>
       {publication.error && <ErrorAlert error={publication.error} />}
+      {discarding.error && <ErrorAlert error={discarding.error} />}
       {publication.data && !draft && (
         <Alert tone="success">
           Version {publication.data.publishCourse.number} is published: learners take it from now on.

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { changedFields } from '../../lib/changes';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/Feedback';
 import { TextAreaField, TextField } from '../../ui/Field';
@@ -34,7 +35,12 @@ export function LessonEditor({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = { title: title.trim(), body, mediaUrl: mediaUrl.trim() || null };
-    const result = lesson.id ? await update({ lessonId: lesson.id, input }) : await add({ courseId, input });
+    const result = lesson.id
+      ? await update({
+          lessonId: lesson.id,
+          input: changedFields({ title: lesson.title, body: lesson.body, mediaUrl: lesson.mediaUrl ?? null }, input),
+        })
+      : await add({ courseId, input });
     if (!result.error) onDone();
   }
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { changedFields } from '../../lib/changes';
 import type { QuestionType } from '../../gql/graphql';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/Feedback';
@@ -64,7 +65,10 @@ export function QuestionEditor({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const input = { type, prompt: prompt.trim(), explanation: explanation.trim(), options };
-    const result = question.id ? await update({ questionId: question.id, input }) : await add({ courseId, input });
+    const { id, ...loaded } = question;
+    const result = id
+      ? await update({ questionId: id, input: changedFields(loaded, input) })
+      : await add({ courseId, input });
     if (!result.error) onDone();
   }
 

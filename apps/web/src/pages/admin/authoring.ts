@@ -136,3 +136,11 @@ export const PublishCourseDocument = graphql(`
     }
   }
 `);
+
+export const DiscardDraftDocument = graphql(`
+  mutation DiscardCourseDraft($courseId: ID!) {
+    discardCourseDraft(courseId: $courseId) {
+      id
+    }
+  }
+`);
