@@ -40,6 +40,7 @@ const CertificationSearchDocument = graphql(`
             lastName
             store {
               code
+              timezone
             }
           }
         }
@@ -142,8 +143,8 @@ export function CertificationsPage() {
               { header: 'Programme', cell: (c) => c.program.name },
               { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
-              { header: 'Issued', cell: (c) => formatDate(c.issuedAt) },
-              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+              { header: 'Issued', cell: (c) => formatDate(c.issuedAt, c.employee.store.timezone) },
+              { header: 'Expires', cell: (c) => formatDate(c.expiresAt, c.employee.store.timezone) },
             ]}
           />
           <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { formatDate, formatDateTime, fullName, humanize } from '../../lib/format';
+import { formatDate, formatDateTime, formatDay, fullName, humanize } from '../../lib/format';
 import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
@@ -30,6 +30,7 @@ const EmployeeRecordDocument = graphql(`
         id
         code
         name
+        timezone
       }
       history {
         kind
@@ -222,13 +223,24 @@ const ResendInviteDocument = graphql(`
   }
 `);
 
-function Assignments({ employeeId }: { employeeId: string }) {
+/** A person and the time zone of their store, which their dates are read in. */
+interface PersonProps {
+  employeeId: string;
+  timeZone: string;
+}
+
+function Assignments({ employeeId, timeZone }: PersonProps) {
   const pages = useCursorPages(employeeId);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: EmployeeAssignmentsDocument,
     variables: { id: employeeId, first: PAGE_SIZE, after: pages.after },
   });
   const [cancellation, cancel] = useMutation(CancelAssignmentDocument);
+  async function cancelAssignment(id: string) {
+    const result = await cancel({ id });
+    // Refused because it was completed or cancelled meanwhile: show it as it is now.
+    if (result.error) refetch({ requestPolicy: 'network-only' });
+  }
   const connection = data?.assignments;
   return (
     <Card title="Assignments">
@@ -246,8 +258,8 @@ function Assignments({ employeeId }: { employeeId: string }) {
               { header: 'Course', cell: (a) => a.course.title },
               { header: 'Status', cell: (a) => <StatusBadge status={a.status} /> },
               { header: 'Reason', cell: (a) => humanize(a.reason) },
-              { header: 'Due', cell: (a) => formatDate(a.dueAt) },
-              { header: 'Completed', cell: (a) => formatDate(a.completedAt) },
+              { header: 'Due', cell: (a) => formatDate(a.dueAt, timeZone) },
+              { header: 'Completed', cell: (a) => formatDate(a.completedAt, timeZone) },
               { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
               {
                 header: 'Action',
@@ -259,7 +271,7 @@ function Assignments({ employeeId }: { employeeId: string }) {
                       busy={cancellation.fetching && cancellation.operation?.variables.id === a.id}
                       aria-label={`Cancel ${a.course.title}`}
                       onClick={() => {
-                        if (window.confirm(`Cancel "${a.course.title}" for this person?`)) void cancel({ id: a.id });
+                        if (window.confirm(`Cancel "${a.course.title}" for this person?`)) void cancelAssignment(a.id);
                       }}
                     >
                       Cancel
@@ -275,7 +287,7 @@ function Assignments({ employeeId }: { employeeId: string }) {
   );
 }
 
-function Certifications({ employeeId, manages }: { employeeId: string; manages: boolean }) {
+function Certifications({ employeeId, timeZone, manages }: PersonProps & { manages: boolean }) {
   const pages = useCursorPages(employeeId);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: EmployeeCertificationsDocument,
@@ -296,8 +308,8 @@ function Certifications({ employeeId, manages }: { employeeId: string; manages: 
               { header: 'Programme', cell: (c) => c.program.name },
               { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
-              { header: 'Issued', cell: (c) => formatDate(c.issuedAt) },
-              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+              { header: 'Issued', cell: (c) => formatDate(c.issuedAt, timeZone) },
+              { header: 'Expires', cell: (c) => formatDate(c.expiresAt, timeZone) },
             ]}
           />
           {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
@@ -369,13 +381,13 @@ export function EmployeePage() {
           <dt>Access</dt>
           <dd>{humanize(person.role)}</dd>
           <dt>Hired</dt>
-          <dd>{formatDate(person.hireDate)}</dd>
+          <dd>{formatDay(person.hireDate)}</dd>
           <dt>Status</dt>
           <dd>{person.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}</dd>
         </dl>
       </Card>
-      <Assignments employeeId={person.id} />
-      <Certifications employeeId={person.id} manages={HR_ROLES.includes(me.role)} />
+      <Assignments employeeId={person.id} timeZone={person.store.timezone} />
+      <Certifications employeeId={person.id} timeZone={person.store.timezone} manages={HR_ROLES.includes(me.role)} />
       <Card title="History">
         <DataTable
           caption="History"

@@ -3,11 +3,13 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { CertificationStatus } from '../../gql/graphql';
+import { queryString } from '../../lib/download';
 import { dueLabel, formatDate, formatPercent, fullName, isoDay } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { BarChart } from '../../ui/BarChart';
 import { ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
+import { DownloadButton } from '../../ui/DownloadButton';
 import { ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { SelectField } from '../../ui/Field';
 import { Card, PageHeader, Stat } from '../../ui/Layout';
@@ -147,11 +149,17 @@ const StoreTrendDocument = graphql(`
   }
 `);
 
-function ComplianceTrend({ storeId, programs }: { storeId: string; programs: { id: string; name: string }[] }) {
+/** A store's id and the time zone its people's dates are read in. */
+interface StoreProps {
+  storeId: string;
+  timeZone: string;
+}
+
+function ComplianceTrend({ storeId, timeZone, programs }: StoreProps & { programs: { id: string; name: string }[] }) {
   const [programId, setProgramId] = useState(programs[0]?.id ?? '');
   const [{ data, fetching, error }] = useQuery({
     query: StoreTrendDocument,
-    variables: { storeId, programId, from: isoDay(-30), to: isoDay(0) },
+    variables: { storeId, programId, from: isoDay(-30, timeZone), to: isoDay(0, timeZone) },
     pause: !programId,
   });
   const program = programs.find((p) => p.id === programId);
@@ -183,7 +191,7 @@ function ComplianceTrend({ storeId, programs }: { storeId: string; programs: { i
   );
 }
 
-function OverdueWork({ storeId }: { storeId: string }) {
+function OverdueWork({ storeId, timeZone }: StoreProps) {
   const pages = useCursorPages(storeId);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OverdueDocument,
@@ -207,7 +215,7 @@ function OverdueWork({ storeId }: { storeId: string }) {
               },
               { header: 'Job role', cell: (a) => a.employee.jobRole.name },
               { header: 'Course', cell: (a) => a.course.title },
-              { header: 'Due', cell: (a) => `${formatDate(a.dueAt)} (${dueLabel(a.dueAt)})` },
+              { header: 'Due', cell: (a) => `${formatDate(a.dueAt, timeZone)} (${dueLabel(a.dueAt)})` },
               { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
             ]}
           />
@@ -253,7 +261,7 @@ function MissingPeople({ storeId, program }: { storeId: string; program: { id: s
   );
 }
 
-function CertificationWatch({ storeId }: { storeId: string }) {
+function CertificationWatch({ storeId, timeZone }: StoreProps) {
   const [status, setStatus] = useState<CertificationStatus>('EXPIRING');
   const pages = useCursorPages(`${storeId}/${status}`);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -289,7 +297,7 @@ function CertificationWatch({ storeId }: { storeId: string }) {
             columns={[
               { header: 'Person', cell: (c) => <Link to={`/people/${c.employee.id}`}>{fullName(c.employee)}</Link> },
               { header: 'Programme', cell: (c) => c.program.name },
-              { header: 'Expires', cell: (c) => formatDate(c.expiresAt) },
+              { header: 'Expires', cell: (c) => formatDate(c.expiresAt, timeZone) },
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
             ]}
           />
@@ -300,7 +308,7 @@ function CertificationWatch({ storeId }: { storeId: string }) {
   );
 }
 
-function StoreFigures({ storeId }: { storeId: string }) {
+function StoreFigures({ storeId, timeZone }: StoreProps) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: StoreComplianceDocument, variables: { storeId } });
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Spinner label="Loading the store's figures…" />;
@@ -326,7 +334,7 @@ function StoreFigures({ storeId }: { storeId: string }) {
             bars={figures.programs.map((p) => ({ label: p.program.name, percent: p.compliancePercent }))}
           />
         </Card>
-        <ComplianceTrend storeId={storeId} programs={figures.programs.map((p) => p.program)} />
+        <ComplianceTrend storeId={storeId} timeZone={timeZone} programs={figures.programs.map((p) => p.program)} />
         <Card title="Certification per programme">
           <DataTable
             caption="Certification per programme"
@@ -365,15 +373,22 @@ export function StoreDashboardPage() {
         actions={
           <>
             {picker}
+            {store && (
+              <DownloadButton
+                label="Export certificates"
+                filename="certifications.csv"
+                url={`/reports/certifications.csv${queryString({ storeId: store.id, holderActive: true })}`}
+              />
+            )}
             {store && <ButtonLink to={`/store/assign?store=${store.id}`}>Assign a refresher</ButtonLink>}
           </>
         }
       />
       {store ? (
         <>
-          <StoreFigures storeId={store.id} />
-          <OverdueWork storeId={store.id} />
-          <CertificationWatch storeId={store.id} />
+          <StoreFigures storeId={store.id} timeZone={store.timezone} />
+          <OverdueWork storeId={store.id} timeZone={store.timezone} />
+          <CertificationWatch storeId={store.id} timeZone={store.timezone} />
         </>
       ) : (
         fallback
