@@ -188,6 +188,23 @@ describe("a manager's working day", () => {
     expect(await cancel.count()).toBe(0);
   });
 
+  it('assigns a course to one person from their record, the page an escalation email links to', async () => {
+    const person = sydneyPeople[2];
+    await web.signInAs(regionalManager);
+    await web.goto(`/people/${person.id}`);
+    const page = web.page;
+    await page.getByText('No assignments.').waitFor();
+    await page.getByRole('link', { name: 'Assign a course' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Assign a refresher' }).waitFor();
+    await page.getByText('People (1 chosen)').waitFor();
+    expect(await page.getByLabel(`${person.firstName} ${person.lastName} · Cashier`).isChecked()).toBe(true);
+    await chooseCourse();
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText('1 new assignment.').waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: /^Cancel / }).waitFor();
+  });
+
   it('lets a regional manager assign job roles across every store of the region', async () => {
     await web.signInAs(regionalManager);
     await web.goto(`/store/assign?store=${london.id}`);

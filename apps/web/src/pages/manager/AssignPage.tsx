@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AssignCourseInput, StoreQuery } from '../../gql/graphql';
@@ -146,12 +146,15 @@ function PeopleChoices(props: Omit<PeoplePageProps, 'after' | 'listedBefore' | '
 function AssignForm({ store }: { store: Store }) {
   const storeId = store.id;
   const me = useMe();
+  // Opened from a person's record: that person, chosen.
+  const [params] = useSearchParams();
+  const employeeId = params.get('employee');
   const [courseId, setCourseId] = useState('');
   // Days of the store's calendar: the due date ends there, where the people doing the work are.
   const [due, setDue] = useState(isoDay(30, store.timezone));
-  const [audience, setAudience] = useState<Audience>('roles');
+  const [audience, setAudience] = useState<Audience>(employeeId ? 'people' : 'roles');
   const [roles, setRoles] = useState<string[]>([]);
-  const [people, setPeople] = useState<string[]>([]);
+  const [people, setPeople] = useState<string[]>(employeeId ? [employeeId] : []);
   const [search, setSearch] = useState('');
   const [{ data, fetching, error }, refetch] = useQuery({ query: AssignOptionsDocument });
   const [assignment, assign] = useMutation(AssignCourseDocument);

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { formatDate, formatDateTime, formatDay, fullName, humanize } from '../../lib/format';
 import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
-import { Button } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Alert, Badge, ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
@@ -358,10 +358,21 @@ export function EmployeePage() {
         description={`${person.jobRole.name} · ${person.store.code} ${person.store.name}`}
         back={back}
         actions={
-          person.active && person.email ? (
-            <Button variant="secondary" busy={invite.fetching} onClick={() => resendInvite({ employeeId: person.id })}>
-              Send a new invite
-            </Button>
+          person.active ? (
+            <>
+              <ButtonLink to={`/store/assign?store=${person.store.id}&employee=${person.id}`}>
+                Assign a course
+              </ButtonLink>
+              {person.email && (
+                <Button
+                  variant="secondary"
+                  busy={invite.fetching}
+                  onClick={() => resendInvite({ employeeId: person.id })}
+                >
+                  Send a new invite
+                </Button>
+              )}
+            </>
           ) : undefined
         }
       />
