@@ -207,6 +207,8 @@ function AssignForm({ store }: { store: Store }) {
           type="date"
           required
           min={isoDay(0, store.timezone)}
+          // Chromium takes a six-digit year, which no date of the API's can hold.
+          max="9999-12-31"
           value={due}
           hint={
             store.timezone === BROWSER_ZONE
