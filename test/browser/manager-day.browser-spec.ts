@@ -255,6 +255,11 @@ describe("a manager's working day", () => {
     await page.getByText('Brand New').first().waitFor();
     await page.getByRole('heading', { name: /^Overdue work/ }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0);
+    // The trend's card says why it has no chart, rather than stand empty.
+    await page
+      .locator('section.card', { hasText: 'Last 30 days' })
+      .getByText('No programme applies to this store.')
+      .waitFor({ timeout: 5000 });
     await checkAccessibility(page);
   });
 });

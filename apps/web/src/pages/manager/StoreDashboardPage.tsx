@@ -179,6 +179,7 @@ function ComplianceTrend({ storeId, timeZone, programs }: StoreProps & { program
         ) : undefined
       }
     >
+      {programs.length === 0 && <p className="empty">No programme applies to this store.</p>}
       {error && <ErrorAlert error={error} />}
       {fetching && !data && <Spinner />}
       {data && (
