@@ -1,4 +1,5 @@
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const dateFormat = new Intl.DateTimeFormat(undefined, DATE_OPTIONS);
 /** A calendar day the API gives as YYYY-MM-DD is that day wherever the reader is: formatted in UTC, as it is parsed. */
 const dayFormat = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
@@ -9,8 +10,14 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const DAY = 24 * 60 * 60 * 1000;
 
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? dateFormat.format(new Date(iso)) : '—';
+/**
+ * The day of an instant, in `timeZone` when given: a manager reads a person's due and expiry
+ * dates as that person's store has them, the day their emails and certificate print.
+ */
+export function formatDate(iso: string | null | undefined, timeZone?: string): string {
+  if (!iso) return '—';
+  const format = timeZone ? new Intl.DateTimeFormat(undefined, { ...DATE_OPTIONS, timeZone }) : dateFormat;
+  return format.format(new Date(iso));
 }
 
 /** A YYYY-MM-DD day (e.g. a certificate's, in its holder's store's zone) as formatDate writes a date. */
@@ -38,14 +45,40 @@ export function fullName(person: { firstName: string; lastName: string }): strin
   return `${person.firstName} ${person.lastName}`;
 }
 
-/** yyyy-mm-dd of a date `days` from today, for date inputs. */
-export function isoDay(daysFromToday: number): string {
-  return new Date(Date.now() + daysFromToday * DAY).toISOString().slice(0, 10);
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** What a clock in `timeZone` shows at `instant`, written as if it were UTC (milliseconds). */
+function wallClockMs(instant: number, timeZone: string): number {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
 }
 
-/** End of that day in the user's time zone, as the instant the API expects. */
-export function endOfDay(day: string): string {
-  return new Date(`${day}T23:59:00`).toISOString();
+/** yyyy-mm-dd of the day `days` from today in `timeZone`, for date inputs. */
+export function isoDay(daysFromToday: number, timeZone: string): string {
+  return new Date(wallClockMs(Date.now(), timeZone) + daysFromToday * DAY).toISOString().slice(0, 10);
+}
+
+/** 23:59 on that day in `timeZone`, as the instant the API expects. */
+export function endOfDay(day: string, timeZone: string): string {
+  const wanted = Date.parse(`${day}T23:59:00Z`);
+  // The zone's offset near that moment; read again at the result, in case a clock change lies between.
+  let instant = wanted - (wallClockMs(wanted, timeZone) - wanted);
+  instant += wanted - wallClockMs(instant, timeZone);
+  return new Date(instant).toISOString();
 }
 
 export function humanize(code: string): string {

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { AssignCourseInput } from '../../gql/graphql';
+import type { AssignCourseInput, StoreQuery } from '../../gql/graphql';
 import { compact, endOfDay, fullName, isoDay } from '../../lib/format';
+import { useMe, type Role } from '../../lib/session';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
 import { MAX_PAGE_SIZE } from '../../lib/paging';
@@ -52,7 +53,32 @@ const AssignCourseDocument = graphql(`
   }
 `);
 
-type Audience = 'store' | 'roles' | 'people';
+type Audience = 'store' | 'roles' | 'people' | 'regionRoles';
+type Store = NonNullable<StoreQuery['store']>;
+
+/** Whose scope covers every store of a region, so the form offers it. */
+const REGION_ROLES: Role[] = ['REGIONAL_MANAGER', 'HR', 'ADMIN'];
+
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Why an assignment that created nothing did so, in the words of the audience chosen. */
+function nothingAssigned(audience: Audience, skipped: number, regionName: string): string {
+  if (skipped > 0) {
+    return skipped === 1
+      ? 'Nobody new was assigned: the one person chosen already has this course open.'
+      : `Nobody new was assigned: all ${skipped} already have this course open.`;
+  }
+  switch (audience) {
+    case 'store':
+      return 'Nobody was assigned: nobody works in this store.';
+    case 'roles':
+      return 'Nobody was assigned: nobody in this store has these job roles.';
+    case 'regionRoles':
+      return `Nobody was assigned: nobody in the stores of ${regionName} has these job roles.`;
+    case 'people':
+      return 'Nobody was assigned: none of these people is active any more.';
+  }
+}
 
 interface PeoplePageProps {
   storeId: string;
@@ -117,23 +143,32 @@ function PeopleChoices(props: Omit<PeoplePageProps, 'after' | 'listedBefore' | '
   ));
 }
 
-function AssignForm({ storeId }: { storeId: string }) {
+function AssignForm({ store }: { store: Store }) {
+  const storeId = store.id;
+  const me = useMe();
+  // Opened from a person's record: that person, chosen.
+  const [params] = useSearchParams();
+  const employeeId = params.get('employee');
   const [courseId, setCourseId] = useState('');
-  const [due, setDue] = useState(isoDay(30));
-  const [audience, setAudience] = useState<Audience>('roles');
+  // Days of the store's calendar: the due date ends there, where the people doing the work are.
+  const [due, setDue] = useState(isoDay(30, store.timezone));
+  const [audience, setAudience] = useState<Audience>(employeeId ? 'people' : 'roles');
   const [roles, setRoles] = useState<string[]>([]);
-  const [people, setPeople] = useState<string[]>([]);
+  const [people, setPeople] = useState<string[]>(employeeId ? [employeeId] : []);
   const [search, setSearch] = useState('');
   const [{ data, fetching, error }, refetch] = useQuery({ query: AssignOptionsDocument });
   const [assignment, assign] = useMutation(AssignCourseDocument);
   const ready =
-    courseId && due && (audience === 'store' || (audience === 'roles' ? roles.length > 0 : people.length > 0));
+    courseId && due && (audience === 'store' || (audience === 'people' ? people.length > 0 : roles.length > 0));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input: AssignCourseInput = { courseId, dueAt: endOfDay(due) };
+    const input: AssignCourseInput = { courseId, dueAt: endOfDay(due, store.timezone) };
     if (audience === 'people') input.employeeIds = people;
-    else {
+    else if (audience === 'regionRoles') {
+      input.regionId = store.region.id;
+      input.jobRoleCodes = roles;
+    } else {
       input.storeId = storeId;
       if (audience === 'roles') input.jobRoleCodes = roles;
     }
@@ -146,6 +181,23 @@ function AssignForm({ storeId }: { storeId: string }) {
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Spinner />;
   const result = assignment.data?.assignCourse;
+  // The audience the result is about, not the one the form shows since.
+  const assignedTo = assignment.operation?.variables.input;
+  const resultAudience: Audience = assignedTo?.employeeIds
+    ? 'people'
+    : assignedTo?.regionId
+      ? 'regionRoles'
+      : assignedTo?.jobRoleCodes
+        ? 'roles'
+        : 'store';
+  const audiences: [Audience, string][] = [
+    ['roles', 'People with these job roles'],
+    ['people', 'These people'],
+    ['store', 'Everyone in the store'],
+  ];
+  if (REGION_ROLES.includes(me.role)) {
+    audiences.push(['regionRoles', `People with these job roles in every store of ${store.region.name}`]);
+  }
   return (
     <form onSubmit={submit}>
       <Card title="What and when">
@@ -154,22 +206,22 @@ function AssignForm({ storeId }: { storeId: string }) {
           label="Due date"
           type="date"
           required
-          min={isoDay(1)}
+          min={isoDay(0, store.timezone)}
+          // Chromium takes a six-digit year, which no date of the API's can hold.
+          max="9999-12-31"
           value={due}
-          hint="The end of this day"
+          hint={
+            store.timezone === BROWSER_ZONE
+              ? 'The end of this day'
+              : `The end of this day in the store's time zone (${store.timezone})`
+          }
           onChange={(e) => setDue(e.target.value)}
         />
       </Card>
       <Card title="Who">
         <fieldset>
           <legend>Assign to</legend>
-          {(
-            [
-              ['roles', 'People with these job roles'],
-              ['people', 'These people'],
-              ['store', 'Everyone in the store'],
-            ] as const
-          ).map(([value, label]) => (
+          {audiences.map(([value, label]) => (
             <label className="choice" key={value}>
               <input
                 type="radio"
@@ -182,7 +234,7 @@ function AssignForm({ storeId }: { storeId: string }) {
             </label>
           ))}
         </fieldset>
-        {audience === 'roles' && (
+        {(audience === 'roles' || audience === 'regionRoles') && (
           <fieldset>
             <legend>Job roles</legend>
             {data?.jobRoles.map((role) => (
@@ -216,10 +268,16 @@ function AssignForm({ storeId }: { storeId: string }) {
         )}
       </Card>
       {assignment.error && <ErrorAlert error={assignment.error} />}
-      {result && (
+      {result && result.created > 0 && (
         <Alert tone="success" title="Assigned">
           {result.created} new assignment{result.created === 1 ? '' : 's'}
           {result.skipped > 0 && `; ${result.skipped} already had this course open and were skipped`}.{' '}
+          <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
+        </Alert>
+      )}
+      {result && result.created === 0 && (
+        <Alert tone="warning" title="Nothing assigned">
+          {nothingAssigned(resultAudience, result.skipped, store.region.name)}{' '}
           <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
         </Alert>
       )}
@@ -245,7 +303,7 @@ export function AssignPage() {
         back={{ to: `/store${store ? `?store=${store.id}` : ''}`, label: 'Store dashboard' }}
         actions={picker}
       />
-      {store ? <AssignForm key={store.id} storeId={store.id} /> : fallback}
+      {store ? <AssignForm key={store.id} store={store} /> : fallback}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { formatDate, formatDateTime, formatDay, fullName, humanize } from '../../lib/format';
 import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
-import { Button } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Alert, Badge, ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
@@ -30,6 +30,7 @@ const EmployeeRecordDocument = graphql(`
         id
         code
         name
+        timezone
       }
       history {
         kind
@@ -222,13 +223,24 @@ const ResendInviteDocument = graphql(`
   }
 `);
 
-function Assignments({ employeeId }: { employeeId: string }) {
+/** A person and the time zone of their store, which their dates are read in. */
+interface PersonProps {
+  employeeId: string;
+  timeZone: string;
+}
+
+function Assignments({ employeeId, timeZone }: PersonProps) {
   const pages = useCursorPages(employeeId);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: EmployeeAssignmentsDocument,
     variables: { id: employeeId, first: PAGE_SIZE, after: pages.after },
   });
   const [cancellation, cancel] = useMutation(CancelAssignmentDocument);
+  async function cancelAssignment(id: string) {
+    const result = await cancel({ id });
+    // Refused because it was completed or cancelled meanwhile: show it as it is now.
+    if (result.error) refetch({ requestPolicy: 'network-only' });
+  }
   const connection = data?.assignments;
   return (
     <Card title="Assignments">
@@ -246,8 +258,8 @@ function Assignments({ employeeId }: { employeeId: string }) {
               { header: 'Course', cell: (a) => a.course.title },
               { header: 'Status', cell: (a) => <StatusBadge status={a.status} /> },
               { header: 'Reason', cell: (a) => humanize(a.reason) },
-              { header: 'Due', cell: (a) => formatDate(a.dueAt) },
-              { header: 'Completed', cell: (a) => formatDate(a.completedAt) },
+              { header: 'Due', cell: (a) => formatDate(a.dueAt, timeZone) },
+              { header: 'Completed', cell: (a) => formatDate(a.completedAt, timeZone) },
               { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
               {
                 header: 'Action',
@@ -259,7 +271,7 @@ function Assignments({ employeeId }: { employeeId: string }) {
                       busy={cancellation.fetching && cancellation.operation?.variables.id === a.id}
                       aria-label={`Cancel ${a.course.title}`}
                       onClick={() => {
-                        if (window.confirm(`Cancel "${a.course.title}" for this person?`)) void cancel({ id: a.id });
+                        if (window.confirm(`Cancel "${a.course.title}" for this person?`)) void cancelAssignment(a.id);
                       }}
                     >
                       Cancel
@@ -346,10 +358,21 @@ export function EmployeePage() {
         description={`${person.jobRole.name} · ${person.store.code} ${person.store.name}`}
         back={back}
         actions={
-          person.active && person.email ? (
-            <Button variant="secondary" busy={invite.fetching} onClick={() => resendInvite({ employeeId: person.id })}>
-              Send a new invite
-            </Button>
+          person.active ? (
+            <>
+              <ButtonLink to={`/store/assign?store=${person.store.id}&employee=${person.id}`}>
+                Assign a course
+              </ButtonLink>
+              {person.email && (
+                <Button
+                  variant="secondary"
+                  busy={invite.fetching}
+                  onClick={() => resendInvite({ employeeId: person.id })}
+                >
+                  Send a new invite
+                </Button>
+              )}
+            </>
           ) : undefined
         }
       />
@@ -374,7 +397,7 @@ export function EmployeePage() {
           <dd>{person.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}</dd>
         </dl>
       </Card>
-      <Assignments employeeId={person.id} />
+      <Assignments employeeId={person.id} timeZone={person.store.timezone} />
       <Certifications employeeId={person.id} manages={HR_ROLES.includes(me.role)} />
       <Card title="History">
         <DataTable

@@ -3,11 +3,13 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { CertificationStatus } from '../../gql/graphql';
+import { queryString } from '../../lib/download';
 import { dueLabel, formatDate, formatDay, formatPercent, fullName, isoDay } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { BarChart } from '../../ui/BarChart';
 import { ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
+import { DownloadButton } from '../../ui/DownloadButton';
 import { ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { SelectField } from '../../ui/Field';
 import { Card, PageHeader, Stat } from '../../ui/Layout';
@@ -147,11 +149,17 @@ const StoreTrendDocument = graphql(`
   }
 `);
 
-function ComplianceTrend({ storeId, programs }: { storeId: string; programs: { id: string; name: string }[] }) {
+/** A store's id and the time zone its people's dates are read in. */
+interface StoreProps {
+  storeId: string;
+  timeZone: string;
+}
+
+function ComplianceTrend({ storeId, timeZone, programs }: StoreProps & { programs: { id: string; name: string }[] }) {
   const [programId, setProgramId] = useState(programs[0]?.id ?? '');
   const [{ data, fetching, error }] = useQuery({
     query: StoreTrendDocument,
-    variables: { storeId, programId, from: isoDay(-30), to: isoDay(0) },
+    variables: { storeId, programId, from: isoDay(-30, timeZone), to: isoDay(0, timeZone) },
     pause: !programId,
   });
   const program = programs.find((p) => p.id === programId);
@@ -171,6 +179,7 @@ function ComplianceTrend({ storeId, programs }: { storeId: string; programs: { i
         ) : undefined
       }
     >
+      {programs.length === 0 && <p className="empty">No programme applies to this store.</p>}
       {error && <ErrorAlert error={error} />}
       {fetching && !data && <Spinner />}
       {data && (
@@ -183,7 +192,7 @@ function ComplianceTrend({ storeId, programs }: { storeId: string; programs: { i
   );
 }
 
-function OverdueWork({ storeId }: { storeId: string }) {
+function OverdueWork({ storeId, timeZone }: StoreProps) {
   const pages = useCursorPages(storeId);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: OverdueDocument,
@@ -207,7 +216,7 @@ function OverdueWork({ storeId }: { storeId: string }) {
               },
               { header: 'Job role', cell: (a) => a.employee.jobRole.name },
               { header: 'Course', cell: (a) => a.course.title },
-              { header: 'Due', cell: (a) => `${formatDate(a.dueAt)} (${dueLabel(a.dueAt)})` },
+              { header: 'Due', cell: (a) => `${formatDate(a.dueAt, timeZone)} (${dueLabel(a.dueAt)})` },
               { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
             ]}
           />
@@ -300,7 +309,7 @@ function CertificationWatch({ storeId }: { storeId: string }) {
   );
 }
 
-function StoreFigures({ storeId }: { storeId: string }) {
+function StoreFigures({ storeId, timeZone }: StoreProps) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: StoreComplianceDocument, variables: { storeId } });
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Spinner label="Loading the store's figures…" />;
@@ -326,7 +335,7 @@ function StoreFigures({ storeId }: { storeId: string }) {
             bars={figures.programs.map((p) => ({ label: p.program.name, percent: p.compliancePercent }))}
           />
         </Card>
-        <ComplianceTrend storeId={storeId} programs={figures.programs.map((p) => p.program)} />
+        <ComplianceTrend storeId={storeId} timeZone={timeZone} programs={figures.programs.map((p) => p.program)} />
         <Card title="Certification per programme">
           <DataTable
             caption="Certification per programme"
@@ -365,14 +374,21 @@ export function StoreDashboardPage() {
         actions={
           <>
             {picker}
+            {store && (
+              <DownloadButton
+                label="Export certificates"
+                filename="certifications.csv"
+                url={`/reports/certifications.csv${queryString({ storeId: store.id, holderActive: true })}`}
+              />
+            )}
             {store && <ButtonLink to={`/store/assign?store=${store.id}`}>Assign a refresher</ButtonLink>}
           </>
         }
       />
       {store ? (
         <>
-          <StoreFigures storeId={store.id} />
-          <OverdueWork storeId={store.id} />
+          <StoreFigures storeId={store.id} timeZone={store.timezone} />
+          <OverdueWork storeId={store.id} timeZone={store.timezone} />
           <CertificationWatch storeId={store.id} />
         </>
       ) : (

@@ -26,6 +26,11 @@ export const StoreDocument = graphql(`
       id
       code
       name
+      timezone
+      region {
+        id
+        name
+      }
     }
   }
 `);
