@@ -639,6 +639,20 @@ describe('reminder planning', () => {
       expect(smtp.messages.filter((m) => m.subject?.endsWith('certificate has expired'))).toEqual([]);
     });
 
+    /** Sends the one-day expiry reminder (due at noon on Thursday in New York) and checks who got it. */
+    async function expectLastReminderSent(addresses: { to: string; cc: string }): Promise<void> {
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+        ]),
+      );
+      const reminder = smtp.messages.find((m) => m.subject?.startsWith('Your LP Foundations certificate expires'))!;
+      expect(reminder.to).toMatchObject({ text: addresses.to });
+      expect(reminder.cc).toMatchObject({ text: addresses.cc });
+    }
+
     it('copies the last expiry reminder to the managers of the holder’s store when it is sent', async () => {
       const brooklyn = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
       await buildEmployee(dataSource, { storeId: brooklyn.id, role: Role.STORE_MANAGER, email: 'riley@example.test' });
@@ -651,16 +665,7 @@ describe('reminder planning', () => {
 
       // Dana moves to Brooklyn before it goes out.
       await dataSource.getRepository(EmployeeEntity).update({ id: holder.id }, { storeId: brooklyn.id });
-      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
-      await worker.app.get(NotificationSweep).sweep();
-      await eventually(async () =>
-        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
-          NotificationStatus.SENT,
-        ]),
-      );
-      const reminder = smtp.messages.find((m) => m.subject?.startsWith('Your LP Foundations certificate expires'))!;
-      expect(reminder.to).toMatchObject({ text: 'dana@example.test' });
-      expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
+      await expectLastReminderSent({ to: 'dana@example.test', cc: 'riley@example.test' });
     });
 
     it('copies the last expiry reminder to a manager the store was given after it was planned', async () => {
@@ -672,16 +677,7 @@ describe('reminder planning', () => {
       expect(await notifications(NotificationKind.CERTIFICATION_EXPIRING)).toHaveLength(1);
 
       await buildEmployee(dataSource, { storeId: brooklyn.id, role: Role.STORE_MANAGER, email: 'riley@example.test' });
-      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
-      await worker.app.get(NotificationSweep).sweep();
-      await eventually(async () =>
-        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
-          NotificationStatus.SENT,
-        ]),
-      );
-      const reminder = smtp.messages.find((m) => m.subject?.startsWith('Your LP Foundations certificate expires'))!;
-      expect(reminder.to).toMatchObject({ text: 'dana@example.test' });
-      expect(reminder.cc).toMatchObject({ text: 'riley@example.test' });
+      await expectLastReminderSent({ to: 'dana@example.test', cc: 'riley@example.test' });
     });
 
     it('copies the last expiry reminder to the managers of the store a holder moved to from one without any', async () => {
@@ -696,16 +692,7 @@ describe('reminder planning', () => {
 
       // Lee moves to Morgan's store before it goes out.
       await dataSource.getRepository(EmployeeEntity).update({ id: lee.id }, { storeId: store.id });
-      clock.set(new Date(THURSDAY_MORNING.getTime() + 2 * 3_600_000));
-      await worker.app.get(NotificationSweep).sweep();
-      await eventually(async () =>
-        expect((await notifications(NotificationKind.CERTIFICATION_EXPIRING)).map((n) => n.status)).toEqual([
-          NotificationStatus.SENT,
-        ]),
-      );
-      const reminder = smtp.messages.find((m) => m.subject?.startsWith('Your LP Foundations certificate expires'))!;
-      expect(reminder.to).toMatchObject({ text: 'lee@example.test' });
-      expect(reminder.cc).toMatchObject({ text: 'morgan@example.test' });
+      await expectLastReminderSent({ to: 'lee@example.test', cc: 'morgan@example.test' });
     });
 
     /**
