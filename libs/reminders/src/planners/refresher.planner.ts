@@ -16,10 +16,13 @@ export interface RefresherCounts {
   lapsedCourses: number;
 }
 
-/** The holder `e` of certification `c` is in its programme's audience: a rule names their job role and place. */
-const IN_AUDIENCE = `EXISTS (
+/**
+ * The employee `e` is in the audience of the programme `program` (a column, or `?` for a
+ * parameter): one of its rules names their job role and place.
+ */
+const inAudienceOf = (program: string) => `EXISTS (
   SELECT 1 FROM stores s
-    JOIN program_audiences pa ON pa.program_id = c.program_id AND pa.job_role_id = e.job_role_id
+    JOIN program_audiences pa ON pa.program_id = ${program} AND pa.job_role_id = e.job_role_id
      AND (pa.store_id IS NULL OR pa.store_id = s.id)
      AND (pa.region_id IS NULL OR pa.region_id = s.region_id)
    WHERE s.id = e.store_id)`;
@@ -105,7 +108,7 @@ export class RefresherPlanner {
                AND a.reason = ? AND a.program_id = c.program_id
                AND a.created_at >= DATE_SUB(c.expires_at, INTERVAL ? DAY)
                AND (a.status <> ? OR a.cancelled_by_id IS NOT NULL))
-          ${hasAudience ? `AND ${IN_AUDIENCE}` : ''}`,
+          ${hasAudience ? `AND ${inAudienceOf('c.program_id')}` : ''}`,
       [
         ...courses.params,
         program.id,
@@ -164,7 +167,9 @@ export class RefresherPlanner {
             sql: `AND NOT EXISTS (SELECT 1 FROM assignments o WHERE o.employee_id = c.employee_id AND o.open_key = ?)`,
             params: [program.refresherCourseId],
           };
-    // A plain read, through the (current_key, expires_at) index, as planProgram's.
+    // A plain read, of the (current_key, expires_at) index's range. The audience rules are
+    // named by the programme's id, not joined on the cycle's: joined, MariaDB read every cycle
+    // of the programme once per rule (430,000 rows, 1–2 s on the full chain, against 0.1 s).
     const lapsed = (await this.dataSource.query(
       `SELECT c.employee_id
          FROM certifications c
@@ -176,9 +181,9 @@ export class RefresherPlanner {
              WHERE a.employee_id = c.employee_id AND a.program_id = c.program_id
                AND (a.status IN (?)
                     OR (a.created_at >= c.expires_at AND (a.status <> ? OR a.cancelled_by_id IS NOT NULL))))
-          AND ${IN_AUDIENCE}
+          AND ${inAudienceOf('?')}
         ORDER BY c.employee_id`,
-      [program.id, now, ...refresherOpen.params, OPEN_ASSIGNMENT_STATUSES, AssignmentStatus.CANCELLED],
+      [program.id, now, ...refresherOpen.params, OPEN_ASSIGNMENT_STATUSES, AssignmentStatus.CANCELLED, program.id],
     )) as { employee_id: number }[];
     let created = 0;
     for (let start = 0; start < lapsed.length; start += INSERT_CHUNK) {
