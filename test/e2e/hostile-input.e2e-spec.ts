@@ -733,6 +733,17 @@ describe('hostile input: every argument has a defined answer', () => {
       ['/reports/certifications.csv?storeId=%00', 400],
       [`/reports/certifications.csv?storeId=${LONG}`, 400],
       ['/reports/certifications.csv?programId=4000000000', 404],
+      ['/reports/missing-certifications.csv?storeId=abc', 400],
+      [`/reports/missing-certifications.csv?programId=${HUGE_ID}`, 400],
+      ['/reports/missing-certifications.csv?regionId[a]=1', 400],
+      ['/reports/missing-certifications.csv?__proto__=1', 400],
+      ['/reports/missing-certifications.csv?storeId=4000000000', 404],
+      ['/reports/open-assignments.csv?status=LOST', 400],
+      ['/reports/open-assignments.csv?status=CANCELLED', 400],
+      ['/reports/open-assignments.csv?courseId=%00', 400],
+      [`/reports/open-assignments.csv?courseId=${LONG}`, 400],
+      ['/reports/open-assignments.csv?courseId=1&courseId=2', 400],
+      ['/reports/open-assignments.csv?courseId=4000000000', 404],
       ['/certificates/abc.pdf', 404],
       ['/certificates/0.pdf', 404],
       ['/certificates/4000000000.pdf', 404],
@@ -753,10 +764,12 @@ describe('hostile input: every argument has a defined answer', () => {
         input: { firstName: '=cmd|"/c calc"!A1', lastName: '@SUM(1)' },
       };
       expect((await graphql(t.app, Q.updateEmployee, variables, tokens.hr)).errors).toBeUndefined();
-      const csv = (await get('/reports/certifications.csv')).text;
-      expect(csv).toContain(`'=cmd|""/c calc""!A1`);
-      expect(csv).toContain(`'@SUM(1)`);
-      expect(csv).not.toMatch(/(^|,)"?[=@]/m);
+      for (const path of ['/reports/certifications.csv', '/reports/open-assignments.csv']) {
+        const csv = (await get(path)).text;
+        expect(csv).toContain(`'=cmd|""/c calc""!A1`);
+        expect(csv).toContain(`'@SUM(1)`);
+        expect(csv).not.toMatch(/(^|,)"?[=@]/m);
+      }
     });
   });
 });

@@ -98,7 +98,7 @@ const PEOPLE: PersonSpec[] = [
       { score: null, daysAgo: 1 },
     ],
   },
-  { key: 'cash2', store: 'n1', jobRole: 'CASHIER' },
+  { key: 'cash2', store: 'n1', jobRole: 'CASHIER', lastName: '@SUM(A1)', work: ['DUE'] },
   { key: 'sales1', store: 'n1', jobRole: 'SALES_ASSOCIATE', certs: { LPF: 'ACTIVE' } },
   {
     key: 'gone',
@@ -134,6 +134,8 @@ const PEOPLE: PersonSpec[] = [
   // Named to sort before sales3, one of them by first name, so the missing list's order shows.
   { key: 'sales4', store: 's1', jobRole: 'SALES_ASSOCIATE', lastName: 'Adams', certs: { CASH: 'REVOKED' } },
   { key: 'sales5', store: 's1', jobRole: 'SALES_ASSOCIATE', lastName: 'Adams', firstName: 'Abe' },
+  // A leaver who would be missing CASH, with open work left behind: in no list of who is missing or what is open.
+  { key: 'goneSales', store: 's1', jobRole: 'SALES_ASSOCIATE', active: false, work: ['OVERDUE'] },
 ];
 
 // ---- the expected figures, from the definition above ----
@@ -246,6 +248,7 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
   let people: Record<string, EmployeeEntity>;
   let programIds: Record<ProgramKey, number>;
   let regionIds: Record<'north' | 'south', number>;
+  let courses: BuiltCourse[];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -258,7 +261,8 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
     stores = {
       n1: await buildStore(ds, { code: 'N1', regionId: north.id }),
       n2: await buildStore(ds, { code: 'N2', regionId: north.id }),
-      s1: await buildStore(ds, { code: 'S1', regionId: south.id }),
+      // Fourteen hours ahead of UTC: a due date's day there is not its UTC day.
+      s1: await buildStore(ds, { code: 'S1', regionId: south.id, timezone: 'Pacific/Kiritimati' }),
     };
     storeIds = { n1: stores.n1.id, n2: stores.n2.id, s1: stores.s1.id };
     const programs = {
@@ -277,7 +281,7 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         rule.region ? regionIds[rule.region] : null,
       ]),
     ]);
-    const courses: BuiltCourse[] = [];
+    courses = [];
     for (let i = 0; i < 3; i++) courses.push(await buildCourse(ds));
 
     people = {};
@@ -698,6 +702,176 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
       );
     });
 
+    describe('who is missing a certificate, and open work', () => {
+      type Scope = { store: string; program: string };
+      const key = (row: Record<string, string>) => `${row.storeCode} ${row.programCode} ${row.employeeNumber}`;
+
+      /** Who missingEmployees lists for the caller, by store code and programme code, each list in its order. */
+      async function missingInGraphql(who: string): Promise<(Scope & { key: string })[]> {
+        const response = await ask(
+          who,
+          `{ complianceByStore(first: 3) { edges { node { store { code } programs { program { code }
+            missing missingEmployees(first: 10) { totalCount edges { node { employeeNumber } } } } } } } }`,
+        );
+        expect(response.errors).toBeUndefined();
+        type Node = {
+          store: { code: string };
+          programs: {
+            program: { code: string };
+            missing: number;
+            missingEmployees: { totalCount: number; edges: { node: { employeeNumber: string } }[] };
+          }[];
+        };
+        const nodes = (response.data!.complianceByStore.edges as { node: Node }[]).map((edge) => edge.node);
+        const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+        return nodes
+          .sort((a, b) => byCode(a.store.code, b.store.code))
+          .flatMap((node) =>
+            [...node.programs]
+              .sort((a, b) => byCode(a.program.code, b.program.code))
+              .flatMap((row) => {
+                expect(row.missingEmployees.totalCount).toBe(row.missing);
+                return row.missingEmployees.edges.map(({ node: person }) => ({
+                  store: node.store.code,
+                  program: row.program.code,
+                  key: `${node.store.code} ${row.program.code} ${person.employeeNumber}`,
+                }));
+              }),
+          );
+      }
+
+      it('streams the people missing a certificate, as missingEmployees lists them for the same scope', async () => {
+        const cases: [string, string, (row: Scope) => boolean][] = [
+          ['hr', '', () => true],
+          ['regional', '', () => true],
+          ['n1Manager', '', () => true],
+          ['s1Manager', '', () => true],
+          ['hr', `?storeId=${storeIds.s1}`, (row) => row.store === 'S1'],
+          ['hr', `?regionId=${regionIds.north}`, (row) => row.store !== 'S1'],
+          ['regional', `?programId=${programIds.CASH}`, (row) => row.program === 'CASH'],
+          [
+            'n1Manager',
+            `?storeId=${storeIds.n1}&programId=${programIds.LPF}&regionId=`,
+            (row) => row.program === 'LPF',
+          ],
+        ];
+        for (const [who, query, keep] of cases) {
+          const response = await download(`/reports/missing-certifications.csv${query}`, who);
+          expect([query, response.status]).toEqual([query, 200]);
+          expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+          expect(response.headers['content-disposition']).toBe('attachment; filename="missing-certifications.csv"');
+          expect(response.headers['cache-control']).toBe('private, no-store');
+          expect(response.text.split('\r\n')[0]).toBe(
+            'storeCode,storeName,regionCode,programCode,programName,employeeNumber,firstName,lastName,email,' +
+              'jobRoleCode,hireDate,revokedAt',
+          );
+          const expected = (await missingInGraphql(who)).filter(keep).map((row) => row.key);
+          expect([who, query, rowsOf(response.text).map(key)]).toEqual([who, query, expected]);
+        }
+
+        // Checked against the fixture too, so that the GraphQL list cannot be wrong in the same way.
+        const rows = rowsOf((await download('/reports/missing-certifications.csv', 'hr')).text);
+        const expected = (['n1', 'n2', 's1'] as StoreKey[]).flatMap((store) =>
+          (['CASH', 'LPF'] as ProgramKey[]).flatMap((program) =>
+            expectedMissing(store, program).map(
+              (person) => `${stores[store].code} ${program} ${people[person].employeeNumber}`,
+            ),
+          ),
+        );
+        expect(rows.map(key).sort()).toEqual(expected.sort());
+        expect(rows.map((row) => row.employeeNumber)).not.toContain(people.goneSales.employeeNumber);
+        const row = (person: string) => rows.find((r) => r.employeeNumber === people[person].employeeNumber)!;
+        expect(row('cash2')).toMatchObject({ lastName: "'@SUM(A1)", regionCode: 'NORTH', jobRoleCode: 'CASHIER' });
+        expect(row('sales4').revokedAt).toBe(new Date(NOW.getTime() - DAY).toISOString());
+        expect(row('sales3').revokedAt).toBe('');
+        expect(row('sales3').hireDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      });
+
+      it('streams open and overdue assignments of the people in scope, with the figures GraphQL gives', async () => {
+        const OPEN: Partial<Record<Work, string>> = {
+          DUE: 'ASSIGNED',
+          OVERDUE: 'OVERDUE',
+          IN_PROGRESS: 'IN_PROGRESS',
+          IN_PROGRESS_OVERDUE: 'OVERDUE',
+        };
+        const expectedOpen = (visible: StoreKey[]) =>
+          PEOPLE.filter((p) => isActive(p) && visible.includes(p.store)).flatMap((p) =>
+            (p.work ?? []).flatMap((work, i) =>
+              OPEN[work]
+                ? [`${stores[p.store].code} ${people[p.key].employeeNumber} ${courses[i].course.code} ${OPEN[work]}`]
+                : [],
+            ),
+          );
+        const openKey = (row: Record<string, string>) =>
+          `${row.storeCode} ${row.employeeNumber} ${row.courseCode} ${row.status}`;
+        const cases: [string, string, StoreKey[], (row: string) => boolean][] = [
+          ['hr', '', ['n1', 'n2', 's1'], () => true],
+          ['regional', '', ['n1', 'n2'], () => true],
+          ['n1Manager', '', ['n1'], () => true],
+          ['hr', `?storeId=${storeIds.s1}`, ['s1'], () => true],
+          ['hr', `?regionId=${regionIds.north}`, ['n1', 'n2'], () => true],
+          ['hr', '?status=OVERDUE', ['n1', 'n2', 's1'], (row) => row.endsWith(' OVERDUE')],
+          ['n1Manager', '?status=ASSIGNED', ['n1'], (row) => row.endsWith(' ASSIGNED')],
+          [
+            'regional',
+            `?courseId=${courses[0].course.id}`,
+            ['n1', 'n2'],
+            (row) => row.includes(courses[0].course.code),
+          ],
+        ];
+        for (const [who, query, visible, keep] of cases) {
+          const response = await download(`/reports/open-assignments.csv${query}`, who);
+          expect([query, response.status]).toEqual([query, 200]);
+          expect(response.headers['content-disposition']).toBe('attachment; filename="open-assignments.csv"');
+          expect(response.headers['cache-control']).toBe('private, no-store');
+          const rows = rowsOf(response.text);
+          expect([who, query, rows.map(openKey).sort()]).toEqual([
+            who,
+            query,
+            expectedOpen(visible).filter(keep).sort(),
+          ]);
+        }
+        expect(expectedOpen(['n1'])).toHaveLength(4);
+
+        const response = await download('/reports/open-assignments.csv', 'hr');
+        expect(response.text.split('\r\n')[0]).toBe(
+          'storeCode,regionCode,employeeNumber,firstName,lastName,jobRoleCode,courseCode,courseTitle,status,reason,' +
+            'programCode,assignedAt,dueAt,dueOn',
+        );
+        const rows = rowsOf(response.text);
+        for (const store of ['n1', 'n2', 's1'] as StoreKey[]) {
+          const code = stores[store].code;
+          const count = (status: string) => rows.filter((r) => r.storeCode === code && r.status === status).length;
+          const figures = await ask(
+            'hr',
+            `query ($storeId: ID!) { storeCompliance(storeId: $storeId) { overdueAssignments }
+              assigned: assignments(filter: { storeId: $storeId, status: ASSIGNED }) { totalCount }
+              inProgress: assignments(filter: { storeId: $storeId, status: IN_PROGRESS }) { totalCount } }`,
+            { storeId: storeIds[store] },
+          );
+          expect(figures.errors).toBeUndefined();
+          expect([code, count('OVERDUE'), count('ASSIGNED'), count('IN_PROGRESS')]).toEqual([
+            code,
+            figures.data!.storeCompliance.overdueAssignments,
+            figures.data!.assigned.totalCount,
+            figures.data!.inProgress.totalCount,
+          ]);
+        }
+        // By store, then the longest overdue first.
+        const order = rows.map((r) => `${r.storeCode} ${r.dueAt}`);
+        expect(order).toEqual([...order].sort());
+        for (const row of rows) {
+          const timeZone = row.storeCode === 'S1' ? 'Pacific/Kiritimati' : 'Europe/London';
+          expect(row.dueOn).toBe(new Date(row.dueAt).toLocaleDateString('en-CA', { timeZone }));
+        }
+        expect(rows.some((r) => r.dueOn !== r.dueAt.slice(0, 10))).toBe(true);
+        expect(rows.map((r) => r.employeeNumber)).not.toContain(people.gone.employeeNumber);
+        expect(rows.map((r) => r.employeeNumber)).not.toContain(people.goneSales.employeeNumber);
+        const cash2 = rows.find((r) => r.employeeNumber === people.cash2.employeeNumber)!;
+        expect(cash2).toMatchObject({ lastName: "'@SUM(A1)", reason: 'MANUAL', programCode: '' });
+      });
+    });
+
     it('answers 401, 403, 400 and 404 with a short text body and never a partial file', async () => {
       const cases: [string, string | undefined, number][] = [
         ['/reports/certifications.csv', undefined, 401],
@@ -713,6 +887,23 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         ['/reports/store-compliance.csv?regionId=999999', 'hr', 404],
         ['/reports/store-compliance.csv?programId=999999', 'hr', 404],
         [`/reports/certifications.csv?storeId=${storeIds.s1}`, 'n1Manager', 404],
+        ['/reports/missing-certifications.csv', undefined, 401],
+        ['/reports/missing-certifications.csv', 'sales3', 403],
+        ['/reports/missing-certifications.csv?storeId=abc', 'hr', 400],
+        ['/reports/missing-certifications.csv?status=EXPIRED', 'hr', 400],
+        ['/reports/missing-certifications.csv?programId=1&programId=2', 'hr', 400],
+        ['/reports/missing-certifications.csv?programId=999999', 'hr', 404],
+        [`/reports/missing-certifications.csv?storeId=${storeIds.s1}`, 'n1Manager', 404],
+        [`/reports/missing-certifications.csv?regionId=${regionIds.south}`, 'regional', 404],
+        ['/reports/open-assignments.csv', undefined, 401],
+        ['/reports/open-assignments.csv', 'sales3', 403],
+        ['/reports/open-assignments.csv?status=COMPLETED', 'hr', 400],
+        ['/reports/open-assignments.csv?status=overdue', 'hr', 400],
+        ['/reports/open-assignments.csv?courseId=0', 'hr', 400],
+        ['/reports/open-assignments.csv?programId=1', 'hr', 400],
+        ['/reports/open-assignments.csv?courseId=999999', 'hr', 404],
+        [`/reports/open-assignments.csv?storeId=${storeIds.n2}`, 'n1Manager', 404],
+        [`/reports/open-assignments.csv?regionId=${regionIds.south}`, 'regional', 404],
       ];
       for (const [path, who, status] of cases) {
         const response = await download(path, who);

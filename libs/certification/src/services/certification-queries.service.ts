@@ -10,7 +10,7 @@ import {
   restrictToScope,
   scopeReadsStores,
 } from '@lp/organisation';
-import { CertificationEntity, CertificationProgramEntity } from '../entities';
+import { CertificationEntity, CertificationProgramEntity, ProgramCourseEntity } from '../entities';
 import { CertificationStatus } from '../rules/certification-status';
 import { expiringWithinEnd } from '../rules/expiring-within';
 import { certificationRows, programRows } from './certification-rows';
@@ -240,5 +240,15 @@ export class CertificationQueries {
 
   programsByIds(ids: readonly number[]): Promise<CertificationProgramEntity[]> {
     return this.dataSource.getRepository(CertificationProgramEntity).findBy({ id: In([...ids]) });
+  }
+
+  /** The ids of each programme's required courses, in the order the courses were created. */
+  async requiredCourseIds(programIds: readonly number[]): Promise<Map<number, number[]>> {
+    const rows = await this.dataSource
+      .getRepository(ProgramCourseEntity)
+      .find({ where: { programId: In([...programIds]) }, order: { courseId: 'ASC' } });
+    const byProgram = new Map<number, number[]>();
+    for (const row of rows) byProgram.set(row.programId, [...(byProgram.get(row.programId) ?? []), row.courseId]);
+    return byProgram;
   }
 }

@@ -64,11 +64,13 @@ export function programFiguresSql(selection: StoreSelection, options: FigureOpti
 /**
  * The people programFiguresSql counts as `missing`: one row (employee_id, store_id,
  * program_id) per active audience member of the selected stores and the programmes
- * `programIds` with no current cycle of that programme, or a revoked one.
+ * `programIds` (every programme when not given) with no current cycle of that programme, or
+ * a revoked one.
  */
-export function missingMembersSql(selection: StoreSelection, programIds: number[]): SqlFragment {
+export function missingMembersSql(selection: StoreSelection, programIds?: number[]): SqlFragment {
   const condition = storeCondition(selection);
-  const programs = programIds.length ? 'pa.program_id IN (:...missingProgramIds)' : '1 = 0';
+  const programs =
+    programIds === undefined ? '1 = 1' : programIds.length ? 'pa.program_id IN (:...missingProgramIds)' : '1 = 0';
   const sql = `SELECT m.employee_id, m.store_id, m.program_id
     FROM (${audienceMembersSql(`${condition.sql} AND ${programs}`, undefined)}) m
     ${CURRENT_CYCLE_JOIN}

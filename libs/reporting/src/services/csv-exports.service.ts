@@ -1,10 +1,12 @@
 import { pipeline, type Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import { AssignmentStatus, OPEN_ASSIGNMENT_STATUSES, presentedStatusCondition } from '@lp/assignments';
 import { CERTIFICATION_STATUS_SQL, type CertificationFilter, filterCertifications } from '@lp/certification';
 import { Clock } from '@lp/core';
 import { type AccessScope, localIsoDay, resolveTimezone } from '@lp/organisation';
 import { csvFile } from '../csv/csv-file';
-import { storeFiguresSql } from '../queries/compliance-sql';
+import { missingMembersSql, storeFiguresSql } from '../queries/compliance-sql';
+import { storeCondition } from '../store-selection';
 import { ReportReader } from '../report-reader';
 import type { ComplianceRankingFilter } from './compliance-reports.service';
 import { ReportSubjects } from './report-subjects';
@@ -41,24 +43,71 @@ const CERTIFICATION_COLUMNS = [
   { key: 'expires_on', header: 'expiresOn' },
 ];
 
+const MISSING_CERTIFICATION_COLUMNS = [
+  { key: 'store_code', header: 'storeCode' },
+  { key: 'store_name', header: 'storeName' },
+  { key: 'region_code', header: 'regionCode' },
+  { key: 'program_code', header: 'programCode' },
+  { key: 'program_name', header: 'programName' },
+  { key: 'employee_number', header: 'employeeNumber' },
+  { key: 'first_name', header: 'firstName' },
+  { key: 'last_name', header: 'lastName' },
+  { key: 'email', header: 'email' },
+  { key: 'job_role_code', header: 'jobRoleCode' },
+  { key: 'hire_date', header: 'hireDate' },
+  { key: 'revoked_at', header: 'revokedAt' },
+];
+
+const OPEN_ASSIGNMENT_COLUMNS = [
+  { key: 'store_code', header: 'storeCode' },
+  { key: 'region_code', header: 'regionCode' },
+  { key: 'employee_number', header: 'employeeNumber' },
+  { key: 'first_name', header: 'firstName' },
+  { key: 'last_name', header: 'lastName' },
+  { key: 'job_role_code', header: 'jobRoleCode' },
+  { key: 'course_code', header: 'courseCode' },
+  { key: 'course_title', header: 'courseTitle' },
+  { key: 'status', header: 'status' },
+  { key: 'reason', header: 'reason' },
+  { key: 'program_code', header: 'programCode' },
+  { key: 'assigned_at', header: 'assignedAt' },
+  { key: 'due_at', header: 'dueAt' },
+  { key: 'due_on', header: 'dueOn' },
+];
+
+export interface MissingCertificationFilter {
+  storeId?: number;
+  regionId?: number;
+  programId?: number;
+}
+
+/** The statuses an open assignment shows: OVERDUE is ASSIGNED or IN_PROGRESS past its due date. */
+export const OPEN_WORK_STATUSES = [AssignmentStatus.ASSIGNED, AssignmentStatus.IN_PROGRESS, AssignmentStatus.OVERDUE];
+
+export interface OpenAssignmentFilter {
+  storeId?: number;
+  regionId?: number;
+  courseId?: number;
+  /** One of OPEN_WORK_STATUSES; all of them when not given. */
+  status?: AssignmentStatus;
+}
+
 /**
- * Adds each certificate's issue and expiry days in its holder's store's zone (YYYY-MM-DD), the
- * days the certificate prints: the moments' UTC days are a day off for stores far from Greenwich.
+ * Adds days in the zone of each row's store (`store_timezone`), YYYY-MM-DD: `days` maps each new
+ * column to the moment it is the day of. These are the days a certificate prints and the
+ * dashboard shows; the moments' UTC days are a day off for stores far from Greenwich.
  */
-function withHolderDays(rows: Readable): Readable {
-  const days = new Transform({
+function withStoreDays(rows: Readable, days: Record<string, string>): Readable {
+  const addDays = new Transform({
     objectMode: true,
-    transform(row: { issued_at: Date; expires_at: Date; store_timezone: string }, _encoding, done) {
+    transform(row: Record<string, unknown> & { store_timezone: string }, _encoding, done) {
       const { timezone } = resolveTimezone(row.store_timezone);
-      done(null, {
-        ...row,
-        issued_on: localIsoDay(row.issued_at, timezone),
-        expires_on: localIsoDay(row.expires_at, timezone),
-      });
+      const local = Object.entries(days).map(([day, moment]) => [day, localIsoDay(row[moment] as Date, timezone)]);
+      done(null, { ...row, ...Object.fromEntries(local) });
     },
   });
-  // A failing row stream fails `days`, and closing `days` closes the rows: csvFile sees both.
-  return pipeline(rows, days, () => undefined);
+  // A failing row stream fails `addDays`, and closing `addDays` closes the rows: csvFile sees both.
+  return pipeline(rows, addDays, () => undefined);
 }
 
 /**
@@ -115,6 +164,82 @@ export class CsvExports {
       .setParameter('now', now)
       .orderBy('c.id');
     await filterCertifications(query, scope, filter, now);
-    return csvFile(withHolderDays(await this.reader.streamQuery(query)), CERTIFICATION_COLUMNS);
+    const rows = await this.reader.streamQuery(query);
+    return csvFile(withStoreDays(rows, { issued_on: 'issued_at', expires_on: 'expires_at' }), CERTIFICATION_COLUMNS);
+  }
+
+  /**
+   * The people each store's `missing` figure counts (missingMembersSql, as `missingEmployees`
+   * lists them), by store, programme, last name, first name; revokedAt when their current
+   * cycle was revoked, empty when they never held one.
+   */
+  async missingCertifications(scope: AccessScope, filter: MissingCertificationFilter): Promise<Readable> {
+    if (filter.storeId !== undefined) await this.subjects.requireStore(scope, filter.storeId);
+    if (filter.regionId !== undefined) await this.subjects.requireRegion(scope, filter.regionId);
+    if (filter.programId !== undefined) await this.subjects.requireProgram(filter.programId);
+    const missing = missingMembersSql(
+      { scope, storeIds: filter.storeId === undefined ? undefined : [filter.storeId], regionId: filter.regionId },
+      filter.programId === undefined ? undefined : [filter.programId],
+    );
+    const rows = await this.reader.stream(
+      `SELECT st.code AS store_code, st.name AS store_name, rg.code AS region_code,
+          p.code AS program_code, p.name AS program_name,
+          e.employee_number, e.first_name, e.last_name, e.email, jr.code AS job_role_code,
+          DATE_FORMAT(e.hire_date, '%Y-%m-%d') AS hire_date, c.revoked_at
+        FROM (${missing.sql}) mm
+        JOIN employees e ON e.id = mm.employee_id
+        JOIN job_roles jr ON jr.id = e.job_role_id
+        JOIN stores st ON st.id = mm.store_id
+        JOIN regions rg ON rg.id = st.region_id
+        JOIN certification_programs p ON p.id = mm.program_id
+        LEFT JOIN certifications c ON c.employee_id = mm.employee_id AND c.current_key = mm.program_id
+        ORDER BY st.code, p.code, e.last_name, e.first_name, e.id`,
+      missing.params,
+    );
+    return csvFile(rows, MISSING_CERTIFICATION_COLUMNS);
+  }
+
+  /**
+   * Open assignments (ASSIGNED, IN_PROGRESS, OVERDUE) of the people who work in the selected
+   * stores now, as the store's open and overdue figures count them; by store, then the
+   * longest overdue first.
+   */
+  async openAssignments(scope: AccessScope, filter: OpenAssignmentFilter): Promise<Readable> {
+    if (filter.storeId !== undefined) await this.subjects.requireStore(scope, filter.storeId);
+    if (filter.regionId !== undefined) await this.subjects.requireRegion(scope, filter.regionId);
+    if (filter.courseId !== undefined) await this.subjects.requireCourse(filter.courseId);
+    const now = this.clock.now();
+    const stores = storeCondition({
+      scope,
+      storeIds: filter.storeId === undefined ? undefined : [filter.storeId],
+      regionId: filter.regionId,
+    });
+    const [statusSql, statusParams] =
+      filter.status === undefined ? ['1 = 1', {}] : presentedStatusCondition(filter.status, now);
+    const rows = await this.reader.stream(
+      `SELECT s.code AS store_code, r.code AS region_code, s.timezone AS store_timezone,
+          e.employee_number, e.first_name, e.last_name, jr.code AS job_role_code,
+          co.code AS course_code, co.title AS course_title,
+          CASE WHEN a.due_at < :now THEN '${AssignmentStatus.OVERDUE}' ELSE a.status END AS status,
+          a.reason, p.code AS program_code, a.created_at AS assigned_at, a.due_at
+        FROM stores s
+        JOIN regions r ON r.id = s.region_id
+        JOIN employees e ON e.store_id = s.id AND e.active = 1
+        JOIN job_roles jr ON jr.id = e.job_role_id
+        JOIN assignments a ON a.employee_id = e.id
+        JOIN courses co ON co.id = a.course_id
+        LEFT JOIN certification_programs p ON p.id = a.program_id
+        WHERE ${stores.sql} AND a.status IN (:...openStatuses) AND ${statusSql}
+          ${filter.courseId === undefined ? '' : 'AND a.course_id = :courseId'}
+        ORDER BY s.code, a.due_at, a.id`,
+      {
+        ...stores.params,
+        ...statusParams,
+        now,
+        openStatuses: OPEN_ASSIGNMENT_STATUSES,
+        courseId: filter.courseId,
+      },
+    );
+    return csvFile(withStoreDays(rows, { due_on: 'due_at' }), OPEN_ASSIGNMENT_COLUMNS);
   }
 }

@@ -41,4 +41,9 @@ export class ReportSubjects {
     });
     if (rows.length === 0) throw new NotFoundError('Certification programme', programId);
   }
+
+  async requireCourse(courseId: number): Promise<void> {
+    const rows = await this.reader.rows('SELECT 1 AS found FROM courses WHERE id = :courseId', { courseId });
+    if (rows.length === 0) throw new NotFoundError('Course', courseId);
+  }
 }

@@ -1,15 +1,23 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ProgramService } from '@lp/certification';
 import type { Actor } from '@lp/identity';
 import { Role } from '@lp/organisation';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { Roles } from '../identity/roles.decorator';
+import type { GraphqlContext } from '../../graphql/graphql-context';
+import { CourseObject } from '../learning/course.object';
+import { LearningLoaders } from '../learning/learning.loaders';
+import { CertificationLoaders } from './certification.loaders';
 import { CertificationProgramObject } from './certification-program.object';
 import { CreateCertificationProgramInput } from './dto/create-certification-program.input';
 
 @Resolver(() => CertificationProgramObject)
 export class CertificationProgramResolver {
-  constructor(private readonly programService: ProgramService) {}
+  constructor(
+    private readonly programService: ProgramService,
+    private readonly loaders: CertificationLoaders,
+    private readonly learningLoaders: LearningLoaders,
+  ) {}
 
   @Query(() => [CertificationProgramObject])
   certificationPrograms(): Promise<CertificationProgramObject[]> {
@@ -25,5 +33,17 @@ export class CertificationProgramResolver {
     @CurrentActor() actor: Actor,
   ): Promise<CertificationProgramObject> {
     return this.programService.create(input, actor.id);
+  }
+
+  @ResolveField(() => [CourseObject], {
+    description: 'The courses that must all be passed to earn it, in the order they were created',
+  })
+  async courses(
+    @Parent() program: CertificationProgramObject,
+    @Context() context: GraphqlContext,
+  ): Promise<CourseObject[]> {
+    const courseIds = await this.loaders.requiredCourseIds(context).load(program.id);
+    const courses = this.learningLoaders.course(context);
+    return Promise.all(courseIds.map((id) => courses.load(id)));
   }
 }

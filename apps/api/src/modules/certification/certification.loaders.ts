@@ -19,6 +19,18 @@ export class CertificationLoaders {
     );
   }
 
+  requiredCourseIds(context: GraphqlContext): DataLoader<number, number[]> {
+    return perRequest(
+      context,
+      'certificationProgramCourseIds',
+      () =>
+        new DataLoader(async (ids: readonly number[]) => {
+          const byProgram = await this.queries.requiredCourseIds(ids);
+          return ids.map((id) => byProgram.get(id) ?? []);
+        }),
+    );
+  }
+
   earnedOn(context: GraphqlContext): DataLoader<number, EarnedCourse[]> {
     return perRequest(
       context,

@@ -6,7 +6,12 @@ import { Role } from '@lp/organisation';
 import { CsvExports } from '@lp/reporting';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { Roles } from '../identity/roles.decorator';
-import { parseCertificationParams, parseStoreComplianceParams } from './dto/report-csv-params';
+import {
+  parseCertificationParams,
+  parseMissingCertificationParams,
+  parseOpenAssignmentParams,
+  parseStoreComplianceParams,
+} from './dto/report-csv-params';
 
 /**
  * Sends a CSV stream as a download that no shared cache keeps (it lists people); a failure
@@ -51,5 +56,25 @@ export class ReportsController {
   ): Promise<void> {
     const csv = await this.exports.certifications(actor.scope, parseCertificationParams(query));
     sendCsv(response, 'certifications.csv', csv);
+  }
+
+  @Get('missing-certifications.csv')
+  async missingCertifications(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+    @Res() response: Response,
+  ): Promise<void> {
+    const csv = await this.exports.missingCertifications(actor.scope, parseMissingCertificationParams(query));
+    sendCsv(response, 'missing-certifications.csv', csv);
+  }
+
+  @Get('open-assignments.csv')
+  async openAssignments(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+    @Res() response: Response,
+  ): Promise<void> {
+    const csv = await this.exports.openAssignments(actor.scope, parseOpenAssignmentParams(query));
+    sendCsv(response, 'open-assignments.csv', csv);
   }
 }

@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { type CombinedError, type OperationResult, useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { AssignCourseInput, StoreQuery } from '../../gql/graphql';
+import type { AssignCourseInput, AssignMissingQuery, StoreQuery } from '../../gql/graphql';
 import { compact, endOfDay, fullName, isoDay } from '../../lib/format';
 import { useMe, type Role } from '../../lib/session';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
 import { MAX_PAGE_SIZE } from '../../lib/paging';
-import { Checkbox, TextField } from '../../ui/Field';
+import { Checkbox, SelectField, TextField } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
-import { CourseSelect } from './CourseSelect';
+import { type CourseChoice, CourseSelect } from './CourseSelect';
 import { useStorePicker } from './useStorePicker';
 
 const AssignOptionsDocument = graphql(`
@@ -37,6 +37,34 @@ const AssignPeopleDocument = graphql(`
           lastName
           jobRole {
             name
+          }
+        }
+      }
+    }
+  }
+`);
+
+const AssignMissingDocument = graphql(`
+  query AssignMissing($storeId: ID!, $first: Int, $after: String) {
+    storeCompliance(storeId: $storeId) {
+      programs {
+        program {
+          id
+          name
+          courses {
+            id
+            title
+          }
+        }
+        missingEmployees(first: $first, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+            }
           }
         }
       }
@@ -143,18 +171,81 @@ function PeopleChoices(props: Omit<PeoplePageProps, 'after' | 'listedBefore' | '
   ));
 }
 
-function AssignForm({ store }: { store: Store }) {
+/** The form opened from the dashboard's list of who is missing a programme. */
+interface MissingPreset {
+  programName: string;
+  /** The programme's required courses: the course to assign is one of them. */
+  courses: CourseChoice[];
+  /** Everyone on the list, chosen. */
+  employeeIds: string[];
+}
+
+/**
+ * Everyone the store's "Who is missing" list holds for the programme, every page of it (a
+ * store has up to 300 people), and the programme's courses; null when the programme does not
+ * apply to the store.
+ */
+function useMissingPreset(storeId: string, programId: string | null) {
+  const client = useClient();
+  const [state, setState] = useState<{ preset?: MissingPreset | null; error?: CombinedError }>({});
+  useEffect(() => {
+    if (programId === null) return;
+    let current = true;
+    void (async () => {
+      const employeeIds: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const result: OperationResult<AssignMissingQuery> = await client
+          .query(AssignMissingDocument, { storeId, first: MAX_PAGE_SIZE, after }, { requestPolicy: 'network-only' })
+          .toPromise();
+        if (!current) return;
+        if (!result.data) return setState({ error: result.error });
+        const row = result.data.storeCompliance.programs.find((p) => p.program.id === programId);
+        if (!row) return setState({ preset: null });
+        employeeIds.push(...row.missingEmployees.edges.map((edge) => edge.node.id));
+        const { hasNextPage, endCursor } = row.missingEmployees.pageInfo;
+        if (!hasNextPage || !endCursor) {
+          return setState({ preset: { programName: row.program.name, courses: row.program.courses, employeeIds } });
+        }
+        after = endCursor;
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [client, storeId, programId]);
+  return state;
+}
+
+/** What the form says it was opened with, from a programme's list of who is missing it. */
+function MissingPresetNote({ preset }: { preset: MissingPreset }) {
+  const chosen = preset.employeeIds.length;
+  return (
+    <Alert title={`Who is missing ${preset.programName}`}>
+      <p>
+        {chosen === 0
+          ? 'Nobody in this store is missing it any more.'
+          : `${chosen === 1 ? 'The one person' : `All ${chosen} people`} missing it ${chosen === 1 ? 'is' : 'are'} chosen under “Who”.`}{' '}
+        {preset.courses.length > 1 &&
+          `It needs ${preset.courses.length} courses: assign them one at a time, the people stay chosen after each. `}
+        Anyone who already has the course open is skipped.
+      </p>
+    </Alert>
+  );
+}
+
+function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset }) {
   const storeId = store.id;
   const me = useMe();
   // Opened from a person's record: that person, chosen.
   const [params] = useSearchParams();
   const employeeId = params.get('employee');
-  const [courseId, setCourseId] = useState('');
+  const [courseId, setCourseId] = useState(preset?.courses[0]?.id ?? '');
   // Days of the store's calendar: the due date ends there, where the people doing the work are.
   const [due, setDue] = useState(isoDay(30, store.timezone));
-  const [audience, setAudience] = useState<Audience>(employeeId ? 'people' : 'roles');
+  const [audience, setAudience] = useState<Audience>(preset || employeeId ? 'people' : 'roles');
   const [roles, setRoles] = useState<string[]>([]);
-  const [people, setPeople] = useState<string[]>(employeeId ? [employeeId] : []);
+  const [people, setPeople] = useState<string[]>(preset?.employeeIds ?? (employeeId ? [employeeId] : []));
   const [search, setSearch] = useState('');
   const [{ data, fetching, error }, refetch] = useQuery({ query: AssignOptionsDocument });
   const [assignment, assign] = useMutation(AssignCourseDocument);
@@ -200,8 +291,21 @@ function AssignForm({ store }: { store: Store }) {
   }
   return (
     <form onSubmit={submit}>
+      {preset && <MissingPresetNote preset={preset} />}
       <Card title="What and when">
-        <CourseSelect label="Course" required value={courseId} placeholder="Choose a course" onChange={setCourseId} />
+        {preset ? (
+          <SelectField
+            label="Course"
+            required
+            value={courseId}
+            hint={`The courses ${preset.programName} needs`}
+            placeholder="Choose a course"
+            options={preset.courses.map((course) => ({ value: course.id, label: course.title }))}
+            onChange={(e) => setCourseId(e.target.value)}
+          />
+        ) : (
+          <CourseSelect label="Course" required value={courseId} placeholder="Choose a course" onChange={setCourseId} />
+        )}
         <TextField
           label="Due date"
           type="date"
@@ -303,7 +407,26 @@ export function AssignPage() {
         back={{ to: `/store${store ? `?store=${store.id}` : ''}`, label: 'Store dashboard' }}
         actions={picker}
       />
-      {store ? <AssignForm key={store.id} store={store} /> : fallback}
+      {store ? <AssignStart key={store.id} store={store} /> : fallback}
     </>
   );
+}
+
+/** The form, with the people missing a programme chosen when `?program=` says which. */
+function AssignStart({ store }: { store: Store }) {
+  const [params] = useSearchParams();
+  const programId = params.get('program');
+  const { preset, error } = useMissingPreset(store.id, programId);
+  if (programId === null) return <AssignForm store={store} />;
+  if (error) return <ErrorAlert error={error} />;
+  if (preset === undefined) return <Spinner label="Finding who is missing the programme…" />;
+  if (preset === null) {
+    return (
+      <>
+        <Alert tone="warning">That programme does not apply to this store: choose the course and people below.</Alert>
+        <AssignForm store={store} />
+      </>
+    );
+  }
+  return <AssignForm store={store} preset={preset} />;
 }

@@ -200,7 +200,23 @@ function OverdueWork({ storeId, timeZone }: StoreProps) {
   });
   const connection = data?.assignments;
   return (
-    <Card title={`Overdue work${connection ? ` (${connection.totalCount})` : ''}`}>
+    <Card
+      title={`Overdue work${connection ? ` (${connection.totalCount})` : ''}`}
+      actions={
+        <div className="page-actions">
+          <DownloadButton
+            label="Export overdue work"
+            filename="open-assignments.csv"
+            url={`/reports/open-assignments.csv${queryString({ storeId, status: 'OVERDUE' })}`}
+          />
+          <DownloadButton
+            label="Export all open work"
+            filename="open-assignments.csv"
+            url={`/reports/open-assignments.csv${queryString({ storeId })}`}
+          />
+        </div>
+      }
+    >
       <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {connection && (
         <>
@@ -243,6 +259,18 @@ function MissingPeople({ storeId, program }: { storeId: string; program: { id: s
       </h3>
       <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {data && !connection && <p className="empty">This programme no longer applies to the store.</p>}
+      {connection && connection.totalCount > 0 && (
+        <p>
+          <ButtonLink
+            small
+            variant="secondary"
+            to={`/store/assign?store=${storeId}&program=${program.id}`}
+            aria-label={`Assign a course to them: everyone missing ${program.name}`}
+          >
+            Assign a course to them
+          </ButtonLink>
+        </p>
+      )}
       {connection && (
         <>
           <DataTable
@@ -352,7 +380,18 @@ function StoreFigures({ storeId, timeZone }: StoreProps) {
             ]}
           />
         </Card>
-        <Card title="Who is missing">
+        <Card
+          title="Who is missing"
+          actions={
+            figures.programs.length > 0 && (
+              <DownloadButton
+                label="Export who is missing"
+                filename="missing-certifications.csv"
+                url={`/reports/missing-certifications.csv${queryString({ storeId })}`}
+              />
+            )
+          }
+        >
           {figures.programs.length === 0 ? (
             <p className="empty">No programme applies to this store.</p>
           ) : (

@@ -1,6 +1,12 @@
 import { CertificationStatus, type CertificationFilter } from '@lp/certification';
+import type { AssignmentStatus } from '@lp/assignments';
 import { BadInputError } from '@lp/core';
-import type { ComplianceRankingFilter } from '@lp/reporting';
+import {
+  type ComplianceRankingFilter,
+  type MissingCertificationFilter,
+  OPEN_WORK_STATUSES,
+  type OpenAssignmentFilter,
+} from '@lp/reporting';
 
 type Query = Record<string, unknown>;
 type Parser<T> = (value: string, name: string) => T;
@@ -27,6 +33,16 @@ const status: Parser<CertificationStatus> = (value, name) => {
     throw new BadInputError(`${name} must be one of ${Object.values(CertificationStatus).join(', ')}`, name);
   }
   return value as CertificationStatus;
+};
+
+const openWorkStatus: Parser<AssignmentStatus> = (value, name) => {
+  if (!OPEN_WORK_STATUSES.includes(value as AssignmentStatus)) {
+    throw new BadInputError(
+      `${name} must be one of ${OPEN_WORK_STATUSES.join(', ')}: this export lists open work`,
+      name,
+    );
+  }
+  return value as AssignmentStatus;
 };
 
 const flag: Parser<boolean> = (value, name) => {
@@ -67,5 +83,18 @@ export function parseCertificationParams(query: Query): CertificationFilter {
     expiringWithinDays: days,
     includeHistory: flag,
     holderActive: flag,
+  });
+}
+
+export function parseMissingCertificationParams(query: Query): MissingCertificationFilter {
+  return parseParams<MissingCertificationFilter>(query, { storeId: id, regionId: id, programId: id });
+}
+
+export function parseOpenAssignmentParams(query: Query): OpenAssignmentFilter {
+  return parseParams<OpenAssignmentFilter>(query, {
+    storeId: id,
+    regionId: id,
+    courseId: id,
+    status: openWorkStatus,
   });
 }
