@@ -46,6 +46,7 @@ const CASES: PageCase[] = [
   { query: 'StoreDashboard', reader: 'manager', variables: (s) => ({ storeId: s.storeId }) },
   { query: 'StoreCertifications', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 20 }) },
   { query: 'StoreMissingPeople', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 20 }) },
+  { query: 'AssignMissing', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 100 }) },
   { query: 'StoreOverdue', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 20 }) },
   {
     query: 'StoreTrend',
