@@ -49,7 +49,7 @@ describe("a manager's working day", () => {
 
   beforeAll(async () => {
     const ds = web.app.dataSource;
-    const region = await buildRegion(ds);
+    const region = await buildRegion(ds, { name: 'Pacific' });
     london = await buildStore(ds, { regionId: region.id, timezone: 'Europe/London', name: 'London Bridge' });
     sydney = await buildStore(ds, { regionId: region.id, timezone: 'Australia/Sydney', name: 'Sydney Harbour' });
     const cashier = await ds.getRepository(JobRoleEntity).findOneByOrFail({ code: 'CASHIER' });
@@ -203,6 +203,15 @@ describe("a manager's working day", () => {
       .waitFor();
     await page.getByRole('region', { name: 'Assignments' }).getByRole('cell', { name: 'Completed' }).waitFor();
     expect(await cancel.count()).toBe(0);
+  });
+
+  it("names the regional manager's region over its figures, not the chain", async () => {
+    await web.signInAs(regionalManager);
+    await web.goto('/compliance');
+    const page = web.page;
+    await page.getByRole('group', { name: 'Figures of region Pacific' }).waitFor();
+    await page.getByText('Who holds the certifications their job role requires, in region Pacific.').waitFor();
+    expect(await page.getByRole('group', { name: 'Chain figures' }).count()).toBe(0);
   });
 
   it('assigns a course to one person from their record, the page an escalation email links to', async () => {
