@@ -49,7 +49,7 @@ describe("a manager's working day", () => {
 
   beforeAll(async () => {
     const ds = web.app.dataSource;
-    const region = await buildRegion(ds);
+    const region = await buildRegion(ds, { name: 'Pacific' });
     london = await buildStore(ds, { regionId: region.id, timezone: 'Europe/London', name: 'London Bridge' });
     sydney = await buildStore(ds, { regionId: region.id, timezone: 'Australia/Sydney', name: 'Sydney Harbour' });
     const cashier = await ds.getRepository(JobRoleEntity).findOneByOrFail({ code: 'CASHIER' });
@@ -203,6 +203,63 @@ describe("a manager's working day", () => {
       .waitFor();
     await page.getByRole('region', { name: 'Assignments' }).getByRole('cell', { name: 'Completed' }).waitFor();
     expect(await cancel.count()).toBe(0);
+  });
+
+  it("gives overdue work more time from the person's record, the day read in their store's time zone", async () => {
+    const person = sydneyPeople[0];
+    const assignment = await buildAssignment(web.app.dataSource, {
+      employeeId: person.id,
+      courseId,
+      dueAt: new Date(Date.now() - 3 * DAY),
+    });
+    await web.signInAs(regionalManager);
+    await web.goto(`/people/${person.id}`);
+    const page = web.page;
+    const assignments = page.getByRole('region', { name: 'Assignments' });
+    await assignments.getByRole('cell', { name: 'Overdue' }).waitFor();
+    const title = (await web.app.dataSource.query('SELECT title FROM courses WHERE id = ?', [courseId]))[0].title;
+    await page.getByRole('button', { name: `Change due date of ${title}` }).click();
+    const field = page.getByLabel(`New due date for "${title}"`);
+    // Never a day before the store's today.
+    expect(await field.getAttribute('min')).toBe(wallClock(new Date(), 'Australia/Sydney').slice(0, 10));
+    const due = wallClock(new Date(Date.now() + 10 * DAY), 'Australia/Sydney').slice(0, 10);
+    await field.fill(due);
+    await checkAccessibility(page);
+    await page.getByRole('button', { name: 'Save due date' }).click();
+
+    await page.getByText(`"${title}" is now due on ${written(due)}.`).waitFor();
+    await assignments.getByRole('cell', { name: 'Assigned' }).waitFor();
+    await assignments.getByRole('cell', { name: written(due) }).waitFor();
+    const stored = await web.app.dataSource.getRepository(AssignmentEntity).findOneByOrFail({ id: assignment.id });
+    expect(wallClock(stored.dueAt, 'Australia/Sydney')).toBe(`${due} 23:59`);
+  });
+
+  it('says why a new due date was refused, and shows the assignment as it is now', async () => {
+    const person = sydneyPeople[1];
+    const assignment = await buildAssignment(web.app.dataSource, { employeeId: person.id, courseId });
+    await web.signInAs(regionalManager);
+    await web.goto(`/people/${person.id}`);
+    const page = web.page;
+    await page.getByRole('button', { name: /^Change due date of / }).click();
+    await web.app.dataSource
+      .getRepository(AssignmentEntity)
+      .update(
+        { id: assignment.id },
+        { status: AssignmentStatus.COMPLETED, openKey: null, completedAt: web.app.clock.now() },
+      );
+    await page.getByRole('button', { name: 'Save due date' }).click();
+    await page.getByRole('alert').getByText('This assignment is already completed').waitFor();
+    await page.getByRole('region', { name: 'Assignments' }).getByRole('cell', { name: 'Completed' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Change due date of / }).count()).toBe(0);
+  });
+
+  it("names the regional manager's region over its figures, not the chain", async () => {
+    await web.signInAs(regionalManager);
+    await web.goto('/compliance');
+    const page = web.page;
+    await page.getByRole('group', { name: 'Figures of region Pacific' }).waitFor();
+    await page.getByText('Who holds the certifications their job role requires, in region Pacific.').waitFor();
+    expect(await page.getByRole('group', { name: 'Chain figures' }).count()).toBe(0);
   });
 
   it('assigns a course to one person from their record, the page an escalation email links to', async () => {

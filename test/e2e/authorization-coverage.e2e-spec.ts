@@ -72,6 +72,7 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   updateQuestion: ADMIN,
   assignCourse: MANAGERS,
   cancelAssignment: MANAGERS,
+  changeAssignmentDueDate: MANAGERS,
   resendInvite: MANAGERS,
   signOut: SIGNED_IN,
   completeLesson: SIGNED_IN,

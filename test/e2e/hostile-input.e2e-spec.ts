@@ -89,6 +89,7 @@ const Q = {
   myAssignments: 'query ($s: AssignmentStatus) { myAssignments(status: $s) { id } }',
   assignCourse: 'mutation ($input: AssignCourseInput!) { assignCourse(input: $input) { created skipped } }',
   cancelAssignment: 'mutation ($id: ID!) { cancelAssignment(id: $id) { id } }',
+  changeAssignmentDueDate: 'mutation ($id: ID!, $d: DateTime!) { changeAssignmentDueDate(id: $id, dueAt: $d) { id } }',
   assignments:
     'query ($f: AssignmentFilterInput, $first: Int, $after: String) { assignments(filter: $f, first: $first, after: $after) { totalCount } }',
   createProgram:
@@ -457,6 +458,17 @@ const cases: Case[] = [
   ...on(Q.cancelAssignment, 'hr', [
     ['with a huge id', BAD, () => ({ id: HUGE_ID })],
     ['of an unknown id', MISSING, () => ({ id: '4000000000' })],
+  ]),
+  ...on(Q.changeAssignmentDueDate, 'hr', [
+    ['with a huge id', BAD, () => ({ id: HUGE_ID, d: '2099-01-01T00:00:00Z' })],
+    ['of an unknown id', MISSING, () => ({ id: '4000000000', d: '2099-01-01T00:00:00Z' })],
+    ['to the year 1000', BAD, () => ({ id: assignmentId, d: '1000-01-01T00:00:00Z' })],
+    ['to 30 February', BAD, () => ({ id: assignmentId, d: '2099-02-30T00:00:00Z' })],
+    ['to an empty date', BAD, () => ({ id: assignmentId, d: '' })],
+    ['to a day without a time', BAD, () => ({ id: assignmentId, d: '2099-01-01' })],
+  ]),
+  ...on(Q.changeAssignmentDueDate, 'employee', [
+    ['of their own assignment', 'FORBIDDEN', () => ({ id: assignmentId, d: '2099-01-01T00:00:00Z' })],
   ]),
   ...on(Q.assignments, 'hr', [
     ['with an unknown status', BAD, () => ({ f: { status: 'LOST' } })],

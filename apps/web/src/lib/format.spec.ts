@@ -1,4 +1,4 @@
-import { endOfDay, formatDate } from './format';
+import { dayOf, endOfDay, formatDate } from './format';
 
 describe('days in a store’s time zone', () => {
   it('ends a day at 23:59 of that zone', () => {
@@ -13,6 +13,11 @@ describe('days in a store’s time zone', () => {
     expect(endOfDay('2026-10-25', 'Europe/London')).toBe('2026-10-25T23:59:00.000Z');
     // Sydney leaves summer time on 5 April 2026.
     expect(endOfDay('2026-04-05', 'Australia/Sydney')).toBe('2026-04-05T13:59:00.000Z');
+  });
+
+  it('gives the day an instant falls on there, as a date input takes it', () => {
+    expect(dayOf('2026-03-09T22:00:00Z', 'Australia/Sydney')).toBe('2026-03-10');
+    expect(dayOf('2026-12-11T04:59:00.000Z', 'America/New_York')).toBe('2026-12-10');
   });
 
   it('writes an instant as the day it is in the zone given', () => {

@@ -72,6 +72,20 @@ export function isoDay(daysFromToday: number, timeZone: string): string {
   return new Date(wallClockMs(Date.now(), timeZone) + daysFromToday * DAY).toISOString().slice(0, 10);
 }
 
+/** yyyy-mm-dd of the day `iso` falls on in `timeZone`, for date inputs. */
+export function dayOf(iso: string, timeZone: string): string {
+  return new Date(wallClockMs(Date.parse(iso), timeZone)).toISOString().slice(0, 10);
+}
+
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** What a due day typed for a store means (see endOfDay), said only when the store's zone is not the reader's. */
+export function dueDayHint(timeZone: string): string {
+  return timeZone === BROWSER_ZONE
+    ? 'The end of this day'
+    : `The end of this day in the store's time zone (${timeZone})`;
+}
+
 /** 23:59 on that day in `timeZone`, as the instant the API expects. */
 export function endOfDay(day: string, timeZone: string): string {
   const wanted = Date.parse(`${day}T23:59:00Z`);

@@ -225,21 +225,41 @@ export class NotificationPlanner {
     subjectId: number,
     reason = `Not sent: cancelled, the ${subjectType.toLowerCase()} no longer needs it`,
   ): Promise<number> {
-    const now = this.clock.now();
     const result = await manager
       .createQueryBuilder()
       .update(NotificationEntity)
       .set({ status: NotificationStatus.CANCELLED, lastError: reason.slice(0, 1000) })
       .where({ subjectType, subjectId })
-      .andWhere(
-        new Brackets((claimable) =>
-          claimable
-            .where('status = :pending', { pending: NotificationStatus.PENDING })
-            .orWhere('(status = :sending AND queue_after <= :now)', { sending: NotificationStatus.SENDING, now }),
-        ),
-      )
+      .andWhere(this.unclaimed())
       .execute();
     return result.affected ?? 0;
+  }
+
+  /**
+   * Deletes what is still to be sent about a subject, in the caller's transaction, so that
+   * `plan` may plan the same reminders (the same offset keys) afresh: for a due date moved
+   * within the day its keys name, where cancelling would keep them from ever being planned
+   * again. Left alone and returned as by `cancelFor`.
+   */
+  async withdrawFor(manager: EntityManager, subjectType: string, subjectId: number): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(NotificationEntity)
+      .where({ subjectType, subjectId })
+      .andWhere(this.unclaimed())
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** Pending, or claimed by a sender that died (its lease has run out). */
+  private unclaimed(): Brackets {
+    const now = this.clock.now();
+    return new Brackets((claimable) =>
+      claimable
+        .where('status = :pending', { pending: NotificationStatus.PENDING })
+        .orWhere('(status = :sending AND queue_after <= :now)', { sending: NotificationStatus.SENDING, now }),
+    );
   }
 
   /**

@@ -4,7 +4,7 @@ import type { NotificationTemplate } from './notification-template';
 /**
  * Planned with templateData `{ assignmentId, courseTitle, dueAt }` (dueAt as an ISO string).
  * The course is named as it is when the email goes out (an admin may have renamed it since),
- * as planned only if the assignment cannot be found.
+ * as planned only if the assignment cannot be found; one due at another moment since is not sent.
  */
 export const assignmentDueTemplate: NotificationTemplate = {
   kind: NotificationKind.ASSIGNMENT_DUE,
@@ -19,10 +19,14 @@ Continue where you left off: {{appLink "training" assignmentId}}`,
 ({{daysUntil dueAt}} day(s) from now).</p>
 <p><a href="{{appLink "training" assignmentId}}">Continue where you left off</a></p>`,
   load: async (manager, notification) => {
-    const [course] = (await manager.query(
-      'SELECT co.title FROM assignments a JOIN courses co ON co.id = a.course_id WHERE a.id = ?',
+    const [assignment] = (await manager.query(
+      'SELECT co.title, a.due_at FROM assignments a JOIN courses co ON co.id = a.course_id WHERE a.id = ?',
       [notification.subjectId],
-    )) as { title: string }[];
-    return course ? { courseTitle: course.title } : {};
+    )) as { title: string; due_at: Date }[];
+    if (!assignment) return {};
+    // A planning run that read the old due date may write its reminder after a manager moved it.
+    const plannedFor = new Date(String(notification.templateData.dueAt)).getTime();
+    return plannedFor === assignment.due_at.getTime() ? { courseTitle: assignment.title } : null;
   },
+  notLoadedBecause: 'the due date of the assignment was moved',
 };

@@ -17,5 +17,5 @@ Please complete it as soon as you can: {{appLink "training" assignmentId}}`,
 and is not finished yet.</p>
 <p><a href="{{appLink "training" assignmentId}}">Please complete it as soon as you can</a></p>`,
   load: loadOpenAssignment,
-  notLoadedBecause: 'the assignment is closed',
+  notLoadedBecause: 'the assignment is closed, or its due date was moved',
 };

@@ -18,5 +18,6 @@ Please follow up with them: {{appLink "people" employeeId}}`,
 which was due on <strong>{{dateTime dueAt}}</strong> — more than {{overdueDays}} day(s) ago.</p>
 <p><a href="{{appLink "people" employeeId}}">Please follow up with them</a></p>`,
   load: loadEscalatedAssignment,
-  notLoadedBecause: "the assignment is closed, or the recipient no longer manages the employee's store",
+  notLoadedBecause:
+    "the assignment is closed or its due date was moved, or the recipient no longer manages the employee's store",
 };

@@ -1,5 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AssignCourse, AssignmentService, CancelAssignment, ListAssignments } from '@lp/assignments';
+import {
+  AssignCourse,
+  AssignmentService,
+  CancelAssignment,
+  ChangeAssignmentDueDate,
+  ListAssignments,
+} from '@lp/assignments';
 import type { Actor } from '@lp/identity';
 import { Role } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
@@ -22,6 +28,7 @@ export class AssignmentManagementResolver {
   constructor(
     private readonly assignCourseUseCase: AssignCourse,
     private readonly cancelAssignmentUseCase: CancelAssignment,
+    private readonly changeAssignmentDueDateUseCase: ChangeAssignmentDueDate,
     private readonly listAssignments: ListAssignments,
     private readonly assignmentService: AssignmentService,
     private readonly organisationLoaders: OrganisationLoaders,
@@ -40,6 +47,21 @@ export class AssignmentManagementResolver {
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentObject> {
     return this.assignmentService.view(await this.cancelAssignmentUseCase.execute(actor.scope, id, actor.id));
+  }
+
+  @Mutation(() => AssignmentObject, {
+    description:
+      'Gives an open assignment another due date, keeping its progress; a refresher may not be due after its valid certificate expires',
+  })
+  @Roles(...MANAGERS)
+  async changeAssignmentDueDate(
+    @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number,
+    @Args('dueAt', { type: () => Date, description: 'In the future' }) dueAt: Date,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentObject> {
+    return this.assignmentService.view(
+      await this.changeAssignmentDueDateUseCase.execute(actor.scope, id, dueAt, actor.id),
+    );
   }
 
   @Query(() => AssignmentConnection, { description: 'Assignments of the people in your scope' })

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { queryString } from '../../lib/download';
 import { compact, formatPercent } from '../../lib/format';
+import { HR_ROLES, type Role, useMe } from '../../lib/session';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { BarChart } from '../../ui/BarChart';
 import { DataTable, Pager } from '../../ui/DataTable';
@@ -139,15 +140,33 @@ function StoreRanking() {
   );
 }
 
+/** What the totals cover: the chain for HR, the regions a regional manager has, a store manager's stores. */
+function scopeName(role: Role, regions: { name: string }[]): string | null {
+  if (HR_ROLES.includes(role)) return null;
+  if (role !== 'REGIONAL_MANAGER' || regions.length === 0) return 'your stores';
+  const names = regions.map((r) => r.name);
+  return names.length === 1 ? `region ${names[0]}` : `regions ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 export function CompliancePage() {
+  const me = useMe();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ChainComplianceDocument });
+  const scope = data
+    ? scopeName(
+        me.role,
+        data.regionCompliance.map((r) => r.region),
+      )
+    : null;
   return (
     <>
-      <PageHeader title="Compliance" description="Who holds the certifications their job role requires." />
+      <PageHeader
+        title="Compliance"
+        description={`Who holds the certifications their job role requires${scope ? `, in ${scope}` : ''}.`}
+      />
       <QueryStatus state={{ data, fetching, error }} refetch={refetch} />
       {data && (
         <>
-          <div className="grid grid-4" role="group" aria-label="Chain figures">
+          <div className="grid grid-4" role="group" aria-label={scope ? `Figures of ${scope}` : 'Chain figures'}>
             <Stat label="Compliance" value={formatPercent(data.chainCompliance.compliancePercent)} />
             <Stat label="People" value={data.chainCompliance.headcount} />
             <Stat label="Required" value={data.chainCompliance.required} />

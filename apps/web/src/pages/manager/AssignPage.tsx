@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { type CombinedError, type OperationResult, useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AssignCourseInput, AssignMissingQuery, StoreQuery } from '../../gql/graphql';
-import { compact, endOfDay, fullName, isoDay } from '../../lib/format';
+import { compact, dueDayHint, endOfDay, fullName, isoDay } from '../../lib/format';
 import { useMe, type Role } from '../../lib/session';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
@@ -86,8 +86,6 @@ type Store = NonNullable<StoreQuery['store']>;
 
 /** Whose scope covers every store of a region, so the form offers it. */
 const REGION_ROLES: Role[] = ['REGIONAL_MANAGER', 'HR', 'ADMIN'];
-
-const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Why an assignment that created nothing did so, in the words of the audience chosen. */
 function nothingAssigned(audience: Audience, skipped: number, regionName: string): string {
@@ -314,11 +312,7 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
           // Chromium takes a six-digit year, which no date of the API's can hold.
           max="9999-12-31"
           value={due}
-          hint={
-            store.timezone === BROWSER_ZONE
-              ? 'The end of this day'
-              : `The end of this day in the store's time zone (${store.timezone})`
-          }
+          hint={dueDayHint(store.timezone)}
           onChange={(e) => setDue(e.target.value)}
         />
       </Card>

@@ -1,14 +1,24 @@
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { type CombinedError, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { formatDate, formatDateTime, formatDay, fullName, humanize } from '../../lib/format';
+import {
+  dayOf,
+  dueDayHint,
+  endOfDay,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  fullName,
+  humanize,
+  isoDay,
+} from '../../lib/format';
 import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button, ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Alert, Badge, ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
-import { SelectField } from '../../ui/Field';
+import { SelectField, TextField } from '../../ui/Field';
 import { HR_ROLES, useMe } from '../../lib/session';
 import { OPEN_STATUSES } from '../employee/assignments';
 
@@ -123,6 +133,16 @@ const CancelAssignmentDocument = graphql(`
   }
 `);
 
+const ChangeAssignmentDueDateDocument = graphql(`
+  mutation ChangeAssignmentDueDate($id: ID!, $dueAt: DateTime!) {
+    changeAssignmentDueDate(id: $id, dueAt: $dueAt) {
+      id
+      status
+      dueAt
+    }
+  }
+`);
+
 const RevokeCertificationDocument = graphql(`
   mutation RevokeCertification($id: ID!, $reason: String!) {
     revokeCertification(id: $id, reason: $reason) {
@@ -229,6 +249,76 @@ interface PersonProps {
   timeZone: string;
 }
 
+/** An open assignment whose due date is being changed. */
+interface Rescheduling {
+  id: string;
+  title: string;
+  dueAt: string;
+}
+
+/** The server's words, but a refresher's latest day as the person's store has it. */
+function dueDateRefusal(error: CombinedError, timeZone: string): CombinedError | string {
+  const latest = error.graphQLErrors[0]?.extensions?.latest;
+  return typeof latest === 'string'
+    ? `A refresher is due by the day its certificate expires, ${formatDate(latest, timeZone)}: choose that day or an earlier one.`
+    : error;
+}
+
+/** A new due date for one open assignment, typed as a day of the person's store. */
+function DueDateForm({
+  assignment,
+  timeZone,
+  onChanged,
+  onRefused,
+  onClose,
+}: {
+  assignment: Rescheduling;
+  timeZone: string;
+  onChanged: (dueAt: string) => void;
+  onRefused: () => void;
+  onClose: () => void;
+}) {
+  const today = isoDay(0, timeZone);
+  const current = dayOf(assignment.dueAt, timeZone);
+  // Overdue work needs a day ahead: a week from today to start from.
+  const [day, setDay] = useState(current >= today ? current : isoDay(7, timeZone));
+  const [change, changeDueDate] = useMutation(ChangeAssignmentDueDateDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await changeDueDate({ id: assignment.id, dueAt: endOfDay(day, timeZone) });
+    if (result.data) onChanged(result.data.changeAssignmentDueDate.dueAt);
+    // Refused because it was completed or cancelled meanwhile: show it as it is now.
+    else if (result.error?.graphQLErrors[0]?.extensions?.code === 'CONFLICT') onRefused();
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={`Due date of ${assignment.title}`} style={{ marginTop: '1rem' }}>
+      {change.error && <ErrorAlert error={dueDateRefusal(change.error, timeZone)} />}
+      <TextField
+        label={`New due date for "${assignment.title}"`}
+        type="date"
+        required
+        autoFocus
+        min={today}
+        // Chromium takes a six-digit year, which no date of the API's can hold.
+        max="9999-12-31"
+        value={day}
+        hint={dueDayHint(timeZone)}
+        onChange={(e) => setDay(e.target.value)}
+      />
+      <div className="row">
+        <Button type="submit" busy={change.fetching}>
+          Save due date
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          Keep the old date
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 function Assignments({ employeeId, timeZone }: PersonProps) {
   const pages = useCursorPages(employeeId);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -236,6 +326,8 @@ function Assignments({ employeeId, timeZone }: PersonProps) {
     variables: { id: employeeId, first: PAGE_SIZE, after: pages.after },
   });
   const [cancellation, cancel] = useMutation(CancelAssignmentDocument);
+  const [rescheduling, setRescheduling] = useState<Rescheduling | null>(null);
+  const [rescheduled, setRescheduled] = useState<string | null>(null);
   async function cancelAssignment(id: string) {
     const result = await cancel({ id });
     // Refused because it was completed or cancelled meanwhile: show it as it is now.
@@ -246,6 +338,7 @@ function Assignments({ employeeId, timeZone }: PersonProps) {
     <Card title="Assignments">
       {error && <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {cancellation.error && <ErrorAlert error={cancellation.error} />}
+      {rescheduled && <Alert tone="success">{rescheduled}</Alert>}
       {fetching && !data && <Spinner />}
       {connection && (
         <>
@@ -265,23 +358,50 @@ function Assignments({ employeeId, timeZone }: PersonProps) {
                 header: 'Action',
                 cell: (a) =>
                   OPEN_STATUSES.includes(a.status) ? (
-                    <Button
-                      variant="secondary"
-                      small
-                      busy={cancellation.fetching && cancellation.operation?.variables.id === a.id}
-                      aria-label={`Cancel ${a.course.title}`}
-                      onClick={() => {
-                        if (window.confirm(`Cancel "${a.course.title}" for this person?`)) void cancelAssignment(a.id);
-                      }}
-                    >
-                      Cancel
-                    </Button>
+                    <div className="row">
+                      <Button
+                        variant="secondary"
+                        small
+                        aria-label={`Change due date of ${a.course.title}`}
+                        onClick={() => {
+                          setRescheduled(null);
+                          setRescheduling({ id: a.id, title: a.course.title, dueAt: a.dueAt });
+                        }}
+                      >
+                        Change due date
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        small
+                        busy={cancellation.fetching && cancellation.operation?.variables.id === a.id}
+                        aria-label={`Cancel ${a.course.title}`}
+                        onClick={() => {
+                          if (window.confirm(`Cancel "${a.course.title}" for this person?`))
+                            void cancelAssignment(a.id);
+                        }}
+                      >
+                        Cancel
+                      </Button>
+                    </div>
                   ) : null,
               },
             ]}
           />
           {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
         </>
+      )}
+      {rescheduling && (
+        <DueDateForm
+          key={rescheduling.id}
+          assignment={rescheduling}
+          timeZone={timeZone}
+          onChanged={(dueAt) => {
+            setRescheduling(null);
+            setRescheduled(`"${rescheduling.title}" is now due on ${formatDate(dueAt, timeZone)}.`);
+          }}
+          onRefused={() => refetch({ requestPolicy: 'network-only' })}
+          onClose={() => setRescheduling(null)}
+        />
       )}
     </Card>
   );
