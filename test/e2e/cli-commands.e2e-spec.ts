@@ -187,6 +187,24 @@ describe('operator commands', () => {
     expect(await suite.dataSource.query('SHOW DATABASES LIKE ?', [untouched])).toEqual([]);
   }, 60_000);
 
+  it('start refuses production’s unsafe defaults in one line each, before it touches the database', async () => {
+    const untouched = `${await databaseName()}_never`;
+    const run = await cli(['start'], {
+      NODE_ENV: 'production',
+      DEMO_DATA: undefined,
+      DATABASE_URL: withDatabase(process.env.DATABASE_URL!, untouched),
+      PORT: String(await freePort()),
+      WORKER_PORT: String(await freePort()),
+    });
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      'Configuration: JWT_SECRET: set a secret of your own in production',
+      'Configuration: DEMO_DATA: must be false in production',
+    ]);
+    expect(run.stdout).toBe('');
+    expect(await suite.dataSource.query('SHOW DATABASES LIKE ?', [untouched])).toEqual([]);
+  }, 60_000);
+
   describe('send-test-email, with the worker running as `npm start` runs it', () => {
     let outbox: string;
     let worker: ChildProcess | undefined;

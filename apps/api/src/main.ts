@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import {
   AppConfig,
+  assertSafeForProduction,
   exitOnStartupFailure,
   listenOnPort,
   loadEnvFile,
@@ -17,7 +18,6 @@ import {
 } from '@lp/core';
 import { API_CONFIG } from './app.module';
 import { createApi } from './create-api';
-import { assertSafeForProduction } from './production-safety';
 
 async function bootstrap(): Promise<void> {
   stopWhenLauncherGoes();
