@@ -124,12 +124,47 @@ describe('operator commands', () => {
     await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci', async (name, url) => {
       const run = await cli(['migrate'], { DATABASE_URL: url });
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toMatch(/^Applied: CreateOrganisationAndIdentity\d+, /);
+      // Said before the work, which on a large database may take minutes, not only after it.
+      expect(lines(run.stdout)).toEqual([
+        expect.stringMatching(/^Applying \d+ migration\(s\): CreateOrganisationAndIdentity\d+, .*…$/),
+        expect.stringMatching(/^Applied \d+ migration\(s\)\.$/),
+      ]);
       const [{ collation }] = await suite.dataSource.query(
         'SELECT DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
         [name],
       );
       expect(collation).toBe('utf8mb4_unicode_ci');
+    });
+  }, 120_000);
+
+  it('migrate says that it waits for another process migrating the same database, then migrates', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (name, url) => {
+      const holder = suite.dataSource.createQueryRunner();
+      const lock = "LEFT(CONCAT('lp-academy-migrations:', ?), 64)";
+      try {
+        await holder.query(`SELECT GET_LOCK(${lock}, 0)`, [name]);
+        const running = cli(['migrate'], { DATABASE_URL: url });
+        await eventually(
+          async () => {
+            const waiting = await suite.dataSource.query(
+              "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE '%GET_LOCK%'",
+              [name],
+            );
+            expect(Number(waiting[0].n)).toBe(1);
+          },
+          45_000,
+          100,
+        );
+        await holder.query(`SELECT RELEASE_LOCK(${lock})`, [name]);
+        const run = await running;
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(lines(run.stdout)[0]).toBe(
+          'Another process is migrating this database; waiting for it to finish (at most 10 minutes)…',
+        );
+        expect(lines(run.stdout).at(-1)).toMatch(/^Applied \d+ migration\(s\)\.$/);
+      } finally {
+        await holder.release();
+      }
     });
   }, 120_000);
 

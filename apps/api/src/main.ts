@@ -30,7 +30,7 @@ async function bootstrap(): Promise<void> {
 
   const app = await createApi();
   const dataSource = app.get(DataSource);
-  if (process.argv.includes('--migrate')) await runMigrationsExclusively(dataSource);
+  if (process.argv.includes('--migrate')) await runMigrationsExclusively(dataSource, console.log);
   await assertNoPendingMigrations(dataSource);
   await app.init();
   await listenOnPort(app.getHttpServer(), config.PORT, 'PORT');

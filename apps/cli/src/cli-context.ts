@@ -35,14 +35,14 @@ export async function withCliContext<T>(work: (context: INestApplicationContext)
   }
 }
 
-/** Creates the database when missing and applies pending migrations; returns their names. */
+/** Creates the database when missing and applies pending migrations, saying what it does; returns their names. */
 export async function migrateDatabase(): Promise<string[]> {
   const { DATABASE_URL } = readConfig(DatabaseConfig);
   await ensureDatabaseExists(DATABASE_URL);
   const dataSource = new DataSource(buildDataSourceOptions({ url: DATABASE_URL }, lpSchema));
   await dataSource.initialize();
   try {
-    const applied = await runMigrationsExclusively(dataSource);
+    const applied = await runMigrationsExclusively(dataSource, console.log);
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();

@@ -74,8 +74,7 @@ export function registerStart(program: Command): void {
       assertSafeForProduction(config);
       await ensureDatabaseExists(readConfig(DatabaseConfig).DATABASE_URL);
       await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
-      const applied = await migrateDatabase();
-      if (applied.length > 0) console.log(`Migrated the database: ${applied.join(', ')}`);
+      await migrateDatabase();
       await seedCurriculum(console.log, false);
       if (config.DEMO_DATA && !config.isProduction) await seedDemoIfEmpty();
 

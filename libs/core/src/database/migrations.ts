@@ -51,16 +51,26 @@ export class MigrationLockTimeoutError extends Error {
  * that start together (API replicas with --migrate, `npm start`) migrate one after the
  * other and the later ones find nothing to do; unlocked, two would run one migration twice.
  * The lock belongs to one connection and is released on it, never left in the pool.
+ * `progress` is told before any wait and any work, each of which may take minutes.
  */
-export async function runMigrationsExclusively(dataSource: DataSource): Promise<Migration[]> {
-  const lockName = "LEFT(CONCAT('lp-academy-migrations:', DATABASE()), 64)";
+export async function runMigrationsExclusively(
+  dataSource: DataSource,
+  progress: (line: string) => void = () => undefined,
+): Promise<Migration[]> {
   const runner = dataSource.createQueryRunner();
+  const lockName = "LEFT(CONCAT('lp-academy-migrations:', DATABASE()), 64)";
+  const lock = async (seconds: number) =>
+    Number((await runner.query(`SELECT GET_LOCK(${lockName}, ?) AS acquired`, [seconds]))[0].acquired) === 1;
   try {
-    const [{ acquired }] = await runner.query(`SELECT GET_LOCK(${lockName}, ?) AS acquired`, [
-      MIGRATION_LOCK_WAIT_SECONDS,
-    ]);
-    if (Number(acquired) !== 1) throw new MigrationLockTimeoutError();
+    if (!(await lock(0))) {
+      progress(
+        `Another process is migrating this database; waiting for it to finish (at most ${MIGRATION_LOCK_WAIT_SECONDS / 60} minutes)…`,
+      );
+      if (!(await lock(MIGRATION_LOCK_WAIT_SECONDS))) throw new MigrationLockTimeoutError();
+    }
     try {
+      const pending = await pendingMigrations(dataSource);
+      if (pending.length > 0) progress(`Applying ${pending.length} migration(s): ${pending.join(', ')}…`);
       return await dataSource.runMigrations({ transaction: 'each' });
     } finally {
       await runner.query(`SELECT RELEASE_LOCK(${lockName})`);
