@@ -168,6 +168,45 @@ describe('operator commands', () => {
     });
   }, 120_000);
 
+  it('seed-curriculum run twice at once, as two `npm start`s do, loads each course once and fails neither', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (name, url) => {
+      expect(await cli(['migrate'], { DATABASE_URL: url })).toMatchObject({ code: 0, stderr: '' });
+      const holder = suite.dataSource.createQueryRunner();
+      const lock = "LEFT(CONCAT('lp-academy-seeding:', ?), 64)";
+      try {
+        // The first one holds the database until the second one waits for it: then the race is certain.
+        await holder.query(`SELECT GET_LOCK(${lock}, 0)`, [name]);
+        const runs = [cli(['seed-curriculum'], { DATABASE_URL: url }), cli(['seed-curriculum'], { DATABASE_URL: url })];
+        await eventually(
+          async () => {
+            const waiting = await suite.dataSource.query(
+              "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE '%GET_LOCK%'",
+              [name],
+            );
+            expect(Number(waiting[0].n)).toBe(2);
+          },
+          45_000,
+          100,
+        );
+        await holder.query(`SELECT RELEASE_LOCK(${lock})`, [name]);
+        const [first, second] = await Promise.all(runs);
+        for (const run of [first, second]) {
+          expect(run).toMatchObject({ code: 0, stderr: '' });
+          expect(lines(run.stdout)[0]).toBe(
+            'Another process is loading the curriculum or the demo data into this database; waiting for it to finish (at most 10 minutes)…',
+          );
+        }
+        const [{ courses, codes }] = await suite.dataSource.query(
+          'SELECT COUNT(*) AS courses, COUNT(DISTINCT code) AS codes FROM ??.courses',
+          [name],
+        );
+        expect(Number(courses)).toBe(Number(codes));
+      } finally {
+        await holder.release();
+      }
+    });
+  }, 120_000);
+
   it('create-admin on a database that was never migrated says to migrate, in one line', async () => {
     await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (name, url) => {
       const run = await cli(['create-admin', '--email', 'first.admin@chain.example', '--password', 'Correct-Horse-9'], {

@@ -8,6 +8,7 @@ import {
   assertNoPendingMigrations,
   assertRedisReachable,
   buildDataSourceOptions,
+  type DatabaseLock,
   ensureDatabaseExists,
   readConfig,
   runMigrationsExclusively,
@@ -47,4 +48,12 @@ export async function migrateDatabase(): Promise<string[]> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * Loading the curriculum and the demo data take turns, as migrations do: two `npm start`s at
+ * once both found a course missing and both created it, and one died of the deadlock.
+ */
+export function seedingLock(progress: (line: string) => void): DatabaseLock {
+  return { name: 'lp-academy-seeding', activity: 'loading the curriculum or the demo data into', progress };
 }

@@ -1,4 +1,5 @@
 import { DataSource, type Migration } from 'typeorm';
+import { withDatabaseLock } from './database-lock';
 
 /**
  * The command that applies the migrations, for messages that can show in a checkout and in the
@@ -32,50 +33,18 @@ export async function assertNoPendingMigrations(dataSource: DataSource): Promise
   if (pending.length > 0) throw new PendingMigrationsError(pending);
 }
 
-/** How long a process waits for another one's migration before it gives up. */
-const MIGRATION_LOCK_WAIT_SECONDS = 600;
-
-/** Thrown when another process has been migrating the same database for too long. */
-export class MigrationLockTimeoutError extends Error {
-  constructor() {
-    super(
-      `Another process has been migrating this database for ${MIGRATION_LOCK_WAIT_SECONDS / 60} minutes. ` +
-        'Wait for it to finish (SHOW PROCESSLIST shows it), then start again.',
-    );
-    this.name = 'MigrationLockTimeoutError';
-  }
-}
-
 /**
- * Applies the pending migrations holding a MySQL named lock on the database, so processes
- * that start together (API replicas with --migrate, `npm start`) migrate one after the
- * other and the later ones find nothing to do; unlocked, two would run one migration twice.
- * The lock belongs to one connection and is released on it, never left in the pool.
- * `progress` is told before any wait and any work, each of which may take minutes.
+ * Applies the pending migrations, one process at a time (withDatabaseLock): unlocked, two
+ * processes that start together would run one migration twice. `progress` is told before
+ * any wait and any work, each of which may take minutes.
  */
-export async function runMigrationsExclusively(
+export function runMigrationsExclusively(
   dataSource: DataSource,
   progress: (line: string) => void = () => undefined,
 ): Promise<Migration[]> {
-  const runner = dataSource.createQueryRunner();
-  const lockName = "LEFT(CONCAT('lp-academy-migrations:', DATABASE()), 64)";
-  const lock = async (seconds: number) =>
-    Number((await runner.query(`SELECT GET_LOCK(${lockName}, ?) AS acquired`, [seconds]))[0].acquired) === 1;
-  try {
-    if (!(await lock(0))) {
-      progress(
-        `Another process is migrating this database; waiting for it to finish (at most ${MIGRATION_LOCK_WAIT_SECONDS / 60} minutes)…`,
-      );
-      if (!(await lock(MIGRATION_LOCK_WAIT_SECONDS))) throw new MigrationLockTimeoutError();
-    }
-    try {
-      const pending = await pendingMigrations(dataSource);
-      if (pending.length > 0) progress(`Applying ${pending.length} migration(s): ${pending.join(', ')}…`);
-      return await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      await runner.query(`SELECT RELEASE_LOCK(${lockName})`);
-    }
-  } finally {
-    await runner.release();
-  }
+  return withDatabaseLock(dataSource, { name: 'lp-academy-migrations', activity: 'migrating', progress }, async () => {
+    const pending = await pendingMigrations(dataSource);
+    if (pending.length > 0) progress(`Applying ${pending.length} migration(s): ${pending.join(', ')}…`);
+    return dataSource.runMigrations({ transaction: 'each' });
+  });
 }
