@@ -1,12 +1,15 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
 import { QueueName, redisConnectionOptions, withDatabase } from '@lp/core';
 import { EmployeeEntity, Role, StoreEntity } from '@lp/organisation';
-import { buildEmployee, freePort, useTestDatabase } from '@lp/testing';
+import { buildEmployee, eventually, freePort, useTestDatabase } from '@lp/testing';
 
 const ROOT = join(__dirname, '..', '..');
+const FROM_SOURCE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 
 interface CliRun {
   code: number;
@@ -16,15 +19,18 @@ interface CliRun {
 
 /** Runs an operator command from source, in a process of its own, with this worker's database unless `env` says otherwise. */
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const node = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts'];
   try {
     // Under Jest, process.env is this file's copy, pointing at this worker's database.
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...node, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      // A command waiting for a service forever is a failure too, not a hung test run.
-      timeout: 45_000,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [...FROM_SOURCE, 'apps/cli/src/main.ts', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        // A command waiting for a service forever is a failure too, not a hung test run.
+        timeout: 45_000,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as CliRun;
@@ -118,12 +124,86 @@ describe('operator commands', () => {
     await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci', async (name, url) => {
       const run = await cli(['migrate'], { DATABASE_URL: url });
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(run.stdout).toMatch(/^Applied: CreateOrganisationAndIdentity\d+, /);
+      // Said before the work, which on a large database may take minutes, not only after it.
+      expect(lines(run.stdout)).toEqual([
+        expect.stringMatching(/^Applying \d+ migration\(s\): CreateOrganisationAndIdentity\d+, .*…$/),
+        expect.stringMatching(/^Applied \d+ migration\(s\)\.$/),
+      ]);
       const [{ collation }] = await suite.dataSource.query(
         'SELECT DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
         [name],
       );
       expect(collation).toBe('utf8mb4_unicode_ci');
+    });
+  }, 120_000);
+
+  it('migrate says that it waits for another process migrating the same database, then migrates', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (name, url) => {
+      const holder = suite.dataSource.createQueryRunner();
+      const lock = "LEFT(CONCAT('lp-academy-migrations:', ?), 64)";
+      try {
+        await holder.query(`SELECT GET_LOCK(${lock}, 0)`, [name]);
+        const running = cli(['migrate'], { DATABASE_URL: url });
+        await eventually(
+          async () => {
+            const waiting = await suite.dataSource.query(
+              "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE '%GET_LOCK%'",
+              [name],
+            );
+            expect(Number(waiting[0].n)).toBe(1);
+          },
+          45_000,
+          100,
+        );
+        await holder.query(`SELECT RELEASE_LOCK(${lock})`, [name]);
+        const run = await running;
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(lines(run.stdout)[0]).toBe(
+          'Another process is migrating this database; waiting for it to finish (at most 10 minutes)…',
+        );
+        expect(lines(run.stdout).at(-1)).toMatch(/^Applied \d+ migration\(s\)\.$/);
+      } finally {
+        await holder.release();
+      }
+    });
+  }, 120_000);
+
+  it('seed-curriculum run twice at once, as two `npm start`s do, loads each course once and fails neither', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (name, url) => {
+      expect(await cli(['migrate'], { DATABASE_URL: url })).toMatchObject({ code: 0, stderr: '' });
+      const holder = suite.dataSource.createQueryRunner();
+      const lock = "LEFT(CONCAT('lp-academy-seeding:', ?), 64)";
+      try {
+        // The first one holds the database until the second one waits for it: then the race is certain.
+        await holder.query(`SELECT GET_LOCK(${lock}, 0)`, [name]);
+        const runs = [cli(['seed-curriculum'], { DATABASE_URL: url }), cli(['seed-curriculum'], { DATABASE_URL: url })];
+        await eventually(
+          async () => {
+            const waiting = await suite.dataSource.query(
+              "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE '%GET_LOCK%'",
+              [name],
+            );
+            expect(Number(waiting[0].n)).toBe(2);
+          },
+          45_000,
+          100,
+        );
+        await holder.query(`SELECT RELEASE_LOCK(${lock})`, [name]);
+        const [first, second] = await Promise.all(runs);
+        for (const run of [first, second]) {
+          expect(run).toMatchObject({ code: 0, stderr: '' });
+          expect(lines(run.stdout)[0]).toBe(
+            'Another process is loading the curriculum or the demo data into this database; waiting for it to finish (at most 10 minutes)…',
+          );
+        }
+        const [{ courses, codes }] = await suite.dataSource.query(
+          'SELECT COUNT(*) AS courses, COUNT(DISTINCT code) AS codes FROM ??.courses',
+          [name],
+        );
+        expect(Number(courses)).toBe(Number(codes));
+      } finally {
+        await holder.release();
+      }
     });
   }, 120_000);
 
@@ -191,4 +271,87 @@ describe('operator commands', () => {
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/^Demo data is never loaded in production/)]);
     expect(await suite.dataSource.query('SHOW DATABASES LIKE ?', [untouched])).toEqual([]);
   }, 60_000);
+
+  it('start refuses production’s unsafe defaults in one line each, before it touches the database', async () => {
+    const untouched = `${await databaseName()}_never`;
+    const run = await cli(['start'], {
+      NODE_ENV: 'production',
+      DEMO_DATA: undefined,
+      DATABASE_URL: withDatabase(process.env.DATABASE_URL!, untouched),
+      PORT: String(await freePort()),
+      WORKER_PORT: String(await freePort()),
+    });
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      'Configuration: JWT_SECRET: set a secret of your own in production',
+      'Configuration: DEMO_DATA: must be false in production',
+    ]);
+    expect(run.stdout).toBe('');
+    expect(await suite.dataSource.query('SHOW DATABASES LIKE ?', [untouched])).toEqual([]);
+  }, 60_000);
+
+  describe('send-test-email, with the worker running as `npm start` runs it', () => {
+    let outbox: string;
+    let worker: ChildProcess | undefined;
+    let log = '';
+
+    /** The worker from source with its development log (what an operator reads), sending into `env`'s mail set-up. */
+    async function startWorker(env: NodeJS.ProcessEnv): Promise<void> {
+      worker = spawn(process.execPath, [...FROM_SOURCE, 'apps/worker/src/main.ts'], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'development',
+          LOG_LEVEL: 'info',
+          MAIL_OUTBOX_DIR: outbox,
+          WORKER_PORT: String(await freePort()),
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      for (const stream of [worker.stdout!, worker.stderr!]) stream.on('data', (chunk: Buffer) => (log += chunk));
+      await eventually(async () => expect(log).toContain('LP Academy worker running'), 45_000, 100);
+    }
+
+    beforeEach(async () => {
+      outbox = await mkdtemp(join(tmpdir(), 'lp-outbox-'));
+      log = '';
+    });
+
+    afterEach(async () => {
+      if (worker && worker.exitCode === null) {
+        const exited = new Promise((resolve) => worker!.once('exit', resolve));
+        worker.kill('SIGTERM');
+        await exited;
+      }
+      await rm(outbox, { recursive: true, force: true });
+    });
+
+    it('shows the message in the worker’s log, with the file it was written to', async () => {
+      await startWorker({});
+      const run = await cli(['send-test-email', '--to', 'ops@chain.example']);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      await eventually(async () => expect(await readdir(outbox)).toHaveLength(1), 20_000, 100);
+      const [file] = await readdir(outbox);
+      await eventually(async () => expect(log).toContain('Test email sent'), 5_000, 100);
+      expect(log).toContain(join(outbox, file));
+      // Not buried under Nest's line per module and route (about a hundred per `npm start`).
+      expect(log).not.toMatch(/InstanceLoader|RoutesResolver|RouterExplorer/);
+    }, 120_000);
+
+    it('says in the worker’s log, in one line, that the mail server cannot be reached and what to check', async () => {
+      const smtpPort = await freePort();
+      await startWorker({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+      const run = await cli(['send-test-email', '--to', 'ops@chain.example']);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      await eventually(async () => expect(log).toContain('Test email to ops@chain.example not sent'), 20_000, 100);
+      const [line] = log.split('\n').filter((text) => text.includes('Test email to'));
+      expect(line).toMatch(
+        new RegExp(
+          `not sent \\(attempt 1 of \\d+; it is tried again\\): connect ECONNREFUSED 127\\.0\\.0\\.1:${smtpPort}\\. Check SMTP_URL`,
+        ),
+      );
+      expect(log).not.toMatch(/^\s+at /m);
+    }, 120_000);
+  });
 });

@@ -466,6 +466,18 @@ describe('importEmployees', () => {
       const afterHeader = await expectNothingWritten(`${HEADER}\n${garbage.replace(/(.{70})/g, '$1\n')}`);
       expect(afterHeader.length).toBe(100);
     });
+    it('a file saved in another encoding than UTF-8, as Excel’s plain “CSV” on Windows is', async () => {
+      const windows1252 = Buffer.from(csv(good(), `B-1,Zoë,Müller,,CASHIER,${chart.stores.n1.code},,`), 'latin1');
+      // What a browser's File.text() (the web app's import page) makes of those bytes.
+      const asTheWebAppSendsIt = new TextDecoder('utf-8').decode(windows1252);
+      expect(await expectNothingWritten(asTheWebAppSendsIt)).toEqual([
+        {
+          line: 3,
+          message:
+            'not UTF-8 text in first_name, last_name (shown as �): save the file as “CSV UTF-8” and import it again',
+        },
+      ]);
+    });
     it('deactivateMissing with a file that lists nobody', async () => {
       expect(await expectNothingWritten(csv(), true)).toEqual([
         { line: 2, message: 'the file lists no employees; with deactivateMissing it would deactivate everyone' },

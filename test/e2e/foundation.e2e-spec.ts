@@ -57,8 +57,14 @@ describe('the API foundation', () => {
     const page = await request(t.app.getHttpServer()).get('/graphiql');
     expect(page.status).toBe(200);
     expect(page.text).not.toMatch(/https?:\/\/(?!localhost)/);
-    const script = await request(t.app.getHttpServer()).get('/graphiql/assets/graphiql.js');
-    expect(script.status).toBe(200);
+    // Every script and style sheet the page loads, or it stays at "Loading GraphiQL…".
+    const assets = [...page.text.matchAll(/(?:src|href)="(\/graphiql\/assets\/[^"]+)"/g)].map(([, path]) => path);
+    expect(assets).toHaveLength(4);
+    for (const path of assets) {
+      const asset = await request(t.app.getHttpServer()).get(path);
+      expect({ path, status: asset.status }).toEqual({ path, status: 200 });
+      expect(asset.headers['content-type']).toMatch(/^text\/(javascript|css)/);
+    }
   });
 
   it('has its schema committed as schema.gql (run `npm run schema:print` after changing the API)', () => {

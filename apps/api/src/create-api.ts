@@ -13,7 +13,12 @@ export async function createApi(options: { logger?: boolean } = {}): Promise<INe
     bufferLogs: true,
     logger: options.logger === false ? false : undefined,
   });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger !== false) {
+    app.useLogger(app.get(Logger));
+    // Nest flushes the log it buffered while starting only in app.listen(), which main.ts does not
+    // call (listenOnPort): without this, every later line was buffered, never printed, and kept.
+    app.flushLogs();
+  }
   configureHttp(app, readConfig(HttpConfig), readConfig(WebConfig));
   app.enableShutdownHooks();
   return app;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import {
   AppConfig,
+  assertSafeForProduction,
   exitOnStartupFailure,
   listenOnPort,
   loadEnvFile,
@@ -17,7 +18,6 @@ import {
 } from '@lp/core';
 import { API_CONFIG } from './app.module';
 import { createApi } from './create-api';
-import { assertSafeForProduction } from './production-safety';
 
 async function bootstrap(): Promise<void> {
   stopWhenLauncherGoes();
@@ -30,7 +30,7 @@ async function bootstrap(): Promise<void> {
 
   const app = await createApi();
   const dataSource = app.get(DataSource);
-  if (process.argv.includes('--migrate')) await runMigrationsExclusively(dataSource);
+  if (process.argv.includes('--migrate')) await runMigrationsExclusively(dataSource, console.log);
   await assertNoPendingMigrations(dataSource);
   await app.init();
   await listenOnPort(app.getHttpServer(), config.PORT, 'PORT');

@@ -8,6 +8,7 @@ import {
   assertNoPendingMigrations,
   assertRedisReachable,
   buildDataSourceOptions,
+  type DatabaseLock,
   ensureDatabaseExists,
   readConfig,
   runMigrationsExclusively,
@@ -35,16 +36,24 @@ export async function withCliContext<T>(work: (context: INestApplicationContext)
   }
 }
 
-/** Creates the database when missing and applies pending migrations; returns their names. */
+/** Creates the database when missing and applies pending migrations, saying what it does; returns their names. */
 export async function migrateDatabase(): Promise<string[]> {
   const { DATABASE_URL } = readConfig(DatabaseConfig);
   await ensureDatabaseExists(DATABASE_URL);
   const dataSource = new DataSource(buildDataSourceOptions({ url: DATABASE_URL }, lpSchema));
   await dataSource.initialize();
   try {
-    const applied = await runMigrationsExclusively(dataSource);
+    const applied = await runMigrationsExclusively(dataSource, console.log);
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * Loading the curriculum and the demo data take turns, as migrations do: two `npm start`s at
+ * once both found a course missing and both created it, and one died of the deadlock.
+ */
+export function seedingLock(progress: (line: string) => void): DatabaseLock {
+  return { name: 'lp-academy-seeding', activity: 'loading the curriculum or the demo data into', progress };
 }

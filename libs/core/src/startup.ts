@@ -1,12 +1,12 @@
 import { AppConfig, ConfigValidationError, EnvFileError, readConfig } from './config';
-import { MigrationLockTimeoutError, PendingMigrationsError, ServiceUnavailableError } from './database';
+import { DatabaseLockTimeoutError, PendingMigrationsError, ServiceUnavailableError } from './database';
 import { PortUnavailableError } from './listen-on-port';
 
 /** Failures whose message already says what is wrong and what to do. */
 const EXPLAINED = [
   ServiceUnavailableError,
   PendingMigrationsError,
-  MigrationLockTimeoutError,
+  DatabaseLockTimeoutError,
   EnvFileError,
   PortUnavailableError,
 ];

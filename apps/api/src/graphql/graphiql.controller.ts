@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Public } from '../modules/identity/public.decorator';
 import { Controller, Get, Header, NotFoundException, Param, StreamableFile } from '@nestjs/common';
 
-const ASSETS: Record<string, { path: string; type: string }> = {
-  'react.js': { path: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { path: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { path: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { path: 'graphiql/graphiql.min.css', type: 'text/css' },
+/** Files of installed packages, found from the package's folder: react's `exports` do not list its UMD builds. */
+const ASSETS: Record<string, { package: string; file: string; type: string }> = {
+  'react.js': { package: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { package: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { package: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { package: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
 
 const PAGE = `<!doctype html>
@@ -58,6 +60,7 @@ export class GraphiqlController {
   asset(@Param('name') name: string): StreamableFile {
     const asset = ASSETS[name];
     if (!asset) throw new NotFoundException();
-    return new StreamableFile(readFileSync(require.resolve(asset.path)), { type: asset.type });
+    const folder = dirname(require.resolve(`${asset.package}/package.json`));
+    return new StreamableFile(readFileSync(join(folder, asset.file)), { type: asset.type });
   }
 }

@@ -7,6 +7,6 @@ export function registerMigrate(program: Command): void {
     .description('create the database if missing and apply pending migrations')
     .action(async () => {
       const applied = await migrateDatabase();
-      console.log(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
+      console.log(applied.length === 0 ? 'The database is up to date.' : `Applied ${applied.length} migration(s).`);
     });
 }

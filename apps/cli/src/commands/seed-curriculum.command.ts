@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { readConfig } from '@lp/core';
+import { DataSource } from 'typeorm';
+import { readConfig, withDatabaseLock } from '@lp/core';
 import { ProgramSeeder } from '@lp/certification';
 import { CurriculumSeeder, LearningConfig, loadCurriculum, type SeedOptions, type SeededCourse } from '@lp/learning';
-import { migrateDatabase, withCliContext } from '../cli-context';
+import { migrateDatabase, seedingLock, withCliContext } from '../cli-context';
 
 function describe(course: SeededCourse): string {
   switch (course.outcome) {
@@ -42,11 +43,13 @@ export async function seedCurriculum(
   options: SeedOptions = {},
 ): Promise<void> {
   const curriculum = await loadCurriculum(resolve(readConfig(LearningConfig).CURRICULUM_DIR));
-  const [outcomes, programmes] = await withCliContext(async (context) => {
-    await context.get(ProgramSeeder).assertSeedable(curriculum.programmes);
-    const courses = await context.get(CurriculumSeeder).seed(curriculum, options);
-    return [courses, await context.get(ProgramSeeder).seed(curriculum.programmes)] as const;
-  });
+  const [outcomes, programmes] = await withCliContext((context) =>
+    withDatabaseLock(context.get(DataSource), seedingLock(log), async () => {
+      await context.get(ProgramSeeder).assertSeedable(curriculum.programmes);
+      const courses = await context.get(CurriculumSeeder).seed(curriculum, options);
+      return [courses, await context.get(ProgramSeeder).seed(curriculum.programmes)] as const;
+    }),
+  );
   const changed = outcomes.filter((o) => o.outcome !== 'unchanged');
   for (const course of verbose ? outcomes : changed) log(describe(course));
   if (!verbose && changed.length === 0) log(`Curriculum: ${outcomes.length} courses up to date.`);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { AppConfig, readConfig } from '@lp/core';
+import { DataSource } from 'typeorm';
+import { AppConfig, readConfig, withDatabaseLock } from '@lp/core';
 import { DemoSeeder } from '@lp/demo';
-import { migrateDatabase, withCliContext } from '../cli-context';
+import { migrateDatabase, seedingLock, withCliContext } from '../cli-context';
 import { seedCurriculum } from './seed-curriculum.command';
 
 const NEVER_IN_PRODUCTION =
@@ -10,16 +11,18 @@ const NEVER_IN_PRODUCTION =
 /** Loads the demo chain when the database has no employees yet; refuses in production. */
 export async function seedDemoIfEmpty(log: (line: string) => void = console.log): Promise<boolean> {
   if (readConfig(AppConfig).isProduction) throw new Error(NEVER_IN_PRODUCTION);
-  return withCliContext(async (context) => {
-    const seeder = context.get(DemoSeeder);
-    if (!(await seeder.isDatabaseEmpty())) return false;
-    const summary = await seeder.seed((step) => log(`  loading demo ${step}…`));
-    log(
-      `Demo chain loaded: ${summary.regions} regions, ${summary.stores} stores, ${summary.employees} employees, ` +
-        `${summary.assignments} training assignments, ${summary.certificates} certificates.`,
-    );
-    return true;
-  });
+  return withCliContext((context) =>
+    withDatabaseLock(context.get(DataSource), seedingLock(log), async () => {
+      const seeder = context.get(DemoSeeder);
+      if (!(await seeder.isDatabaseEmpty())) return false;
+      const summary = await seeder.seed((step) => log(`  loading demo ${step}…`));
+      log(
+        `Demo chain loaded: ${summary.regions} regions, ${summary.stores} stores, ${summary.employees} employees, ` +
+          `${summary.assignments} training assignments, ${summary.certificates} certificates.`,
+      );
+      return true;
+    }),
+  );
 }
 
 export function registerSeedDemo(program: Command): void {

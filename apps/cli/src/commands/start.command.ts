@@ -9,6 +9,7 @@ import {
   RedisConfig,
   SERVICE_NODE_FLAGS,
   assertRedisReachable,
+  assertSafeForProduction,
   ensureDatabaseExists,
   readConfig,
   validateConfigs,
@@ -29,7 +30,7 @@ const DIST = join(__dirname, '..', '..', '..', '..');
  * What the CLI, the API and the worker read: checked before the database is migrated, so a
  * wrong setting stops `start` at once instead of failing a child after the migration.
  */
-const START_CONFIG = [
+export const START_CONFIG = [
   ...CLI_CONFIG,
   HttpConfig,
   GraphqlConfig,
@@ -69,10 +70,11 @@ export function registerStart(program: Command): void {
     .action(async () => {
       validateConfigs(START_CONFIG);
       const config = readConfig(AppConfig);
+      // As the API would refuse it, but before the database is created, migrated and seeded.
+      assertSafeForProduction(config);
       await ensureDatabaseExists(readConfig(DatabaseConfig).DATABASE_URL);
       await assertRedisReachable(readConfig(RedisConfig).REDIS_URL);
-      const applied = await migrateDatabase();
-      if (applied.length > 0) console.log(`Migrated the database: ${applied.join(', ')}`);
+      await migrateDatabase();
       await seedCurriculum(console.log, false);
       if (config.DEMO_DATA && !config.isProduction) await seedDemoIfEmpty();
 

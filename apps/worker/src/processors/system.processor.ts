@@ -34,6 +34,22 @@ export class SystemProcessor extends WorkerHost implements OnModuleDestroy {
     }
   }
 
+  /**
+   * An operator sends a test email to check the mail set-up: a failure is what they are
+   * looking for, so it says what went wrong and what to check, without a stack trace.
+   */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<SendTestEmailPayload> | undefined, error: Error): void {
+    if (job?.name !== SystemJob.SendTestEmail) return;
+    const attempts = job.opts.attempts ?? 1;
+    const retry = job.attemptsMade < attempts ? 'it is tried again' : 'no attempts left: send another once it is fixed';
+    this.logger.warn(
+      { jobId: job.id },
+      `Test email to ${job.data.to} not sent (attempt ${job.attemptsMade} of ${attempts}; ${retry}): ` +
+        `${error.message.replace(/\.$/, '')}. Check SMTP_URL and that the mail server accepts connections from here.`,
+    );
+  }
+
   /** Without a listener, an 'error' event (e.g. Redis losing a running job) would be thrown. */
   @OnWorkerEvent('error')
   onWorkerError(error: Error): void {

@@ -4,6 +4,7 @@ export * from './env-file';
 export * from './env-var.decorator';
 export * from './http.config';
 export * from './mail.config';
+export * from './production-safety';
 export * from './read-config';
 export * from './redis.config';
 export * from './service-url';

@@ -1,4 +1,5 @@
 export * from './data-source-options';
+export * from './database-lock';
 export * from './database.module';
 export * from './entity-rows';
 export * from './json-column';

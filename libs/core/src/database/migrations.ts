@@ -1,5 +1,6 @@
 import { DataSource, type Migration } from 'typeorm';
 import { cliCommand } from '../cli-command';
+import { withDatabaseLock } from './database-lock';
 
 /** The command that applies the migrations, in a checkout and in the Docker image alike. */
 export const MIGRATE_COMMAND = cliCommand('migrate');
@@ -27,40 +28,18 @@ export async function assertNoPendingMigrations(dataSource: DataSource): Promise
   if (pending.length > 0) throw new PendingMigrationsError(pending);
 }
 
-/** How long a process waits for another one's migration before it gives up. */
-const MIGRATION_LOCK_WAIT_SECONDS = 600;
-
-/** Thrown when another process has been migrating the same database for too long. */
-export class MigrationLockTimeoutError extends Error {
-  constructor() {
-    super(
-      `Another process has been migrating this database for ${MIGRATION_LOCK_WAIT_SECONDS / 60} minutes. ` +
-        'Wait for it to finish (SHOW PROCESSLIST shows it), then start again.',
-    );
-    this.name = 'MigrationLockTimeoutError';
-  }
-}
-
 /**
- * Applies the pending migrations holding a MySQL named lock on the database, so processes
- * that start together (API replicas with --migrate, `npm start`) migrate one after the
- * other and the later ones find nothing to do; unlocked, two would run one migration twice.
- * The lock belongs to one connection and is released on it, never left in the pool.
+ * Applies the pending migrations, one process at a time (withDatabaseLock): unlocked, two
+ * processes that start together would run one migration twice. `progress` is told before
+ * any wait and any work, each of which may take minutes.
  */
-export async function runMigrationsExclusively(dataSource: DataSource): Promise<Migration[]> {
-  const lockName = "LEFT(CONCAT('lp-academy-migrations:', DATABASE()), 64)";
-  const runner = dataSource.createQueryRunner();
-  try {
-    const [{ acquired }] = await runner.query(`SELECT GET_LOCK(${lockName}, ?) AS acquired`, [
-      MIGRATION_LOCK_WAIT_SECONDS,
-    ]);
-    if (Number(acquired) !== 1) throw new MigrationLockTimeoutError();
-    try {
-      return await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      await runner.query(`SELECT RELEASE_LOCK(${lockName})`);
-    }
-  } finally {
-    await runner.release();
-  }
+export function runMigrationsExclusively(
+  dataSource: DataSource,
+  progress: (line: string) => void = () => undefined,
+): Promise<Migration[]> {
+  return withDatabaseLock(dataSource, { name: 'lp-academy-migrations', activity: 'migrating', progress }, async () => {
+    const pending = await pendingMigrations(dataSource);
+    if (pending.length > 0) progress(`Applying ${pending.length} migration(s): ${pending.join(', ')}…`);
+    return dataSource.runMigrations({ transaction: 'each' });
+  });
 }

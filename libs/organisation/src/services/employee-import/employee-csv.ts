@@ -68,6 +68,15 @@ function toRow(line: number, fields: string[]): EmployeeCsvRow | ImportLineError
   if (fields.length !== EMPLOYEE_CSV_COLUMNS.length) {
     return { line, message: `expected ${EMPLOYEE_CSV_COLUMNS.length} columns, found ${fields.length}` };
   }
+  // A file in another encoding (Excel's plain "CSV" is Windows-1252) reaches the API with its
+  // accented letters turned into U+FFFD by whoever decoded it as UTF-8: names would be stored mangled.
+  const undecoded = EMPLOYEE_CSV_COLUMNS.filter((_, index) => fields[index].includes('\uFFFD'));
+  if (undecoded.length > 0) {
+    return {
+      line,
+      message: `not UTF-8 text in ${undecoded.join(', ')} (shown as \uFFFD): save the file as “CSV UTF-8” and import it again`,
+    };
+  }
   const [number, first, last, email, jobRole, storeCode, role, hireDate] = fields;
   const problems: string[] = [];
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(number)) {

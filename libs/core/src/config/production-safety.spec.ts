@@ -1,10 +1,11 @@
-import { AppConfig, ConfigValidationError, DEFAULT_JWT_SECRET } from '@lp/core';
+import { AppConfig, DEFAULT_JWT_SECRET } from './app.config';
 import { assertSafeForProduction } from './production-safety';
+import { ConfigValidationError } from './read-config';
 
 const config = (values: Partial<AppConfig>) => Object.assign(new AppConfig(), values);
 const OWN_SECRET = 'a-secret-of-our-own-with-32-characters-or-more';
 
-describe('starting the API in production', () => {
+describe('starting in production', () => {
   it('refuses the development JWT secret', () => {
     expect(() =>
       assertSafeForProduction(config({ NODE_ENV: 'production', JWT_SECRET: DEFAULT_JWT_SECRET, DEMO_DATA: false })),

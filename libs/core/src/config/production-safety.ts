@@ -1,6 +1,7 @@
-import { type AppConfig, ConfigValidationError, DEFAULT_JWT_SECRET } from '@lp/core';
+import { type AppConfig, DEFAULT_JWT_SECRET } from './app.config';
+import { ConfigValidationError } from './read-config';
 
-/** Production refuses development secrets and demo data. */
+/** Production refuses development secrets and demo data: the API at start-up, and `start` before it migrates. */
 export function assertSafeForProduction(config: AppConfig): void {
   if (!config.isProduction) return;
   const problems: string[] = [];
