@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 
 /**
- * Waits (up to 9 s: a loaded CI machine can take seconds to bring a request to its lock) until at least `count` transactions wait for a lock while running a
- * statement that mentions `table`: the moment a test may close a lock cycle around them.
- * Answers whether they did. InnoDB answers from a cache while it is read more often than
- * every 100 ms, hence the pause.
+ * Waits (up to 9 s: a loaded machine can take seconds to bring a request to its lock) until
+ * at least `count` transactions wait for a lock while running a statement that mentions
+ * `table`: the moment a test may close a lock cycle around them. Answers whether they did.
+ * InnoDB answers from a cache while it is read more often than every 100 ms, hence the pause.
  */
 export async function lockWaitsOn(dataSource: DataSource, table: string, count = 1): Promise<boolean> {
   for (let tries = 0; tries < 60; tries++) {
