@@ -36,7 +36,7 @@ const IN_PROGRAM_AUDIENCE = `EXISTS (
  * audience keeps their certificate until it expires, with no refresher (AudienceAssigner
  * cancels an open one when they leave). A programme without rules renews every holder.
  *
- * Set-based: one read per programme over the (program_id, expires_at) index, then
+ * Set-based: one read per programme over the (current_key, expires_at) index, then
  * multi-row inserts of what it found, usually nothing. Once:
  * the unique open-assignment key refuses a second open one, and a refresher made since
  * the window opened — completed, cancelled by a manager, still open — keeps the planner
