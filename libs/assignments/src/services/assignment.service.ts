@@ -39,7 +39,7 @@ export class AssignmentService {
   /** Refuses work on an assignment that was cancelled. */
   assertNotCancelled(assignment: AssignmentEntity): void {
     if (assignment.status === AssignmentStatus.CANCELLED) {
-      throw new ConflictError(`Assignment ${assignment.id} was cancelled`);
+      throw new ConflictError('This assignment was cancelled');
     }
   }
 
@@ -77,7 +77,7 @@ export class AssignmentService {
       .set({ status: AssignmentStatus.COMPLETED, completedAt, openKey: null })
       .where('id = :id AND status IN (:...open)', { id: assignment.id, open: OPEN_ASSIGNMENT_STATUSES })
       .execute();
-    if (result.affected !== 1) throw new ConflictError(`Assignment ${assignment.id} is no longer open`);
+    if (result.affected !== 1) throw new ConflictError('This assignment is no longer open');
     const before = assignment.status;
     Object.assign(assignment, { status: AssignmentStatus.COMPLETED, completedAt, openKey: null });
     await this.audit.record(manager, {

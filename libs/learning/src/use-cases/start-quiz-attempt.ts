@@ -67,7 +67,7 @@ export class StartQuizAttempt {
       const assignment = await this.assignments.lockOwn(manager, employeeId, assignmentId);
       this.assignments.assertNotCancelled(assignment);
       if (assignment.status === AssignmentStatus.COMPLETED) {
-        throw new ConflictError(`Assignment ${assignmentId} is already completed`);
+        throw new ConflictError('This assignment is already completed');
       }
       const versionId = await versionIdTaken(manager, assignment);
       const state = await this.quizState(manager, assignmentId, versionId);
