@@ -278,14 +278,20 @@ export class NotificationPlanner {
     if (rows.length === 0) return 0;
     const zone = (await this.recipientZones(manager, [{ recipientId }])).get(recipientId) ?? FALLBACK_TIMEZONE;
     const now = this.clock.now();
-    let moved = 0;
+    // The ids to move, by the moment they move to: one UPDATE per moment, not per notification.
+    const byMoment = new Map<number, number[]>();
     for (const row of rows) {
       const sendAfter = nextSendingMoment(row.planned_at > now ? row.planned_at : now, zone, this.window);
       const stillDue = row.send_after <= now && sendAfter <= now;
       if (stillDue || sendAfter.getTime() === row.send_after.getTime()) continue;
+      byMoment.set(sendAfter.getTime(), [...(byMoment.get(sendAfter.getTime()) ?? []), row.id]);
+    }
+    let moved = 0;
+    for (const [moment, ids] of byMoment) {
+      const sendAfter = new Date(moment);
       const result = (await manager.query(
-        'UPDATE notifications SET send_after = ?, queue_after = ? WHERE id = ? AND status = ?',
-        [sendAfter, sendAfter, row.id, NotificationStatus.PENDING],
+        'UPDATE notifications SET send_after = ?, queue_after = ? WHERE id IN (?) AND status = ?',
+        [sendAfter, sendAfter, ids, NotificationStatus.PENDING],
       )) as { affectedRows: number };
       moved += result.affectedRows;
     }
