@@ -27,11 +27,18 @@ describe('taking a quiz', () => {
     return `/training/${assignment.id}/quiz`;
   }
 
+  /** A learner's quiz (see quizReadyToStart), started and shown all on one page; answers its assignment's id. */
+  async function startQuizOnOnePage(): Promise<string> {
+    const quiz = await quizReadyToStart();
+    await web.goto(quiz);
+    await web.page.getByRole('button', { name: 'Start the quiz' }).click();
+    await web.page.getByRole('button', { name: 'All on one page' }).click();
+    return quiz.split('/')[2];
+  }
+
   it('submits with questions left unanswered and shows the result', async () => {
     const page = web.page;
-    await web.goto(await quizReadyToStart());
-    await page.getByRole('button', { name: 'Start the quiz' }).click();
-    await page.getByRole('button', { name: 'All on one page' }).click();
+    await startQuizOnOnePage();
     await page.locator('fieldset.question').first().locator('input').first().check();
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await page.getByText('2 questions not answered').waitFor();
@@ -96,9 +103,7 @@ describe('taking a quiz', () => {
 
   it('keeps the answers and the attempt when a submit fails on a dropped connection, and submits them on retry', async () => {
     const page = web.page;
-    await web.goto(await quizReadyToStart());
-    await page.getByRole('button', { name: 'Start the quiz' }).click();
-    await page.getByRole('button', { name: 'All on one page' }).click();
+    await startQuizOnOnePage();
     for (const question of await page.locator('fieldset.question').all())
       await question.locator('input').first().check();
     const chosen = await ticked();
@@ -119,11 +124,7 @@ describe('taking a quiz', () => {
 
   it('shows the grade and the review when the attempt was graded meanwhile, as after a response lost on a dropped connection', async () => {
     const page = web.page;
-    const quiz = await quizReadyToStart();
-    const assignmentId = quiz.split('/')[2];
-    await web.goto(quiz);
-    await page.getByRole('button', { name: 'Start the quiz' }).click();
-    await page.getByRole('button', { name: 'All on one page' }).click();
+    const assignmentId = await startQuizOnOnePage();
     // The first submit, with nothing answered, reached the server and was graded; only its answer never arrived.
     const [attempt] = (await web.app.dataSource.query(
       `SELECT qa.id, a.employee_id FROM quiz_attempts qa JOIN assignments a ON a.id = qa.assignment_id
@@ -144,11 +145,7 @@ describe('taking a quiz', () => {
 
   it('says where the course stands when the attempt cannot be submitted and has no grade', async () => {
     const page = web.page;
-    const quiz = await quizReadyToStart();
-    const assignmentId = quiz.split('/')[2];
-    await web.goto(quiz);
-    await page.getByRole('button', { name: 'Start the quiz' }).click();
-    await page.getByRole('button', { name: 'All on one page' }).click();
+    const assignmentId = await startQuizOnOnePage();
     await web.app.dataSource.query("UPDATE assignments SET status = 'CANCELLED', open_key = NULL WHERE id = ?", [
       assignmentId,
     ]);
@@ -164,13 +161,10 @@ describe('taking a quiz', () => {
 
   it('moves keyboard focus to the notice when a submit finds the attempt closed', async () => {
     const page = web.page;
-    const quiz = await quizReadyToStart();
-    await web.goto(quiz);
-    await page.getByRole('button', { name: 'Start the quiz' }).click();
-    await page.getByRole('button', { name: 'All on one page' }).click();
+    const assignmentId = await startQuizOnOnePage();
     // Cancelled meanwhile: the attempt can be neither submitted nor shown a grade.
     await web.app.dataSource.query("UPDATE assignments SET status = 'CANCELLED', open_key = NULL WHERE id = ?", [
-      quiz.split('/')[2],
+      assignmentId,
     ]);
 
     await page.getByRole('button', { name: 'Submit answers' }).focus();
@@ -186,9 +180,7 @@ describe('taking a quiz', () => {
     const page = web.page;
     await page.setViewportSize({ width: 360, height: 640 });
     try {
-      await web.goto(await quizReadyToStart());
-      await page.getByRole('button', { name: 'Start the quiz' }).click();
-      await page.getByRole('button', { name: 'All on one page' }).click();
+      await startQuizOnOnePage();
       await page.getByRole('button', { name: 'Submit answers' }).focus();
       const hiddenUnderTheBar = () =>
         page.evaluate(() => {
