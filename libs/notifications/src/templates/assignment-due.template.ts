@@ -1,5 +1,5 @@
 import { NotificationKind } from '../notification-kind';
-import type { NotificationTemplate } from './notification-template';
+import { type NotificationTemplate, stillDueAsPlanned } from './notification-template';
 
 /**
  * Planned with templateData `{ assignmentId, courseTitle, dueAt }` (dueAt as an ISO string).
@@ -24,9 +24,7 @@ Continue where you left off: {{appLink "training" assignmentId}}`,
       [notification.subjectId],
     )) as { title: string; due_at: Date }[];
     if (!assignment) return {};
-    // A planning run that read the old due date may write its reminder after a manager moved it.
-    const plannedFor = new Date(String(notification.templateData.dueAt)).getTime();
-    return plannedFor === assignment.due_at.getTime() ? { courseTitle: assignment.title } : null;
+    return stillDueAsPlanned(notification, assignment.due_at) ? { courseTitle: assignment.title } : null;
   },
   notLoadedBecause: 'the due date of the assignment was moved',
 };

@@ -47,3 +47,12 @@ export interface NotificationTemplate {
    */
   copies?(manager: EntityManager, notification: NotificationToRender): Promise<number[]>;
 }
+
+/**
+ * Whether an assignment reminder's subject is still due when the reminder said (its
+ * templateData.dueAt): a planning run that read the old due date before a manager moved it
+ * may write its reminder after the move has cancelled the others.
+ */
+export function stillDueAsPlanned(notification: NotificationToRender, dueAt: Date): boolean {
+  return new Date(String(notification.templateData.dueAt)).getTime() === dueAt.getTime();
+}

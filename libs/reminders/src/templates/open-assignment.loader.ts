@@ -1,15 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
-import type { NotificationToRender } from '@lp/notifications';
-
-/**
- * Whether the assignment is still due when the reminder said: a planning run that read the
- * old due date before a manager moved it may write its reminder after the move has cancelled
- * the others.
- */
-export function stillDueAsPlanned(notification: NotificationToRender, dueAt: Date): boolean {
-  return new Date(String(notification.templateData.dueAt)).getTime() === dueAt.getTime();
-}
+import { type NotificationToRender, stillDueAsPlanned } from '@lp/notifications';
 
 /**
  * Sends a reminder about an assignment only while it is still open and due as planned: a
