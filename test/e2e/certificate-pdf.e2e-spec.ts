@@ -155,6 +155,10 @@ describe('the printable certificate PDF', () => {
     );
     expect(renamed.errors).toBeUndefined();
     const response = await download(`/certificates/${certification.id}.pdf`, org.people.employee);
+    expect({ status: response.status, body: response.status === 200 ? 'a PDF' : String(response.body) }).toEqual({
+      status: 200,
+      body: 'a PDF',
+    });
     expect(textOf(response.body as Buffer)).toContain('Łukasz Ελένη Dvořák-Şahin Иванова');
   });
 
