@@ -16,11 +16,18 @@ import {
 
 const APP_URL = 'https://academy.example.com';
 
-/** Each object of a PDF by number, with its stream inflated (pdfkit deflates them all). */
+/**
+ * Each object of a PDF by number, with its stream inflated (pdfkit deflates them all). A
+ * stream is read by its /Length, not up to `endstream`: its last byte may be a carriage
+ * return, which a pattern for the line break before `endstream` would take away.
+ */
 function objectsOf(pdf: Buffer): Map<string, { body: string; stream: string }> {
   const objects = new Map<string, { body: string; stream: string }>();
   for (const [, id, body] of pdf.toString('latin1').matchAll(/(\d+) 0 obj\s([\s\S]*?)endobj/g)) {
-    const data = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(body)?.[1];
+    const start = /stream\r?\n/.exec(body);
+    const length = Number(/\/Length (\d+)/.exec(body)?.[1]);
+    const data =
+      start && length ? body.slice(start.index + start[0].length, start.index + start[0].length + length) : '';
     let stream = '';
     try {
       stream = data ? inflateSync(Buffer.from(data, 'latin1')).toString('latin1') : '';
