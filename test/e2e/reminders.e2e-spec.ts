@@ -577,6 +577,34 @@ describe('reminder planning', () => {
       ]);
     });
 
+    it("dates an escalation for a manager based in another zone as the employee's store does, and says so", async () => {
+      const headOffice = await buildStore(dataSource, { name: 'Paris head office', timezone: 'Europe/Paris' });
+      await buildEmployee(dataSource, {
+        storeId: headOffice.id,
+        role: Role.STORE_MANAGER,
+        managedStoreIds: [store.id],
+        firstName: 'Noor',
+        email: 'noor@example.test',
+      });
+      // The end of 6 January in New York, Dana's store: 05:59 on the 7th in Paris.
+      await assignment(new Date('2026-01-07T04:59:00Z'));
+
+      await planning.plan();
+      await worker.app.get(NotificationSweep).sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.ESCALATION)).map((n) => n.status)).toEqual([
+          NotificationStatus.SENT,
+          NotificationStatus.SENT,
+        ]),
+      );
+      const escalation = smtp.messages.find(
+        (m) => m.subject?.includes('is overdue with') && !Array.isArray(m.to) && m.to?.text === 'noor@example.test',
+      )!;
+      expect(escalation.text).toContain('Hello Noor,');
+      expect(escalation.text).toContain('which was due on\nTuesday, 6 January 2026 at 23:59 New York time');
+      expect(escalation.html).toContain('<strong>Tuesday, 6 January 2026 at 23:59 New York time</strong>');
+    });
+
     it('tells of an expiry only those who manage the holder’s store or work in HR when it is sent', async () => {
       const brooklyn = await buildStore(dataSource, { name: 'Brooklyn', timezone: 'America/New_York' });
       const riley = await buildEmployee(dataSource, {

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n        timezone\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation UpdateCourse($courseId: ID!, $input: UpdateCourseInput!) {\n    updateCourse(courseId: $courseId, input: $input) {\n      id\n      title\n      summary\n      category\n      estimatedMinutes\n    }\n  }\n": typeof types.UpdateCourseDocument,
     "\n  query Courses($filter: CourseFilterInput, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          title\n          category\n          estimatedMinutes\n          currentVersion {\n            id\n            number\n          }\n          draftVersion {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": typeof types.CoursesDocument,
@@ -74,7 +74,7 @@ type Documents = {
     "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      status\n      holderName\n      programName\n      issuedOn\n      expiresOn\n    }\n  }\n": typeof types.VerifyCertificateDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n        timezone\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation UpdateCourse($courseId: ID!, $input: UpdateCourseInput!) {\n    updateCourse(courseId: $courseId, input: $input) {\n      id\n      title\n      summary\n      category\n      estimatedMinutes\n    }\n  }\n": types.UpdateCourseDocument,
     "\n  query Courses($filter: CourseFilterInput, $first: Int, $after: String) {\n    courses(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          code\n          title\n          category\n          estimatedMinutes\n          currentVersion {\n            id\n            number\n          }\n          draftVersion {\n            id\n            number\n          }\n        }\n      }\n    }\n  }\n": types.CoursesDocument,
@@ -151,7 +151,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n        timezone\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      email\n      role\n      employeeNumber\n      jobRole {\n        code\n        name\n      }\n      store {\n        id\n        code\n        name\n        timezone\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

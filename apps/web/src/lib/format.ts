@@ -33,9 +33,13 @@ export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${value.toFixed(value % 1 === 0 ? 0 : 1)}%`;
 }
 
-/** "Due in 3 days", "Due today", "2 days overdue". */
-export function dueLabel(iso: string, now = Date.now()): string {
-  const days = Math.round((new Date(iso).getTime() - now) / DAY);
+/**
+ * "Due in 3 days", "Due today", "2 days overdue": calendar days in `timeZone` (the person's
+ * store's, whose day a due date ends) from today to the due day, not 24-hour spans.
+ */
+export function dueLabel(iso: string, timeZone: string, now = Date.now()): string {
+  const day = (instant: number) => Math.floor(wallClockMs(instant, timeZone) / DAY);
+  const days = day(Date.parse(iso)) - day(now);
   if (days === 0) return 'Due today';
   if (days > 0) return days === 1 ? 'Due tomorrow' : `Due in ${days} days`;
   return days === -1 ? '1 day overdue' : `${-days} days overdue`;

@@ -22,6 +22,7 @@ const MeDocument = graphql(`
         id
         code
         name
+        timezone
       }
     }
   }

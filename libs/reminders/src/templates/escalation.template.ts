@@ -4,6 +4,8 @@ import { loadEscalatedAssignment } from './open-assignment.loader';
 /**
  * Sent to a store manager; templateData `{ assignmentId, courseTitle, dueAt, employeeName, overdueDays }`,
  * the names in it replaced by the current ones when it is sent (loadEscalatedAssignment).
+ * The due date is told in the employee's store's zone, as their emails and the manager's pages
+ * give it: the manager may be based in another zone (head office).
  */
 export const escalationTemplate: NotificationTemplate = {
   kind: NotificationKind.ESCALATION,
@@ -11,11 +13,11 @@ export const escalationTemplate: NotificationTemplate = {
   text: `Hello {{recipient.firstName}},
 
 {{employeeName}} has not completed the LP Academy course "{{courseTitle}}", which was due on
-{{dateTime dueAt}} — more than {{overdueDays}} day(s) ago.
+{{dateTime dueAt zone=employeeTimezone}} — more than {{overdueDays}} day(s) ago.
 Please follow up with them: {{appLink "people" employeeId}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 <p><strong>{{employeeName}}</strong> has not completed the LP Academy course <strong>{{courseTitle}}</strong>,
-which was due on <strong>{{dateTime dueAt}}</strong> — more than {{overdueDays}} day(s) ago.</p>
+which was due on <strong>{{dateTime dueAt zone=employeeTimezone}}</strong> — more than {{overdueDays}} day(s) ago.</p>
 <p><a href="{{appLink "people" employeeId}}">Please follow up with them</a></p>`,
   load: loadEscalatedAssignment,
   notLoadedBecause:

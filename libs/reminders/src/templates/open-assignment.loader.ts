@@ -24,26 +24,29 @@ export async function loadOpenAssignment(
  * An escalation goes only to someone who still manages the assignee's store, about work
  * still open and due as planned: after a transfer of either, the next planning run
  * escalates to the store's managers of then.
- * Gives the assignee's id, for the link to their record, and their name and the course's
- * title as they are now (HR may have corrected the name since planning).
+ * Gives the assignee's id, for the link to their record, their name and the course's title
+ * as they are now (HR may have corrected the name since planning), and their store's zone,
+ * whose day the due date ends (the manager may be based in another).
  */
 export async function loadEscalatedAssignment(
   manager: EntityManager,
   notification: NotificationToRender,
 ): Promise<Record<string, unknown> | null> {
   const rows = (await manager.query(
-    `SELECT a.employee_id, a.due_at, e.first_name, e.last_name, co.title FROM assignments a
+    `SELECT a.employee_id, a.due_at, e.first_name, e.last_name, s.timezone, co.title FROM assignments a
        JOIN employees e ON e.id = a.employee_id
+       JOIN stores s ON s.id = e.store_id
        JOIN store_managers sm ON sm.store_id = e.store_id AND sm.employee_id = ?
        JOIN courses co ON co.id = a.course_id
       WHERE a.id = ? AND a.status IN (?)`,
     [notification.recipientId, notification.subjectId, OPEN_ASSIGNMENT_STATUSES],
-  )) as { employee_id: number; due_at: Date; first_name: string; last_name: string; title: string }[];
+  )) as { employee_id: number; due_at: Date; first_name: string; last_name: string; timezone: string; title: string }[];
   if (rows.length === 0 || !stillDueAsPlanned(notification, rows[0].due_at)) return null;
   const [row] = rows;
   return {
     employeeId: Number(row.employee_id),
     employeeName: `${row.first_name} ${row.last_name}`,
+    employeeTimezone: row.timezone,
     courseTitle: row.title,
   };
 }

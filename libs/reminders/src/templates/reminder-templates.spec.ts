@@ -28,6 +28,7 @@ describe('the reminder email templates', () => {
         employeeName: 'Dana Reyes',
         overdueDays: 7,
         employeeId: 31,
+        employeeTimezone: 'America/New_York',
       }),
     );
     expect(email.subject).toBe('Dana Reyes is overdue with "CCTV basics"');

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { dueLabel, formatDate } from '../../lib/format';
+import { useMe } from '../../lib/session';
 import { ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Progress, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
@@ -8,6 +9,8 @@ import { MyAssignmentsDocument, OPEN_STATUSES } from './assignments';
 
 export function AssignmentPage() {
   const { assignmentId } = useParams();
+  // The learner's store's days, as their reminder emails and their manager give them.
+  const timeZone = useMe().store.timezone;
   const [{ data, fetching, error }, refetch] = useQuery({ query: MyAssignmentsDocument });
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Spinner />;
@@ -39,8 +42,8 @@ export function AssignmentPage() {
         </div>
         <div className="stat">
           <span className="stat-label">Due</span>
-          <strong>{formatDate(assignment.dueAt)}</strong>
-          {open && <div className="small muted">{dueLabel(assignment.dueAt)}</div>}
+          <strong>{formatDate(assignment.dueAt, timeZone)}</strong>
+          {open && <div className="small muted">{dueLabel(assignment.dueAt, timeZone)}</div>}
         </div>
         <div className="stat">
           <span className="stat-label">Progress</span>
@@ -84,7 +87,7 @@ export function AssignmentPage() {
               </p>
             )}
             {assignment.status === 'COMPLETED' ? (
-              <Alert tone="success">You passed this course on {formatDate(assignment.completedAt)}.</Alert>
+              <Alert tone="success">You passed this course on {formatDate(assignment.completedAt, timeZone)}.</Alert>
             ) : nextLesson ? (
               <p className="muted">Read every lesson to unlock the quiz.</p>
             ) : open ? (

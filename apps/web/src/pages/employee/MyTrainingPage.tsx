@@ -9,7 +9,8 @@ import { MyAssignmentsDocument, OPEN_STATUSES } from './assignments';
 
 type Assignment = MyAssignmentsQuery['myAssignments'][number];
 
-function AssignmentCard({ assignment }: { assignment: Assignment }) {
+/** Days are the learner's store's, as their reminder emails and their manager give them, wherever they read them. */
+function AssignmentCard({ assignment, timeZone }: { assignment: Assignment; timeZone: string }) {
   const open = OPEN_STATUSES.includes(assignment.status);
   const action = assignment.status === 'COMPLETED' ? 'Review' : assignment.progressPercent > 0 ? 'Continue' : 'Start';
   return (
@@ -30,12 +31,12 @@ function AssignmentCard({ assignment }: { assignment: Assignment }) {
       <p className="small">
         {open ? (
           <>
-            <strong>{dueLabel(assignment.dueAt)}</strong> · due {formatDate(assignment.dueAt)}
+            <strong>{dueLabel(assignment.dueAt, timeZone)}</strong> · due {formatDate(assignment.dueAt, timeZone)}
           </>
         ) : assignment.completedAt ? (
-          <>Completed {formatDate(assignment.completedAt)}</>
+          <>Completed {formatDate(assignment.completedAt, timeZone)}</>
         ) : (
-          <>Due {formatDate(assignment.dueAt)}</>
+          <>Due {formatDate(assignment.dueAt, timeZone)}</>
         )}
       </p>
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -93,7 +94,7 @@ export function MyTrainingPage() {
             ) : (
               <div className="grid grid-2">
                 {open.map((a) => (
-                  <AssignmentCard key={a.id} assignment={a} />
+                  <AssignmentCard key={a.id} assignment={a} timeZone={me.store.timezone} />
                 ))}
               </div>
             )}
@@ -105,7 +106,7 @@ export function MyTrainingPage() {
             ) : (
               <div className="grid grid-2">
                 {done.map((a) => (
-                  <AssignmentCard key={a.id} assignment={a} />
+                  <AssignmentCard key={a.id} assignment={a} timeZone={me.store.timezone} />
                 ))}
               </div>
             )}

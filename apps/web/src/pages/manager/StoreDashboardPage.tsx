@@ -232,7 +232,7 @@ function OverdueWork({ storeId, timeZone }: StoreProps) {
               },
               { header: 'Job role', cell: (a) => a.employee.jobRole.name },
               { header: 'Course', cell: (a) => a.course.title },
-              { header: 'Due', cell: (a) => `${formatDate(a.dueAt, timeZone)} (${dueLabel(a.dueAt)})` },
+              { header: 'Due', cell: (a) => `${formatDate(a.dueAt, timeZone)} (${dueLabel(a.dueAt, timeZone)})` },
               { header: 'Progress', cell: (a) => `${a.progressPercent}%`, numeric: true },
             ]}
           />
