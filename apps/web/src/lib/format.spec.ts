@@ -1,4 +1,4 @@
-import { dayOf, dueLabel, endOfDay, formatDate } from './format';
+import { dayOf, dueLabel, endOfDay, formatDate, formatDateTime } from './format';
 
 describe('days in a store’s time zone', () => {
   it('ends a day at 23:59 of that zone', () => {
@@ -24,6 +24,17 @@ describe('days in a store’s time zone', () => {
     const nineInSydney = '2026-03-09T22:00:00Z';
     expect(formatDate(nineInSydney, 'Australia/Sydney')).toBe(formatDate('2026-03-10T12:00:00Z', 'UTC'));
     expect(formatDate(nineInSydney, 'America/New_York')).toBe(formatDate('2026-03-09T12:00:00Z', 'UTC'));
+  });
+});
+
+describe('moments', () => {
+  it('names the reader’s zone after the time, since HR reads the log of a chain spread over several', () => {
+    const sent = '2026-03-09T22:00:00Z';
+    const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
+      .formatToParts(new Date(sent))
+      .find((part) => part.type === 'timeZoneName')!.value;
+    expect(formatDateTime(sent)).toContain(zone);
+    expect(formatDateTime(null)).toBe('—');
   });
 });
 
