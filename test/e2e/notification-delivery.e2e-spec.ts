@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import request from 'supertest';
 import { DataSource, In } from 'typeorm';
 import { QueueName, setEnvironment } from '@lp/core';
 import {
@@ -20,9 +21,12 @@ import { type EmployeeEntity, Role } from '@lp/organisation';
 import {
   buildEmployee,
   buildStore,
+  createTestApp,
   createTestWorker,
   deleteQueueKeys,
   eventually,
+  graphql,
+  type TestApp,
   type TestWorker,
   useMailingWorker,
 } from '@lp/testing';
@@ -54,6 +58,9 @@ describe('notification delivery', () => {
     smtp.rejectCount = undefined;
     smtp.rejectCode = undefined;
     smtp.unknownMailboxes.clear();
+    smtp.deferredMailboxes.clear();
+    smtp.refuseConnections = undefined;
+    smtp.rcptDelayMs = 0;
     store = await buildStore(dataSource, { name: 'Manhattan 5th Ave', timezone: 'America/New_York' });
   });
 
@@ -231,6 +238,18 @@ describe('notification delivery', () => {
     expect(sent).toMatchObject({ id, attempts: 3, lastError: null });
     await settle();
     expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('sends over a few pooled SMTP connections, not one per email', async () => {
+    const employees = await Promise.all(
+      Array.from({ length: 12 }, () => buildEmployee(dataSource, { storeId: store.id })),
+    );
+    for (const [i, employee] of employees.entries()) await reminderFor(employee, 550 + i);
+
+    await sweep.sweep();
+
+    await awaitStatus(12);
+    expect(smtp.connections).toBeLessThanOrEqual(5);
   });
 
   it('sends each notification once when three workers sweep at the same time', async () => {
@@ -530,5 +549,283 @@ describe('notification delivery', () => {
       smtp.delayMs = 0;
       worker.mailWorker.resume();
     }
+  });
+
+  describe('when the mail server fails', () => {
+    let api: TestApp;
+
+    beforeAll(async () => {
+      api = await createTestApp();
+    });
+    afterAll(() => api.close());
+
+    afterEach(async () => {
+      if (!smtp.listening) await smtp.start();
+    });
+
+    /** What HR reads in the notifications log. */
+    async function seenByHr(id: number): Promise<{ status: string; attempts: number; lastError: string | null }> {
+      const hr = await buildEmployee(dataSource, { storeId: store.id, role: Role.HR });
+      const response = await graphql(
+        api.app,
+        `
+          {
+            notifications(first: 100) {
+              edges {
+                node {
+                  id
+                  status
+                  attempts
+                  lastError
+                }
+              }
+            }
+          }
+        `,
+        {},
+        api.tokenFor(hr),
+      );
+      expect(response.errors).toBeUndefined();
+      const node = response.data!.notifications.edges.find((e: any) => e.node.id === String(id))?.node;
+      return { status: node.status, attempts: node.attempts, lastError: node.lastError };
+    }
+
+    it('keeps a notification while the server is down, says so to HR, and sends it once when the server is back', async () => {
+      await smtp.stop();
+      const employee = await buildEmployee(dataSource, { storeId: store.id, email: 'dana@example.test' });
+      const id = await reminderFor(employee);
+
+      await sweep.sweep();
+      await eventually(async () => expect(await mailQueue.getJobState(deliveryJobId(id))).toBe('failed'));
+
+      const seen = await seenByHr(id);
+      expect(seen).toMatchObject({ status: 'PENDING', attempts: 3 });
+      expect(seen.lastError).toMatch(/^The mail server could not be reached: .*ECONNREFUSED/);
+      // The worker itself is fine: the notifications wait in the database for the server.
+      const health = await request(worker.app.getHttpServer()).get('/health');
+      expect(health.status).toBe(200);
+      expect(health.body.info).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+
+      await smtp.start();
+      clock.advanceMinutes(5);
+      expect(await sweep.sweep()).toMatchObject({ queued: 1 });
+
+      const [sent] = await awaitStatus(1);
+      expect(sent).toMatchObject({ id, attempts: 4, lastError: null });
+      await settle();
+      expect(smtp.messages.map((m) => m.envelopeTo)).toEqual([['dana@example.test']]);
+    });
+
+    it('tries again while the server refuses connections with 421, and sends once it takes them', async () => {
+      // Restarted first so that the worker's pooled connections go: the server refuses new ones.
+      await smtp.stop();
+      await smtp.start();
+      smtp.refuseConnections = 'Too many connections, try again later';
+      const employee = await buildEmployee(dataSource, { storeId: store.id });
+      const id = await reminderFor(employee);
+
+      await sweep.sweep();
+      await eventually(async () =>
+        expect((await notification(id)).lastError).toBe(
+          'The mail server refused the connection: 421 Too many connections, try again later',
+        ),
+      );
+      smtp.refuseConnections = undefined;
+
+      const [sent] = await awaitStatus(1);
+      expect(sent).toMatchObject({ id, lastError: null });
+      await settle();
+      expect(smtp.messages).toHaveLength(1);
+    });
+
+    it('fails at once a reminder to a mailbox the server does not know, naming the address for HR', async () => {
+      const employee = await buildEmployee(dataSource, { storeId: store.id, email: 'gone@example.test' });
+      smtp.unknownMailboxes.add('gone@example.test');
+      const id = await reminderFor(employee);
+
+      await sweep.sweep();
+
+      await awaitStatus(1, NotificationStatus.FAILED);
+      await eventually(async () => expect(await mailQueue.getJobState(deliveryJobId(id))).toBe('completed'));
+      expect(await seenByHr(id)).toEqual({
+        status: 'FAILED',
+        attempts: 1,
+        lastError: 'Not sent: the mail server refused gone@example.test: 550 5.1.1 No such mailbox',
+      });
+      expect(smtp.messages).toHaveLength(0);
+    });
+
+    it('holds up nobody for one refused, one malformed and one greylisted recipient', async () => {
+      const people = await Promise.all(
+        ['gone@example.test', '"john doe"@example.test', 'later@example.test', 'fine@example.test'].map((email) =>
+          buildEmployee(dataSource, { storeId: store.id, email }),
+        ),
+      );
+      smtp.unknownMailboxes.add('gone@example.test');
+      smtp.deferredMailboxes.set('later@example.test', 1);
+      const [gone, malformed, later, fine] = await Promise.all(
+        people.map((person, i) => reminderFor(person, 1000 + i)),
+      );
+
+      await sweep.sweep();
+
+      await awaitStatus(2);
+      await awaitStatus(2, NotificationStatus.FAILED);
+      expect(await notification(gone)).toMatchObject({ status: NotificationStatus.FAILED, attempts: 1 });
+      expect(await notification(malformed)).toMatchObject({ status: NotificationStatus.FAILED, attempts: 1 });
+      expect((await notification(malformed)).lastError).toMatch(/refused "john doe"@example\.test: 501 /);
+      expect(await notification(later)).toMatchObject({ status: NotificationStatus.SENT, attempts: 2 });
+      expect(await notification(fine)).toMatchObject({ status: NotificationStatus.SENT, attempts: 1 });
+      await settle();
+      expect(smtp.messages.map((m) => m.envelopeTo).sort()).toEqual([['fine@example.test'], ['later@example.test']]);
+    });
+
+    it('sends to the recipient and tells HR which copy the server refused', async () => {
+      const manager = await buildEmployee(dataSource, {
+        storeId: store.id,
+        role: Role.STORE_MANAGER,
+        email: 'old-manager@example.test',
+      });
+      const employee = await buildEmployee(dataSource, { storeId: store.id, email: 'dana@example.test' });
+      smtp.unknownMailboxes.add('old-manager@example.test');
+      await planner.plan(dataSource.manager, [
+        {
+          kind: NotificationKind.CERTIFICATION_EXPIRING,
+          recipientId: employee.id,
+          ccEmployeeIds: [manager.id],
+          subjectType: NotificationSubjectType.CERTIFICATION,
+          subjectId: 9,
+          offsetKey: 'D1',
+          plannedAt: clock.now(),
+          templateData: { certificationId: 9, programName: 'LP Foundations', expiresAt: '2026-01-16T17:00:00.000Z' },
+        },
+      ]);
+
+      await sweep.sweep();
+
+      const [sent] = await awaitStatus(1);
+      expect(await seenByHr(sent.id)).toEqual({
+        status: 'SENT',
+        attempts: 1,
+        lastError: 'Not copied: the mail server refused old-manager@example.test: 550 5.1.1 No such mailbox',
+      });
+      expect(smtp.messages.map((m) => m.envelopeTo)).toEqual([['dana@example.test']]);
+    });
+
+    it('keeps to the column, and sends once, when the server refuses a long list of copies', async () => {
+      const managers = await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          buildEmployee(dataSource, {
+            storeId: store.id,
+            role: Role.STORE_MANAGER,
+            email: `a-manager-who-left-long-ago-${i}@example.test`,
+          }),
+        ),
+      );
+      for (const manager of managers) smtp.unknownMailboxes.add(manager.email!);
+      const employee = await buildEmployee(dataSource, { storeId: store.id });
+      await planner.plan(dataSource.manager, [
+        {
+          kind: NotificationKind.CERTIFICATION_EXPIRING,
+          recipientId: employee.id,
+          ccEmployeeIds: [],
+          subjectType: NotificationSubjectType.CERTIFICATION,
+          subjectId: 9,
+          offsetKey: 'D1',
+          plannedAt: clock.now(),
+          templateData: { certificationId: 9, programName: 'LP Foundations', expiresAt: '2026-01-16T17:00:00.000Z' },
+        },
+      ]);
+
+      await sweep.sweep();
+
+      const [sent] = await awaitStatus(1);
+      expect(sent.attempts).toBe(1);
+      expect(sent.lastError).toHaveLength(1000);
+      expect(sent.lastError).toMatch(/^Not copied: the mail server refused a-manager-who-left-long-ago-\d+@/);
+      await settle();
+      expect(smtp.messages).toHaveLength(1);
+    });
+
+    it('tries a greylisted recipient again, without copying the managers twice', async () => {
+      const manager = await buildEmployee(dataSource, {
+        storeId: store.id,
+        role: Role.STORE_MANAGER,
+        email: 'manager@example.test',
+      });
+      const employee = await buildEmployee(dataSource, { storeId: store.id, email: 'later@example.test' });
+      smtp.deferredMailboxes.set('later@example.test', 1);
+      await planner.plan(dataSource.manager, [
+        {
+          kind: NotificationKind.CERTIFICATION_EXPIRING,
+          recipientId: employee.id,
+          ccEmployeeIds: [manager.id],
+          subjectType: NotificationSubjectType.CERTIFICATION,
+          subjectId: 9,
+          offsetKey: 'D1',
+          plannedAt: clock.now(),
+          templateData: { certificationId: 9, programName: 'LP Foundations', expiresAt: '2026-01-16T17:00:00.000Z' },
+        },
+      ]);
+
+      await sweep.sweep();
+
+      const [sent] = await awaitStatus(1);
+      expect(sent).toMatchObject({ attempts: 2, lastError: null });
+      await settle();
+      expect(smtp.messages.map((m) => m.envelopeTo)).toEqual([['manager@example.test'], ['later@example.test']]);
+    });
+
+    describe('that hangs', () => {
+      let patient: TestWorker | undefined;
+
+      beforeEach(async () => {
+        setEnvironment({ SMTP_TIMEOUT_SECONDS: '1' });
+        patient = await createTestWorker({ clock, smtpUrl: smtp.url });
+        setEnvironment({ SMTP_TIMEOUT_SECONDS: undefined });
+        await worker.mailWorker.pause();
+      });
+
+      afterEach(async () => {
+        await patient?.close();
+        worker.mailWorker.resume();
+      });
+
+      it('gives up on an answer after SMTP_TIMEOUT_SECONDS and sends on a later attempt', async () => {
+        smtp.rcptDelayMs = 3000;
+        const employee = await buildEmployee(dataSource, { storeId: store.id });
+        const id = await reminderFor(employee);
+
+        await sweep.sweep();
+        await eventually(async () => expect((await notification(id)).lastError).toMatch(/timed out|timeout/i), 3000);
+        smtp.rcptDelayMs = 0;
+
+        const [sent] = await awaitStatus(1);
+        expect(sent).toMatchObject({ id, lastError: null });
+        await settle();
+        expect(smtp.messages).toHaveLength(1);
+      });
+
+      it('lets a worker stop within SMTP_TIMEOUT_SECONDS while its send hangs, and another sends it once', async () => {
+        smtp.rcptDelayMs = 5000;
+        const employee = await buildEmployee(dataSource, { storeId: store.id });
+        const id = await reminderFor(employee);
+        await sweep.sweep();
+        await eventually(async () => expect((await notification(id)).status).toBe(NotificationStatus.SENDING));
+
+        const stopping = Date.now();
+        await patient!.close();
+        patient = undefined;
+
+        expect(Date.now() - stopping).toBeLessThan(2500);
+        expect(await notification(id)).toMatchObject({ status: NotificationStatus.PENDING, attempts: 1 });
+        smtp.rcptDelayMs = 0;
+        worker.mailWorker.resume();
+        const [sent] = await awaitStatus(1);
+        expect(sent).toMatchObject({ id, attempts: 2 });
+        await settle();
+        expect(smtp.messages).toHaveLength(1);
+      });
+    });
   });
 });

@@ -29,4 +29,14 @@ export class MailConfig {
   @Min(1)
   @Max(1000)
   MAIL_RATE_PER_SECOND = 20;
+
+  @EnvVar({
+    description:
+      'Seconds to wait for the SMTP server to connect, greet or answer a command; past that the attempt fails and is tried again',
+  })
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  SMTP_TIMEOUT_SECONDS = 60;
 }

@@ -11,6 +11,8 @@ export interface RefusedAddress {
   address: string;
   /** The server's answer, e.g. "550 5.1.1 No such user". */
   reason: string;
+  /** Its reply code: 4xx when the server may take it later (greylisting, a full mailbox), 5xx for good. */
+  responseCode?: number;
 }
 
 export interface MailReceipt {

@@ -8,7 +8,7 @@ import type { MailMessage, MailReceipt, RefusedAddress } from './mail-message';
 
 interface SmtpSendInfo {
   rejected?: (string | { address: string })[];
-  rejectedErrors?: { recipient?: string; response?: string; message: string }[];
+  rejectedErrors?: { recipient?: string; response?: string; responseCode?: number; message: string }[];
 }
 
 /** The recipients the server refused at RCPT TO while it accepted the message for the others. */
@@ -16,7 +16,7 @@ function refusedAddresses(info: SmtpSendInfo): RefusedAddress[] {
   return (info.rejected ?? []).map((recipient) => {
     const address = typeof recipient === 'string' ? recipient : recipient.address;
     const error = info.rejectedErrors?.find((e) => e.recipient === address);
-    return { address, reason: error?.response ?? error?.message ?? 'refused' };
+    return { address, reason: error?.response ?? error?.message ?? 'refused', responseCode: error?.responseCode };
   });
 }
 
@@ -32,7 +32,18 @@ export class MailService implements OnModuleDestroy {
 
   constructor(private readonly config: MailConfig) {
     if (config.SMTP_URL) {
-      this.transport = createTransport(config.SMTP_URL, { pool: true, maxConnections: 5 } as never);
+      // The options go beside the url: a second argument would be the messages' defaults.
+      // nodemailer's own limits (2 minutes to connect, 10 of silence) would let a hung relay
+      // hold a send, and a shutdown waiting for it, that long.
+      const timeout = config.SMTP_TIMEOUT_SECONDS * 1000;
+      this.transport = createTransport({
+        url: config.SMTP_URL,
+        pool: true,
+        maxConnections: 5,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+      });
     } else {
       this.outboxDir = resolve(config.MAIL_OUTBOX_DIR);
       this.transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });

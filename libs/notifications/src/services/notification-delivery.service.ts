@@ -6,6 +6,7 @@ import { resolveTimezone } from '@lp/organisation';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { NotificationTemplates } from '../templates/notification-templates.service';
+import { describeFailure, refusedForGood, refusedForNow, refusedRecipients, sentence } from './delivery-failure';
 import { staleOutcome } from './stale-outcome';
 
 export type DeliveryOutcome =
@@ -25,30 +26,10 @@ interface Recipient {
   timezone: string;
 }
 
-const MAX_ERROR_LENGTH = 1000;
-
 const COPIES_ONLY = 'Sent to the copies only: the employee has no email address';
 
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.slice(0, MAX_ERROR_LENGTH);
-}
-
-/**
- * Whether the SMTP server refused this message or its recipient for good: a 5xx answer to
- * RCPT TO or DATA, which the same message would get again. A 4xx answer, a refused login
- * or sender (the server's set-up, which someone may fix) and a server that cannot be
- * reached are worth trying again.
- */
-function refusedForGood(error: unknown): boolean {
-  const { responseCode, command } = error as { responseCode?: unknown; command?: unknown };
-  return (
-    typeof responseCode === 'number' &&
-    responseCode >= 500 &&
-    responseCode < 600 &&
-    (command === 'RCPT TO' || command === 'DATA')
-  );
-}
+/** The length of `last_error`: a longer reason (a server's answer, many refused copies) is cut. */
+const MAX_ERROR_LENGTH = 1000;
 
 /**
  * Sends one notification, at most once in normal operation. The row is claimed with a
@@ -93,12 +74,13 @@ export class NotificationDelivery {
       this.logger.log({ notificationId: id, ...outcome }, `Notification ${outcome.result}`);
       return outcome;
     } catch (error) {
-      const reason = describe(error);
       if (refusedForGood(error)) {
+        const reason = `Not sent: ${describeFailure(error)}`;
         await this.settle(id, claimedAt, { status: NotificationStatus.FAILED, lastError: reason });
         this.logger.error({ notificationId: id, err: error }, 'Notification refused by the mail server');
         return { result: 'failed', reason };
       }
+      const reason = sentence(describeFailure(error));
       await this.settle(id, claimedAt, {
         status: NotificationStatus.PENDING,
         lastError: reason,
@@ -149,23 +131,31 @@ export class NotificationDelivery {
         values: { ...toRender.templateData, ...loaded },
       });
     } catch (error) {
-      return this.notSent(id, claimedAt, 'FAILED', `the email could not be rendered: ${describe(error)}`);
+      return this.notSent(id, claimedAt, 'FAILED', `the email could not be rendered: ${describeFailure(error)}`);
     }
 
     const to = recipient.email;
     // Many store staff have no email: the managers copied still need to hear of it.
     const addressees = to ? { to, cc: cc.length > 0 ? cc : undefined } : { to: cc.join(', ') };
     const receipt = await this.mail.send({ ...addressees, ...email });
-    const refusal = to && receipt.refused.find((r) => r.address.toLowerCase() === to.toLowerCase());
+    const refusal = to ? receipt.refused.find((r) => r.address.toLowerCase() === to.toLowerCase()) : undefined;
+    if (refusal && refusedForNow(refusal)) {
+      // The copies went: the next attempt goes to the recipient alone, so nobody is copied twice.
+      await this.settle(id, claimedAt, { ccEmployeeIds: null });
+      throw new Error(refusedRecipients([refusal]));
+    }
     if (refusal) {
       // Sending again would copy the others twice; HR sees why the recipient has nothing.
-      return this.notSent(id, claimedAt, 'FAILED', `the mail server refused ${refusal.address}: ${refusal.reason}`);
+      return this.notSent(id, claimedAt, 'FAILED', refusedRecipients([refusal]));
     }
+    // Any refusal left is a copy's: the email went, and HR sees who was not copied.
+    const uncopied = receipt.refused;
+    const notes = [to ? null : COPIES_ONLY, uncopied.length > 0 ? `Not copied: ${refusedRecipients(uncopied)}` : null];
     const marked = await this.settle(id, claimedAt, {
       status: NotificationStatus.SENT,
       sentAt: this.clock.now(),
       messageId: receipt.messageId.slice(0, 255),
-      lastError: to ? null : COPIES_ONLY,
+      lastError: notes.filter((note) => note !== null).join('; ') || null,
     });
     if (!marked) {
       this.logger.warn({ notificationId: id }, 'Sent after another worker had taken the notification over');
@@ -216,11 +206,14 @@ export class NotificationDelivery {
   private settle(
     id: number,
     claimedAt: Date,
-    changes: Partial<Pick<NotificationEntity, 'status' | 'lastError' | 'queueAfter' | 'sentAt' | 'messageId'>>,
+    changes: Partial<
+      Pick<NotificationEntity, 'status' | 'lastError' | 'queueAfter' | 'sentAt' | 'messageId' | 'ccEmployeeIds'>
+    >,
   ): Promise<boolean> {
+    const lastError = changes.lastError?.slice(0, MAX_ERROR_LENGTH);
     return this.changedOne(
       this.updateOne(id)
-        .set(changes)
+        .set(lastError === undefined ? changes : { ...changes, lastError })
         .andWhere('status = :sending AND claimed_at = :claimedAt', { sending: NotificationStatus.SENDING, claimedAt }),
     );
   }
