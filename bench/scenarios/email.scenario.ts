@@ -32,7 +32,8 @@ export const emailScenario: Scenario = {
     const sink = await new SmtpSink().start();
     const config = Object.assign(readConfig(MailConfig), { SMTP_URL: sink.url });
     const service = new MailService(config);
-    const bare = createTransport(sink.url, POOL as never);
+    // The pool's options beside the url, as MailService passes them: a second argument would be the messages' defaults.
+    const bare = createTransport({ url: sink.url, ...POOL });
     try {
       const batch = messages(context.settings.emails);
       const warmup = batch.slice(0, Math.min(20, batch.length));
