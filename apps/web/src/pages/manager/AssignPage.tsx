@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type CombinedError, type OperationResult, useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AssignCourseInput, AssignMissingQuery, StoreQuery } from '../../gql/graphql';
-import { compact, dueDayHint, endOfDay, fullName, isoDay } from '../../lib/format';
+import { compact, dueDayHint, endOfDay, formatDate, fullName, isoDay } from '../../lib/format';
 import { useMe, type Role } from '../../lib/session';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
@@ -45,9 +45,9 @@ const AssignPeopleDocument = graphql(`
 `);
 
 const AssignMissingDocument = graphql(`
-  query AssignMissing($storeId: ID!, $first: Int, $after: String) {
+  query AssignMissing($storeId: ID!, $programId: ID!, $first: Int, $after: String) {
     storeCompliance(storeId: $storeId) {
-      programs {
+      program(id: $programId) {
         program {
           id
           name
@@ -64,6 +64,12 @@ const AssignMissingDocument = graphql(`
           edges {
             node {
               id
+            }
+            coursesPassed {
+              course {
+                id
+              }
+              completedAt
             }
           }
         }
@@ -114,12 +120,24 @@ interface PeoplePageProps {
   listedBefore: number;
   isLast: boolean;
   chosen: string[];
+  /** What to say beside a person's name, if anything. */
+  noteFor?: (employeeId: string) => string | undefined;
   onToggle: (employeeId: string, on: boolean) => void;
   onMore: (endCursor: string) => void;
 }
 
 /** One page of the store's people; the last page says how many are listed and offers more. */
-function PeoplePage({ storeId, search, after, listedBefore, isLast, chosen, onToggle, onMore }: PeoplePageProps) {
+function PeoplePage({
+  storeId,
+  search,
+  after,
+  listedBefore,
+  isLast,
+  chosen,
+  noteFor,
+  onToggle,
+  onMore,
+}: PeoplePageProps) {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AssignPeopleDocument,
     variables: { storeId, ...compact({ search: search.trim() }), first: MAX_PAGE_SIZE, after },
@@ -130,16 +148,19 @@ function PeoplePage({ storeId, search, after, listedBefore, isLast, chosen, onTo
   const { totalCount, pageInfo, edges } = data.employees;
   return (
     <>
-      {edges.map(({ node }, index) => (
-        <Checkbox
-          key={node.id}
-          // "Show more" is gone once its page arrives: keyboard focus goes on from the first person it brought.
-          autoFocus={after !== null && index === 0}
-          label={`${fullName(node)} · ${node.jobRole.name}`}
-          checked={chosen.includes(node.id)}
-          onChange={(e) => onToggle(node.id, e.target.checked)}
-        />
-      ))}
+      {edges.map(({ node }, index) => {
+        const note = noteFor?.(node.id);
+        return (
+          <Checkbox
+            key={node.id}
+            // "Show more" is gone once its page arrives: keyboard focus goes on from the first person it brought.
+            autoFocus={after !== null && index === 0}
+            label={`${fullName(node)} · ${node.jobRole.name}${note ? ` · ${note}` : ''}`}
+            checked={chosen.includes(node.id)}
+            onChange={(e) => onToggle(node.id, e.target.checked)}
+          />
+        );
+      })}
       {isLast && totalCount > MAX_PAGE_SIZE && (
         <p className="small muted">
           Showing {listedBefore + edges.length} of {totalCount} people
@@ -169,13 +190,25 @@ function PeopleChoices(props: Omit<PeoplePageProps, 'after' | 'listedBefore' | '
   ));
 }
 
+/** Someone on the dashboard's list of who is missing a programme. */
+interface MissingPerson {
+  id: string;
+  /** When they passed each course of the programme they have passed in a way that counts toward it, by course id. */
+  passedAt: Map<string, string>;
+}
+
 /** The form opened from the dashboard's list of who is missing a programme. */
 interface MissingPreset {
   programName: string;
   /** The programme's required courses: the course to assign is one of them. */
   courses: CourseChoice[];
-  /** Everyone on the list, chosen. */
-  employeeIds: string[];
+  /** Everyone on the list. */
+  people: MissingPerson[];
+}
+
+/** Whom on the list a course is chosen for: everyone but those who passed it already in a way that counts. */
+function needing(preset: MissingPreset, courseId: string): string[] {
+  return preset.people.filter((person) => !person.passedAt.has(courseId)).map((person) => person.id);
 }
 
 /**
@@ -190,20 +223,29 @@ function useMissingPreset(storeId: string, programId: string | null) {
     if (programId === null) return;
     let current = true;
     void (async () => {
-      const employeeIds: string[] = [];
+      const people: MissingPerson[] = [];
       let after: string | null = null;
       for (;;) {
         const result: OperationResult<AssignMissingQuery> = await client
-          .query(AssignMissingDocument, { storeId, first: MAX_PAGE_SIZE, after }, { requestPolicy: 'network-only' })
+          .query(
+            AssignMissingDocument,
+            { storeId, programId, first: MAX_PAGE_SIZE, after },
+            { requestPolicy: 'network-only' },
+          )
           .toPromise();
         if (!current) return;
         if (!result.data) return setState({ error: result.error });
-        const row = result.data.storeCompliance.programs.find((p) => p.program.id === programId);
+        const row = result.data.storeCompliance.program;
         if (!row) return setState({ preset: null });
-        employeeIds.push(...row.missingEmployees.edges.map((edge) => edge.node.id));
+        people.push(
+          ...row.missingEmployees.edges.map((edge) => ({
+            id: edge.node.id,
+            passedAt: new Map(edge.coursesPassed.map((passed) => [passed.course.id, passed.completedAt])),
+          })),
+        );
         const { hasNextPage, endCursor } = row.missingEmployees.pageInfo;
         if (!hasNextPage || !endCursor) {
-          return setState({ preset: { programName: row.program.name, courses: row.program.courses, employeeIds } });
+          return setState({ preset: { programName: row.program.name, courses: row.program.courses, people } });
         }
         after = endCursor;
       }
@@ -215,17 +257,32 @@ function useMissingPreset(storeId: string, programId: string | null) {
   return state;
 }
 
+/** Whom the form chose for the course, from a programme's list of who is missing it. */
+function whoIsChosen(preset: MissingPreset, courseId: string): string {
+  const missing = preset.people.length;
+  const chosen = needing(preset, courseId).length;
+  const passed = missing - chosen;
+  const course = preset.courses.find((c) => c.id === courseId)?.title;
+  if (missing === 0) return 'Nobody in this store is missing it any more.';
+  if (passed === 0) {
+    return missing === 1
+      ? 'The one person missing it is chosen under “Who”.'
+      : `All ${missing} people missing it are chosen under “Who”.`;
+  }
+  if (chosen === 0) {
+    return `${missing === 1 ? 'The one person' : `All ${missing} people`} missing it passed ${course} already, so nobody is chosen: choose another course.`;
+  }
+  return `${chosen} of the ${missing} people missing it ${chosen === 1 ? 'is' : 'are'} chosen under “Who”: ${passed === 1 ? 'one' : passed} passed ${course} already (the day is beside the name).`;
+}
+
 /** What the form says it was opened with, from a programme's list of who is missing it. */
-function MissingPresetNote({ preset }: { preset: MissingPreset }) {
-  const chosen = preset.employeeIds.length;
+function MissingPresetNote({ preset, courseId }: { preset: MissingPreset; courseId: string }) {
   return (
     <Alert title={`Who is missing ${preset.programName}`}>
       <p>
-        {chosen === 0
-          ? 'Nobody in this store is missing it any more.'
-          : `${chosen === 1 ? 'The one person' : `All ${chosen} people`} missing it ${chosen === 1 ? 'is' : 'are'} chosen under “Who”.`}{' '}
+        {whoIsChosen(preset, courseId)}{' '}
         {preset.courses.length > 1 &&
-          `It needs ${preset.courses.length} courses: assign them one at a time, the people stay chosen after each. `}
+          `It needs ${preset.courses.length} courses: assign them one at a time; choosing a course chooses whoever has not passed it yet. `}
         Anyone who already has the course open is skipped.
       </p>
     </Alert>
@@ -239,11 +296,14 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
   const [params] = useSearchParams();
   const employeeId = params.get('employee');
   const [courseId, setCourseId] = useState(preset?.courses[0]?.id ?? '');
+  const missingById = useMemo(() => new Map(preset?.people.map((person) => [person.id, person])), [preset]);
   // Days of the store's calendar: the due date ends there, where the people doing the work are.
   const [due, setDue] = useState(isoDay(30, store.timezone));
   const [audience, setAudience] = useState<Audience>(preset || employeeId ? 'people' : 'roles');
   const [roles, setRoles] = useState<string[]>([]);
-  const [people, setPeople] = useState<string[]>(preset?.employeeIds ?? (employeeId ? [employeeId] : []));
+  const [people, setPeople] = useState<string[]>(() =>
+    preset ? needing(preset, courseId) : employeeId ? [employeeId] : [],
+  );
   const [search, setSearch] = useState('');
   const [{ data, fetching, error }, refetch] = useQuery({ query: AssignOptionsDocument });
   const [assignment, assign] = useMutation(AssignCourseDocument);
@@ -289,7 +349,7 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
   }
   return (
     <form onSubmit={submit}>
-      {preset && <MissingPresetNote preset={preset} />}
+      {preset && <MissingPresetNote preset={preset} courseId={courseId} />}
       <Card title="What and when">
         {preset ? (
           <SelectField
@@ -299,7 +359,10 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
             hint={`The courses ${preset.programName} needs`}
             placeholder="Choose a course"
             options={preset.courses.map((course) => ({ value: course.id, label: course.title }))}
-            onChange={(e) => setCourseId(e.target.value)}
+            onChange={(e) => {
+              setCourseId(e.target.value);
+              setPeople(needing(preset, e.target.value));
+            }}
           />
         ) : (
           <CourseSelect label="Course" required value={courseId} placeholder="Choose a course" onChange={setCourseId} />
@@ -360,6 +423,10 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
               storeId={storeId}
               search={search}
               chosen={people}
+              noteFor={(id) => {
+                const passedAt = missingById.get(id)?.passedAt.get(courseId);
+                return passedAt && `passed on ${formatDate(passedAt, store.timezone)}`;
+              }}
               onToggle={(employeeId, on) => setPeople(toggle(people, employeeId, on))}
             />
           </fieldset>
@@ -369,8 +436,9 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       {result && result.created > 0 && (
         <Alert tone="success" title="Assigned">
           {result.created} new assignment{result.created === 1 ? '' : 's'}
-          {result.skipped > 0 && `; ${result.skipped} already had this course open and were skipped`}.{' '}
-          <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
+          {result.skipped > 0 &&
+            `; ${result.skipped} already had this course open and ${result.skipped === 1 ? 'was' : 'were'} skipped`}
+          . <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
         </Alert>
       )}
       {result && result.created === 0 && (
