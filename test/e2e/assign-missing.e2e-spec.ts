@@ -13,6 +13,7 @@ import {
 } from '@lp/testing';
 
 const CREATE_PROGRAM = `mutation ($input: CreateCertificationProgramInput!) { createCertificationProgram(input: $input) { id } }`;
+const ASSIGN = `mutation ($input: AssignCourseInput!) { assignCourse(input: $input) { created skipped } }`;
 const MY_OPEN_ASSIGNMENTS = `{ myAssignments(status: ASSIGNED) { id course { id } } }`;
 /** What the assign form asks, a page of the API's largest size at a time. */
 const MISSING = `query ($storeId: ID!, $programId: ID!) { storeCompliance(storeId: $storeId) {
@@ -25,10 +26,11 @@ const MISSING = `query ($storeId: ID!, $programId: ID!) { storeCompliance(storeI
 type MissingEdge = { node: { id: string }; coursesPassed: { course: { id: string }; completedAt: string }[] };
 
 /**
- * What the store dashboard's "Assign a course to them" needs from the API about the people
- * missing a programme: the courses each has passed already in a way that counts toward it.
+ * What the store dashboard's "Assign a course to them" needs from the API: the courses each
+ * person missing a programme has passed already in a way that counts toward it, and who of
+ * the people chosen is no longer the manager's to assign.
  */
-describe('the people missing a programme, and what they have passed toward it', () => {
+describe("what the store dashboard's 'Assign a course to them' asks of the API", () => {
   let t: TestApp;
   let store: StoreEntity;
   let hr: EmployeeEntity;
@@ -175,5 +177,20 @@ describe('the people missing a programme, and what they have passed toward it', 
     expect(listed.data!.complianceByStore.edges).toEqual([
       { node: { program: { missingEmployees: { edges: [{ node: { id: String(cashier.id) } }] } } } },
     ]);
+  });
+
+  it('names the people chosen who are outside the stores the manager runs, and assigns nobody', async () => {
+    const elsewhere = await buildStore(t.dataSource);
+    const stays = await buildEmployee(t.dataSource, { storeId: store.id });
+    const moved = await buildEmployee(t.dataSource, { storeId: elsewhere.id });
+    const input = {
+      courseId: tills.course.id,
+      dueAt: '2026-02-01T00:00:00Z',
+      employeeIds: [stays.id, moved.id],
+    };
+    const answer = await graphql(t.app, ASSIGN, { input }, t.tokenFor(manager));
+    expect(errorCode(answer)).toBe('FORBIDDEN');
+    expect(answer.errors![0].extensions!.employeeIds).toEqual([String(moved.id)]);
+    expect(await t.dataSource.query('SELECT id FROM assignments')).toEqual([]);
   });
 });
