@@ -23,6 +23,7 @@ const writtenDay = (instant: Date) =>
 describe('assigning a course to who is missing a programme', () => {
   const web = useWebTest();
   let store: StoreEntity;
+  let elsewhere: StoreEntity;
   let manager: EmployeeEntity;
   /** Passed the till course, for another programme: it counts toward this one. */
   let ann: EmployeeEntity;
@@ -41,6 +42,7 @@ describe('assigning a course to who is missing a programme', () => {
     const now = web.app.clock.now();
     const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
     store = await buildStore(ds, { name: 'York Coppergate' });
+    elsewhere = await buildStore(ds, { name: 'Hull Prospect' });
     manager = await buildEmployee(ds, { storeId: store.id, role: Role.STORE_MANAGER, jobRoleCode: 'STORE_MANAGER' });
     const cashier = (name: [string, string]) =>
       buildEmployee(ds, { storeId: store.id, jobRoleCode: 'CASHIER', firstName: name[0], lastName: name[1] });
@@ -134,5 +136,80 @@ describe('assigning a course to who is missing a programme', () => {
     await assign().click();
     await page.getByText('2 new assignments; 1 already had this course open and was skipped.').waitFor();
     expect((await newAssignments(tills.id)).map((a) => a.employeeId).sort()).toEqual([bo.id, cy.id].sort());
+  });
+
+  it('says who moved to a store the manager does not run since the form opened, assigns nobody, and lets go of them', async () => {
+    await openFromDashboard();
+    const page = web.page;
+    await web.app.dataSource.getRepository(EmployeeEntity).update({ id: cy.id }, { storeId: elsewhere.id });
+    await assign().click();
+    await page
+      .getByText(
+        'Nothing was assigned: Cy Cole has moved to a store you do not manage since this page listed them, so is no longer chosen.',
+      )
+      .waitFor();
+    expect(await newAssignments(tills.id)).toEqual([]);
+    await page.getByText('People (2 chosen)').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await checkAccessibility(page);
+
+    await assign().click();
+    await page.getByText('1 new assignment; 1 already had this course open and was skipped.').waitFor();
+    expect((await newAssignments(tills.id)).map((a) => a.employeeId)).toEqual([bo.id]);
+  });
+
+  it('says how many of the people chosen left the company since the form opened, beside what it assigned', async () => {
+    await openFromDashboard();
+    const page = web.page;
+    await web.app.dataSource.getRepository(EmployeeEntity).update({ id: cy.id }, { active: false });
+    await assign().click();
+    await page
+      .getByText(
+        '1 new assignment; 1 already had this course open and was skipped; 1 is no longer active and was not assigned.',
+      )
+      .waitFor();
+    expect((await newAssignments(tills.id)).map((a) => a.employeeId)).toEqual([bo.id]);
+
+    await page.getByText('Bo Brown').click();
+    await assign().click();
+    await page
+      .getByText('Nobody new was assigned: 1 already has this course open and 1 is no longer active.')
+      .waitFor();
+  });
+
+  it('refuses a due day that has passed, also one that passed while the form stood open', async () => {
+    const page = web.page;
+    // The form was opened two days ago, in the evening, and left open.
+    await page.clock.install({ time: new Date(Date.now() - 2 * DAY) });
+    await openFromDashboard();
+    const dueDate = page.getByLabel('Due date');
+    const then = (await dueDate.getAttribute('min'))!;
+    await dueDate.fill(then);
+    await page.clock.setSystemTime(new Date());
+    await assign().click();
+    await page.getByText('That day has passed in the store: choose today or a later day.').waitFor();
+    expect(await dueDate.getAttribute('aria-invalid')).toBe('true');
+
+    // Typed now, the form itself refuses it.
+    await dueDate.fill(then);
+    await assign().click();
+    expect(await dueDate.evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(false);
+    expect(await newAssignments(tills.id)).toEqual([]);
+  });
+
+  it('says what is missing while Assign cannot be pressed', async () => {
+    await openFromDashboard();
+    const page = web.page;
+    await page.getByLabel('Due date').fill('');
+    expect(await assign().isDisabled()).toBe(true);
+    await page.getByText('Choose a due date to assign the course.').waitFor();
+
+    await page.getByLabel('Due date').fill(new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10));
+    for (const who of [bo, cy, dee]) await person(who).uncheck();
+    await page.getByText('People (0 chosen)').waitFor();
+    expect(await assign().isDisabled()).toBe(true);
+    await page.getByText('Choose at least one person to assign the course to.').waitFor();
+    await checkAccessibility(page);
+    expect(await newAssignments(tills.id)).toEqual([]);
   });
 });

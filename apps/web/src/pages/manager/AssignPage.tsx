@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type CombinedError, type OperationResult, useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AssignCourseInput, AssignMissingQuery, StoreQuery } from '../../gql/graphql';
+import { errorCode } from '../../lib/errors';
 import { compact, dueDayHint, endOfDay, formatDate, fullName, isoDay } from '../../lib/format';
 import { useMe, type Role } from '../../lib/session';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -64,6 +65,8 @@ const AssignMissingDocument = graphql(`
           edges {
             node {
               id
+              firstName
+              lastName
             }
             coursesPassed {
               course {
@@ -93,8 +96,21 @@ type Store = NonNullable<StoreQuery['store']>;
 /** Whose scope covers every store of a region, so the form offers it. */
 const REGION_ROLES: Role[] = ['REGIONAL_MANAGER', 'HR', 'ADMIN'];
 
-/** Why an assignment that created nothing did so, in the words of the audience chosen. */
-function nothingAssigned(audience: Audience, skipped: number, regionName: string): string {
+/** "1 is" or "2 are", and so on. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Ann", "Ann and Bo", "Ann, Bo and Cy". */
+const listed = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+
+/**
+ * Why an assignment that created nothing did so, in the words of the audience chosen;
+ * `inactive`: people chosen by name who no longer work here.
+ */
+function nothingAssigned(audience: Audience, skipped: number, inactive: number, regionName: string): string {
+  if (skipped > 0 && inactive > 0) {
+    return `Nobody new was assigned: ${count(skipped, 'already has', 'already have')} this course open and ${count(inactive, 'is', 'are')} no longer active.`;
+  }
   if (skipped > 0) {
     return skipped === 1
       ? 'Nobody new was assigned: the one person chosen already has this course open.'
@@ -122,6 +138,8 @@ interface PeoplePageProps {
   chosen: string[];
   /** What to say beside a person's name, if anything. */
   noteFor?: (employeeId: string) => string | undefined;
+  /** Told the names of the people a page lists. */
+  onListed: (people: { id: string; name: string }[]) => void;
   onToggle: (employeeId: string, on: boolean) => void;
   onMore: (endCursor: string) => void;
 }
@@ -135,6 +153,7 @@ function PeoplePage({
   isLast,
   chosen,
   noteFor,
+  onListed,
   onToggle,
   onMore,
 }: PeoplePageProps) {
@@ -142,6 +161,9 @@ function PeoplePage({
     query: AssignPeopleDocument,
     variables: { storeId, ...compact({ search: search.trim() }), first: MAX_PAGE_SIZE, after },
   });
+  useEffect(() => {
+    if (data) onListed(data.employees.edges.map(({ node }) => ({ id: node.id, name: fullName(node) })));
+  }, [data, onListed]);
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Spinner />;
   if (!data) return null;
@@ -193,6 +215,7 @@ function PeopleChoices(props: Omit<PeoplePageProps, 'after' | 'listedBefore' | '
 /** Someone on the dashboard's list of who is missing a programme. */
 interface MissingPerson {
   id: string;
+  name: string;
   /** When they passed each course of the programme they have passed in a way that counts toward it, by course id. */
   passedAt: Map<string, string>;
 }
@@ -240,6 +263,7 @@ function useMissingPreset(storeId: string, programId: string | null) {
         people.push(
           ...row.missingEmployees.edges.map((edge) => ({
             id: edge.node.id,
+            name: fullName(edge.node),
             passedAt: new Map(edge.coursesPassed.map((passed) => [passed.course.id, passed.completedAt])),
           })),
         );
@@ -305,13 +329,35 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
     preset ? needing(preset, courseId) : employeeId ? [employeeId] : [],
   );
   const [search, setSearch] = useState('');
+  const [dueError, setDueError] = useState<string | null>(null);
+  /** Who moved to a store outside the caller's scope since the form listed them, by name. */
+  const [movedAway, setMovedAway] = useState<string[] | null>(null);
+  // The names of everyone the form has listed, to say who moved away.
+  const names = useRef(new Map(preset?.people.map((person) => [person.id, person.name])));
+  const remember = useCallback((seen: { id: string; name: string }[]) => {
+    for (const person of seen) names.current.set(person.id, person.name);
+  }, []);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AssignOptionsDocument });
   const [assignment, assign] = useMutation(AssignCourseDocument);
-  const ready =
-    courseId && due && (audience === 'store' || (audience === 'people' ? people.length > 0 : roles.length > 0));
+  const whyNot = !courseId
+    ? 'Choose a course to assign.'
+    : !due
+      ? 'Choose a due date to assign the course.'
+      : audience === 'people' && people.length === 0
+        ? 'Choose at least one person to assign the course to.'
+        : audience !== 'store' && audience !== 'people' && roles.length === 0
+          ? 'Choose at least one job role to assign the course to.'
+          : null;
+  const whyNotId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setMovedAway(null);
+    // The earliest day the field offers is the one of when the form was drawn, maybe yesterday's.
+    if (due < isoDay(0, store.timezone)) {
+      setDueError('That day has passed in the store: choose today or a later day.');
+      return;
+    }
     const input: AssignCourseInput = { courseId, dueAt: endOfDay(due, store.timezone) };
     if (audience === 'people') input.employeeIds = people;
     else if (audience === 'regionRoles') {
@@ -321,7 +367,16 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       input.storeId = storeId;
       if (audience === 'roles') input.jobRoleCodes = roles;
     }
-    await assign({ input });
+    const outcome = await assign({ input });
+    const outside =
+      outcome.error &&
+      errorCode(outcome.error) === 'FORBIDDEN' &&
+      outcome.error.graphQLErrors[0].extensions.employeeIds;
+    if (input.employeeIds && Array.isArray(outside)) {
+      const moved = new Set(outside.map(String));
+      setPeople(people.filter((id) => !moved.has(id)));
+      setMovedAway([...moved].map((id) => names.current.get(id) ?? 'someone'));
+    }
   }
 
   const toggle = (list: string[], value: string, on: boolean) =>
@@ -339,6 +394,9 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       : assignedTo?.jobRoleCodes
         ? 'roles'
         : 'store';
+  // People chosen by name who were neither assigned nor skipped: no longer active.
+  const inactive =
+    result && assignedTo?.employeeIds ? assignedTo.employeeIds.length - result.created - result.skipped : 0;
   const audiences: [Audience, string][] = [
     ['roles', 'People with these job roles'],
     ['people', 'These people'],
@@ -376,7 +434,11 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
           max="9999-12-31"
           value={due}
           hint={dueDayHint(store.timezone)}
-          onChange={(e) => setDue(e.target.value)}
+          error={dueError}
+          onChange={(e) => {
+            setDue(e.target.value);
+            setDueError(null);
+          }}
         />
       </Card>
       <Card title="Who">
@@ -427,33 +489,54 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
                 const passedAt = missingById.get(id)?.passedAt.get(courseId);
                 return passedAt && `passed on ${formatDate(passedAt, store.timezone)}`;
               }}
+              onListed={remember}
               onToggle={(employeeId, on) => setPeople(toggle(people, employeeId, on))}
             />
           </fieldset>
         )}
       </Card>
-      {assignment.error && <ErrorAlert error={assignment.error} />}
+      {movedAway ? (
+        <Alert tone="warning" title="Nothing assigned">
+          Nothing was assigned: {listed(movedAway)} {movedAway.length === 1 ? 'has' : 'have'} moved to a store you do
+          not manage since this page listed them, so {movedAway.length === 1 ? 'is' : 'are'} no longer chosen.
+          {people.length > 0 && ' Assign again for the others.'}
+        </Alert>
+      ) : (
+        assignment.error && <ErrorAlert error={assignment.error} />
+      )}
       {result && result.created > 0 && (
         <Alert tone="success" title="Assigned">
-          {result.created} new assignment{result.created === 1 ? '' : 's'}
+          {count(result.created, 'new assignment', 'new assignments')}
           {result.skipped > 0 &&
             `; ${result.skipped} already had this course open and ${result.skipped === 1 ? 'was' : 'were'} skipped`}
+          {inactive > 0 &&
+            `; ${count(inactive, 'is', 'are')} no longer active and ${inactive === 1 ? 'was' : 'were'} not assigned`}
           . <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
         </Alert>
       )}
       {result && result.created === 0 && (
         <Alert tone="warning" title="Nothing assigned">
-          {nothingAssigned(resultAudience, result.skipped, store.region.name)}{' '}
+          {nothingAssigned(resultAudience, result.skipped, inactive, store.region.name)}{' '}
           <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
         </Alert>
       )}
       <div className="form-actions">
-        <Button type="submit" disabled={!ready} busy={assignment.fetching}>
+        <Button
+          type="submit"
+          disabled={whyNot !== null}
+          aria-describedby={whyNot ? whyNotId : undefined}
+          busy={assignment.fetching}
+        >
           Assign
         </Button>
         <ButtonLink variant="secondary" to={`/store?store=${storeId}`}>
           Cancel
         </ButtonLink>
+        {whyNot && (
+          <span id={whyNotId} className="small muted" style={{ alignSelf: 'center' }}>
+            {whyNot}
+          </span>
+        )}
       </div>
     </form>
   );
