@@ -127,7 +127,7 @@ describe("acting on the store dashboard's lists", () => {
     await checkAccessibility(page);
 
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    await page.getByText(`${MISSING - 1} new assignments; 1 already had this course open and were skipped.`).waitFor();
+    await page.getByText(`${MISSING - 1} new assignments; 1 already had this course open and was skipped.`).waitFor();
     await course.selectOption({ label: courses[1].title });
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await page.getByText(`${MISSING} new assignments.`).waitFor();

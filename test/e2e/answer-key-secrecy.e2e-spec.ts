@@ -50,6 +50,9 @@ function typeString(type: TypeRef): string {
 /** How deep the API lets a query go: a path to the answer key below it cannot be asked at all. */
 const MAX_DEPTH = new GraphqlConfig().GRAPHQL_MAX_DEPTH;
 
+/** Arguments for the fields below the root that need some, written into the selection. */
+const NESTED_ARGUMENTS: Record<string, string> = { 'StoreCompliance.program': '(id: "1")' };
+
 /**
  * The selection reaching every `correct` field below a type, following every object field
  * (each type at most once per path, no deeper than the API answers); null when none is reachable.
@@ -68,9 +71,10 @@ function selectionToAnswerKey(types: Map<string, IntrospectedType>, typeName: st
     const below = selectionToAnswerKey(types, target.name!, [...path, target.name!]);
     if (below === null) continue;
     const required = field.args.filter((a) => a.type.kind === 'NON_NULL').map((a) => a.name);
-    if (required.length > 0)
-      throw new Error(`${typeName}.${field.name} needs ${required.join(', ')}: extend this walker`);
-    parts.push(`${field.name} { __typename ${below} }`);
+    const args = NESTED_ARGUMENTS[`${typeName}.${field.name}`];
+    if (required.length > 0 && args === undefined)
+      throw new Error(`${typeName}.${field.name} needs ${required.join(', ')}: give it in NESTED_ARGUMENTS`);
+    parts.push(`${field.name}${args ?? ''} { __typename ${below} }`);
   }
   return parts.length > 0 ? parts.join(' ') : null;
 }

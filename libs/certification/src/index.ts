@@ -10,6 +10,7 @@ export { openCertificateYears } from './services/certificate-numbering';
 export * from './services/certification-cycle-end';
 export * from './services/certification-queries.service';
 export * from './services/certification-writer.service';
+export * from './services/pass-counts-toward-program';
 export * from './services/program-seeder.service';
 export * from './services/program.service';
 export * from './services/verification.service';

@@ -113,7 +113,10 @@ export class AssignCourse {
       throw new BadInputError('The course has no published version yet', 'courseId');
   }
 
-  /** Every target must lie in the caller's scope; naming anything outside it is FORBIDDEN. */
+  /**
+   * Every target must lie in the caller's scope; naming anything outside it is FORBIDDEN (with
+   * `employeeIds`, the people named who are outside it).
+   */
   private async targetSql(
     manager: EntityManager,
     scope: AccessScope,
@@ -134,8 +137,13 @@ export class AssignCourse {
           ids.find((id) => !found.has(id)),
         );
       }
-      if (rows.some((r) => !scopeCoversStore(scope, { id: r.store_id, regionId: r.region_id }))) {
-        throw new ForbiddenError('Some of these employees are outside the stores you manage');
+      const outside = rows.filter((r) => !scopeCoversStore(scope, { id: r.store_id, regionId: r.region_id }));
+      if (outside.length > 0) {
+        // Which of the ids sent, so a form can say who moved away since it listed them; naming them
+        // one at a time tells a caller no more.
+        throw new ForbiddenError('Some of these employees are outside the stores you manage', {
+          employeeIds: outside.map((r) => String(r.id)),
+        });
       }
       clauses.push('e.id IN (?)');
       params.push(ids);

@@ -5,6 +5,7 @@ import { Clock } from '@lp/core';
 import { type EmployeeEntity, EmployeeLifecycle } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
 import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
+import { passCountsTowardProgram } from './pass-counts-toward-program';
 import { ProgramService } from './program.service';
 
 /** Employees per statement when many are reconciled at once, to keep statements a sane size. */
@@ -28,18 +29,9 @@ const NOT_CERTIFIED = `
                WHERE c.employee_id = e.id AND c.current_key = pa.program_id
                  AND c.revoked_at IS NULL AND c.expires_at > ?)`;
 
-/**
- * The person `e` has passed the course `${course}.course_id` in a way that counts toward the
- * programme `p` (see IssueOnCompletionHook): any pass while they hold no cycle of it (`cur`),
- * and since its revocation, or since its renewal window opened, once they do.
- */
+/** The person `e` has passed the course `${course}.course_id` in a way that counts toward the programme `p`. */
 function passedForProgram(course: string): string {
-  return `EXISTS (SELECT 1 FROM assignments done
-            WHERE done.employee_id = e.id AND done.course_id = ${course}.course_id
-              AND done.status = '${AssignmentStatus.COMPLETED}'
-              AND (cur.id IS NULL
-                   OR done.completed_at >= COALESCE(cur.revoked_at,
-                                                    DATE_SUB(cur.expires_at, INTERVAL p.recertify_window_days DAY))))`;
+  return `EXISTS (SELECT 1 FROM assignments done WHERE ${passCountsTowardProgram(course)})`;
 }
 
 /**

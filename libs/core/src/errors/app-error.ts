@@ -36,8 +36,8 @@ export class ConflictError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this') {
-    super('FORBIDDEN', message);
+  constructor(message = 'You are not allowed to do this', details: Record<string, unknown> = {}) {
+    super('FORBIDDEN', message, details);
   }
 }
 

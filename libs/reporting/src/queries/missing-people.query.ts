@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { passCountsTowardProgram } from '@lp/certification';
 import { type ListPlace, type OrderedPage, type PageRequest, placeAfter } from '@lp/core';
 import type { AccessScope, Role } from '@lp/organisation';
 import { ReportReader } from '../report-reader';
@@ -23,9 +24,22 @@ export interface MissingPersonRow {
   storeId: number;
 }
 
+/** A person and a programme they are missing. */
+export interface MissingPersonKey {
+  employeeId: number;
+  programId: number;
+}
+
+/** A course of the programme passed already in a way that counts toward it: its latest such pass. */
+export interface CoursePassedRow {
+  courseId: number;
+  completedAt: Date;
+}
+
 type RawRow = Record<string, string | number | null>;
 
 export const storeProgramKey = (key: StoreProgramKey) => `${key.storeId}:${key.programId}`;
+export const missingPersonKey = (key: MissingPersonKey) => `${key.employeeId}:${key.programId}`;
 
 /**
  * Who is counted in a store's `missing` figure for a programme (missingMembersSql), by
@@ -88,6 +102,44 @@ export class MissingPeopleQuery {
       else page.items.push(personOf(raw));
     }
     return pages;
+  }
+
+  /**
+   * What each person has done already toward the programme they are missing: its courses they
+   * passed in a way that counts (passCountsTowardProgram), in the programme's course order.
+   * Read for people of a page `pages` listed, so within the caller's scope. Keyed by
+   * missingPersonKey.
+   */
+  async coursesPassed(keys: readonly MissingPersonKey[]): Promise<Map<string, CoursePassedRow[]>> {
+    const passed = new Map<string, CoursePassedRow[]>(keys.map((key) => [missingPersonKey(key), []]));
+    if (keys.length === 0) return passed;
+    const rows = await this.reader.rows<{
+      employee_id: number;
+      program_id: number;
+      course_id: number;
+      completed_at: Date;
+    }>(
+      `SELECT e.id AS employee_id, p.id AS program_id, pc.course_id,
+          (SELECT MAX(done.completed_at) FROM assignments done WHERE ${passCountsTowardProgram('pc')}) AS completed_at
+        FROM employees e
+        JOIN certification_programs p ON p.id IN (:...programIds)
+        JOIN program_courses pc ON pc.program_id = p.id
+        LEFT JOIN certifications cur ON cur.employee_id = e.id AND cur.current_key = p.id
+        WHERE e.id IN (:...employeeIds)
+        HAVING completed_at IS NOT NULL
+        ORDER BY pc.course_id`,
+      {
+        employeeIds: [...new Set(keys.map((key) => key.employeeId))],
+        programIds: [...new Set(keys.map((key) => key.programId))],
+      },
+    );
+    for (const row of rows) {
+      // Every person with every programme asked about is read: only the pairs asked for are kept.
+      passed
+        .get(missingPersonKey({ employeeId: Number(row.employee_id), programId: Number(row.program_id) }))
+        ?.push({ courseId: Number(row.course_id), completedAt: row.completed_at });
+    }
+    return passed;
   }
 }
 

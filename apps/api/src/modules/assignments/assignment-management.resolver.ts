@@ -34,7 +34,10 @@ export class AssignmentManagementResolver {
     private readonly organisationLoaders: OrganisationLoaders,
   ) {}
 
-  @Mutation(() => AssignmentResultObject, { description: 'Already-open assignments are skipped, never duplicated' })
+  @Mutation(() => AssignmentResultObject, {
+    description:
+      'Already-open assignments are skipped, never duplicated. Naming someone outside your scope is FORBIDDEN, with nothing written; extensions.employeeIds says who',
+  })
   @Roles(...MANAGERS)
   assignCourse(@Args('input') input: AssignCourseInput, @CurrentActor() actor: Actor): Promise<AssignmentResultObject> {
     return this.assignCourseUseCase.execute(actor.scope, input, actor.id);

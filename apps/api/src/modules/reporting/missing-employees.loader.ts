@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { OrderedPage, PageRequest } from '@lp/core';
 import type { AccessScope } from '@lp/organisation';
-import { MissingPeopleQuery, type MissingPersonRow, type StoreProgramKey, storeProgramKey } from '@lp/reporting';
+import {
+  type CoursePassedRow,
+  type MissingPersonKey,
+  missingPersonKey,
+  MissingPeopleQuery,
+  type MissingPersonRow,
+  type StoreProgramKey,
+  storeProgramKey,
+} from '@lp/reporting';
 import { type GraphqlContext, perRequest } from '../../graphql/graphql-context';
 
 /**
@@ -29,6 +37,23 @@ export class MissingEmployeesLoader {
             return keys.map((k) => pages.get(storeProgramKey(k))!);
           },
           { cacheKeyFn: storeProgramKey },
+        ),
+    );
+    return loader.load(key);
+  }
+
+  /** Batches the edges' `coursesPassed` of a response into one read. */
+  coursesPassed(context: GraphqlContext, key: MissingPersonKey): Promise<CoursePassedRow[]> {
+    const loader = perRequest(
+      context,
+      'missingEmployees.coursesPassed',
+      () =>
+        new DataLoader<MissingPersonKey, CoursePassedRow[], string>(
+          async (keys) => {
+            const passed = await this.query.coursesPassed(keys);
+            return keys.map((k) => passed.get(missingPersonKey(k))!);
+          },
+          { cacheKeyFn: missingPersonKey },
         ),
     );
     return loader.load(key);

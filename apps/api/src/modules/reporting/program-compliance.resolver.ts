@@ -6,7 +6,7 @@ import { PaginationArgs, toConnection, toPageRequest } from '../../graphql/pagin
 import { CertificationLoaders } from '../certification/certification.loaders';
 import { CertificationProgramObject } from '../certification/certification-program.object';
 import { CurrentActor } from '../identity/current-actor.decorator';
-import { EmployeeConnection } from '../organisation/employee.object';
+import { MissingEmployeeConnection } from './missing-employee.object';
 import { MissingEmployeesLoader } from './missing-employees.loader';
 import { selectsOnly } from './selects-field';
 import { ProgramComplianceObject } from './store-compliance.object';
@@ -30,7 +30,7 @@ export class ProgramComplianceResolver {
   }
 
   /** Read again within the caller's scope, so it never depends on how the row was reached. */
-  @ResolveField(() => EmployeeConnection, {
+  @ResolveField(() => MissingEmployeeConnection, {
     description:
       'The people counted in `missing`: active, in the programme’s audience, with no current certification or a revoked one; by last name, first name',
   })
@@ -39,13 +39,14 @@ export class ProgramComplianceResolver {
     @Args() pagination: PaginationArgs,
     @CurrentActor() actor: Actor,
     @Context() context: GraphqlContext,
-  ): Promise<EmployeeConnection> {
+  ): Promise<MissingEmployeeConnection> {
     const page = await this.missingEmployeesLoader.load(
       context,
       actor.scope,
       { storeId: row.storeId, programId: row.program.id },
       toPageRequest(pagination),
     );
-    return toConnection(page);
+    const connection = toConnection(page);
+    return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, programId: row.program.id })) };
   }
 }

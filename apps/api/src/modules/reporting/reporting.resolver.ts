@@ -44,7 +44,9 @@ export class ReportingResolver {
         first: args.first ?? DEFAULT_PAGE_SIZE,
         after: args.after === undefined || args.after === null ? undefined : decodeComplianceCursor(args.after),
       },
-      { programs: selectsField(info, ['edges', 'node', 'programs']) },
+      {
+        programs: selectsField(info, ['edges', 'node', 'programs']) || selectsField(info, ['edges', 'node', 'program']),
+      },
     );
     const edges = page.items.map((node) => ({
       cursor: encodeComplianceCursor({ compliancePercent: node.compliancePercent, storeId: node.store.id }),

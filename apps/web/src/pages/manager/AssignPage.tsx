@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type CombinedError, type OperationResult, useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { AssignCourseInput, AssignMissingQuery, StoreQuery } from '../../gql/graphql';
-import { compact, dueDayHint, endOfDay, fullName, isoDay } from '../../lib/format';
+import { errorCode } from '../../lib/errors';
+import { compact, dueDayHint, endOfDay, formatDate, fullName, isoDay } from '../../lib/format';
 import { useMe, type Role } from '../../lib/session';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
@@ -45,9 +46,9 @@ const AssignPeopleDocument = graphql(`
 `);
 
 const AssignMissingDocument = graphql(`
-  query AssignMissing($storeId: ID!, $first: Int, $after: String) {
+  query AssignMissing($storeId: ID!, $programId: ID!, $first: Int, $after: String) {
     storeCompliance(storeId: $storeId) {
-      programs {
+      program(id: $programId) {
         program {
           id
           name
@@ -64,6 +65,14 @@ const AssignMissingDocument = graphql(`
           edges {
             node {
               id
+              firstName
+              lastName
+            }
+            coursesPassed {
+              course {
+                id
+              }
+              completedAt
             }
           }
         }
@@ -87,8 +96,21 @@ type Store = NonNullable<StoreQuery['store']>;
 /** Whose scope covers every store of a region, so the form offers it. */
 const REGION_ROLES: Role[] = ['REGIONAL_MANAGER', 'HR', 'ADMIN'];
 
-/** Why an assignment that created nothing did so, in the words of the audience chosen. */
-function nothingAssigned(audience: Audience, skipped: number, regionName: string): string {
+/** "1 is" or "2 are", and so on. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Ann", "Ann and Bo", "Ann, Bo and Cy". */
+const listed = (names: string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+
+/**
+ * Why an assignment that created nothing did so, in the words of the audience chosen;
+ * `inactive`: people chosen by name who no longer work here.
+ */
+function nothingAssigned(audience: Audience, skipped: number, inactive: number, regionName: string): string {
+  if (skipped > 0 && inactive > 0) {
+    return `Nobody new was assigned: ${count(skipped, 'already has', 'already have')} this course open and ${count(inactive, 'is', 'are')} no longer active.`;
+  }
   if (skipped > 0) {
     return skipped === 1
       ? 'Nobody new was assigned: the one person chosen already has this course open.'
@@ -114,32 +136,53 @@ interface PeoplePageProps {
   listedBefore: number;
   isLast: boolean;
   chosen: string[];
+  /** What to say beside a person's name, if anything. */
+  noteFor?: (employeeId: string) => string | undefined;
+  /** Told the names of the people a page lists. */
+  onListed: (people: { id: string; name: string }[]) => void;
   onToggle: (employeeId: string, on: boolean) => void;
   onMore: (endCursor: string) => void;
 }
 
 /** One page of the store's people; the last page says how many are listed and offers more. */
-function PeoplePage({ storeId, search, after, listedBefore, isLast, chosen, onToggle, onMore }: PeoplePageProps) {
+function PeoplePage({
+  storeId,
+  search,
+  after,
+  listedBefore,
+  isLast,
+  chosen,
+  noteFor,
+  onListed,
+  onToggle,
+  onMore,
+}: PeoplePageProps) {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AssignPeopleDocument,
     variables: { storeId, ...compact({ search: search.trim() }), first: MAX_PAGE_SIZE, after },
   });
+  useEffect(() => {
+    if (data) onListed(data.employees.edges.map(({ node }) => ({ id: node.id, name: fullName(node) })));
+  }, [data, onListed]);
   if (error) return <ErrorAlert error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (fetching && !data) return <Spinner />;
   if (!data) return null;
   const { totalCount, pageInfo, edges } = data.employees;
   return (
     <>
-      {edges.map(({ node }, index) => (
-        <Checkbox
-          key={node.id}
-          // "Show more" is gone once its page arrives: keyboard focus goes on from the first person it brought.
-          autoFocus={after !== null && index === 0}
-          label={`${fullName(node)} · ${node.jobRole.name}`}
-          checked={chosen.includes(node.id)}
-          onChange={(e) => onToggle(node.id, e.target.checked)}
-        />
-      ))}
+      {edges.map(({ node }, index) => {
+        const note = noteFor?.(node.id);
+        return (
+          <Checkbox
+            key={node.id}
+            // "Show more" is gone once its page arrives: keyboard focus goes on from the first person it brought.
+            autoFocus={after !== null && index === 0}
+            label={`${fullName(node)} · ${node.jobRole.name}${note ? ` · ${note}` : ''}`}
+            checked={chosen.includes(node.id)}
+            onChange={(e) => onToggle(node.id, e.target.checked)}
+          />
+        );
+      })}
       {isLast && totalCount > MAX_PAGE_SIZE && (
         <p className="small muted">
           Showing {listedBefore + edges.length} of {totalCount} people
@@ -169,13 +212,26 @@ function PeopleChoices(props: Omit<PeoplePageProps, 'after' | 'listedBefore' | '
   ));
 }
 
+/** Someone on the dashboard's list of who is missing a programme. */
+interface MissingPerson {
+  id: string;
+  name: string;
+  /** When they passed each course of the programme they have passed in a way that counts toward it, by course id. */
+  passedAt: Map<string, string>;
+}
+
 /** The form opened from the dashboard's list of who is missing a programme. */
 interface MissingPreset {
   programName: string;
   /** The programme's required courses: the course to assign is one of them. */
   courses: CourseChoice[];
-  /** Everyone on the list, chosen. */
-  employeeIds: string[];
+  /** Everyone on the list. */
+  people: MissingPerson[];
+}
+
+/** Whom on the list a course is chosen for: everyone but those who passed it already in a way that counts. */
+function needing(preset: MissingPreset, courseId: string): string[] {
+  return preset.people.filter((person) => !person.passedAt.has(courseId)).map((person) => person.id);
 }
 
 /**
@@ -190,20 +246,30 @@ function useMissingPreset(storeId: string, programId: string | null) {
     if (programId === null) return;
     let current = true;
     void (async () => {
-      const employeeIds: string[] = [];
+      const people: MissingPerson[] = [];
       let after: string | null = null;
       for (;;) {
         const result: OperationResult<AssignMissingQuery> = await client
-          .query(AssignMissingDocument, { storeId, first: MAX_PAGE_SIZE, after }, { requestPolicy: 'network-only' })
+          .query(
+            AssignMissingDocument,
+            { storeId, programId, first: MAX_PAGE_SIZE, after },
+            { requestPolicy: 'network-only' },
+          )
           .toPromise();
         if (!current) return;
         if (!result.data) return setState({ error: result.error });
-        const row = result.data.storeCompliance.programs.find((p) => p.program.id === programId);
+        const row = result.data.storeCompliance.program;
         if (!row) return setState({ preset: null });
-        employeeIds.push(...row.missingEmployees.edges.map((edge) => edge.node.id));
+        people.push(
+          ...row.missingEmployees.edges.map((edge) => ({
+            id: edge.node.id,
+            name: fullName(edge.node),
+            passedAt: new Map(edge.coursesPassed.map((passed) => [passed.course.id, passed.completedAt])),
+          })),
+        );
         const { hasNextPage, endCursor } = row.missingEmployees.pageInfo;
         if (!hasNextPage || !endCursor) {
-          return setState({ preset: { programName: row.program.name, courses: row.program.courses, employeeIds } });
+          return setState({ preset: { programName: row.program.name, courses: row.program.courses, people } });
         }
         after = endCursor;
       }
@@ -215,17 +281,32 @@ function useMissingPreset(storeId: string, programId: string | null) {
   return state;
 }
 
+/** Whom the form chose for the course, from a programme's list of who is missing it. */
+function whoIsChosen(preset: MissingPreset, courseId: string): string {
+  const missing = preset.people.length;
+  const chosen = needing(preset, courseId).length;
+  const passed = missing - chosen;
+  const course = preset.courses.find((c) => c.id === courseId)?.title;
+  if (missing === 0) return 'Nobody in this store is missing it any more.';
+  if (passed === 0) {
+    return missing === 1
+      ? 'The one person missing it is chosen under “Who”.'
+      : `All ${missing} people missing it are chosen under “Who”.`;
+  }
+  if (chosen === 0) {
+    return `${missing === 1 ? 'The one person' : `All ${missing} people`} missing it passed ${course} already, so nobody is chosen: choose another course.`;
+  }
+  return `${chosen} of the ${missing} people missing it ${chosen === 1 ? 'is' : 'are'} chosen under “Who”: ${passed === 1 ? 'one' : passed} passed ${course} already (the day is beside the name).`;
+}
+
 /** What the form says it was opened with, from a programme's list of who is missing it. */
-function MissingPresetNote({ preset }: { preset: MissingPreset }) {
-  const chosen = preset.employeeIds.length;
+function MissingPresetNote({ preset, courseId }: { preset: MissingPreset; courseId: string }) {
   return (
     <Alert title={`Who is missing ${preset.programName}`}>
       <p>
-        {chosen === 0
-          ? 'Nobody in this store is missing it any more.'
-          : `${chosen === 1 ? 'The one person' : `All ${chosen} people`} missing it ${chosen === 1 ? 'is' : 'are'} chosen under “Who”.`}{' '}
+        {whoIsChosen(preset, courseId)}{' '}
         {preset.courses.length > 1 &&
-          `It needs ${preset.courses.length} courses: assign them one at a time, the people stay chosen after each. `}
+          `It needs ${preset.courses.length} courses: assign them one at a time; choosing a course chooses whoever has not passed it yet. `}
         Anyone who already has the course open is skipped.
       </p>
     </Alert>
@@ -239,19 +320,44 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
   const [params] = useSearchParams();
   const employeeId = params.get('employee');
   const [courseId, setCourseId] = useState(preset?.courses[0]?.id ?? '');
+  const missingById = useMemo(() => new Map(preset?.people.map((person) => [person.id, person])), [preset]);
   // Days of the store's calendar: the due date ends there, where the people doing the work are.
   const [due, setDue] = useState(isoDay(30, store.timezone));
   const [audience, setAudience] = useState<Audience>(preset || employeeId ? 'people' : 'roles');
   const [roles, setRoles] = useState<string[]>([]);
-  const [people, setPeople] = useState<string[]>(preset?.employeeIds ?? (employeeId ? [employeeId] : []));
+  const [people, setPeople] = useState<string[]>(() =>
+    preset ? needing(preset, courseId) : employeeId ? [employeeId] : [],
+  );
   const [search, setSearch] = useState('');
+  const [dueError, setDueError] = useState<string | null>(null);
+  /** Who moved to a store outside the caller's scope since the form listed them, by name. */
+  const [movedAway, setMovedAway] = useState<string[] | null>(null);
+  // The names of everyone the form has listed, to say who moved away.
+  const names = useRef(new Map(preset?.people.map((person) => [person.id, person.name])));
+  const remember = useCallback((seen: { id: string; name: string }[]) => {
+    for (const person of seen) names.current.set(person.id, person.name);
+  }, []);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AssignOptionsDocument });
   const [assignment, assign] = useMutation(AssignCourseDocument);
-  const ready =
-    courseId && due && (audience === 'store' || (audience === 'people' ? people.length > 0 : roles.length > 0));
+  const whyNot = !courseId
+    ? 'Choose a course to assign.'
+    : !due
+      ? 'Choose a due date to assign the course.'
+      : audience === 'people' && people.length === 0
+        ? 'Choose at least one person to assign the course to.'
+        : audience !== 'store' && audience !== 'people' && roles.length === 0
+          ? 'Choose at least one job role to assign the course to.'
+          : null;
+  const whyNotId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setMovedAway(null);
+    // The earliest day the field offers is the one of when the form was drawn, maybe yesterday's.
+    if (due < isoDay(0, store.timezone)) {
+      setDueError('That day has passed in the store: choose today or a later day.');
+      return;
+    }
     const input: AssignCourseInput = { courseId, dueAt: endOfDay(due, store.timezone) };
     if (audience === 'people') input.employeeIds = people;
     else if (audience === 'regionRoles') {
@@ -261,7 +367,16 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       input.storeId = storeId;
       if (audience === 'roles') input.jobRoleCodes = roles;
     }
-    await assign({ input });
+    const outcome = await assign({ input });
+    const outside =
+      outcome.error &&
+      errorCode(outcome.error) === 'FORBIDDEN' &&
+      outcome.error.graphQLErrors[0].extensions.employeeIds;
+    if (input.employeeIds && Array.isArray(outside)) {
+      const moved = new Set(outside.map(String));
+      setPeople(people.filter((id) => !moved.has(id)));
+      setMovedAway([...moved].map((id) => names.current.get(id) ?? 'someone'));
+    }
   }
 
   const toggle = (list: string[], value: string, on: boolean) =>
@@ -279,6 +394,9 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       : assignedTo?.jobRoleCodes
         ? 'roles'
         : 'store';
+  // People chosen by name who were neither assigned nor skipped: no longer active.
+  const inactive =
+    result && assignedTo?.employeeIds ? assignedTo.employeeIds.length - result.created - result.skipped : 0;
   const audiences: [Audience, string][] = [
     ['roles', 'People with these job roles'],
     ['people', 'These people'],
@@ -289,7 +407,7 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
   }
   return (
     <form onSubmit={submit}>
-      {preset && <MissingPresetNote preset={preset} />}
+      {preset && <MissingPresetNote preset={preset} courseId={courseId} />}
       <Card title="What and when">
         {preset ? (
           <SelectField
@@ -299,7 +417,10 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
             hint={`The courses ${preset.programName} needs`}
             placeholder="Choose a course"
             options={preset.courses.map((course) => ({ value: course.id, label: course.title }))}
-            onChange={(e) => setCourseId(e.target.value)}
+            onChange={(e) => {
+              setCourseId(e.target.value);
+              setPeople(needing(preset, e.target.value));
+            }}
           />
         ) : (
           <CourseSelect label="Course" required value={courseId} placeholder="Choose a course" onChange={setCourseId} />
@@ -313,7 +434,11 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
           max="9999-12-31"
           value={due}
           hint={dueDayHint(store.timezone)}
-          onChange={(e) => setDue(e.target.value)}
+          error={dueError}
+          onChange={(e) => {
+            setDue(e.target.value);
+            setDueError(null);
+          }}
         />
       </Card>
       <Card title="Who">
@@ -360,32 +485,58 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
               storeId={storeId}
               search={search}
               chosen={people}
+              noteFor={(id) => {
+                const passedAt = missingById.get(id)?.passedAt.get(courseId);
+                return passedAt && `passed on ${formatDate(passedAt, store.timezone)}`;
+              }}
+              onListed={remember}
               onToggle={(employeeId, on) => setPeople(toggle(people, employeeId, on))}
             />
           </fieldset>
         )}
       </Card>
-      {assignment.error && <ErrorAlert error={assignment.error} />}
+      {movedAway ? (
+        <Alert tone="warning" title="Nothing assigned">
+          Nothing was assigned: {listed(movedAway)} {movedAway.length === 1 ? 'has' : 'have'} moved to a store you do
+          not manage since this page listed them, so {movedAway.length === 1 ? 'is' : 'are'} no longer chosen.
+          {people.length > 0 && ' Assign again for the others.'}
+        </Alert>
+      ) : (
+        assignment.error && <ErrorAlert error={assignment.error} />
+      )}
       {result && result.created > 0 && (
         <Alert tone="success" title="Assigned">
-          {result.created} new assignment{result.created === 1 ? '' : 's'}
-          {result.skipped > 0 && `; ${result.skipped} already had this course open and were skipped`}.{' '}
-          <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
+          {count(result.created, 'new assignment', 'new assignments')}
+          {result.skipped > 0 &&
+            `; ${result.skipped} already had this course open and ${result.skipped === 1 ? 'was' : 'were'} skipped`}
+          {inactive > 0 &&
+            `; ${count(inactive, 'is', 'are')} no longer active and ${inactive === 1 ? 'was' : 'were'} not assigned`}
+          . <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
         </Alert>
       )}
       {result && result.created === 0 && (
         <Alert tone="warning" title="Nothing assigned">
-          {nothingAssigned(resultAudience, result.skipped, store.region.name)}{' '}
+          {nothingAssigned(resultAudience, result.skipped, inactive, store.region.name)}{' '}
           <Link to={`/store?store=${storeId}`}>Back to the dashboard</Link>
         </Alert>
       )}
       <div className="form-actions">
-        <Button type="submit" disabled={!ready} busy={assignment.fetching}>
+        <Button
+          type="submit"
+          disabled={whyNot !== null}
+          aria-describedby={whyNot ? whyNotId : undefined}
+          busy={assignment.fetching}
+        >
           Assign
         </Button>
         <ButtonLink variant="secondary" to={`/store?store=${storeId}`}>
           Cancel
         </ButtonLink>
+        {whyNot && (
+          <span id={whyNotId} className="small muted" style={{ alignSelf: 'center' }}>
+            {whyNot}
+          </span>
+        )}
       </div>
     </form>
   );
