@@ -46,7 +46,11 @@ const CASES: PageCase[] = [
   { query: 'StoreDashboard', reader: 'manager', variables: (s) => ({ storeId: s.storeId }) },
   { query: 'StoreCertifications', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 20 }) },
   { query: 'StoreMissingPeople', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 20 }) },
-  { query: 'AssignMissing', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 100 }) },
+  {
+    query: 'AssignMissing',
+    reader: 'manager',
+    variables: (s) => ({ storeId: s.storeId, programId: s.programId, first: 100 }),
+  },
   { query: 'StoreOverdue', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 20 }) },
   {
     query: 'StoreTrend',
