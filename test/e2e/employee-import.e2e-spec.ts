@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
 import {
@@ -290,6 +291,83 @@ describe('importEmployees', () => {
     const me = await graphql(t.app, '{ me { id } }', {}, taken);
     expect(me.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('ends the sessions and invite links of everyone whose address it changes or who leaves, however many', async () => {
+    const people = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        employeeNumber: `${prefix}-${i}`,
+        firstName: 'Sam',
+        lastName: `${prefix}${i}`,
+        email: `${prefix.toLowerCase()}${i}@example.test`,
+      }));
+    const [renamed, leaving, staying] = [people('NEW', 600), people('GONE', 600), people('STAY', 5)];
+    const { n1 } = chart.stores;
+    const hired = await run(csv(...[...renamed, ...leaving, ...staying].map((p) => line(p, `CASHIER,${n1.code},,`))));
+    expect(hired).toMatchObject({ created: 1205, errorCount: 0 });
+    // Each has a password, an invite link still open and a session.
+    const ids = new Map<string, number>(
+      (
+        await t.dataSource.query("SELECT id, employee_number FROM employees WHERE employee_number REGEXP '-[0-9]+$'")
+      ).map((row: { id: number; employee_number: string }) => [row.employee_number, row.id]),
+    );
+    const idOf = (p: { employeeNumber: string }) => ids.get(p.employeeNumber)!;
+    await t.dataSource.query("UPDATE employees SET password_hash = 'a hash' WHERE id IN (?)", [[...ids.values()]]);
+    const link = (id: number) => `link-of-${id}`.padEnd(43, 'A');
+    await t.dataSource.query('INSERT INTO invites (employee_id, token_hash, expires_at, created_at) VALUES ?', [
+      [...ids.values()].map((id) => [
+        id,
+        createHash('sha256').update(link(id)).digest('hex'),
+        '2099-01-01',
+        new Date(),
+      ]),
+    ]);
+    const sessions = new Map([...ids.values()].map((id) => [id, t.tokenFor({ id })]));
+
+    const moved = await run(
+      csv(
+        ...renamed.map((p) =>
+          line({ ...p, email: `${p.firstName}.${p.lastName}@new.example.test` }, `CASHIER,${n1.code},,`),
+        ),
+        ...staying.map((p) => line(p, `CASHIER,${n1.code},,`)),
+      ),
+      true,
+    );
+    // The chart's people but the importer and the admin leave too.
+    expect(moved).toMatchObject({ updated: 600, unchanged: 5, deactivated: 607, errorCount: 0 });
+
+    const state = async (group: { employeeNumber: string }[]) =>
+      (
+        await t.dataSource.query(
+          `SELECT e.token_version, e.password_hash, COUNT(DISTINCT e.id) AS people, COUNT(i.id) AS open_links
+             FROM employees e LEFT JOIN invites i ON i.employee_id = e.id AND i.used_at IS NULL
+            WHERE e.id IN (?) GROUP BY e.token_version, e.password_hash`,
+          [group.map(idOf)],
+        )
+      ).map((row: { token_version: number; password_hash: string | null; people: string; open_links: string }) => ({
+        tokenVersion: row.token_version,
+        passwordHash: row.password_hash,
+        people: Number(row.people),
+        openLinks: Number(row.open_links),
+      }));
+    expect(await state(renamed)).toEqual([{ tokenVersion: 1, passwordHash: null, people: 600, openLinks: 0 }]);
+    expect(await state(leaving)).toEqual([{ tokenVersion: 1, passwordHash: 'a hash', people: 600, openLinks: 0 }]);
+    expect(await state(staying)).toEqual([{ tokenVersion: 0, passwordHash: 'a hash', people: 5, openLinks: 5 }]);
+    const me = async (id: number) => errorCode(await graphql(t.app, '{ me { id } }', {}, sessions.get(id)!));
+    const accept = async (id: number) =>
+      errorCode(
+        await graphql(
+          t.app,
+          'mutation ($token: String!, $password: String!) { acceptInvite(token: $token, password: $password) { accessToken } }',
+          { token: link(id), password: 'a new passphrase of mine' },
+        ),
+      );
+    for (const p of [renamed[0], renamed[599], leaving[0], leaving[599]]) {
+      expect(await me(idOf(p))).toBe('UNAUTHENTICATED');
+      expect(await accept(idOf(p))).toBe('BAD_USER_INPUT');
+    }
+    expect(await me(idOf(staying[0]))).toBeUndefined();
+    expect(await accept(idOf(staying[0]))).toBeUndefined();
+  }, 60_000);
 
   it('with deactivateMissing, deactivates the active people not listed — never admins nor the importer', async () => {
     const { employee: cashier, colleague } = chart.people;

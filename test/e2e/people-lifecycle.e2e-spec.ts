@@ -510,6 +510,118 @@ describe('people changing while their training is open', () => {
       await eventually(async () => expect(await pending()).toEqual([]));
     });
 
+    it('follow many people moved by one import across time zones and audiences, as each moved alone', async () => {
+      const shibuya = await buildStore(t.dataSource, { name: 'Shibuya', timezone: 'Asia/Tokyo' });
+      const santaMonica = await buildStore(t.dataSource, { name: 'Santa Monica', timezone: 'America/Los_Angeles' });
+      await createOfficerProgramme();
+      // LP officers leave the programme's audience for Tokyo, cashiers join it in Los Angeles,
+      // sales associates move to one or the other: enough of each for several statements' ids.
+      const people = [
+        ...Array.from({ length: 520 }, (_, i) => ({ n: `OFF-${i}`, from: 'LP_OFFICER', to: 'CASHIER', at: shibuya })),
+        ...Array.from({ length: 100 }, (_, i) => ({
+          n: `CSH-${i}`,
+          from: 'CASHIER',
+          to: 'LP_OFFICER',
+          at: santaMonica,
+        })),
+        ...Array.from({ length: 600 }, (_, i) => ({
+          n: `ASC-${i}`,
+          from: 'SALES_ASSOCIATE',
+          to: 'SALES_ASSOCIATE',
+          at: i % 2 === 0 ? shibuya : santaMonica,
+        })),
+      ];
+      const csvOf = (lines: string[]) => [EMPLOYEE_CSV_COLUMNS.join(','), ...lines].join('\n');
+      const lineOf = (n: string, jobRole: string, storeCode: string) =>
+        [n, 'Alex', n, `${n.toLowerCase()}@example.test`, jobRole, storeCode, '', ''].join(',');
+      const hired = await asHr(IMPORT, { csv: csvOf(people.map((p) => lineOf(p.n, p.from, store.code))) });
+      expect(hired.importEmployees).toEqual({ updated: 0, errorCount: 0 });
+      // The officers' programme course falls due in 30 days; the others' course on Tuesday at
+      // 15:00 in London, so its one-day reminder goes at 15:00 on Monday there.
+      const assigned = await asHr(ASSIGN, {
+        input: {
+          courseId: refresher.course.id,
+          storeId: store.id,
+          jobRoleCodes: ['SALES_ASSOCIATE'],
+          dueAt: '2026-03-03T15:00:00Z',
+        },
+      });
+      expect(assigned.assignCourse).toEqual({ created: 603 }); // and to HR, Dana and Morgan
+      await plan();
+
+      // One of each kind moved alone, as HR edits one person; the others by one import.
+      const alone = ['OFF-0', 'CSH-0', 'ASC-0', 'ASC-1'];
+      const ids = new Map<string, number>(
+        (await t.dataSource.query("SELECT id, employee_number FROM employees WHERE employee_number LIKE '%-%'")).map(
+          (row: { id: number; employee_number: string }) => [row.employee_number, row.id],
+        ),
+      );
+      for (const p of people.filter((p) => alone.includes(p.n))) {
+        await asHr(UPDATE, { id: ids.get(p.n), input: { jobRoleCode: p.to, storeId: p.at.id } });
+      }
+      const moved = people.filter((p) => !alone.includes(p.n)).map((p) => lineOf(p.n, p.to, p.at.code));
+      const imported = await asHr(IMPORT, { csv: csvOf(moved) });
+      expect(imported.importEmployees).toEqual({ updated: 1216, errorCount: 0 });
+
+      const work = (await t.dataSource.query(
+        `SELECT a.employee_id AS who, c.code AS course, a.status, a.reason, a.due_at AS dueAt
+           FROM assignments a JOIN courses c ON c.id = a.course_id ORDER BY c.code, a.status`,
+      )) as { who: number }[];
+      const reminders = (await t.dataSource.query(
+        `SELECT recipient_id AS who, kind, offset_key AS offsetKey, status, send_after AS sendAfter,
+                queue_after AS queueAfter, last_error AS lastError
+           FROM notifications ORDER BY kind, offset_key`,
+      )) as { who: number }[];
+      const outcomeOf = (who: number) => ({
+        work: work.filter((row) => row.who === who).map(({ who: _, ...row }) => row),
+        reminders: reminders.filter((row) => row.who === who).map(({ who: _, ...row }) => row),
+      });
+      // Everyone moved by the import ends as the one of their kind moved alone.
+      for (const [kind, one] of [
+        ['OFF-', 'OFF-0'],
+        ['CSH-', 'CSH-0'],
+        ['ASC-', 'ASC-0'],
+        ['ASC-', 'ASC-1'],
+      ]) {
+        const like = people.filter((p) => p.n.startsWith(kind) && p.at === people.find((q) => q.n === one)!.at);
+        const outcomes = new Set(like.map((p) => JSON.stringify(outcomeOf(ids.get(p.n)!))));
+        expect([...outcomes]).toEqual([JSON.stringify(outcomeOf(ids.get(one)!))]);
+      }
+      const reminder = (status: string, sendAfter: string, lastError: string | null = null) => ({
+        kind: 'ASSIGNMENT_DUE',
+        status,
+        sendAfter: new Date(sendAfter),
+        queueAfter: new Date(sendAfter),
+        lastError,
+      });
+      // Out of the audience: the programme's course and its reminder cancelled.
+      expect(outcomeOf(ids.get('OFF-0')!)).toEqual({
+        work: [{ course: 'LPO-CORE', status: 'CANCELLED', reason: 'RULE', dueAt: new Date('2026-04-01T09:00:00Z') }],
+        reminders: [
+          {
+            ...reminder('CANCELLED', '2026-03-02T09:00:00Z', 'Not sent: the assignment was cancelled'),
+            offsetKey: 'D30@2026-04-01',
+          },
+        ],
+      });
+      // Into it: the programme's course, due as a newcomer's.
+      expect(outcomeOf(ids.get('CSH-0')!)).toEqual({
+        work: [{ course: 'LPO-CORE', status: 'ASSIGNED', reason: 'RULE', dueAt: new Date('2026-04-01T09:00:00Z') }],
+        reminders: [],
+      });
+      // 15:00 in London is midnight in Tokyo and 07:00 in Los Angeles: each waits for 09:00 there.
+      const associate = (sendAfter: string) => ({
+        work: [
+          { course: 'LPO-REFRESH', status: 'ASSIGNED', reason: 'MANUAL', dueAt: new Date('2026-03-03T15:00:00Z') },
+        ],
+        reminders: [{ ...reminder('PENDING', sendAfter), offsetKey: 'D1@2026-03-03' }],
+      });
+      expect(outcomeOf(ids.get('ASC-0')!)).toEqual(associate('2026-03-03T00:00:00Z'));
+      expect(outcomeOf(ids.get('ASC-1')!)).toEqual(associate('2026-03-02T17:00:00Z'));
+      // Who stayed keeps London's hours.
+      expect(outcomeOf(dana.id)).toEqual(associate('2026-03-02T15:00:00Z'));
+    }, 60_000);
+
     it('bring a reminder forward when the new store is already open at its moment', async () => {
       const soho = await buildStore(t.dataSource, { name: 'New York Soho', timezone: 'America/New_York' });
       await asHr(UPDATE, { id: dana.id, input: { storeId: soho.id } });

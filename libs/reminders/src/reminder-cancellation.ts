@@ -52,10 +52,14 @@ export class ReminderCancellation
   }
 
   async onCancelled(manager: EntityManager, assignmentId: number): Promise<void> {
+    await this.onCancelledMany(manager, [assignmentId]);
+  }
+
+  async onCancelledMany(manager: EntityManager, assignmentIds: number[]): Promise<void> {
     await this.notifications.cancelFor(
       manager,
       NotificationSubjectType.ASSIGNMENT,
-      assignmentId,
+      assignmentIds,
       'Not sent: the assignment was cancelled',
     );
   }

@@ -7,6 +7,12 @@ import type { EntityManager } from 'typeorm';
  */
 export interface AssignmentCancellationHook {
   onCancelled(manager: EntityManager, assignmentId: number): Promise<void>;
+  /**
+   * Many cancellations of one transaction (an import's moves) at once, in a few statements;
+   * must do what onCancelled for each of them would. Hooks without it get onCancelled once
+   * per assignment.
+   */
+  onCancelledMany?(manager: EntityManager, assignmentIds: number[]): Promise<void>;
 }
 
 @Injectable()
@@ -19,5 +25,14 @@ export class AssignmentCancellation {
 
   async cancelled(manager: EntityManager, assignmentId: number): Promise<void> {
     for (const hook of this.hooks) await hook.onCancelled(manager, assignmentId);
+  }
+
+  /** The same as `cancelled` for each assignment, in bulk where a hook can (onCancelledMany). */
+  async cancelledMany(manager: EntityManager, assignmentIds: number[]): Promise<void> {
+    if (assignmentIds.length === 0) return;
+    for (const hook of this.hooks) {
+      if (hook.onCancelledMany) await hook.onCancelledMany(manager, assignmentIds);
+      else for (const id of assignmentIds) await hook.onCancelled(manager, id);
+    }
   }
 }

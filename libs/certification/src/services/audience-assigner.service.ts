@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { Clock } from '@lp/core';
-import { type EmployeeEntity, EmployeeLifecycle } from '@lp/organisation';
+import { type ChangedEmployee, EmployeeLifecycle } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
 import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { passCountsTowardProgram } from './pass-counts-toward-program';
@@ -84,7 +84,8 @@ export class AudienceAssigner implements OnModuleInit {
           manager,
           employees.map((employee) => employee.id),
         ),
-      onChanged: (manager, before, after) => this.onChanged(manager, before, after),
+      onChanged: (manager, before, after) => this.onChangedMany(manager, [{ before, after }]),
+      onChangedMany: (manager, changes) => this.onChangedMany(manager, changes),
     });
     this.cycleEnd.register({ onCycleEnded: (manager, id, reason) => this.onCycleEnded(manager, id, reason) });
   }
@@ -112,7 +113,7 @@ export class AudienceAssigner implements OnModuleInit {
     await this.reconcileEmployees(manager, [employeeId]);
   }
 
-  /** reconcileEmployee for many people (an import), RECONCILE_CHUNK of them per statement. */
+  /** reconcileEmployee for many people (an import's hires or moves), RECONCILE_CHUNK of them per statement. */
   async reconcileEmployees(manager: EntityManager, employeeIds: number[]): Promise<void> {
     for (let start = 0; start < employeeIds.length; start += RECONCILE_CHUNK) {
       const ids = employeeIds.slice(start, start + RECONCILE_CHUNK);
@@ -122,10 +123,17 @@ export class AudienceAssigner implements OnModuleInit {
     }
   }
 
-  private async onChanged(manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity): Promise<void> {
-    const moved =
-      before.jobRoleId !== after.jobRoleId || before.storeId !== after.storeId || before.active !== after.active;
-    if (moved) await this.reconcileEmployee(manager, after.id);
+  /** Reconciles those whose job role, store or activity changed, RECONCILE_CHUNK of them at a time. */
+  private async onChangedMany(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {
+    const moved = changes.filter(
+      ({ before, after }) =>
+        before.jobRoleId !== after.jobRoleId || before.storeId !== after.storeId || before.active !== after.active,
+    );
+    if (moved.length > 0)
+      await this.reconcileEmployees(
+        manager,
+        moved.map(({ after }) => after.id),
+      );
   }
 
   /**
@@ -275,6 +283,6 @@ export class AudienceAssigner implements OnModuleInit {
       'UPDATE assignments SET status = ?, open_key = NULL, cancelled_at = ? WHERE id IN (?) AND status IN (?)',
       [AssignmentStatus.CANCELLED, this.clock.now(), ids, OPEN_ASSIGNMENT_STATUSES],
     );
-    for (const id of ids) await this.cancellation.cancelled(manager, id);
+    await this.cancellation.cancelledMany(manager, ids);
   }
 }

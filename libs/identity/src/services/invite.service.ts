@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { BadInputError, Clock, retriedTransaction } from '@lp/core';
 import { EmployeeEntity } from '@lp/organisation';
 import { InviteEntity } from '../entities';
@@ -33,7 +33,7 @@ export class InviteService {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.INVITE_TTL_HOURS * 3_600_000);
-    await this.voidOpen(manager, employeeId);
+    await this.voidOpen(manager, [employeeId]);
     await manager.insert(InviteEntity, {
       employeeId,
       tokenHash: hashToken(token),
@@ -44,9 +44,9 @@ export class InviteService {
     return { token, expiresAt };
   }
 
-  /** Stops the links of someone's unused invites from working, inside the caller's transaction. */
-  async voidOpen(manager: EntityManager, employeeId: number): Promise<void> {
-    await manager.update(InviteEntity, { employeeId, usedAt: IsNull() }, { usedAt: this.clock.now() });
+  /** Stops the links of these people's unused invites from working, inside the caller's transaction. */
+  async voidOpen(manager: EntityManager, employeeIds: number[]): Promise<void> {
+    await manager.update(InviteEntity, { employeeId: In(employeeIds), usedAt: IsNull() }, { usedAt: this.clock.now() });
   }
 
   async accept(token: string, password: string): Promise<SignedIn> {

@@ -1,7 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { EmployeeEntity, EmployeeLifecycle, type EmployeeLifecycleHook } from '@lp/organisation';
+import { type EntityManager, In } from 'typeorm';
+import { type ChangedEmployee, EmployeeEntity, EmployeeLifecycle, type EmployeeLifecycleHook } from '@lp/organisation';
 import { InviteService } from './invite.service';
+
+/** People per statement when an import changes many: under the 1,000 values of MariaDB's IN-list conversion. */
+const PEOPLE_PER_STATEMENT = 500;
 
 /**
  * An invite link sets the password of whoever reads the address it went to. When HR
@@ -24,14 +27,31 @@ export class RevokeAccessHook implements EmployeeLifecycleHook, OnModuleInit {
   }
 
   async onChanged(manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity): Promise<void> {
-    const emailChanged = before.email !== after.email;
-    const left = before.active && !after.active;
-    if (!emailChanged && !left) return;
-    await this.invites.voidOpen(manager, after.id);
-    await manager.update(
-      EmployeeEntity,
-      { id: after.id },
-      { tokenVersion: () => 'token_version + 1', ...(emailChanged && { passwordHash: null }) },
-    );
+    await this.onChangedMany(manager, [{ before, after }]);
+  }
+
+  async onChangedMany(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {
+    for (let start = 0; start < changes.length; start += PEOPLE_PER_STATEMENT) {
+      await this.revoke(manager, changes.slice(start, start + PEOPLE_PER_STATEMENT));
+    }
+  }
+
+  private async revoke(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {
+    const newAddress = changes.filter(({ before, after }) => before.email !== after.email).map(({ after }) => after.id);
+    const leavers = changes
+      .filter(({ before, after }) => before.email === after.email && before.active && !after.active)
+      .map(({ after }) => after.id);
+    if (newAddress.length + leavers.length === 0) return;
+    await this.invites.voidOpen(manager, [...newAddress, ...leavers]);
+    if (newAddress.length > 0) {
+      await manager.update(
+        EmployeeEntity,
+        { id: In(newAddress) },
+        { tokenVersion: () => 'token_version + 1', passwordHash: null },
+      );
+    }
+    if (leavers.length > 0) {
+      await manager.update(EmployeeEntity, { id: In(leavers) }, { tokenVersion: () => 'token_version + 1' });
+    }
   }
 }

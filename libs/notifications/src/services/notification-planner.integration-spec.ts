@@ -369,7 +369,7 @@ describe('planning notifications', () => {
     const before = Object.fromEntries((await rows()).map((row) => [row.offsetKey, row]));
     await dataSource.getRepository('employees').update({ id: employee.id }, { storeId: london.id });
 
-    expect(await planner.retimeFor(dataSource.manager, employee.id)).toBe(2);
+    expect(await planner.retimeFor(dataSource.manager, [employee.id])).toBe(2);
 
     const after = Object.fromEntries(
       (await rows()).map((row) => [row.offsetKey, [row.sendAfter, row.queueAfter, row.expiresAt]]),
@@ -382,7 +382,7 @@ describe('planning notifications', () => {
       SENT: [before.SENT.sendAfter, before.SENT.queueAfter, before.SENT.expiresAt],
     });
     // Due now in London's hours: moving it again changes nothing.
-    expect(await planner.retimeFor(dataSource.manager, employee.id)).toBe(0);
+    expect(await planner.retimeFor(dataSource.manager, [employee.id])).toBe(0);
   });
 
   it('cancels what is still to be sent about a subject, and only that', async () => {

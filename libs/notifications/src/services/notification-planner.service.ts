@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Brackets, type EntityManager } from 'typeorm';
+import { Brackets, type EntityManager, In } from 'typeorm';
 import { Clock, executePrepared, retryOnDeadlock } from '@lp/core';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
@@ -54,6 +54,12 @@ function keyOf({ kind, recipientId, subjectType, subjectId, offsetKey }: Notific
  * the 65,535 placeholders of a statement.
  */
 const INSERT_CHUNK = 500;
+/**
+ * Ids per statement of retimeFor (recipients a read, notifications an UPDATE) and of
+ * cancelFor (subjects): under the 1,000 values from which MariaDB turns an IN list into a
+ * derived table.
+ */
+const IDS_PER_STATEMENT = 500;
 /** Values per row: the columns of `insertStatement`. */
 const COLUMN_COUNT = 13;
 
@@ -216,23 +222,30 @@ export class NotificationPlanner {
 
   /**
    * Cancels what is still to be sent about a subject (an assignment completed, a
-   * certificate renewed), in the caller's transaction. A notification being sent right now
-   * is left alone; one whose sender died is cancelled with the rest. Returns the count.
+   * certificate renewed), or about each of several (assignments an import's moves
+   * cancelled; IDS_PER_STATEMENT of them an UPDATE), in the caller's transaction. A
+   * notification being sent right now is left alone; one whose sender died is cancelled
+   * with the rest. Returns the count.
    */
   async cancelFor(
     manager: EntityManager,
     subjectType: string,
-    subjectId: number,
+    subjectIds: number | number[],
     reason = `Not sent: cancelled, the ${subjectType.toLowerCase()} no longer needs it`,
   ): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(NotificationEntity)
-      .set({ status: NotificationStatus.CANCELLED, lastError: reason.slice(0, 1000) })
-      .where({ subjectType, subjectId })
-      .andWhere(this.unclaimed())
-      .execute();
-    return result.affected ?? 0;
+    const ids = typeof subjectIds === 'number' ? [subjectIds] : subjectIds;
+    let cancelled = 0;
+    for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+      const result = await manager
+        .createQueryBuilder()
+        .update(NotificationEntity)
+        .set({ status: NotificationStatus.CANCELLED, lastError: reason.slice(0, 1000) })
+        .where({ subjectType, subjectId: In(ids.slice(start, start + IDS_PER_STATEMENT)) })
+        .andWhere(this.unclaimed())
+        .execute();
+      cancelled += result.affected ?? 0;
+    }
+    return cancelled;
   }
 
   /**
@@ -263,35 +276,45 @@ export class NotificationPlanner {
   }
 
   /**
-   * Moves what is still pending for a recipient into the sending window of the store they
-   * work at now, in the caller's transaction (the one that transferred them): each
+   * Moves what is still pending for these recipients into the sending window of the store
+   * each works at now, in the caller's transaction (the one that transferred them): each
    * notification goes at the first moment of the new store's office hours from its planned
    * moment, or from now once that has passed. One being sent is left alone. Each keeps its
    * expiry: a reminder whose deadline passes before the new store opens is not sent late.
-   * Returns how many moved.
+   * IDS_PER_STATEMENT recipients a read and notifications an UPDATE, so an import moving
+   * thousands of people costs a few statements per chunk. Returns how many moved.
    */
-  async retimeFor(manager: EntityManager, recipientId: number): Promise<number> {
-    const rows = (await manager.query(
-      'SELECT id, planned_at, send_after FROM notifications WHERE recipient_id = ? AND status = ?',
-      [recipientId, NotificationStatus.PENDING],
-    )) as { id: number; planned_at: Date; send_after: Date }[];
-    if (rows.length === 0) return 0;
-    const zone = (await this.recipientZones(manager, [{ recipientId }])).get(recipientId) ?? FALLBACK_TIMEZONE;
+  async retimeFor(manager: EntityManager, recipientIds: number[]): Promise<number> {
     const now = this.clock.now();
-    // The ids to move, by the moment they move to: one UPDATE per moment, not per notification.
-    const byMoment = new Map<number, number[]>();
-    for (const row of rows) {
-      const sendAfter = nextSendingMoment(row.planned_at > now ? row.planned_at : now, zone, this.window);
-      const stillDue = row.send_after <= now && sendAfter <= now;
-      if (stillDue || sendAfter.getTime() === row.send_after.getTime()) continue;
-      byMoment.set(sendAfter.getTime(), [...(byMoment.get(sendAfter.getTime()) ?? []), row.id]);
+    const moves: { id: number; sendAfter: Date }[] = [];
+    for (let start = 0; start < recipientIds.length; start += IDS_PER_STATEMENT) {
+      const rows = (await manager.query(
+        'SELECT id, recipient_id, planned_at, send_after FROM notifications WHERE recipient_id IN (?) AND status = ?',
+        [recipientIds.slice(start, start + IDS_PER_STATEMENT), NotificationStatus.PENDING],
+      )) as { id: number; recipient_id: number; planned_at: Date; send_after: Date }[];
+      if (rows.length === 0) continue;
+      const zones = await this.recipientZones(
+        manager,
+        rows.map((row) => ({ recipientId: Number(row.recipient_id) })),
+      );
+      for (const row of rows) {
+        const zone = zones.get(Number(row.recipient_id)) ?? FALLBACK_TIMEZONE;
+        const sendAfter = nextSendingMoment(row.planned_at > now ? row.planned_at : now, zone, this.window);
+        const stillDue = row.send_after <= now && sendAfter <= now;
+        if (stillDue || sendAfter.getTime() === row.send_after.getTime()) continue;
+        moves.push({ id: Number(row.id), sendAfter });
+      }
     }
     let moved = 0;
-    for (const [moment, ids] of byMoment) {
-      const sendAfter = new Date(moment);
+    for (let start = 0; start < moves.length; start += IDS_PER_STATEMENT) {
+      const chunk = moves.slice(start, start + IDS_PER_STATEMENT);
+      // Each row's new moment through a derived table: one UPDATE for the chunk, however many moments.
+      const rest = ' UNION ALL SELECT ?, ?'.repeat(chunk.length - 1);
       const result = (await manager.query(
-        'UPDATE notifications SET send_after = ?, queue_after = ? WHERE id IN (?) AND status = ?',
-        [sendAfter, sendAfter, ids, NotificationStatus.PENDING],
+        `UPDATE notifications n JOIN (SELECT ? AS id, ? AS send_after${rest}) m ON m.id = n.id
+            SET n.send_after = m.send_after, n.queue_after = m.send_after
+          WHERE n.status = ?`,
+        [...chunk.flatMap((move) => [move.id, move.sendAfter]), NotificationStatus.PENDING],
       )) as { affectedRows: number };
       moved += result.affectedRows;
     }

@@ -1,6 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type EmployeeEntity, EmployeeLifecycle, type EmployeeLifecycleHook } from '@lp/organisation';
+import {
+  type ChangedEmployee,
+  type EmployeeEntity,
+  EmployeeLifecycle,
+  type EmployeeLifecycleHook,
+} from '@lp/organisation';
 import { NotificationPlanner } from './notification-planner.service';
 
 /**
@@ -21,6 +26,15 @@ export class RecipientTransfers implements OnModuleInit, EmployeeLifecycleHook {
   }
 
   async onChanged(manager: EntityManager, before: EmployeeEntity, after: EmployeeEntity): Promise<void> {
-    if (before.storeId !== after.storeId) await this.planner.retimeFor(manager, after.id);
+    await this.onChangedMany(manager, [{ before, after }]);
+  }
+
+  async onChangedMany(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {
+    const moved = changes.filter(({ before, after }) => before.storeId !== after.storeId);
+    if (moved.length > 0)
+      await this.planner.retimeFor(
+        manager,
+        moved.map(({ after }) => after.id),
+      );
   }
 }

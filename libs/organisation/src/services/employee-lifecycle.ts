@@ -14,6 +14,12 @@ export interface HireContext {
   sendInvite: boolean;
 }
 
+/** One employee as a change found them and as it left them. */
+export interface ChangedEmployee {
+  before: EmployeeEntity;
+  after: EmployeeEntity;
+}
+
 /**
  * Lets other domains react to hires and changes inside the same transaction (identity
  * issues an invite; assignments apply audience rules) without organisation knowing them.
@@ -40,6 +46,16 @@ export interface EmployeeLifecycleHook {
     manager: EntityManager,
     before: EmployeeEntity,
     after: EmployeeEntity,
+    actorId: number | null,
+  ): Promise<AfterCommit | void>;
+  /**
+   * Many changes of one transaction (a CSV import) at once, in a few statements; must leave
+   * exactly what onChanged for each of them would. Hooks without it get onChanged once per
+   * employee.
+   */
+  onChangedMany?(
+    manager: EntityManager,
+    changes: ChangedEmployee[],
     actorId: number | null,
   ): Promise<AfterCommit | void>;
 }
@@ -100,6 +116,28 @@ export class EmployeeLifecycle {
     for (const hook of this.hooks) {
       const action = await hook.onChanged?.(manager, before, current, actorId);
       if (action) after.push(action);
+    }
+    return after;
+  }
+
+  /** The same as `changed` for each employee, in bulk where a hook can (onChangedMany). */
+  async changedMany(
+    manager: EntityManager,
+    changes: ChangedEmployee[],
+    actorId: number | null,
+  ): Promise<AfterCommit[]> {
+    const after: AfterCommit[] = [];
+    if (changes.length === 0) return after;
+    for (const hook of this.hooks) {
+      if (hook.onChangedMany) {
+        const action = await hook.onChangedMany(manager, changes, actorId);
+        if (action) after.push(action);
+        continue;
+      }
+      for (const change of changes) {
+        const action = await hook.onChanged?.(manager, change.before, change.after, actorId);
+        if (action) after.push(action);
+      }
     }
     return after;
   }

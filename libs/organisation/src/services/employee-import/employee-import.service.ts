@@ -53,9 +53,9 @@ const AUDIT_CHUNK = 1000;
  * Upserts employees from an HR system's CSV, all or nothing: every line is checked
  * against the database first, and only a file without errors is written, in one
  * transaction, with set-based SQL. Transfers and role changes keep their history and
- * audit events, and lifecycle hooks run as for single changes (new hires all at once,
- * through EmployeeLifecycle.hiredMany) — except that new hires get no invite email (see
- * HireContext).
+ * audit events, and lifecycle hooks run as for single changes, in bulk (hiredMany for the
+ * new hires, changedMany for the people updated or deactivated) — except that new hires get
+ * no invite email (see HireContext).
  */
 @Injectable()
 export class EmployeeImportService {
@@ -167,16 +167,22 @@ export class EmployeeImportService {
         { sendInvite: false },
       )),
     );
-    for (const { before, after } of plan.updates) {
-      const was = this.repository.toEntity(before.id, before, null);
-      const is = this.repository.toEntity(before.id, after, null);
-      afterCommit.push(...(await this.lifecycle.changed(manager, was, is, importer.id)));
-    }
-    for (const person of leaving) {
-      const was = this.repository.toEntity(person.id, person, null);
-      const is = this.repository.toEntity(person.id, { ...person, active: false }, now);
-      afterCommit.push(...(await this.lifecycle.changed(manager, was, is, importer.id)));
-    }
+    afterCommit.push(
+      ...(await this.lifecycle.changedMany(
+        manager,
+        [
+          ...plan.updates.map(({ before, after }) => ({
+            before: this.repository.toEntity(before.id, before, null),
+            after: this.repository.toEntity(before.id, after, null),
+          })),
+          ...leaving.map((person) => ({
+            before: this.repository.toEntity(person.id, person, null),
+            after: this.repository.toEntity(person.id, { ...person, active: false }, now),
+          })),
+        ],
+        importer.id,
+      )),
+    );
     return { ...summary, errors: [], errorCount: 0 };
   }
 
