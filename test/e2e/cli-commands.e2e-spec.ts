@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
-import { QueueName, redisConnectionOptions, withDatabase } from '@lp/core';
+import { DataSource } from 'typeorm';
+import { AssignmentStatus } from '@lp/assignments';
+import { QueueName, buildDataSourceOptions, redisConnectionOptions, withDatabase } from '@lp/core';
+import { lpSchema } from '@lp/migrations/schema';
 import { EmployeeEntity, Role, StoreEntity } from '@lp/organisation';
-import { buildEmployee, eventually, freePort, useTestDatabase } from '@lp/testing';
+import { buildAssignment, buildCourse, buildEmployee, eventually, freePort, useTestDatabase } from '@lp/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const FROM_SOURCE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
@@ -164,6 +167,58 @@ describe('operator commands', () => {
         expect(lines(run.stdout).at(-1)).toMatch(/^Applied \d+ migration\(s\)\.$/);
       } finally {
         await holder.release();
+      }
+    });
+  }, 120_000);
+
+  it('migrate carries on with a migration that failed part-way, once its cause is gone', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (_name, url) => {
+      expect(await cli(['migrate'], { DATABASE_URL: url })).toMatchObject({ code: 0, stderr: '' });
+      const other = await new DataSource(buildDataSourceOptions({ url, poolSize: 1 }, lpSchema)).initialize();
+      try {
+        // An assignment someone cancelled, in a database from before RecordWhoCancelledAssignments.
+        const manager = await buildEmployee(other);
+        const { course } = await buildCourse(other);
+        const assignment = await buildAssignment(other, {
+          employeeId: (await buildEmployee(other)).id,
+          courseId: course.id,
+          status: AssignmentStatus.CANCELLED,
+        });
+        await other.query(
+          `INSERT INTO audit_events (occurred_at, actor_id, action, subject_type, subject_id)
+           VALUES (NOW(3), ?, 'ASSIGNMENT_CANCELLED', 'Assignment', ?)`,
+          [manager.id, String(assignment.id)],
+        );
+        await other.undoLastMigration();
+        await other.undoLastMigration();
+
+        // The server refuses the migration's UPDATE, after its ALTER TABLE, which it committed at
+        // once (a trigger here; a lock wait timeout or a full disk in life).
+        await other.query(
+          `CREATE TRIGGER refuse_updates BEFORE UPDATE ON assignments FOR EACH ROW
+           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'assignments are read-only'`,
+        );
+        const failed = await cli(['migrate'], { DATABASE_URL: url });
+        expect(failed.code).toBe(1);
+        expect(lines(failed.stderr)).toEqual([
+          expect.stringMatching(
+            /^Migration RecordWhoCancelledAssignments1795884000000 failed: assignments are read-only, in `UPDATE assignments SET cancelled_by_id = \? WHERE .*`\. The 1 schema change\(s\) it made, below, stay \(MySQL cannot undo them\) and are not made again: remove the cause, then run `node dist\/apps\/cli\/src\/main\.js migrate` .* again\.$/,
+          ),
+          '  ALTER TABLE `assignments` ADD `cancelled_by_id` int UNSIGNED NULL',
+        ]);
+
+        await other.query('DROP TRIGGER refuse_updates');
+        const again = await cli(['migrate'], { DATABASE_URL: url });
+        expect(again).toMatchObject({ code: 0, stderr: '' });
+        expect(lines(again.stdout).slice(1)).toEqual([
+          '  RecordWhoCancelledAssignments1795884000000: already made, skipped: ALTER TABLE `assignments` ADD `cancelled_by_id` int UNSIGNED NULL',
+          'Applied 2 migration(s).',
+        ]);
+        expect(
+          await other.query('SELECT cancelled_by_id AS actor FROM assignments WHERE id = ?', [assignment.id]),
+        ).toEqual([{ actor: manager.id }]);
+      } finally {
+        await other.destroy();
       }
     });
   }, 120_000);
