@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -305,15 +305,49 @@ describe('operator commands', () => {
     ]);
   }, 60_000);
 
-  it('--help gives commands that run in a checkout and in the Docker image', async () => {
+  it('--help gives commands that run in a checkout and in the Docker image, one line each', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
     expect(lines(run.stdout)[0]).toBe('Usage: node dist/apps/cli/src/main.js [options] [command]');
+    // A description wrapped onto a second line would show as a line without a command.
+    const commands = run.stdout.split('Commands:\n')[1].split('\n\n')[0].split('\n');
+    expect(commands.map((line) => /^ {2}(\S+)(?: \S+)? {2,}\S/.exec(line)?.[1])).toEqual([
+      'start',
+      'migrate',
+      'create-admin',
+      'seed-curriculum',
+      'seed-demo',
+      'send-test-email',
+      'snapshots:backfill',
+      'help',
+    ]);
     expect(lines(run.stdout).slice(-2)).toEqual([
       'With Docker compose:',
       '  docker compose -f docker/compose.yaml run --rm api node dist/apps/cli/src/main.js <command> [options]',
     ]);
     expect(run.stdout).not.toContain('npm run');
+  }, 60_000);
+
+  it('--version and -V print the version of package.json', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const run of await Promise.all([cli(['--version']), cli(['-V'])])) {
+      expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  }, 60_000);
+
+  it('refuses a mistyped command or a missing option in one line that says where to look', async () => {
+    const [command, option] = await Promise.all([
+      cli(['migrat']),
+      cli(['create-admin', '--email', 'first.admin@chain.example']),
+    ]);
+    expect(command).toMatchObject({ code: 1, stdout: '' });
+    expect(lines(command.stderr)).toEqual([
+      "error: unknown command 'migrat' (Did you mean migrate?); `node dist/apps/cli/src/main.js --help` lists the commands.",
+    ]);
+    expect(option).toMatchObject({ code: 1, stdout: '' });
+    expect(lines(option.stderr)).toEqual([
+      "error: required option '--password <password>' not specified; `node dist/apps/cli/src/main.js create-admin --help` lists its options.",
+    ]);
   }, 60_000);
 
   it('seed-demo refuses production in one line, before it touches the database', async () => {
