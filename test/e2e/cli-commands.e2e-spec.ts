@@ -1,12 +1,15 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
-import { QueueName, redisConnectionOptions, withDatabase } from '@lp/core';
+import { DataSource } from 'typeorm';
+import { AssignmentStatus } from '@lp/assignments';
+import { QueueName, buildDataSourceOptions, redisConnectionOptions, withDatabase } from '@lp/core';
+import { lpSchema } from '@lp/migrations/schema';
 import { EmployeeEntity, Role, StoreEntity } from '@lp/organisation';
-import { buildEmployee, eventually, freePort, useTestDatabase } from '@lp/testing';
+import { buildAssignment, buildCourse, buildEmployee, eventually, freePort, useTestDatabase } from '@lp/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const FROM_SOURCE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
@@ -168,6 +171,58 @@ describe('operator commands', () => {
     });
   }, 120_000);
 
+  it('migrate carries on with a migration that failed part-way, once its cause is gone', async () => {
+    await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (_name, url) => {
+      expect(await cli(['migrate'], { DATABASE_URL: url })).toMatchObject({ code: 0, stderr: '' });
+      const other = await new DataSource(buildDataSourceOptions({ url, poolSize: 1 }, lpSchema)).initialize();
+      try {
+        // An assignment someone cancelled, in a database from before RecordWhoCancelledAssignments.
+        const manager = await buildEmployee(other);
+        const { course } = await buildCourse(other);
+        const assignment = await buildAssignment(other, {
+          employeeId: (await buildEmployee(other)).id,
+          courseId: course.id,
+          status: AssignmentStatus.CANCELLED,
+        });
+        await other.query(
+          `INSERT INTO audit_events (occurred_at, actor_id, action, subject_type, subject_id)
+           VALUES (NOW(3), ?, 'ASSIGNMENT_CANCELLED', 'Assignment', ?)`,
+          [manager.id, String(assignment.id)],
+        );
+        await other.undoLastMigration();
+        await other.undoLastMigration();
+
+        // The server refuses the migration's UPDATE, after its ALTER TABLE, which it committed at
+        // once (a trigger here; a lock wait timeout or a full disk in life).
+        await other.query(
+          `CREATE TRIGGER refuse_updates BEFORE UPDATE ON assignments FOR EACH ROW
+           SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'assignments are read-only'`,
+        );
+        const failed = await cli(['migrate'], { DATABASE_URL: url });
+        expect(failed.code).toBe(1);
+        expect(lines(failed.stderr)).toEqual([
+          expect.stringMatching(
+            /^Migration RecordWhoCancelledAssignments1795884000000 failed: assignments are read-only, in `UPDATE assignments SET cancelled_by_id = \? WHERE .*`\. The 1 schema change\(s\) it made, below, stay \(MySQL cannot undo them\) and are not made again: remove the cause, then run `node dist\/apps\/cli\/src\/main\.js migrate` .* again\.$/,
+          ),
+          '  ALTER TABLE `assignments` ADD `cancelled_by_id` int UNSIGNED NULL',
+        ]);
+
+        await other.query('DROP TRIGGER refuse_updates');
+        const again = await cli(['migrate'], { DATABASE_URL: url });
+        expect(again).toMatchObject({ code: 0, stderr: '' });
+        expect(lines(again.stdout).slice(1)).toEqual([
+          '  RecordWhoCancelledAssignments1795884000000: already made, skipped: ALTER TABLE `assignments` ADD `cancelled_by_id` int UNSIGNED NULL',
+          'Applied 2 migration(s).',
+        ]);
+        expect(
+          await other.query('SELECT cancelled_by_id AS actor FROM assignments WHERE id = ?', [assignment.id]),
+        ).toEqual([{ actor: manager.id }]);
+      } finally {
+        await other.destroy();
+      }
+    });
+  }, 120_000);
+
   it('seed-curriculum run twice at once, as two `npm start`s do, loads each course once and fails neither', async () => {
     await withOtherDatabase('CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', async (name, url) => {
       expect(await cli(['migrate'], { DATABASE_URL: url })).toMatchObject({ code: 0, stderr: '' });
@@ -250,15 +305,49 @@ describe('operator commands', () => {
     ]);
   }, 60_000);
 
-  it('--help gives commands that run in a checkout and in the Docker image', async () => {
+  it('--help gives commands that run in a checkout and in the Docker image, one line each', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
     expect(lines(run.stdout)[0]).toBe('Usage: node dist/apps/cli/src/main.js [options] [command]');
+    // A description wrapped onto a second line would show as a line without a command.
+    const commands = run.stdout.split('Commands:\n')[1].split('\n\n')[0].split('\n');
+    expect(commands.map((line) => /^ {2}(\S+)(?: \S+)? {2,}\S/.exec(line)?.[1])).toEqual([
+      'start',
+      'migrate',
+      'create-admin',
+      'seed-curriculum',
+      'seed-demo',
+      'send-test-email',
+      'snapshots:backfill',
+      'help',
+    ]);
     expect(lines(run.stdout).slice(-2)).toEqual([
       'With Docker compose:',
       '  docker compose -f docker/compose.yaml run --rm api node dist/apps/cli/src/main.js <command> [options]',
     ]);
     expect(run.stdout).not.toContain('npm run');
+  }, 60_000);
+
+  it('--version and -V print the version of package.json', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const run of await Promise.all([cli(['--version']), cli(['-V'])])) {
+      expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  }, 60_000);
+
+  it('refuses a mistyped command or a missing option in one line that says where to look', async () => {
+    const [command, option] = await Promise.all([
+      cli(['migrat']),
+      cli(['create-admin', '--email', 'first.admin@chain.example']),
+    ]);
+    expect(command).toMatchObject({ code: 1, stdout: '' });
+    expect(lines(command.stderr)).toEqual([
+      "error: unknown command 'migrat' (Did you mean migrate?); `node dist/apps/cli/src/main.js --help` lists the commands.",
+    ]);
+    expect(option).toMatchObject({ code: 1, stdout: '' });
+    expect(lines(option.stderr)).toEqual([
+      "error: required option '--password <password>' not specified; `node dist/apps/cli/src/main.js create-admin --help` lists its options.",
+    ]);
   }, 60_000);
 
   it('seed-demo refuses production in one line, before it touches the database', async () => {

@@ -1,11 +1,17 @@
 import { AppConfig, ConfigValidationError, EnvFileError, readConfig } from './config';
-import { DatabaseLockTimeoutError, PendingMigrationsError, ServiceUnavailableError } from './database';
+import {
+  DatabaseLockTimeoutError,
+  MigrationFailedError,
+  PendingMigrationsError,
+  ServiceUnavailableError,
+} from './database';
 import { PortUnavailableError } from './listen-on-port';
 
 /** Failures whose message already says what is wrong and what to do. */
 const EXPLAINED = [
   ServiceUnavailableError,
   PendingMigrationsError,
+  MigrationFailedError,
   DatabaseLockTimeoutError,
   EnvFileError,
   PortUnavailableError,

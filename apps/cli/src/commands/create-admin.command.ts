@@ -22,6 +22,7 @@ const HEAD_OFFICE = { code: 'HQ', name: 'Head Office' };
 export function registerCreateAdmin(program: Command): void {
   program
     .command('create-admin')
+    .summary('create an ADMIN account')
     .description('create an ADMIN account (and a Head Office store when the chain has none)')
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--password <password>', 'at least 8 characters')

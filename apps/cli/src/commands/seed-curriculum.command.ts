@@ -61,6 +61,7 @@ export async function seedCurriculum(
 export function registerSeedCurriculum(program: Command): void {
   program
     .command('seed-curriculum')
+    .summary('load the built-in LP curriculum')
     .description('load the built-in LP curriculum (curriculum/*.yaml); running it again changes nothing')
     .option('--overwrite-edits', "apply changed files also to courses an admin has edited, replacing the admin's work")
     .action(async ({ overwriteEdits }: { overwriteEdits?: boolean }) => {

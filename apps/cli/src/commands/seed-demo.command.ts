@@ -28,6 +28,7 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
 export function registerSeedDemo(program: Command): void {
   program
     .command('seed-demo')
+    .summary('load the demo chain into an empty database')
     .description('load the demo chain, with training in every state, into an empty database (never in production)')
     .action(async () => {
       // Before migrating: a production database is left exactly as it was.

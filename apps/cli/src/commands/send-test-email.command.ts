@@ -8,6 +8,7 @@ import { withCliContext } from '../cli-context';
 export function registerSendTestEmail(program: Command): void {
   program
     .command('send-test-email')
+    .summary('queue a test email to check the mail set-up')
     .description('queue a test email for the worker to send, to check the mail set-up end to end')
     .requiredOption('--to <email>', 'recipient')
     .action(async (options: { to: string }) => {

@@ -66,6 +66,7 @@ function launch(name: string, script: string): ChildProcess {
 export function registerStart(program: Command): void {
   program
     .command('start')
+    .summary('migrate, seed, and run the API and the worker')
     .description('migrate, load the curriculum, load demo data into an empty database, and run the API and the worker')
     .action(async () => {
       validateConfigs(START_CONFIG);

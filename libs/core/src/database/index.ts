@@ -4,6 +4,7 @@ export * from './database.module';
 export * from './entity-rows';
 export * from './json-column';
 export * from './keyset-batches';
+export * from './migration-journal';
 export * from './migrations';
 export * from './mysql-url';
 export * from './prepared-statement';

@@ -1,7 +1,8 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { lpSchema } from '@lp/migrations/schema';
 import { prepareTestEnvironment } from '@lp/testing';
 import { buildDataSourceOptions } from './data-source-options';
+import { MigrationFailedError } from './migration-journal';
 import { runMigrationsExclusively } from './migrations';
 import { parseMysqlUrl, withDatabase } from './mysql-url';
 import { ensureDatabaseExists } from './service-check';
@@ -32,4 +33,71 @@ describe('migrations run by processes that start together', () => {
     );
     expect(locks).toBeNull();
   }, 120_000);
+});
+
+describe('a migration that fails part-way', () => {
+  let url: string;
+  let dataSource: DataSource;
+
+  /** An installation's data, with two names that differ in case only. */
+  class CreateThings1700000000000 implements MigrationInterface {
+    name = 'CreateThings1700000000000';
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query('CREATE TABLE things (id int PRIMARY KEY, name varchar(40) NOT NULL)');
+      await queryRunner.query("INSERT INTO things VALUES (1, 'knife'), (2, 'Knife'), (3, 'torch')");
+    }
+    async down(): Promise<void> {}
+  }
+
+  /** A column, its values, then a unique index on them, which the data above refuses. */
+  class AddThingCodes1700000000001 implements MigrationInterface {
+    name = 'AddThingCodes1700000000001';
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.query('ALTER TABLE things ADD code varchar(40) NULL');
+      await queryRunner.query('UPDATE things SET code = UPPER(name)');
+      await queryRunner.query('CREATE UNIQUE INDEX uq_things_code ON things (code)');
+    }
+    async down(): Promise<void> {}
+  }
+
+  beforeAll(async () => {
+    const { databaseUrl } = await prepareTestEnvironment();
+    url = withDatabase(databaseUrl, `${parseMysqlUrl(databaseUrl).database}_partway`);
+    await ensureDatabaseExists(url);
+    dataSource = await new DataSource(
+      buildDataSourceOptions(
+        { url, poolSize: 2 },
+        { entities: [], migrations: [CreateThings1700000000000, AddThingCodes1700000000001] },
+      ),
+    ).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.query(`DROP DATABASE IF EXISTS \`${parseMysqlUrl(url).database}\``);
+    await dataSource.destroy();
+  });
+
+  it('is carried on from where it stopped once its cause is gone, saying meanwhile what of it stays', async () => {
+    const failure = [
+      expect.stringMatching(
+        /^Migration AddThingCodes1700000000001 failed: Duplicate entry 'KNIFE' for key 'uq_things_code', in `CREATE UNIQUE INDEX uq_things_code ON things \(code\)`\. The 1 schema change\(s\) it made, below, stay \(MySQL cannot undo them\) and are not made again: remove the cause, then run .* again\.$/,
+      ),
+      '  ALTER TABLE things ADD code varchar(40) NULL',
+    ];
+    const progress: string[] = [];
+    const run = () => runMigrationsExclusively(dataSource, (line) => progress.push(line));
+    await expect(run()).rejects.toThrow(MigrationFailedError);
+    await expect(run().catch((error: Error) => error.message.split('\n'))).resolves.toEqual(failure);
+    expect(progress.at(-1)).toBe(
+      '  AddThingCodes1700000000001: already made, skipped: ALTER TABLE things ADD code varchar(40) NULL',
+    );
+
+    await dataSource.query("DELETE FROM things WHERE name = 'Knife' COLLATE utf8mb4_bin");
+    expect((await run()).map((migration) => migration.name)).toEqual(['AddThingCodes1700000000001']);
+    expect(await dataSource.query('SELECT code FROM things ORDER BY id')).toEqual([
+      { code: 'KNIFE' },
+      { code: 'TORCH' },
+    ]);
+    expect(await dataSource.query('SELECT COUNT(*) AS n FROM migration_schema_changes')).toEqual([{ n: 0 }]);
+  }, 60_000);
 });

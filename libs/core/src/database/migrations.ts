@@ -1,6 +1,7 @@
 import { DataSource, type Migration } from 'typeorm';
 import { cliCommand } from '../cli-command';
 import { withDatabaseLock } from './database-lock';
+import { runJournaledMigrations } from './migration-journal';
 
 /** The command that applies the migrations, in a checkout and in the Docker image alike. */
 export const MIGRATE_COMMAND = cliCommand('migrate');
@@ -31,7 +32,8 @@ export async function assertNoPendingMigrations(dataSource: DataSource): Promise
 /**
  * Applies the pending migrations, one process at a time (withDatabaseLock): unlocked, two
  * processes that start together would run one migration twice. `progress` is told before
- * any wait and any work, each of which may take minutes.
+ * any wait and any work, each of which may take minutes. A migration that fails part-way is
+ * carried on from where it stopped by the next run (runJournaledMigrations).
  */
 export function runMigrationsExclusively(
   dataSource: DataSource,
@@ -39,7 +41,8 @@ export function runMigrationsExclusively(
 ): Promise<Migration[]> {
   return withDatabaseLock(dataSource, { name: 'lp-academy-migrations', activity: 'migrating', progress }, async () => {
     const pending = await pendingMigrations(dataSource);
-    if (pending.length > 0) progress(`Applying ${pending.length} migration(s): ${pending.join(', ')}…`);
-    return dataSource.runMigrations({ transaction: 'each' });
+    if (pending.length === 0) return [];
+    progress(`Applying ${pending.length} migration(s): ${pending.join(', ')}…`);
+    return runJournaledMigrations(dataSource, progress);
   });
 }
