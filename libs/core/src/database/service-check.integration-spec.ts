@@ -43,6 +43,30 @@ describe('the start-up checks of MySQL and Redis', () => {
     await expect(failure).rejects.not.toThrow(/not reachable|Start it/);
   });
 
+  it('says the server is up but has no connection free, instead of telling to start it', async () => {
+    const root = await createConnection(databaseUrl);
+    const user = `lp_one_conn_${process.pid}`;
+    await root.query(`CREATE USER ?@'%' IDENTIFIED BY 'pw' WITH MAX_USER_CONNECTIONS 1`, [user]);
+    await root.query(`GRANT ALL ON *.* TO ?@'%'`, [user]);
+    const limited = new URL(databaseUrl);
+    limited.username = user;
+    limited.password = 'pw';
+    const held = await createConnection(limited.toString());
+    try {
+      const failure = assertDatabaseReachable(limited.toString());
+      await expect(failure).rejects.toThrow(
+        new RegExp(
+          `at \\S+ has no connection free for the user ${user} \\(ER_(TOO_MANY_USER_CONNECTIONS|USER_LIMIT_REACHED)\\)\\. Stop what holds them`,
+        ),
+      );
+      await expect(failure).rejects.not.toThrow(/not reachable|Start it/);
+    } finally {
+      await held.end();
+      await root.query(`DROP USER ?@'%'`, [user]);
+      await root.end();
+    }
+  });
+
   it('points at the migration, or DATABASE_URL, when the database is missing', async () => {
     await expect(assertDatabaseReachable(withDatabase(databaseUrl, 'lp_no_such_database'))).rejects.toThrow(
       /has no database lp_no_such_database \(ER_BAD_DB_ERROR\)\. Create it with `node dist\/apps\/cli\/src\/main\.js migrate` \(with Docker compose: `docker compose -f docker\/compose\.yaml run --rm api node dist\/apps\/cli\/src\/main\.js migrate`\), or check the database name in DATABASE_URL\.$/,

@@ -49,6 +49,15 @@ function mysqlFailure(error: unknown, address: MysqlAddress): ServiceUnavailable
         `MySQL/MariaDB at ${where} has no database ${address.database} (${code}). ` +
           `Create it with ${MIGRATE_COMMAND}, or check the database name in DATABASE_URL.`,
       );
+    // The server is up, but has no connection left for this process (all of them, or the user's).
+    case 'ER_CON_COUNT_ERROR':
+    case 'ER_TOO_MANY_USER_CONNECTIONS':
+    case 'ER_USER_LIMIT_REACHED':
+      return new ServiceUnavailableError(
+        `MySQL/MariaDB at ${where} has no connection free for the user ${address.user} (${code}). ` +
+          "Stop what holds them (another LP Academy, a stuck client), or raise the server's max_connections " +
+          "(or the user's limit) above the sum of every process's DATABASE_POOL_SIZE, then try again.",
+      );
     default:
       return new ServiceUnavailableError(
         `MySQL/MariaDB is not reachable at ${where} (${reason(error)}). ${START_MARIADB}`,
