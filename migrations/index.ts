@@ -15,6 +15,7 @@ import { RevokeCyclesSupersededByRevokedRenewals1795879144975 } from './17958791
 import { EndFixedExpiryDatesInTheHoldersZone1795881928314 } from './1795881928314-EndFixedExpiryDatesInTheHoldersZone';
 import { RecordWhoCancelledAssignments1795884000000 } from './1795884000000-RecordWhoCancelledAssignments';
 import { AddEmployeeTokenVersion1795890000000 } from './1795890000000-AddEmployeeTokenVersion';
+import { RecordInvitesNotSent1795896000000 } from './1795896000000-RecordInvitesNotSent';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -35,4 +36,5 @@ export const allMigrations = [
   EndFixedExpiryDatesInTheHoldersZone1795881928314,
   RecordWhoCancelledAssignments1795884000000,
   AddEmployeeTokenVersion1795890000000,
+  RecordInvitesNotSent1795896000000,
 ];

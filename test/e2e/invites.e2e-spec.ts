@@ -5,6 +5,7 @@ import {
   buildOrgChart,
   createTestApp,
   errorCode,
+  eventually,
   graphql,
   type OrgChart,
   rowCounts,
@@ -26,7 +27,10 @@ describe('invites', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    t = await createTestApp({ env: { SMTP_URL: smtp.url, APP_URL: 'https://academy.example.test' } });
+    // A relay that stops answering is given up on after 2 s here (60 s by default).
+    t = await createTestApp({
+      env: { SMTP_URL: smtp.url, APP_URL: 'https://academy.example.test', SMTP_TIMEOUT_SECONDS: '2' },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -368,6 +372,205 @@ describe('invites', () => {
         expect(response.errors![0].extensions!.field).toBe('employeeId');
       }
       expect((await rowCounts(t.dataSource, ['invites'])).invites).toBe(0);
+    });
+  });
+
+  describe('when the mail server does not take the invite', () => {
+    const INVITE_OF = `query ($id: ID!) { employee(id: $id) { invite { status expiresAt notSentReason } } }`;
+    const HIRE = `mutation ($input: CreateEmployeeInput!) {
+      createEmployee(input: $input) { id invite { status expiresAt notSentReason } }
+    }`;
+
+    afterEach(async () => {
+      smtp.unknownMailboxes.clear();
+      smtp.deferredMailboxes.clear();
+      smtp.refuseConnections = undefined;
+      smtp.rcptDelayMs = 0;
+      smtp.rejectWith = undefined;
+      smtp.rejectCode = undefined;
+      if (!smtp.listening) await smtp.start();
+    });
+
+    /** Each way a server fails to take a message for nia@example.test, and the words it is told in. */
+    const failures: [string, () => Promise<void> | void, RegExp][] = [
+      [
+        'refuses the address (550)',
+        () => void smtp.unknownMailboxes.add('nia@example.test'),
+        /^the mail server refused nia@example\.test: 550 5\.1\.1 No such mailbox$/,
+      ],
+      [
+        'greylists the address (450)',
+        () => void smtp.deferredMailboxes.set('nia@example.test', 1),
+        /^the mail server refused nia@example\.test: 450 4\.2\.0 Greylisted, try again later$/,
+      ],
+      ['is down', () => smtp.stop(), /^the mail server could not be reached: .*ECONNREFUSED/],
+      [
+        'turns connections away (421)',
+        async () => {
+          // Restarted first so that the pooled connections go: the server refuses new ones.
+          await smtp.stop();
+          await smtp.start();
+          smtp.refuseConnections = 'Too many connections, try again later';
+        },
+        /^the mail server refused the connection: 421 Too many connections, try again later$/,
+      ],
+      [
+        'refuses the message (554)',
+        () => {
+          smtp.rejectWith = 'Message looks like spam';
+          smtp.rejectCode = 554;
+        },
+        /^the mail server refused the message: 554 Message looks like spam$/,
+      ],
+      ['does not answer in time', () => void (smtp.rcptDelayMs = 5000), /^the mail server did not answer in time/],
+    ];
+
+    const invitesNow = () => t.dataSource.query('SELECT id, token_hash, expires_at, used_at FROM invites ORDER BY id');
+
+    it.each(failures)(
+      'resendInvite answers MAIL_NOT_SENT and changes nothing when the server %s: the earlier link still works',
+      async (_, fail, reason) => {
+        const hired = await hire('nia@example.test');
+        const old = await tokenFromEmail(1);
+        const invites = await invitesNow();
+        const before = await rowCounts(t.dataSource, ['invites', 'audit_events']);
+        await fail();
+
+        const response = await graphql(t.app, RESEND, { id: hired.data!.createEmployee.id }, hr());
+        expect(response.data).toBeNull();
+        expect(errorCode(response)).toBe('MAIL_NOT_SENT');
+        expect(response.errors![0].extensions!.reason).toMatch(reason);
+        expect(response.errors![0].message).toMatch(/^The invite was not sent, and nothing changed: the mail server /);
+
+        expect(await invitesNow()).toEqual(invites);
+        expect(await rowCounts(t.dataSource, ['invites', 'audit_events'])).toEqual(before);
+        const record = await graphql(t.app, INVITE_OF, { id: hired.data!.createEmployee.id }, hr());
+        expect(record.data!.employee.invite).toMatchObject({ status: 'SENT', notSentReason: null });
+        expect(errorCode(await accept(old))).toBeUndefined();
+      },
+    );
+
+    it.each(failures.filter(([how]) => how === 'is down' || how === 'refuses the address (550)'))(
+      'createEmployee hires when the server %s, tells HR the invite was not sent, and HR can send it once mended',
+      async (_, fail, reason) => {
+        await fail();
+        const email = 'nia@example.test';
+        const input = {
+          employeeNumber: 'INV-nia',
+          email,
+          firstName: 'Nia',
+          lastName: 'Okafor',
+          jobRoleCode: 'CASHIER',
+          storeId: chart.stores.n1.id,
+        };
+        const hired = await graphql(t.app, HIRE, { input }, hr());
+        expect(hired.errors).toBeUndefined();
+        const { id, invite } = hired.data!.createEmployee;
+        expect(invite).toEqual({
+          status: 'NOT_SENT',
+          expiresAt: expect.any(String),
+          notSentReason: expect.any(String),
+        });
+        expect(invite.notSentReason).toMatch(reason);
+        expect((await graphql(t.app, INVITE_OF, { id }, hr())).data!.employee.invite).toEqual(invite);
+        const audit = await t.dataSource.query(
+          `SELECT action, actor_id, JSON_UNQUOTE(JSON_EXTRACT(\`after\`, '$.reason')) AS reason
+             FROM audit_events WHERE subject_type = 'Employee' AND subject_id = ? AND action LIKE 'INVITE%'`,
+          [id],
+        );
+        expect(audit).toEqual([
+          { action: 'INVITE_NOT_SENT', actor_id: chart.people.hr.id, reason: invite.notSentReason },
+        ]);
+
+        smtp.unknownMailboxes.clear();
+        if (!smtp.listening) await smtp.start();
+        const resent = await graphql(t.app, RESEND, { id }, hr());
+        expect(resent.errors).toBeUndefined();
+        expect((await graphql(t.app, INVITE_OF, { id }, hr())).data!.employee.invite).toMatchObject({
+          status: 'SENT',
+          notSentReason: null,
+        });
+        expect(errorCode(await accept(await tokenFromEmail(1)))).toBeUndefined();
+      },
+    );
+
+    it('tells HR an invite went: createEmployee and the record say SENT until it is used, and the audit log has it', async () => {
+      const hired = await graphql(
+        t.app,
+        HIRE,
+        {
+          input: {
+            employeeNumber: 'INV-nia',
+            email: 'nia@example.test',
+            firstName: 'Nia',
+            lastName: 'Okafor',
+            jobRoleCode: 'CASHIER',
+            storeId: chart.stores.n1.id,
+          },
+        },
+        hr(),
+      );
+      const { id, invite } = hired.data!.createEmployee;
+      expect(invite).toEqual({ status: 'SENT', expiresAt: expect.any(String), notSentReason: null });
+      const [audit] = await t.dataSource.query(
+        "SELECT actor_id FROM audit_events WHERE action = 'INVITE_SENT' AND subject_id = ?",
+        [id],
+      );
+      expect(audit.actor_id).toBe(chart.people.hr.id);
+
+      expect(errorCode(await accept(await tokenFromEmail(1)))).toBeUndefined();
+      expect((await graphql(t.app, INVITE_OF, { id }, hr())).data!.employee.invite.status).toBe('CLOSED');
+      t.clock.advanceDays(4);
+      try {
+        await graphql(t.app, RESEND, { id }, hr());
+        await smtp.waitFor(2);
+        expect((await graphql(t.app, INVITE_OF, { id }, hr())).data!.employee.invite.status).toBe('SENT');
+        t.clock.advanceDays(4);
+        expect((await graphql(t.app, INVITE_OF, { id }, hr())).data!.employee.invite.status).toBe('EXPIRED');
+      } finally {
+        t.clock.set(new Date());
+      }
+    });
+
+    it('shows no invite for someone never invited, and the invite only to those who may send one', async () => {
+      const { id } = await buildEmployee(t.dataSource, { storeId: chart.stores.n1.id });
+      expect((await graphql(t.app, INVITE_OF, { id }, hr())).data!.employee.invite).toBeNull();
+      const own = await graphql(t.app, INVITE_OF, { id: chart.people.employee.id }, t.tokenFor(chart.people.employee));
+      expect(errorCode(own)).toBe('FORBIDDEN');
+    });
+
+    it('refuses with CONFLICT, and keeps nothing, when the address changes while the invite is being sent', async () => {
+      const hired = await hire('nia@example.test');
+      const old = await tokenFromEmail(1);
+      const id = hired.data!.createEmployee.id;
+      const invites = await rowCounts(t.dataSource, ['invites']);
+      // Restarted so that the resend opens a connection the test can see, then hangs at RCPT TO.
+      await smtp.stop();
+      await smtp.start();
+      smtp.clear();
+      smtp.rcptDelayMs = 1000;
+      const resending = graphql(t.app, RESEND, { id }, hr());
+      await eventually(() => Promise.resolve(expect(smtp.connections).toBe(1)));
+      const corrected = await graphql(
+        t.app,
+        'mutation ($id: ID!) { updateEmployee(id: $id, input: { email: "nia.okafor@example.test" }) { id } }',
+        { id },
+        hr(),
+      );
+      expect(corrected.errors).toBeUndefined();
+
+      const response = await resending;
+      expect(errorCode(response)).toBe('CONFLICT');
+      expect(response.errors![0].message).toMatch(/changed while the invite was being sent/);
+      await smtp.waitFor(1);
+      const [sent] = smtp.messages;
+      const link = /accept-invite\?token=([A-Za-z0-9_-]+)/.exec(sent.text ?? '')![1];
+      // The email change voided the earlier link; the one that went to the old address never worked.
+      expect(errorCode(await accept(decodeURIComponent(link)))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await accept(old))).toBe('BAD_USER_INPUT');
+      expect(await rowCounts(t.dataSource, ['invites'])).toEqual(invites);
+      const sentAudits = await t.dataSource.query("SELECT id FROM audit_events WHERE action = 'INVITE_SENT'");
+      expect(sentAudits).toHaveLength(1);
     });
   });
 });

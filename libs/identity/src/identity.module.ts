@@ -7,6 +7,7 @@ import { identityEntities } from './entities';
 import { AccessTokenService } from './services/access-token.service';
 import { ActorLoader } from './services/actor-loader.service';
 import { AuthenticationService } from './services/authentication.service';
+import { InviteMailer } from './services/invite-mailer';
 import { InviteOnHireHook } from './services/invite-on-hire.hook';
 import { InviteService } from './services/invite.service';
 import { LoginThrottle } from './services/login-throttle.service';
@@ -31,7 +32,7 @@ const services = [
     AuditModule,
     MailModule,
   ],
-  providers: [...services, InviteOnHireHook, RevokeAccessHook],
+  providers: [...services, InviteMailer, InviteOnHireHook, RevokeAccessHook],
   exports: services,
 })
 export class IdentityModule {}

@@ -10,6 +10,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
   TIMEOUT: 503,
+  MAIL_NOT_SENT: 502,
 };
 
 /**

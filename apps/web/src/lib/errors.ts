@@ -20,6 +20,8 @@ export function messageFor(error: CombinedError | Error | string): string {
   if (error.networkError) return 'LP Academy cannot be reached. Check your connection and try again.';
   const first = error.graphQLErrors[0];
   const code = errorCode(error);
-  if (code === 'BAD_USER_INPUT' || code === 'CONFLICT') return first?.message ?? 'Please check what you entered.';
+  // MAIL_NOT_SENT: the server's words say which address the mail server refused, or that it is down.
+  if (code === 'BAD_USER_INPUT' || code === 'CONFLICT' || code === 'MAIL_NOT_SENT')
+    return first?.message ?? 'Please check what you entered.';
   return (code && MESSAGES[code]) ?? first?.message ?? 'Something went wrong. Please try again.';
 }

@@ -1,5 +1,12 @@
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'TIMEOUT';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'TIMEOUT'
+  | 'MAIL_NOT_SENT';
 
 /**
  * The one base class for errors a user may see. Libraries throw these (never HTTP
@@ -59,5 +66,15 @@ export class ExecutionTimeoutError extends AppError {
     super('TIMEOUT', `The request took longer than ${timeoutMs} ms and was stopped; ask for less and try again`, {
       timeoutMs,
     });
+  }
+}
+
+/**
+ * The mail server did not take an email that the request exists to send (an invite), so
+ * nothing of the request was kept; `reason` is its answer in words (describeFailure).
+ */
+export class MailNotSentError extends AppError {
+  constructor(message: string, reason: string) {
+    super('MAIL_NOT_SENT', message, { reason });
   }
 }

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { EmployeeEntity } from '@lp/organisation/entities';
 
+/** The length of `not_sent_reason`: a longer answer of the mail server is cut. */
+export const INVITE_NOT_SENT_REASON_LENGTH = 1000;
+
 /**
  * A single-use link to set a password. Only a SHA-256 of the token is stored, so a
  * database leak does not hand out accounts.
@@ -29,4 +32,8 @@ export class InviteEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   createdAt!: Date;
+
+  /** Why its email was not sent (the mail server's answer in words), so nobody has the link; null once sent. */
+  @Column({ type: 'varchar', length: INVITE_NOT_SENT_REASON_LENGTH, nullable: true })
+  notSentReason!: string | null;
 }

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { AppConfig, MailService } from '@lp/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@lp/audit';
 import {
   type AfterCommit,
   type EmployeeEntity,
@@ -9,20 +10,23 @@ import {
   type HireContext,
   StoreEntity,
 } from '@lp/organisation';
-import { inviteEmail } from '../invite-email.template';
+import { InviteMailer } from './invite-mailer';
 import { InviteService } from './invite.service';
 
 /**
  * Everyone hired with an email gets an invite (unless the hire asks for none, as imports
- * do); the email goes out once the hire has committed.
+ * do); the email goes out once the hire has committed. A hire stands when the mail server
+ * does not take its invite: the invite records why (the person's record shows it, and the
+ * audit log says INVITE_NOT_SENT), and HR sends a new one with resendInvite.
  */
 @Injectable()
 export class InviteOnHireHook implements EmployeeLifecycleHook, OnModuleInit {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lifecycle: EmployeeLifecycle,
     private readonly invites: InviteService,
-    private readonly mail: MailService,
-    private readonly appConfig: AppConfig,
+    private readonly mailer: InviteMailer,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -32,24 +36,36 @@ export class InviteOnHireHook implements EmployeeLifecycleHook, OnModuleInit {
   async onHired(
     manager: EntityManager,
     employee: EmployeeEntity,
-    _actorId: number | null,
+    actorId: number | null,
     context: HireContext,
   ): Promise<AfterCommit | void> {
     if (!employee.email || !context.sendInvite) return;
     const email = employee.email;
-    const { token, expiresAt } = await this.invites.issue(manager, employee.id);
+    const invite = await this.invites.issue(manager, employee.id);
     const { timezone } = await manager.findOneByOrFail(StoreEntity, { id: employee.storeId });
     return async () => {
-      await this.mail.send(
-        inviteEmail({
-          to: email,
-          firstName: employee.firstName,
-          appUrl: this.appConfig.APP_URL,
-          token,
-          expiresAt,
-          timezone,
-        }),
-      );
+      const notSent = await this.mailer.send({
+        to: email,
+        firstName: employee.firstName,
+        token: invite.token,
+        expiresAt: invite.expiresAt,
+        timezone,
+      });
+      await this.dataSource.transaction(async (afterHire) => {
+        if (notSent) await this.invites.markNotSent(afterHire, invite.id, notSent);
+        await this.audit.record(afterHire, {
+          actorId,
+          action: notSent ? 'INVITE_NOT_SENT' : 'INVITE_SENT',
+          subjectType: 'Employee',
+          subjectId: employee.id,
+          storeId: employee.storeId,
+          after: {
+            email,
+            expiresAt: invite.expiresAt.toISOString(),
+            ...(notSent && { reason: notSent }),
+          },
+        });
+      });
     };
   }
 }

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { AppConfig, BadInputError, ForbiddenError, MailService, NotFoundError } from '@lp/core';
+import {
+  BadInputError,
+  ConflictError,
+  ForbiddenError,
+  MailNotSentError,
+  NotFoundError,
+  retriedTransaction,
+} from '@lp/core';
 import { EmployeeEntity, restrictToScope, Role, StoreEntity } from '@lp/organisation';
 import type { Actor } from '../actor';
-import { inviteEmail } from '../invite-email.template';
+import { InviteMailer } from './invite-mailer';
 import { InviteService } from './invite.service';
 
 /** Access roles by weight; managers invite only people below them. */
@@ -29,6 +36,12 @@ export interface InviteSent {
  * for anyone (only admins for admins); managers for the people of their stores or region
  * whose access role is below their own — an invite sets a password, so it is not for
  * their peers or superiors.
+ *
+ * The email goes first, and the link is stored only once the mail server has taken it:
+ * when it does not (the address refused, the server down or silent), nothing changes —
+ * the earlier links still work, no audit entry — and the caller is told why
+ * (MAIL_NOT_SENT). The link is stored a moment after the server took it, long before
+ * anyone can open the email.
  */
 @Injectable()
 export class ResendInviteService {
@@ -36,46 +49,60 @@ export class ResendInviteService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invites: InviteService,
     private readonly audit: AuditService,
-    private readonly mail: MailService,
-    private readonly appConfig: AppConfig,
+    private readonly mailer: InviteMailer,
   ) {}
 
   async resend(actor: Actor, employeeId: number): Promise<InviteSent> {
-    const sent = await this.dataSource.transaction(async (manager) => {
-      const query = manager
-        .createQueryBuilder(EmployeeEntity, 'e')
-        .setLock('pessimistic_write')
-        .where('e.id = :employeeId', { employeeId });
-      const employee = await restrictToScope(query, actor.scope, { storeColumn: 'e.store_id' }).getOne();
-      if (!employee) throw new NotFoundError('Employee', employeeId);
-      this.assertMayInvite(actor, employee);
-      if (!employee.active)
-        throw new BadInputError('This employee is deactivated; reactivate them first', 'employeeId');
-      if (!employee.email) throw new BadInputError('This employee has no email to send an invite to', 'employeeId');
-      const { token, expiresAt } = await this.invites.issue(manager, employee.id);
-      const { timezone } = await manager.findOneByOrFail(StoreEntity, { id: employee.storeId });
+    const employee = await this.invitee(this.dataSource.manager, actor, employeeId);
+    const sentTo = employee.email;
+    const { timezone } = await this.dataSource.manager.findOneByOrFail(StoreEntity, { id: employee.storeId });
+    const link = this.invites.newLink();
+    const notSent = await this.mailer.send({
+      to: sentTo,
+      firstName: employee.firstName,
+      token: link.token,
+      expiresAt: link.expiresAt,
+      timezone,
+    });
+    if (notSent) throw new MailNotSentError(`The invite was not sent, and nothing changed: ${notSent}`, notSent);
+
+    await retriedTransaction(this.dataSource, async (manager) => {
+      const current = await this.invitee(manager, actor, employeeId, { lock: true });
+      // A link to an address HR has just corrected must not work: that mailbox may be someone else's.
+      if (current.email !== sentTo) {
+        throw new ConflictError(
+          "This employee's email changed while the invite was being sent, so its link does not work; send a new invite",
+          { field: 'employeeId' },
+        );
+      }
+      await this.invites.issue(manager, employeeId, link);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'INVITE_SENT',
         subjectType: 'Employee',
-        subjectId: employee.id,
-        storeId: employee.storeId,
-        after: { email: employee.email, expiresAt: expiresAt.toISOString() },
+        subjectId: employeeId,
+        storeId: current.storeId,
+        after: { email: sentTo, expiresAt: link.expiresAt.toISOString() },
       });
-      return { employee, sentTo: employee.email, token, expiresAt, timezone };
     });
-    // After the commit, so the link in the email works; a failure here is reported to the caller, who may retry.
-    await this.mail.send(
-      inviteEmail({
-        to: sent.sentTo,
-        firstName: sent.employee.firstName,
-        appUrl: this.appConfig.APP_URL,
-        token: sent.token,
-        expiresAt: sent.expiresAt,
-        timezone: sent.timezone,
-      }),
-    );
-    return { employee: sent.employee, sentTo: sent.sentTo, expiresAt: sent.expiresAt };
+    return { employee, sentTo, expiresAt: link.expiresAt };
+  }
+
+  /** The employee to invite, once the actor may invite them and they can be (active, with an email). */
+  private async invitee(
+    manager: EntityManager,
+    actor: Actor,
+    employeeId: number,
+    { lock = false } = {},
+  ): Promise<EmployeeEntity & { email: string }> {
+    const query = manager.createQueryBuilder(EmployeeEntity, 'e').where('e.id = :employeeId', { employeeId });
+    if (lock) query.setLock('pessimistic_write');
+    const employee = await restrictToScope(query, actor.scope, { storeColumn: 'e.store_id' }).getOne();
+    if (!employee) throw new NotFoundError('Employee', employeeId);
+    this.assertMayInvite(actor, employee);
+    if (!employee.active) throw new BadInputError('This employee is deactivated; reactivate them first', 'employeeId');
+    if (!employee.email) throw new BadInputError('This employee has no email to send an invite to', 'employeeId');
+    return employee as EmployeeEntity & { email: string };
   }
 
   private assertMayInvite(actor: Actor, employee: EmployeeEntity): void {

@@ -1,12 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type UpdateQueryBuilder } from 'typeorm';
-import { AppConfig, Clock, MailService, retryOnDeadlock } from '@lp/core';
+import {
+  AppConfig,
+  Clock,
+  describeFailure,
+  MailService,
+  refusedForGood,
+  refusedForNow,
+  refusedRecipients,
+  retryOnDeadlock,
+  sentence,
+} from '@lp/core';
 import { resolveTimezone } from '@lp/organisation';
 import { NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { NotificationTemplates } from '../templates/notification-templates.service';
-import { describeFailure, refusedForGood, refusedForNow, refusedRecipients, sentence } from './delivery-failure';
 import { staleOutcome } from './stale-outcome';
 
 export type DeliveryOutcome =

@@ -37,7 +37,11 @@ export class EmployeeResolver {
     return this.employeeService.get(actor.scope, id);
   }
 
-  @Mutation(() => EmployeeObject, { description: 'Hires someone; with an email, an invite to set a password is sent' })
+  @Mutation(() => EmployeeObject, {
+    description:
+      'Hires someone; with an email, an invite to set a password is sent. The hire stands when the mail server ' +
+      'does not take it: invite.status is then NOT_SENT, with the reason',
+  })
   @Roles(Role.HR, Role.ADMIN)
   createEmployee(@Args('input') input: CreateEmployeeInput, @CurrentActor() actor: Actor): Promise<EmployeeObject> {
     return this.employeeService.hire(input, actor);

@@ -33,6 +33,12 @@ const EmployeeRecordDocument = graphql(`
       role
       active
       hireDate
+      invite {
+        status
+        createdAt
+        expiresAt
+        notSentReason
+      }
       jobRole {
         name
       }
@@ -242,6 +248,41 @@ const ResendInviteDocument = graphql(`
     }
   }
 `);
+
+interface InviteState {
+  status: string;
+  createdAt: string;
+  expiresAt: string;
+  notSentReason?: string | null;
+}
+
+/** Where the person's latest invite link stands: a new one is wanted when it did not go or no longer works. */
+function InviteDetails({ invite }: { invite: InviteState | null | undefined }) {
+  if (!invite) return <>None sent</>;
+  switch (invite.status) {
+    case 'SENT':
+      return (
+        <>
+          Sent {formatDateTime(invite.createdAt)}; the link works until {formatDateTime(invite.expiresAt)}
+        </>
+      );
+    case 'NOT_SENT':
+      return (
+        <>
+          <Badge tone="danger">Not sent</Badge> {formatDateTime(invite.createdAt)}: {invite.notSentReason}. Check the
+          email address or the mail server, then send a new invite.
+        </>
+      );
+    case 'EXPIRED':
+      return (
+        <>
+          <Badge tone="warning">Expired</Badge> {formatDateTime(invite.expiresAt)}
+        </>
+      );
+    default:
+      return <>Used, or voided by an email change or leaving</>;
+  }
+}
 
 /** A person and the time zone of their store, which their dates are read in. */
 interface PersonProps {
@@ -487,7 +528,10 @@ export function EmployeePage() {
                 <Button
                   variant="secondary"
                   busy={invite.fetching}
-                  onClick={() => resendInvite({ employeeId: person.id })}
+                  onClick={async () => {
+                    const result = await resendInvite({ employeeId: person.id });
+                    if (!result.error) refetch({ requestPolicy: 'network-only' });
+                  }}
                 >
                   Send a new invite
                 </Button>
@@ -513,6 +557,10 @@ export function EmployeePage() {
           <dd>{humanize(person.role)}</dd>
           <dt>Hired</dt>
           <dd>{formatDay(person.hireDate)}</dd>
+          <dt>Invite</dt>
+          <dd>
+            <InviteDetails invite={person.invite} />
+          </dd>
           <dt>Status</dt>
           <dd>{person.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}</dd>
         </dl>

@@ -27,6 +27,9 @@ const PeopleDocument = graphql(`
           email
           role
           active
+          invite {
+            status
+          }
           jobRole {
             code
             name
@@ -97,6 +100,7 @@ export function PeoplePage() {
                 cell: (p) => (
                   <>
                     {humanize(p.role)} {!p.active && <Badge tone="neutral">Deactivated</Badge>}
+                    {p.active && p.invite?.status === 'NOT_SENT' && <Badge tone="danger">Invite not sent</Badge>}
                   </>
                 ),
               },

@@ -1,4 +1,4 @@
-import type { RefusedAddress } from '@lp/core';
+import type { RefusedAddress } from './mail-message';
 
 /** What nodemailer puts on the errors of a send. */
 interface SmtpError {
