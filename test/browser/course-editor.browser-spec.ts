@@ -90,4 +90,68 @@ describe('the course editor', () => {
     );
     expect(course).toEqual({ draft: null, number: 1 });
   });
+
+  it('keeps keyboard focus in place through the lesson editor, and ties a refused field to the reason', async () => {
+    await editorOnDraft();
+    const page = web.page;
+    /** What focus is on: the accessible name of a button, the label of a field. */
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLInputElement;
+        return element.labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? element.textContent;
+      });
+    const press = async (name: string | RegExp, key = 'Enter') => {
+      await page.getByRole('button', { name, exact: true }).focus();
+      await page.keyboard.press(key);
+    };
+
+    await press('Add a lesson');
+    expect(await focused()).toBe('Lesson title');
+    await page.keyboard.type('Reporting a near miss');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('javascript:alert(1)');
+    await page.getByLabel('Body (markdown)').fill('What to do.');
+    await page.getByRole('tab', { name: 'Write' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Preview' }).getAttribute('aria-selected')).toBe('true');
+    expect(await focused()).toBe('Preview');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Write');
+
+    // The server refuses the link: the reason is the link field's, and focus goes there
+    await press('Save lesson');
+    const link = page.getByLabel('Video or document link');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    expect(await focused()).toBe('Video or document link');
+    const description = await link.evaluate((input) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' '),
+    );
+    expect(description).toMatch(/mediaUrl must be an http\(s\) web address/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await checkAccessibility(page);
+
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await press('Save lesson');
+    await page.getByText('Reporting a near miss').waitFor();
+    expect(await focused()).toBe('Add a lesson');
+
+    await press('Edit Reporting a near miss');
+    expect(await focused()).toBe('Lesson title');
+    await press('Cancel');
+    expect(await focused()).toBe('Edit Reporting a near miss');
+
+    // Moved to the top, where it cannot go up: focus stays on it, on the way it can still go
+    await press('Move Reporting a near miss up');
+    await page.waitForFunction(() => document.querySelector('.lesson-list li')?.textContent?.includes('near miss'));
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Move'));
+    expect(await focused()).toBe('Move Reporting a near miss down');
+
+    await press('Remove Reporting a near miss');
+    await page.getByText('Reporting a near miss').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Add a lesson');
+  });
 });

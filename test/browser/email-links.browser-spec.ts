@@ -18,7 +18,7 @@ import {
   SmtpCapture,
   type TestWorker,
 } from '@lp/testing';
-import { useWebTest } from '@lp/testing/browser';
+import { checkAccessibility, useWebTest } from '@lp/testing/browser';
 import { In } from 'typeorm';
 import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
 
@@ -173,7 +173,21 @@ describe('links in the emails', () => {
 
     const [link] = linksIn(sent[0]?.text);
     expect(await headingAt(link, null, 'Set your password')).toBe('Set your password');
-    await web.page.getByLabel('New password').fill('a long enough password');
+    // A password the server refuses: the reason is the field's, read with it, and focus goes there
+    const password = web.page.getByLabel('New password');
+    await password.fill('password');
+    await web.page.getByLabel('Repeat the password').fill('password');
+    await web.page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await web.page.getByText('password is one of the most common passwords; choose another').waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await password.evaluate((input) => [
+        input === document.activeElement,
+        document.getElementById(input.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent,
+      ]),
+    ).toEqual([true, 'password is one of the most common passwords; choose another']);
+    await checkAccessibility(web.page);
+    await password.fill('a long enough password');
     await web.page.getByLabel('Repeat the password').fill('a long enough password');
     await web.page.getByRole('button', { name: 'Set password and sign in' }).click();
     await web.page.getByRole('heading', { level: 1, name: 'My training' }).waitFor();

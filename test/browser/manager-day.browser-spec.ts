@@ -228,6 +228,10 @@ describe("a manager's working day", () => {
     await page.getByRole('button', { name: 'Save due date' }).click();
 
     await page.getByText(`"${title}" is now due on ${written(due)}.`).waitFor();
+    // The form closed under the table: focus is back on the row's button, not at the page's top
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      `Change due date of ${title}`,
+    );
     await assignments.getByRole('cell', { name: 'Assigned' }).waitFor();
     await assignments.getByRole('cell', { name: written(due) }).waitFor();
     const stored = await web.app.dataSource.getRepository(AssignmentEntity).findOneByOrFail({ id: assignment.id });

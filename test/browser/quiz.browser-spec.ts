@@ -221,4 +221,90 @@ describe('taking a quiz', () => {
     await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
     expect(await focusedId()).toBe('main');
   });
+
+  it('can be taken with the keyboard alone, hearing where focus lands and the time only when it runs low', async () => {
+    const page = web.page;
+    await page.clock.install();
+    await web.goto(await quizReadyToStart({ timeLimitMinutes: 6, shuffle: false }));
+    await page.getByRole('heading', { level: 1, name: /^Quiz:/ }).waitFor();
+    /** What a screen reader says focus is on: its accessible name, or the legend of a focused question. */
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        if (element.tagName === 'FIELDSET') return `question: ${element.querySelector('legend')?.textContent}`;
+        if (element.tagName === 'INPUT') return `option: ${element.closest('label')?.textContent}`;
+        return element.getAttribute('aria-label') || element.id || element.textContent;
+      });
+    /** Presses Tab until focus is on what `expected` matches, failing after a few presses. */
+    async function tabTo(expected: RegExp): Promise<void> {
+      for (let presses = 0; presses < 8; presses++) {
+        await page.keyboard.press('Tab');
+        if (expected.test((await focused()) ?? '')) return;
+      }
+      throw new Error(`Tab never reached ${expected}; focus is on ${await focused()}`);
+    }
+    /** With focus in a question's options, moves with the arrow keys to the right answer and picks it. */
+    async function chooseRightAnswer(): Promise<void> {
+      for (let presses = 0; presses < 4 && !/^option: Right/.test((await focused()) ?? ''); presses++)
+        await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Space');
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+    }
+
+    await tabTo(/^Skip to content$/);
+    await page.keyboard.press('Enter');
+    await tabTo(/^Start the quiz$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Question 1 of 3').waitFor();
+    expect(await focused()).toBe('main');
+
+    // The timer is read when asked for, and speaks up, politely, only as the time runs low
+    const timer = page.getByRole('timer', { name: /^Time left (6:00|5:5\d)$/ });
+    await timer.waitFor();
+    expect(await timer.evaluate((element) => element.closest('[aria-live]')?.getAttribute('aria-live') ?? 'off')).toBe(
+      'off',
+    );
+    const warning = page.locator('[aria-live]', { hasText: 'minutes left' });
+    await page.clock.runFor('01:05');
+    expect(await warning.getAttribute('aria-live')).toBe('polite');
+    expect(await warning.textContent()).toBe('5 minutes left.');
+
+    await tabTo(/^One at a time$/);
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('button', { name: 'One at a time' }).getAttribute('aria-pressed')).toBe('true');
+    await tabTo(/^option: Right 1|^option: Wrong 1/);
+    await chooseRightAnswer();
+    await tabTo(/^Next question$/);
+    await page.keyboard.press('Enter');
+    // The next question replaces the one answered: focus goes to it, not back to the top of the page
+    expect(await focused()).toMatch(/^question: Question 2 of 3\s*Question \d\?$/);
+
+    // Left unanswered for now
+    await tabTo(/^Next question$/);
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatch(/^question: Question 3 of 3/);
+    await tabTo(/^option: /);
+    await chooseRightAnswer();
+    await tabTo(/^Submit answers$/);
+    await page.keyboard.press('Enter');
+
+    // The warning is where focus goes, and "Keep answering" leads to the question left out
+    await page.getByText('1 question not answered').waitFor();
+    expect(await focused()).toMatch(/1 question not answered/);
+    await tabTo(/^Submit anyway$/);
+    await tabTo(/^Keep answering$/);
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatch(/^question: Question 2 of 3/);
+    await tabTo(/^option: /);
+    await chooseRightAnswer();
+    await tabTo(/^Next question$/);
+    await page.keyboard.press('Enter');
+    await tabTo(/^Submit answers$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: /^Result:/ }).waitFor();
+    await page.getByText('You passed').waitFor();
+    expect(await focused()).toBe('main');
+    expect(await page.getByText('3 of 3 correct').count()).toBe(1);
+  });
 });

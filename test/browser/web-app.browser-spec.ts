@@ -54,6 +54,10 @@ describe('the web app', () => {
       await checkAccessibility(page);
       await saveScreenshot(page, 'sign-in');
       await page.getByLabel('Email').fill('employee@example.com');
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').getByText('That email and password do not match an account.').waitFor();
+      await checkAccessibility(page);
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await settled(page, 'My training');
@@ -62,6 +66,7 @@ describe('the web app', () => {
 
       await page.getByRole('link', { name: 'Start: Working with Law Enforcement' }).click();
       await settled(page, 'Working with Law Enforcement');
+      await checkAccessibility(page);
       await page.getByRole('link', { name: 'Start reading' }).click();
       await page.getByText('Lesson 1 of').waitFor();
       await checkAccessibility(page);
@@ -77,6 +82,7 @@ describe('the web app', () => {
       await page.getByRole('link', { name: 'Continue: Theft Prevention on the Sales Floor' }).click();
       await page.getByRole('link', { name: 'Take the quiz' }).click();
       await settled(page, /^Quiz:/);
+      await checkAccessibility(page);
       await page.getByRole('button', { name: 'Start the quiz' }).click();
       await page.getByRole('timer').waitFor();
       await checkAccessibility(page);
@@ -178,6 +184,11 @@ describe('the web app', () => {
       await settled(page, /\w/);
       await checkAccessibility(page);
       await saveScreenshot(page, 'employee-record');
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+      await settled(page, 'People');
+      await page.getByRole('region', { name: 'People' }).waitFor();
+      await checkAccessibility(page);
     },
     SLOW,
   );
@@ -346,6 +357,18 @@ describe('the web app', () => {
         await saveScreenshot(page, 'phone-my-training');
         const nav = page.getByRole('navigation', { name: 'Main' });
         expect(await nav.isVisible()).toBe(false);
+        // With the keyboard: Escape closes the menu and focus goes back to its button
+        const menu = page.getByRole('button', { name: 'Menu' });
+        await menu.focus();
+        await page.keyboard.press('Enter');
+        expect(await menu.getAttribute('aria-expanded')).toBe('true');
+        for (const _ of ['LP Academy', 'Sign out', 'My training']) await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label'))).toBe(
+          'Main',
+        );
+        await page.keyboard.press('Escape');
+        expect(await nav.isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('nav-toggle');
         await page.getByRole('button', { name: 'Menu' }).click();
         await nav.getByRole('link', { name: 'My certificates' }).click();
         await settled(page, 'My certificates');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 import { HR_ROLES, MANAGER_ROLES, useMe, useSession, type Role } from '../lib/session';
 import { Button } from './Button';
@@ -45,6 +45,12 @@ export function AppShell({ children }: { children: ReactNode }) {
     if (location.pathname !== firstPath.current) mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
   const items = NAV.filter((item) => !item.roles || item.roles.includes(me.role));
+  // Escape closes the phone's menu and puts focus back on its button, as a menu does.
+  function closeOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    document.getElementById('nav-toggle')?.focus();
+  }
   return (
     <>
       <a className="skip-link" href="#main">
@@ -53,12 +59,14 @@ export function AppShell({ children }: { children: ReactNode }) {
       <header className="shell-header">
         <div className="shell-header-inner">
           <Button
+            id="nav-toggle"
             variant="ghost"
             small
             className="nav-toggle"
             aria-expanded={open}
             aria-controls="main-nav"
             onClick={() => setOpen(!open)}
+            onKeyDown={closeOnEscape}
           >
             <span aria-hidden="true">☰</span> Menu
           </Button>
@@ -75,7 +83,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <nav id="main-nav" className={`shell-nav${open ? ' open' : ''}`} aria-label="Main">
+      <nav id="main-nav" className={`shell-nav${open ? ' open' : ''}`} aria-label="Main" onKeyDown={closeOnEscape}>
         <ul>
           {items.map((item) => (
             <li key={item.to}>

@@ -1,10 +1,14 @@
 import {
+  useEffect,
   useId,
+  useRef,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import type { CombinedError } from 'urql';
+import { errorCode, messageFor } from '../lib/errors';
 
 interface FieldProps {
   label: ReactNode;
@@ -90,7 +94,12 @@ export function SelectField({
   const fieldId = id ?? generated;
   return (
     <FieldFrame id={fieldId} label={label} hint={hint} error={error}>
-      <select id={fieldId} aria-describedby={describedBy(fieldId, hint, error)} {...select}>
+      <select
+        id={fieldId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        {...select}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -109,4 +118,23 @@ export function Checkbox({ label, ...input }: { label: ReactNode } & InputHTMLAt
       <span>{label}</span>
     </label>
   );
+}
+
+/**
+ * A form's refusal by the server, shown where it belongs: a BAD_USER_INPUT that names one of
+ * `fields` (its extensions.field) goes by that field, tied to it and focused, so a screen reader
+ * hears which field and why; anything else is `rest`, for the form's alert.
+ */
+export function useFieldErrors<Field extends string>(error: CombinedError | undefined, fields: readonly Field[]) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const named = error && errorCode(error) === 'BAD_USER_INPUT' ? error.graphQLErrors[0]?.extensions?.field : undefined;
+  const field = fields.find((f) => f === named);
+  useEffect(() => {
+    if (field) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error, field]);
+  return {
+    formRef,
+    of: (name: Field) => (error && name === field ? messageFor(error) : null),
+    rest: field ? undefined : error,
+  };
 }

@@ -4,7 +4,7 @@ import { changedFields } from '../../lib/changes';
 import { graphql } from '../../gql';
 import { Button } from '../../ui/Button';
 import { Alert, ErrorAlert } from '../../ui/Feedback';
-import { TextAreaField, TextField } from '../../ui/Field';
+import { TextAreaField, TextField, useFieldErrors } from '../../ui/Field';
 import { Card } from '../../ui/Layout';
 
 const UpdateCourseDocument = graphql(`
@@ -35,6 +35,7 @@ export function CourseDetails({ course }: { course: Details }) {
   const [minutes, setMinutes] = useState(String(course.estimatedMinutes));
   const [saved, setSaved] = useState(course);
   const [saving, save] = useMutation(UpdateCourseDocument);
+  const errors = useFieldErrors(saving.error, ['title', 'category', 'estimatedMinutes', 'summary']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,21 +52,41 @@ export function CourseDetails({ course }: { course: Details }) {
 
   return (
     <Card title="Catalogue details">
-      <form onSubmit={submit}>
+      <form ref={errors.formRef} onSubmit={submit}>
         <div className="grid grid-3">
-          <TextField label="Title" required value={title} onChange={(e) => setTitle(e.target.value)} />
-          <TextField label="Category" required value={category} onChange={(e) => setCategory(e.target.value)} />
+          <TextField
+            label="Title"
+            required
+            value={title}
+            error={errors.of('title')}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <TextField
+            label="Category"
+            required
+            value={category}
+            error={errors.of('category')}
+            onChange={(e) => setCategory(e.target.value)}
+          />
           <TextField
             label="Estimated minutes"
             type="number"
             min={1}
             required
             value={minutes}
+            error={errors.of('estimatedMinutes')}
             onChange={(e) => setMinutes(e.target.value)}
           />
         </div>
-        <TextAreaField label="Summary" rows={3} required value={summary} onChange={(e) => setSummary(e.target.value)} />
-        {saving.error && <ErrorAlert error={saving.error} />}
+        <TextAreaField
+          label="Summary"
+          rows={3}
+          required
+          value={summary}
+          error={errors.of('summary')}
+          onChange={(e) => setSummary(e.target.value)}
+        />
+        {errors.rest && <ErrorAlert error={errors.rest} />}
         {saving.data && !saving.fetching && <Alert tone="success">Details saved.</Alert>}
         <Button type="submit" variant="secondary" busy={saving.fetching}>
           Save details

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import type { CourseEditorQuery } from '../../gql/graphql';
@@ -6,7 +7,7 @@ import { changedFields } from '../../lib/changes';
 import { formatDate, humanize } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Alert, Badge, ErrorAlert, Spinner } from '../../ui/Feedback';
-import { Checkbox, TextField } from '../../ui/Field';
+import { Checkbox, TextField, useFieldErrors } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
 import {
   ConfigureQuizDocument,
@@ -24,21 +25,56 @@ import { NEW_QUESTION, QuestionEditor, type QuestionDraft } from './QuestionEdit
 
 type Draft = NonNullable<NonNullable<CourseEditorQuery['course']>['draftVersion']>;
 
+/*
+ * Editing, moving or removing a lesson or question replaces the button pressed: focus goes back
+ * to the button that opened the editor, or to the one pressed where the list shows it now, so
+ * keyboard and screen-reader users keep their place instead of starting again at the page's top.
+ */
+
+/** Closes an editor and gives focus to the control with this id, which closing shows again. */
+function closeAndFocus(close: () => void, id: string) {
+  flushSync(close);
+  document.getElementById(id)?.focus();
+}
+
+/**
+ * Gives focus to the first of these controls that is there and enabled once the list shows its
+ * new order (`order`: its items' ids), as after a move or a removal; not on a reload meanwhile.
+ */
+function useFocusWhenReordered(order: string): (...ids: string[]) => void {
+  const pending = useRef<string[]>([]);
+  useEffect(() => {
+    const target = pending.current
+      .map((id) => document.getElementById(id) as HTMLButtonElement | null)
+      .find((element) => element && !element.disabled);
+    pending.current = [];
+    target?.focus();
+  }, [order]);
+  return (...ids) => {
+    pending.current = ids;
+  };
+}
+
 function Lessons({ courseId, draft, onChanged }: { courseId: string; draft: Draft; onChanged: () => void }) {
   const [editing, setEditing] = useState<LessonDraft | null>(null);
   const [removal, remove] = useMutation(RemoveLessonDocument);
   const [reordering, reorder] = useMutation(ReorderLessonsDocument);
   const lessons = [...draft.lessons].sort((a, b) => a.position - b.position);
+  const focusWhenReordered = useFocusWhenReordered(lessons.map((l) => l.id).join());
 
   async function move(index: number, by: number) {
     const ids = lessons.map((l) => l.id);
+    const id = ids[index];
     [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
+    // At the top or bottom now, the button pressed is disabled: the other way then.
+    const [same, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+    focusWhenReordered(`move-lesson-${id}-${same}`, `move-lesson-${id}-${other}`);
     await reorder({ courseId, lessonIds: ids });
     onChanged();
   }
 
   const done = () => {
-    setEditing(null);
+    closeAndFocus(() => setEditing(null), editing?.id ? `edit-lesson-${editing.id}` : 'add-lesson');
     onChanged();
   };
 
@@ -47,7 +83,7 @@ function Lessons({ courseId, draft, onChanged }: { courseId: string; draft: Draf
       title={`Lessons (${lessons.length})`}
       actions={
         !editing && (
-          <Button small onClick={() => setEditing({ title: '', body: '' })}>
+          <Button id="add-lesson" small onClick={() => setEditing({ title: '', body: '' })}>
             Add a lesson
           </Button>
         )
@@ -70,6 +106,7 @@ function Lessons({ courseId, draft, onChanged }: { courseId: string; draft: Draf
               <span style={{ flex: 1 }}>{lesson.title}</span>
               <span className="row">
                 <Button
+                  id={`move-lesson-${lesson.id}-up`}
                   variant="secondary"
                   small
                   aria-label={`Move ${lesson.title} up`}
@@ -79,6 +116,7 @@ function Lessons({ courseId, draft, onChanged }: { courseId: string; draft: Draf
                   ↑
                 </Button>
                 <Button
+                  id={`move-lesson-${lesson.id}-down`}
                   variant="secondary"
                   small
                   aria-label={`Move ${lesson.title} down`}
@@ -88,6 +126,7 @@ function Lessons({ courseId, draft, onChanged }: { courseId: string; draft: Draf
                   ↓
                 </Button>
                 <Button
+                  id={`edit-lesson-${lesson.id}`}
                   variant="secondary"
                   small
                   aria-label={`Edit ${lesson.title}`}
@@ -100,6 +139,7 @@ function Lessons({ courseId, draft, onChanged }: { courseId: string; draft: Draf
                   small
                   aria-label={`Remove ${lesson.title}`}
                   onClick={async () => {
+                    focusWhenReordered('add-lesson');
                     await remove({ lessonId: lesson.id });
                     onChanged();
                   }}
@@ -119,8 +159,9 @@ function Questions({ courseId, draft, onChanged }: { courseId: string; draft: Dr
   const [editing, setEditing] = useState<QuestionDraft | null>(null);
   const [removal, remove] = useMutation(RemoveQuestionDocument);
   const questions = [...draft.questions].sort((a, b) => a.position - b.position);
+  const focusWhenReordered = useFocusWhenReordered(questions.map((q) => q.id).join());
   const done = () => {
-    setEditing(null);
+    closeAndFocus(() => setEditing(null), editing?.id ? `edit-question-${editing.id}` : 'add-question');
     onChanged();
   };
   return (
@@ -128,7 +169,7 @@ function Questions({ courseId, draft, onChanged }: { courseId: string; draft: Dr
       title={`Question bank (${questions.length})`}
       actions={
         !editing && (
-          <Button small onClick={() => setEditing(NEW_QUESTION)}>
+          <Button id="add-question" small onClick={() => setEditing(NEW_QUESTION)}>
             Add a question
           </Button>
         )
@@ -155,6 +196,7 @@ function Questions({ courseId, draft, onChanged }: { courseId: string; draft: Dr
             <p className="muted small">{question.explanation}</p>
             <div className="row">
               <Button
+                id={`edit-question-${question.id}`}
                 variant="secondary"
                 small
                 aria-label={`Edit question ${index + 1}`}
@@ -175,6 +217,7 @@ function Questions({ courseId, draft, onChanged }: { courseId: string; draft: Dr
                 small
                 aria-label={`Remove question ${index + 1}`}
                 onClick={async () => {
+                  focusWhenReordered('add-question');
                   await remove({ questionId: question.id });
                   onChanged();
                 }}
@@ -197,6 +240,12 @@ function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'
   const [shuffle, setShuffle] = useState(quiz.shuffle);
   const [saved, setSaved] = useState(quiz);
   const [saving, save] = useMutation(ConfigureQuizDocument);
+  const errors = useFieldErrors(saving.error, [
+    'passingScorePercent',
+    'maxAttempts',
+    'questionsPerAttempt',
+    'timeLimitMinutes',
+  ]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -213,7 +262,7 @@ function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'
 
   return (
     <Card title="Quiz settings">
-      <form onSubmit={submit}>
+      <form ref={errors.formRef} onSubmit={submit}>
         <div className="grid grid-2">
           <TextField
             label="Pass mark (%)"
@@ -221,6 +270,7 @@ function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'
             min={1}
             max={100}
             value={passing}
+            error={errors.of('passingScorePercent')}
             onChange={(e) => setPassing(e.target.value)}
           />
           <TextField
@@ -228,6 +278,7 @@ function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'
             type="number"
             min={1}
             value={attempts}
+            error={errors.of('maxAttempts')}
             onChange={(e) => setAttempts(e.target.value)}
           />
           <TextField
@@ -236,6 +287,7 @@ function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'
             min={1}
             hint="Drawn from the bank"
             value={perAttempt}
+            error={errors.of('questionsPerAttempt')}
             onChange={(e) => setPerAttempt(e.target.value)}
           />
           <TextField
@@ -244,6 +296,7 @@ function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'
             min={1}
             hint="Empty: no limit"
             value={minutes}
+            error={errors.of('timeLimitMinutes')}
             onChange={(e) => setMinutes(e.target.value)}
           />
         </div>
@@ -252,7 +305,7 @@ function QuizSettings({ courseId, quiz }: { courseId: string; quiz: Draft['quiz'
           checked={shuffle}
           onChange={(e) => setShuffle(e.target.checked)}
         />
-        {saving.error && <ErrorAlert error={saving.error} />}
+        {errors.rest && <ErrorAlert error={errors.rest} />}
         {saving.data && !saving.fetching && <Alert tone="success">Quiz settings saved.</Alert>}
         <Button type="submit" busy={saving.fetching}>
           Save quiz settings

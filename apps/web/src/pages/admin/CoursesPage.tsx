@@ -7,7 +7,7 @@ import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Badge, ErrorAlert, QueryStatus } from '../../ui/Feedback';
-import { TextAreaField, TextField } from '../../ui/Field';
+import { TextAreaField, TextField, useFieldErrors } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
 
 const CoursesDocument = graphql(`
@@ -55,6 +55,7 @@ function CreateCourse() {
   const [minutes, setMinutes] = useState('30');
   const [summary, setSummary] = useState('');
   const [creation, create] = useMutation(CreateCourseDocument);
+  const errors = useFieldErrors(creation.error, ['code', 'title', 'category', 'estimatedMinutes', 'summary']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -72,21 +73,29 @@ function CreateCourse() {
 
   return (
     <Card title="New course">
-      <form onSubmit={submit}>
+      <form ref={errors.formRef} onSubmit={submit}>
         <div className="grid grid-2">
           <TextField
             label="Code"
             hint="Letters, digits, _ or -, e.g. LP-BASICS"
             required
             value={code}
+            error={errors.of('code')}
             onChange={(e) => setCode(e.target.value)}
           />
-          <TextField label="Title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+          <TextField
+            label="Title"
+            required
+            value={title}
+            error={errors.of('title')}
+            onChange={(e) => setTitle(e.target.value)}
+          />
           <TextField
             label="Category"
             hint="e.g. THEFT_PREVENTION"
             required
             value={category}
+            error={errors.of('category')}
             onChange={(e) => setCategory(e.target.value)}
           />
           <TextField
@@ -95,11 +104,19 @@ function CreateCourse() {
             min={1}
             required
             value={minutes}
+            error={errors.of('estimatedMinutes')}
             onChange={(e) => setMinutes(e.target.value)}
           />
         </div>
-        <TextAreaField label="Summary" rows={3} required value={summary} onChange={(e) => setSummary(e.target.value)} />
-        {creation.error && <ErrorAlert error={creation.error} />}
+        <TextAreaField
+          label="Summary"
+          rows={3}
+          required
+          value={summary}
+          error={errors.of('summary')}
+          onChange={(e) => setSummary(e.target.value)}
+        />
+        {errors.rest && <ErrorAlert error={errors.rest} />}
         <Button
           type="submit"
           busy={creation.fetching}

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation } from 'urql';
 import { changedFields } from '../../lib/changes';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/Feedback';
-import { TextAreaField, TextField } from '../../ui/Field';
+import { TextAreaField, TextField, useFieldErrors } from '../../ui/Field';
 import { Markdown } from '../../ui/Markdown';
 import { AddLessonDocument, UpdateLessonDocument } from './authoring';
 
@@ -30,7 +30,27 @@ export function LessonEditor({
   const [tab, setTab] = useState<'write' | 'preview'>('write');
   const [adding, add] = useMutation(AddLessonDocument);
   const [updating, update] = useMutation(UpdateLessonDocument);
-  const error = adding.error ?? updating.error;
+  const errors = useFieldErrors(
+    adding.error ?? updating.error,
+    // The body's field is there to show its error on the Write tab only
+    tab === 'write' ? ['title', 'mediaUrl', 'body'] : ['title', 'mediaUrl'],
+  );
+
+  /** The arrow keys, Home and End move between the tabs, as in any tab list; Tab goes on to the panel. */
+  function moveBetweenTabs(event: KeyboardEvent) {
+    const other = tab === 'write' ? 'preview' : 'write';
+    const keys: Partial<Record<string, 'write' | 'preview'>> = {
+      ArrowLeft: other,
+      ArrowRight: other,
+      Home: 'write',
+      End: 'preview',
+    };
+    const chosen = keys[event.key];
+    if (!chosen) return;
+    event.preventDefault();
+    setTab(chosen);
+    document.getElementById(`tab-${chosen}`)?.focus();
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -45,21 +65,35 @@ export function LessonEditor({
   }
 
   return (
-    <form onSubmit={submit} className="card" aria-label={lesson.id ? `Edit lesson ${lesson.title}` : 'New lesson'}>
-      <TextField label="Lesson title" required value={title} onChange={(e) => setTitle(e.target.value)} />
+    <form
+      ref={errors.formRef}
+      onSubmit={submit}
+      className="card"
+      aria-label={lesson.id ? `Edit lesson ${lesson.title}` : 'New lesson'}
+    >
+      <TextField
+        label="Lesson title"
+        required
+        autoFocus
+        value={title}
+        error={errors.of('title')}
+        onChange={(e) => setTitle(e.target.value)}
+      />
       <TextField
         label="Video or document link"
         type="url"
         hint="Optional, http(s)"
         value={mediaUrl}
+        error={errors.of('mediaUrl')}
         onChange={(e) => setMediaUrl(e.target.value)}
       />
-      <div className="tabs" role="tablist" aria-label="Lesson body">
+      <div className="tabs" role="tablist" aria-label="Lesson body" onKeyDown={moveBetweenTabs}>
         <button
           type="button"
           role="tab"
           id="tab-write"
           aria-selected={tab === 'write'}
+          tabIndex={tab === 'write' ? 0 : -1}
           aria-controls="panel-body"
           onClick={() => setTab('write')}
         >
@@ -70,6 +104,7 @@ export function LessonEditor({
           role="tab"
           id="tab-preview"
           aria-selected={tab === 'preview'}
+          tabIndex={tab === 'preview' ? 0 : -1}
           aria-controls="panel-body"
           onClick={() => setTab('preview')}
         >
@@ -86,6 +121,7 @@ export function LessonEditor({
             required
             maxLength={50000}
             value={body}
+            error={errors.of('body')}
             onChange={(e) => setBody(e.target.value)}
           />
         ) : (
@@ -94,7 +130,7 @@ export function LessonEditor({
           </div>
         )}
       </div>
-      {error && <ErrorAlert error={error} />}
+      {errors.rest && <ErrorAlert error={errors.rest} />}
       <div className="form-actions" style={{ marginTop: '1rem' }}>
         <Button type="submit" busy={adding.fetching || updating.fetching} disabled={!title.trim() || !body.trim()}>
           Save lesson

@@ -4,7 +4,7 @@ import { changedFields } from '../../lib/changes';
 import type { QuestionType } from '../../gql/graphql';
 import { Button } from '../../ui/Button';
 import { ErrorAlert } from '../../ui/Feedback';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { SelectField, TextAreaField, TextField, useFieldErrors } from '../../ui/Field';
 import { AddQuestionDocument, UpdateQuestionDocument } from './authoring';
 
 export interface QuestionDraft {
@@ -40,7 +40,7 @@ export function QuestionEditor({
   const [options, setOptions] = useState(question.options);
   const [adding, add] = useMutation(AddQuestionDocument);
   const [updating, update] = useMutation(UpdateQuestionDocument);
-  const error = adding.error ?? updating.error;
+  const errors = useFieldErrors(adding.error ?? updating.error, ['type', 'prompt', 'explanation']);
   const multiple = type === 'MULTIPLE_CHOICE';
 
   function changeType(next: QuestionType) {
@@ -73,10 +73,17 @@ export function QuestionEditor({
   }
 
   return (
-    <form onSubmit={submit} className="card" aria-label={question.id ? 'Edit question' : 'New question'}>
+    <form
+      ref={errors.formRef}
+      onSubmit={submit}
+      className="card"
+      aria-label={question.id ? 'Edit question' : 'New question'}
+    >
       <SelectField
         label="Type"
+        autoFocus
         value={type}
+        error={errors.of('type')}
         onChange={(e) => changeType(e.target.value as QuestionType)}
         options={[
           { value: 'SINGLE_CHOICE', label: 'Single choice' },
@@ -84,7 +91,14 @@ export function QuestionEditor({
           { value: 'TRUE_FALSE', label: 'True or false' },
         ]}
       />
-      <TextAreaField label="Question" rows={2} required value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+      <TextAreaField
+        label="Question"
+        rows={2}
+        required
+        value={prompt}
+        error={errors.of('prompt')}
+        onChange={(e) => setPrompt(e.target.value)}
+      />
       <fieldset>
         <legend>Options ({multiple ? 'tick every correct one' : 'choose the correct one'})</legend>
         {options.map((option, index) => (
@@ -131,9 +145,10 @@ export function QuestionEditor({
         rows={3}
         required
         value={explanation}
+        error={errors.of('explanation')}
         onChange={(e) => setExplanation(e.target.value)}
       />
-      {error && <ErrorAlert error={error} />}
+      {errors.rest && <ErrorAlert error={errors.rest} />}
       <div className="form-actions">
         <Button type="submit" busy={adding.fetching || updating.fetching} disabled={!prompt.trim()}>
           Save question

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -87,6 +88,8 @@ export type QuizResult = QuizResultFieldsFragment;
 type Mode = 'one' | 'all';
 const MODE_KEY = 'lp-academy.quiz-mode';
 
+const questionElementId = (questionId: string) => `question-${questionId}`;
+
 function QuestionBlock({
   question,
   index,
@@ -102,7 +105,7 @@ function QuestionBlock({
 }) {
   const multiple = question.type === 'MULTIPLE_CHOICE';
   return (
-    <fieldset className="card question">
+    <fieldset className="card question" id={questionElementId(question.id)} tabIndex={-1}>
       <legend>
         <span className="muted small">
           Question {index + 1} of {total}
@@ -127,6 +130,37 @@ function QuestionBlock({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** Asks before submitting with questions left out; focus moves to it, as the button pressed is now behind it. */
+function UnansweredWarning({
+  unanswered,
+  busy,
+  onSubmit,
+  onKeepAnswering,
+}: {
+  unanswered: number;
+  busy: boolean;
+  onSubmit: () => void;
+  onKeepAnswering: () => void;
+}) {
+  const warning = useRef<HTMLDivElement>(null);
+  useEffect(() => warning.current?.focus(), []);
+  return (
+    <div ref={warning} tabIndex={-1}>
+      <Alert tone="warning" title={`${unanswered} question${unanswered > 1 ? 's' : ''} not answered`}>
+        <p>Unanswered questions count as wrong. Submit anyway?</p>
+        <div className="form-actions">
+          <Button onClick={onSubmit} busy={busy}>
+            Submit anyway
+          </Button>
+          <Button variant="secondary" onClick={onKeepAnswering}>
+            Keep answering
+          </Button>
+        </div>
+      </Alert>
+    </div>
   );
 }
 
@@ -167,7 +201,6 @@ function TakeQuiz({
   const client = useClient();
   const [closedBecause, setClosedBecause] = useState<string | null>(null);
   const submitted = useRef(false);
-  const questionTop = useRef<HTMLDivElement>(null);
   const questions = attempt.questions;
   const unanswered = questions.filter((q) => !answers[q.id]?.length).length;
 
@@ -199,9 +232,16 @@ function TakeQuiz({
     localStorage.setItem(MODE_KEY, next);
   }
 
+  // The question shown replaces the one answered and the button pressed may be gone: focus
+  // goes to the question, whose legend a screen reader reads, and Tab goes on to its options.
   function go(index: number) {
-    setCurrent(index);
-    questionTop.current?.focus();
+    flushSync(() => setCurrent(index));
+    document.getElementById(questionElementId(questions[index].id))?.focus();
+  }
+
+  function keepAnswering() {
+    setConfirming(false);
+    go(questions.findIndex((q) => !answers[q.id]?.length));
   }
 
   const answer = (questionId: string) => (optionIds: string[]) => {
@@ -233,31 +273,24 @@ function TakeQuiz({
           <span className="small muted">No time limit</span>
         )}
       </div>
-      <div ref={questionTop} tabIndex={-1} aria-label="Questions">
-        {visible.map(([question, index]) => (
-          <QuestionBlock
-            key={question.id}
-            question={question}
-            index={index}
-            total={questions.length}
-            chosen={answers[question.id] ?? []}
-            onChange={answer(question.id)}
-          />
-        ))}
-      </div>
+      {visible.map(([question, index]) => (
+        <QuestionBlock
+          key={question.id}
+          question={question}
+          index={index}
+          total={questions.length}
+          chosen={answers[question.id] ?? []}
+          onChange={answer(question.id)}
+        />
+      ))}
       {submission.error && errorCode(submission.error) !== 'CONFLICT' && <ErrorAlert error={submission.error} />}
       {confirming && unanswered > 0 && (
-        <Alert tone="warning" title={`${unanswered} question${unanswered > 1 ? 's' : ''} not answered`}>
-          <p>Unanswered questions count as wrong. Submit anyway?</p>
-          <div className="form-actions">
-            <Button onClick={send} busy={submission.fetching}>
-              Submit anyway
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              Keep answering
-            </Button>
-          </div>
-        </Alert>
+        <UnansweredWarning
+          unanswered={unanswered}
+          busy={submission.fetching}
+          onSubmit={send}
+          onKeepAnswering={keepAnswering}
+        />
       )}
       <div className="form-actions">
         {mode === 'one' && current > 0 && (

@@ -13,7 +13,9 @@ function clock(seconds: number): string {
  * Counts down the seconds the server said were left, from when they arrived; calls onExpired
  * once when time is up. Counting to the attempt's expiresAt by this device's clock went wrong
  * with a clock that was off: a minute fast submitted early, a minute slow after the server
- * had closed the attempt.
+ * had closed the attempt. The clock itself is a timer, which screen readers read when asked;
+ * only the five- and one-minute warnings are announced, politely, so they do not cut into the
+ * question being read.
  */
 export function QuizTimer({ secondsRemaining, onExpired }: { secondsRemaining: number; onExpired: () => void }) {
   const [deadline] = useState(() => Date.now() + secondsRemaining * 1000);
@@ -37,7 +39,7 @@ export function QuizTimer({ secondsRemaining, onExpired }: { secondsRemaining: n
       <span className={`timer${seconds < 60 ? ' low' : ''}`} role="timer" aria-label={`Time left ${clock(seconds)}`}>
         Time left {clock(seconds)}
       </span>
-      <span className="visually-hidden" aria-live="assertive">
+      <span className="visually-hidden" aria-live="polite">
         {warning}
       </span>
     </span>

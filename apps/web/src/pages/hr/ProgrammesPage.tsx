@@ -6,7 +6,7 @@ import { humanize } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
 import { Alert, ErrorAlert, QueryStatus } from '../../ui/Feedback';
-import { Checkbox, SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { Checkbox, SelectField, TextAreaField, TextField, useFieldErrors } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
 import { type CourseChoice, CourseChecklist, CourseSelect } from '../manager/CourseSelect';
 
@@ -60,6 +60,15 @@ function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string 
   const [offsets, setOffsets] = useState('30, 14, 7, 1');
   const [renewalBasis, setRenewalBasis] = useState<RenewalBasis>('PREVIOUS_EXPIRY');
   const [creation, create] = useMutation(CreateProgrammeDocument);
+  const errors = useFieldErrors(creation.error, [
+    'code',
+    'name',
+    'description',
+    'validityMonths',
+    'recertifyWindowDays',
+    'renewalBasis',
+    'reminderOffsetsDays',
+  ]);
   const toggle = (list: string[], value: string, on: boolean) =>
     on ? [...list, value] : list.filter((v) => v !== value);
 
@@ -89,21 +98,29 @@ function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string 
 
   return (
     <Card title="Set up a programme">
-      <form onSubmit={submit}>
+      <form ref={errors.formRef} onSubmit={submit}>
         <div className="grid grid-2">
           <TextField
             label="Code"
             hint="Prefix of certificate numbers, e.g. LPF"
             required
             value={code}
+            error={errors.of('code')}
             onChange={(e) => setCode(e.target.value)}
           />
-          <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} />
+          <TextField
+            label="Name"
+            required
+            value={name}
+            error={errors.of('name')}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <TextAreaField
           label="Description"
           rows={3}
           value={description}
+          error={errors.of('description')}
           onChange={(e) => setDescription(e.target.value)}
         />
         <CourseChecklist
@@ -130,6 +147,7 @@ function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string 
             min={1}
             required
             value={validityMonths}
+            error={errors.of('validityMonths')}
             onChange={(e) => setValidity(e.target.value)}
           />
           <TextField
@@ -138,11 +156,13 @@ function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string 
             min={1}
             required
             value={windowDays}
+            error={errors.of('recertifyWindowDays')}
             onChange={(e) => setWindow(e.target.value)}
           />
           <SelectField
             label="Renewal dated from"
             value={renewalBasis}
+            error={errors.of('renewalBasis')}
             onChange={(e) => setRenewalBasis(e.target.value as RenewalBasis)}
             options={[
               { value: 'PREVIOUS_EXPIRY', label: 'The previous expiry' },
@@ -163,10 +183,11 @@ function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string 
             label="Reminders (days before)"
             hint="Comma-separated, e.g. 30, 14, 7, 1"
             value={offsets}
+            error={errors.of('reminderOffsetsDays')}
             onChange={(e) => setOffsets(e.target.value)}
           />
         </div>
-        {creation.error && <ErrorAlert error={creation.error} />}
+        {errors.rest && <ErrorAlert error={errors.rest} />}
         {creation.data && (
           <Alert tone="success">
             Programme {creation.data.createCertificationProgram.name} created; its audience has been assigned the

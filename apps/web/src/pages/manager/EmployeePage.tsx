@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useParams } from 'react-router-dom';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
@@ -13,12 +14,13 @@ import {
   humanize,
   isoDay,
 } from '../../lib/format';
+import { messageFor } from '../../lib/errors';
 import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button, ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Alert, Badge, ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
-import { SelectField, TextField } from '../../ui/Field';
+import { SelectField, TextField, useFieldErrors } from '../../ui/Field';
 import { HR_ROLES, useMe } from '../../lib/session';
 import { OPEN_STATUSES } from '../employee/assignments';
 
@@ -324,6 +326,7 @@ function DueDateForm({
   // Overdue work needs a day ahead: a week from today to start from.
   const [day, setDay] = useState(current >= today ? current : isoDay(7, timeZone));
   const [change, changeDueDate] = useMutation(ChangeAssignmentDueDateDocument);
+  const errors = useFieldErrors(change.error, ['dueAt']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -334,8 +337,13 @@ function DueDateForm({
   }
 
   return (
-    <form onSubmit={submit} aria-label={`Due date of ${assignment.title}`} style={{ marginTop: '1rem' }}>
-      {change.error && <ErrorAlert error={dueDateRefusal(change.error, timeZone)} />}
+    <form
+      ref={errors.formRef}
+      onSubmit={submit}
+      aria-label={`Due date of ${assignment.title}`}
+      style={{ marginTop: '1rem' }}
+    >
+      {errors.rest && <ErrorAlert error={errors.rest} />}
       <TextField
         label={`New due date for "${assignment.title}"`}
         type="date"
@@ -346,6 +354,7 @@ function DueDateForm({
         max="9999-12-31"
         value={day}
         hint={dueDayHint(timeZone)}
+        error={errors.of('dueAt') && messageFor(dueDateRefusal(change.error!, timeZone))}
         onChange={(e) => setDay(e.target.value)}
       />
       <div className="row">
@@ -369,6 +378,14 @@ function Assignments({ employeeId, timeZone }: PersonProps) {
   const [cancellation, cancel] = useMutation(CancelAssignmentDocument);
   const [rescheduling, setRescheduling] = useState<Rescheduling | null>(null);
   const [rescheduled, setRescheduled] = useState<string | null>(null);
+  // The form closes below the table: focus goes back to the row's button, not to the page's top.
+  function closeDueDateForm(id: string, message: string | null) {
+    flushSync(() => {
+      setRescheduling(null);
+      setRescheduled(message);
+    });
+    document.getElementById(`change-due-date-${id}`)?.focus();
+  }
   async function cancelAssignment(id: string) {
     const result = await cancel({ id });
     // Refused because it was completed or cancelled meanwhile: show it as it is now.
@@ -401,6 +418,7 @@ function Assignments({ employeeId, timeZone }: PersonProps) {
                   OPEN_STATUSES.includes(a.status) ? (
                     <div className="row">
                       <Button
+                        id={`change-due-date-${a.id}`}
                         variant="secondary"
                         small
                         aria-label={`Change due date of ${a.course.title}`}
@@ -436,12 +454,11 @@ function Assignments({ employeeId, timeZone }: PersonProps) {
           key={rescheduling.id}
           assignment={rescheduling}
           timeZone={timeZone}
-          onChanged={(dueAt) => {
-            setRescheduling(null);
-            setRescheduled(`"${rescheduling.title}" is now due on ${formatDate(dueAt, timeZone)}.`);
-          }}
+          onChanged={(dueAt) =>
+            closeDueDateForm(rescheduling.id, `"${rescheduling.title}" is now due on ${formatDate(dueAt, timeZone)}.`)
+          }
           onRefused={() => refetch({ requestPolicy: 'network-only' })}
-          onClose={() => setRescheduling(null)}
+          onClose={() => closeDueDateForm(rescheduling.id, null)}
         />
       )}
     </Card>

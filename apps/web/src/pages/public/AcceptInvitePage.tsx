@@ -6,7 +6,7 @@ import { errorCode } from '../../lib/errors';
 import { useSession } from '../../lib/session';
 import { Button } from '../../ui/Button';
 import { Alert, ErrorAlert } from '../../ui/Feedback';
-import { TextField } from '../../ui/Field';
+import { TextField, useFieldErrors } from '../../ui/Field';
 import { AuthLayout } from './AuthLayout';
 
 const AcceptInviteDocument = graphql(`
@@ -26,6 +26,7 @@ export function AcceptInvitePage() {
   const [repeat, setRepeat] = useState('');
   const [{ fetching, error }, accept] = useMutation(AcceptInviteDocument);
   const mismatch = repeat.length > 0 && password !== repeat;
+  const errors = useFieldErrors(error, ['password']);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -50,13 +51,15 @@ export function AcceptInvitePage() {
   return (
     <AuthLayout title="Set your password">
       <p className="muted">Welcome to LP Academy. Choose a password to finish setting up your account.</p>
-      {error &&
-        (errorCode(error) === 'UNAUTHENTICATED' || errorCode(error) === 'NOT_FOUND' || /token/i.test(error.message) ? (
+      {errors.rest &&
+        (errorCode(errors.rest) === 'UNAUTHENTICATED' ||
+        errorCode(errors.rest) === 'NOT_FOUND' ||
+        /token/i.test(errors.rest.message) ? (
           <ErrorAlert error="This invite link has expired or was already used. Ask your manager for a new one." />
         ) : (
-          <ErrorAlert error={error} />
+          <ErrorAlert error={errors.rest} />
         ))}
-      <form onSubmit={submit} noValidate>
+      <form ref={errors.formRef} onSubmit={submit} noValidate>
         <TextField
           label="New password"
           type="password"
@@ -66,6 +69,7 @@ export function AcceptInvitePage() {
           maxLength={128}
           required
           value={password}
+          error={errors.of('password')}
           onChange={(e) => setPassword(e.target.value)}
         />
         <TextField
