@@ -674,6 +674,42 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
       }
     });
 
+    it('streams the regions’ rollup of each scope, with the figures of regionCompliance', async () => {
+      const cases: [string, { region: 'north' | 'south'; stores: StoreKey[] }[]][] = [
+        [
+          'hr',
+          [
+            { region: 'north', stores: ['n1', 'n2'] },
+            { region: 'south', stores: ['s1'] },
+          ],
+        ],
+        ['regional', [{ region: 'north', stores: ['n1', 'n2'] }]],
+        ['n1Manager', [{ region: 'north', stores: ['n1'] }]],
+      ];
+      for (const [who, regions] of cases) {
+        const response = await download('/reports/region-compliance.csv', who);
+        expect(response.status).toBe(200);
+        expect(response.headers['content-disposition']).toBe('attachment; filename="region-compliance.csv"');
+        expect(response.text.split('\r\n')[0]).toBe(
+          'regionCode,regionName,headcount,required,certified,compliancePercent',
+        );
+        expect(
+          rowsOf(response.text).map((row) => ({
+            regionCode: row.regionCode,
+            headcount: Number(row.headcount),
+            required: Number(row.required),
+            certified: Number(row.certified),
+            compliancePercent: Number(row.compliancePercent),
+          })),
+        ).toEqual(
+          regions.map(({ region, stores: inRegion }) => ({
+            regionCode: region.toUpperCase(),
+            ...expectedTotals(inRegion),
+          })),
+        );
+      }
+    });
+
     it('streams current certifications in scope with derived statuses, ISO dates and formula-safe names', async () => {
       const response = await download('/reports/certifications.csv', 'hr');
       expect(response.status).toBe(200);
@@ -887,6 +923,9 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         ['/reports/store-compliance.csv?regionId=999999', 'hr', 404],
         ['/reports/store-compliance.csv?programId=999999', 'hr', 404],
         [`/reports/certifications.csv?storeId=${storeIds.s1}`, 'n1Manager', 404],
+        ['/reports/region-compliance.csv', undefined, 401],
+        ['/reports/region-compliance.csv', 'sales3', 403],
+        ['/reports/region-compliance.csv?regionId=1', 'hr', 400],
         ['/reports/missing-certifications.csv', undefined, 401],
         ['/reports/missing-certifications.csv', 'sales3', 403],
         ['/reports/missing-certifications.csv?storeId=abc', 'hr', 400],
