@@ -34,6 +34,9 @@ const REGION_COMPLIANCE_COLUMNS = [
   { key: 'headcount', header: 'headcount' },
   { key: 'required', header: 'required' },
   { key: 'certified', header: 'certified' },
+  { key: 'expiring_soon', header: 'expiringSoon' },
+  { key: 'expired', header: 'expired' },
+  { key: 'missing', header: 'missing' },
   { key: 'compliance_percent', header: 'compliancePercent' },
 ];
 
@@ -148,13 +151,16 @@ export class CsvExports {
   /** The rows of regionCompliance, by region code: one per region, so read whole rather than streamed. */
   async regionCompliance(scope: AccessScope): Promise<Readable> {
     const { regions } = await this.regions.rollup({ scope }, this.clock.now());
-    const rows = regions.map(({ region, headcount, required, certified, compliancePercent }) => ({
+    const rows = regions.map(({ region, ...totals }) => ({
       region_code: region.code,
       region_name: region.name,
-      headcount,
-      required,
-      certified,
-      compliance_percent: compliancePercent,
+      headcount: totals.headcount,
+      required: totals.required,
+      certified: totals.certified,
+      expiring_soon: totals.expiringSoon,
+      expired: totals.expired,
+      missing: totals.missing,
+      compliance_percent: totals.compliancePercent,
     }));
     return csvFile(Readable.from(rows), REGION_COMPLIANCE_COLUMNS);
   }
