@@ -88,6 +88,8 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   deactivateEmployee: HR,
   importEmployees: HR,
   updateEmployee: HR,
+  updateRegion: HR,
+  updateStore: HR,
 };
 
 /** A value of the right GraphQL type for every required argument: enough to reach the guards. */

@@ -183,6 +183,20 @@ describe('authorization matrix', () => {
         ],
       ],
       [
+        'updateRegion',
+        () => [
+          'mutation ($id: ID!, $i: UpdateRegionInput!) { updateRegion(id: $id, input: $i) { id } }',
+          { id: chart.regions.north.id, i: { name: `North ${next()}` } },
+        ],
+      ],
+      [
+        'updateStore (own store)',
+        () => [
+          'mutation ($id: ID!, $i: UpdateStoreInput!) { updateStore(id: $id, input: $i) { id } }',
+          { id: chart.stores.n1.id, i: { name: `Store ${next()}` } },
+        ],
+      ],
+      [
         'createJobRole',
         () => [
           'mutation ($i: CreateJobRoleInput!) { createJobRole(input: $i) { code } }',

@@ -52,6 +52,8 @@ const Q = {
   acceptInvite: 'mutation ($t: String!, $p: String!) { acceptInvite(token: $t, password: $p) { accessToken } }',
   createRegion: 'mutation ($input: CreateRegionInput!) { createRegion(input: $input) { id } }',
   createStore: 'mutation ($input: CreateStoreInput!) { createStore(input: $input) { id } }',
+  updateRegion: 'mutation ($id: ID!, $input: UpdateRegionInput!) { updateRegion(id: $id, input: $input) { id } }',
+  updateStore: 'mutation ($id: ID!, $input: UpdateStoreInput!) { updateStore(id: $id, input: $input) { id } }',
   createJobRole: 'mutation ($input: CreateJobRoleInput!) { createJobRole(input: $input) { code } }',
   createEmployee: 'mutation ($input: CreateEmployeeInput!) { createEmployee(input: $input) { id } }',
   updateEmployee: 'mutation ($id: ID!, $input: UpdateEmployeeInput!) { updateEmployee(id: $id, input: $input) { id } }',
@@ -228,6 +230,24 @@ const cases: Case[] = [
         },
       }),
     ],
+  ]),
+  ...on(Q.updateRegion, 'hr', [
+    ['with a huge id', BAD, () => ({ id: HUGE_ID, input: { name: 'N' } })],
+    ['with a 10k name', BAD, () => ({ id: String(chart.regions.north.id), input: { name: LONG } })],
+    ['with a null code', BAD, () => ({ id: String(chart.regions.north.id), input: { code: null } })],
+    [
+      'with a lone surrogate in the name',
+      BAD,
+      () => ({ id: String(chart.regions.north.id), input: { name: '\udfff' } }),
+    ],
+  ]),
+  ...on(Q.updateStore, 'hr', [
+    ['with a huge id', BAD, () => ({ id: HUGE_ID, input: { name: 'N' } })],
+    ['with a huge region id', BAD, () => ({ id: String(chart.stores.n1.id), input: { regionId: HUGE_ID } })],
+    ['with a 10k timezone', BAD, () => ({ id: String(chart.stores.n1.id), input: { timezone: LONG } })],
+    ['with a null timezone', BAD, () => ({ id: String(chart.stores.n1.id), input: { timezone: null } })],
+    ['with a tab in the name', BAD, () => ({ id: String(chart.stores.n1.id), input: { name: 'Main\tStreet' } })],
+    ['with an emoji code', BAD, () => ({ id: String(chart.stores.n1.id), input: { code: '🙂' } })],
   ]),
   ...on(Q.createJobRole, 'hr', [
     ['with a lower-case code', BAD, () => ({ input: { code: 'nope', name: 'N' } })],

@@ -210,13 +210,16 @@ function expectedStore(store: StoreKey, only?: ProgramKey) {
 
 function expectedTotals(stores: StoreKey[]) {
   const figures = stores.map((store) => expectedStore(store));
-  const required = figures.reduce((total, f) => total + f.required, 0);
-  const certified = figures.reduce((total, f) => total + f.certified, 0);
+  const sum = (key: 'headcount' | 'required' | 'certified' | 'expiringSoon' | 'expired' | 'missing') =>
+    figures.reduce((total, f) => total + f[key], 0);
   return {
-    headcount: figures.reduce((total, f) => total + f.headcount, 0),
-    required,
-    certified,
-    compliancePercent: percent(certified, required, 100),
+    headcount: sum('headcount'),
+    required: sum('required'),
+    certified: sum('certified'),
+    expiringSoon: sum('expiringSoon'),
+    expired: sum('expired'),
+    missing: sum('missing'),
+    compliancePercent: percent(sum('certified'), sum('required'), 100),
   };
 }
 
@@ -238,8 +241,8 @@ const BY_STORE = `query ($regionId: ID, $programId: ID, $first: Int, $after: Str
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { store { id code } ${FIGURES} } }
   }
 }`;
-const REGIONS = `{ regionCompliance { region { code } headcount required certified compliancePercent }
-  chainCompliance { headcount required certified compliancePercent } }`;
+const TOTALS = 'headcount required certified expiringSoon expired missing compliancePercent';
+const REGIONS = `{ regionCompliance { region { code } ${TOTALS} } chainCompliance { ${TOTALS} } }`;
 
 describe('reports: store, regional and chain compliance, CSV exports', () => {
   let t: TestApp;
@@ -591,7 +594,15 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         expect(response.errors).toBeUndefined();
         expect(response.data).toEqual({
           regionCompliance: [],
-          chainCompliance: { headcount: 0, required: 0, certified: 0, compliancePercent: 100 },
+          chainCompliance: {
+            headcount: 0,
+            required: 0,
+            certified: 0,
+            expiringSoon: 0,
+            expired: 0,
+            missing: 0,
+            compliancePercent: 100,
+          },
         });
       } finally {
         await employees.delete(unassigned.id);
@@ -670,6 +681,45 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
               cell(figures.averageQuizScorePercent),
             ];
           }),
+        );
+      }
+    });
+
+    it('streams the regions’ rollup of each scope, with the figures of regionCompliance', async () => {
+      const cases: [string, { region: 'north' | 'south'; stores: StoreKey[] }[]][] = [
+        [
+          'hr',
+          [
+            { region: 'north', stores: ['n1', 'n2'] },
+            { region: 'south', stores: ['s1'] },
+          ],
+        ],
+        ['regional', [{ region: 'north', stores: ['n1', 'n2'] }]],
+        ['n1Manager', [{ region: 'north', stores: ['n1'] }]],
+      ];
+      for (const [who, regions] of cases) {
+        const response = await download('/reports/region-compliance.csv', who);
+        expect(response.status).toBe(200);
+        expect(response.headers['content-disposition']).toBe('attachment; filename="region-compliance.csv"');
+        expect(response.text.split('\r\n')[0]).toBe(
+          'regionCode,regionName,headcount,required,certified,expiringSoon,expired,missing,compliancePercent',
+        );
+        expect(
+          rowsOf(response.text).map((row) => ({
+            regionCode: row.regionCode,
+            headcount: Number(row.headcount),
+            required: Number(row.required),
+            certified: Number(row.certified),
+            expiringSoon: Number(row.expiringSoon),
+            expired: Number(row.expired),
+            missing: Number(row.missing),
+            compliancePercent: Number(row.compliancePercent),
+          })),
+        ).toEqual(
+          regions.map(({ region, stores: inRegion }) => ({
+            regionCode: region.toUpperCase(),
+            ...expectedTotals(inRegion),
+          })),
         );
       }
     });
@@ -887,6 +937,9 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         ['/reports/store-compliance.csv?regionId=999999', 'hr', 404],
         ['/reports/store-compliance.csv?programId=999999', 'hr', 404],
         [`/reports/certifications.csv?storeId=${storeIds.s1}`, 'n1Manager', 404],
+        ['/reports/region-compliance.csv', undefined, 401],
+        ['/reports/region-compliance.csv', 'sales3', 403],
+        ['/reports/region-compliance.csv?regionId=1', 'hr', 400],
         ['/reports/missing-certifications.csv', undefined, 401],
         ['/reports/missing-certifications.csv', 'sales3', 403],
         ['/reports/missing-certifications.csv?storeId=abc', 'hr', 400],

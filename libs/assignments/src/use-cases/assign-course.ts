@@ -81,24 +81,23 @@ export class AssignCourse {
         ],
       )) as { affectedRows: number };
       const created = result.affectedRows;
+      const storeIds = (
+        (await manager.query(
+          `SELECT DISTINCT e.store_id FROM employees e WHERE e.active = 1 AND ${target.where}`,
+          target.params,
+        )) as { store_id: number }[]
+      ).map((row) => Number(row.store_id));
+      // The event belongs to the one store its people work in, so that store's managers read it
+      // in their audit trail; spread over several stores, it is the chain's (HR's) to read.
       await this.audit.record(manager, {
         actorId,
         action: 'COURSE_ASSIGNED',
         subjectType: 'Course',
         subjectId: request.courseId,
-        storeId: request.storeId ?? null,
+        storeId: storeIds.length === 1 ? storeIds[0] : (request.storeId ?? null),
         after: { ...request, dueAt: request.dueAt.toISOString(), created, skipped: Number(targets) - created },
       });
-      const storeIds =
-        created === 0
-          ? []
-          : (
-              (await manager.query(
-                `SELECT DISTINCT e.store_id FROM employees e WHERE e.active = 1 AND ${target.where}`,
-                target.params,
-              )) as { store_id: number }[]
-            ).map((row) => Number(row.store_id));
-      return { result: { created, skipped: Number(targets) - created }, storeIds };
+      return { result: { created, skipped: Number(targets) - created }, storeIds: created === 0 ? [] : storeIds };
     });
     await this.figuresChanged.notify(storeIds);
     return result;

@@ -86,6 +86,10 @@ export class AudienceAssigner implements OnModuleInit {
         ),
       onChanged: (manager, before, after) => this.onChangedMany(manager, [{ before, after }]),
       onChangedMany: (manager, changes) => this.onChangedMany(manager, changes),
+      // A rule may be limited to a region: a store moved out of it or into it moves its people too.
+      onStoreMoved: async (manager, move) => {
+        if (move.regionChanged) await this.reconcileEmployees(manager, move.employeeIds);
+      },
     });
     this.cycleEnd.register({ onCycleEnded: (manager, id, reason) => this.onCycleEnded(manager, id, reason) });
   }

@@ -20,6 +20,15 @@ export interface ChangedEmployee {
   after: EmployeeEntity;
 }
 
+/** A store moved to another region or time zone (updateStore), with the people who work there. */
+export interface StoreMove {
+  storeId: number;
+  /** Its active employees. */
+  employeeIds: number[];
+  regionChanged: boolean;
+  timezoneChanged: boolean;
+}
+
 /**
  * Lets other domains react to hires and changes inside the same transaction (identity
  * issues an invite; assignments apply audience rules) without organisation knowing them.
@@ -58,6 +67,11 @@ export interface EmployeeLifecycleHook {
     changes: ChangedEmployee[],
     actorId: number | null,
   ): Promise<AfterCommit | void>;
+  /**
+   * The store of these employees moved to another region or time zone: for each hook, the
+   * same as their moving to a store there, though their own store stays the same.
+   */
+  onStoreMoved?(manager: EntityManager, move: StoreMove, actorId: number | null): Promise<AfterCommit | void>;
 }
 
 @Injectable()
@@ -138,6 +152,16 @@ export class EmployeeLifecycle {
         const action = await hook.onChanged?.(manager, change.before, change.after, actorId);
         if (action) after.push(action);
       }
+    }
+    return after;
+  }
+
+  async storeMoved(manager: EntityManager, move: StoreMove, actorId: number | null): Promise<AfterCommit[]> {
+    const after: AfterCommit[] = [];
+    if (move.employeeIds.length === 0) return after;
+    for (const hook of this.hooks) {
+      const action = await hook.onStoreMoved?.(manager, move, actorId);
+      if (action) after.push(action);
     }
     return after;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { ConflictError, isDuplicateKeyError } from '@lp/core';
+import { ConflictError, isDuplicateKeyError, NotFoundError } from '@lp/core';
 import { RegionEntity } from '../entities';
 import { type AccessScope } from '../scope/access-scope';
 
@@ -39,6 +39,33 @@ export class RegionService {
           action: 'REGION_CREATED',
           subjectType: 'Region',
           subjectId: region.id,
+          after: { code: region.code, name: region.name },
+        });
+        return region;
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConflictError(`A region with code ${input.code} already exists`);
+      throw error;
+    }
+  }
+
+  /** Renames a region: its code, its name or both; the fields left out keep their value. */
+  async update(id: number, input: { code?: string; name?: string }, actorId: number | null): Promise<RegionEntity> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const before = await manager.findOne(RegionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!before) throw new NotFoundError('Region', id);
+        const region = manager.create(RegionEntity, { ...before });
+        if (input.code !== undefined) region.code = input.code;
+        if (input.name !== undefined) region.name = input.name;
+        if (region.code === before.code && region.name === before.name) return before;
+        await manager.save(region);
+        await this.audit.record(manager, {
+          actorId,
+          action: 'REGION_UPDATED',
+          subjectType: 'Region',
+          subjectId: region.id,
+          before: { code: before.code, name: before.name },
           after: { code: region.code, name: region.name },
         });
         return region;

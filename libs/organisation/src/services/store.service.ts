@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import {
   BadInputError,
@@ -10,10 +10,13 @@ import {
   type OrderedPage,
   type PageRequest,
   paginateInOrder,
+  retriedTransaction,
 } from '@lp/core';
 import { RegionEntity, StoreEntity } from '../entities';
 import { type AccessScope, restrictToScope, scopeCoversStore } from '../scope/access-scope';
 import { isKnownTimezone } from '../timezone';
+import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
+import { StoreFiguresChanged } from './store-figures-changed';
 
 export interface CreateStoreInput {
   code: string;
@@ -22,11 +25,27 @@ export interface CreateStoreInput {
   timezone: string;
 }
 
+/** What to change; the fields left out keep their value. */
+export type UpdateStoreInput = Partial<CreateStoreInput>;
+
+/** What a store had before and after an update, as the audit log keeps it. */
+function storeSnapshot(store: StoreEntity): Record<string, unknown> {
+  return { code: store.code, name: store.name, regionId: store.regionId, timezone: store.timezone };
+}
+
+function assertKnownTimezone(timezone: string): void {
+  if (!isKnownTimezone(timezone)) {
+    throw new BadInputError(`timezone: ${timezone} is not an IANA time zone such as Europe/London`, 'timezone');
+  }
+}
+
 @Injectable()
 export class StoreService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly lifecycle: EmployeeLifecycle,
+    private readonly figuresChanged: StoreFiguresChanged,
   ) {}
 
   /** `search`: part of the store's name, or the start of its code. */
@@ -65,9 +84,7 @@ export class StoreService {
   }
 
   async create(input: CreateStoreInput, actorId: number | null): Promise<StoreEntity> {
-    if (!isKnownTimezone(input.timezone)) {
-      throw new BadInputError(`timezone: ${input.timezone} is not an IANA time zone such as Europe/London`, 'timezone');
-    }
+    assertKnownTimezone(input.timezone);
     try {
       return await this.dataSource.transaction(async (manager) => {
         if (!(await manager.existsBy(RegionEntity, { id: input.regionId })))
@@ -87,5 +104,64 @@ export class StoreService {
       if (isDuplicateKeyError(error)) throw new ConflictError(`A store with code ${input.code} already exists`);
       throw error;
     }
+  }
+
+  /**
+   * Renames a store, or moves it to another region or time zone. Its people move with it as a
+   * transfer would move them (EmployeeLifecycle.storeMoved): audience rules limited to a region
+   * apply again, and what is pending for them goes out in the new zone's office hours. Their
+   * rows are locked first, so nobody joins the store half-way through the move.
+   */
+  async update(id: number, input: UpdateStoreInput, actorId: number | null): Promise<StoreEntity> {
+    if (input.timezone !== undefined) assertKnownTimezone(input.timezone);
+    let moved: { store: StoreEntity; regionChanged: boolean; afterCommit: AfterCommit[] };
+    try {
+      moved = await retriedTransaction(this.dataSource, async (manager) => {
+        const before = await this.locked(manager, id);
+        if (input.regionId !== undefined && !(await manager.existsBy(RegionEntity, { id: input.regionId })))
+          throw new NotFoundError('Region', input.regionId);
+        const store = manager.create(StoreEntity, { ...before });
+        if (input.code !== undefined) store.code = input.code;
+        if (input.name !== undefined) store.name = input.name;
+        if (input.regionId !== undefined) store.regionId = input.regionId;
+        if (input.timezone !== undefined) store.timezone = input.timezone;
+        const [was, is] = [storeSnapshot(before), storeSnapshot(store)];
+        if (JSON.stringify(was) === JSON.stringify(is)) return { store: before, regionChanged: false, afterCommit: [] };
+        await manager.save(store);
+        await this.audit.record(manager, {
+          actorId,
+          action: 'STORE_UPDATED',
+          subjectType: 'Store',
+          subjectId: store.id,
+          storeId: store.id,
+          before: was,
+          after: is,
+        });
+        const regionChanged = store.regionId !== before.regionId;
+        const timezoneChanged = store.timezone !== before.timezone;
+        if (!regionChanged && !timezoneChanged) return { store, regionChanged, afterCommit: [] };
+        const people = (await manager.query('SELECT id FROM employees WHERE store_id = ? AND active = 1 FOR UPDATE', [
+          id,
+        ])) as { id: number }[];
+        const move = { storeId: id, employeeIds: people.map((row) => Number(row.id)), regionChanged, timezoneChanged };
+        return { store, regionChanged, afterCommit: await this.lifecycle.storeMoved(manager, move, actorId) };
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConflictError(`A store with code ${input.code} already exists`);
+      throw error;
+    }
+    await this.lifecycle.runAfterCommit(moved.afterCommit);
+    if (moved.regionChanged) await this.figuresChanged.notify([id]);
+    return moved.store;
+  }
+
+  private async locked(manager: EntityManager, id: number): Promise<StoreEntity> {
+    const store = await manager
+      .createQueryBuilder(StoreEntity, 's')
+      .setLock('pessimistic_write')
+      .where('s.id = :id', { id })
+      .getOne();
+    if (!store) throw new NotFoundError('Store', id);
+    return store;
   }
 }

@@ -7,6 +7,9 @@ export interface ComplianceTotals {
   headcount: number;
   required: number;
   certified: number;
+  expiringSoon: number;
+  expired: number;
+  missing: number;
   compliancePercent: number;
 }
 
@@ -20,12 +23,18 @@ const totalsOf = (raw: RawRow): ComplianceTotals => ({
   headcount: Number(raw.headcount ?? 0),
   required: Number(raw.required ?? 0),
   certified: Number(raw.certified ?? 0),
+  expiringSoon: Number(raw.expiring_soon ?? 0),
+  expired: Number(raw.expired ?? 0),
+  missing: Number(raw.missing ?? 0),
   compliancePercent: Number(raw.compliance_percent),
 });
 
 const TOTALS = `COALESCE(SUM(sf.headcount), 0) AS headcount,
   COALESCE(SUM(sf.required), 0) AS required,
   COALESCE(SUM(sf.certified), 0) AS certified,
+  COALESCE(SUM(sf.expiring_soon), 0) AS expiring_soon,
+  COALESCE(SUM(sf.expired), 0) AS expired,
+  COALESCE(SUM(sf.missing), 0) AS missing,
   ${percentSql('COALESCE(SUM(sf.certified), 0)', 'COALESCE(SUM(sf.required), 0)', '100')} AS compliance_percent`;
 
 export interface ComplianceRollup {
@@ -36,7 +45,15 @@ export interface ComplianceRollup {
 }
 
 /** What TOTALS answers over no store at all, a row WITH ROLLUP does not give. */
-const NO_STORES: ComplianceTotals = { headcount: 0, required: 0, certified: 0, compliancePercent: 100 };
+const NO_STORES: ComplianceTotals = {
+  headcount: 0,
+  required: 0,
+  certified: 0,
+  expiringSoon: 0,
+  expired: 0,
+  missing: 0,
+  compliancePercent: 100,
+};
 
 /** Rollups of the store figures (storeFiguresSql) by region and over the whole selection. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { pipeline, type Readable, Transform } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AssignmentStatus, OPEN_ASSIGNMENT_STATUSES, presentedStatusCondition } from '@lp/assignments';
 import { CERTIFICATION_STATUS_SQL, type CertificationFilter, filterCertifications } from '@lp/certification';
@@ -6,6 +6,7 @@ import { Clock } from '@lp/core';
 import { type AccessScope, localIsoDay, resolveTimezone } from '@lp/organisation';
 import { csvFile } from '../csv/csv-file';
 import { missingMembersSql, storeFiguresSql } from '../queries/compliance-sql';
+import { RegionComplianceQuery } from '../queries/region-compliance.query';
 import { storeCondition } from '../store-selection';
 import { ReportReader } from '../report-reader';
 import type { ComplianceRankingFilter } from './compliance-reports.service';
@@ -25,6 +26,18 @@ const STORE_COMPLIANCE_COLUMNS = [
   { key: 'completion_rate_percent', header: 'completionRatePercent' },
   { key: 'overdue_assignments', header: 'overdueAssignments' },
   { key: 'average_quiz_score_percent', header: 'averageQuizScorePercent' },
+];
+
+const REGION_COMPLIANCE_COLUMNS = [
+  { key: 'region_code', header: 'regionCode' },
+  { key: 'region_name', header: 'regionName' },
+  { key: 'headcount', header: 'headcount' },
+  { key: 'required', header: 'required' },
+  { key: 'certified', header: 'certified' },
+  { key: 'expiring_soon', header: 'expiringSoon' },
+  { key: 'expired', header: 'expired' },
+  { key: 'missing', header: 'missing' },
+  { key: 'compliance_percent', header: 'compliancePercent' },
 ];
 
 const CERTIFICATION_COLUMNS = [
@@ -119,6 +132,7 @@ export class CsvExports {
   constructor(
     private readonly reader: ReportReader,
     private readonly subjects: ReportSubjects,
+    private readonly regions: RegionComplianceQuery,
     private readonly clock: Clock,
   ) {}
 
@@ -132,6 +146,23 @@ export class CsvExports {
     );
     const rows = await this.reader.stream(`${sql} ORDER BY compliance_percent, s.id`, params);
     return csvFile(rows, STORE_COMPLIANCE_COLUMNS);
+  }
+
+  /** The rows of regionCompliance, by region code: one per region, so read whole rather than streamed. */
+  async regionCompliance(scope: AccessScope): Promise<Readable> {
+    const { regions } = await this.regions.rollup({ scope }, this.clock.now());
+    const rows = regions.map(({ region, ...totals }) => ({
+      region_code: region.code,
+      region_name: region.name,
+      headcount: totals.headcount,
+      required: totals.required,
+      certified: totals.certified,
+      expiring_soon: totals.expiringSoon,
+      expired: totals.expired,
+      missing: totals.missing,
+      compliance_percent: totals.compliancePercent,
+    }));
+    return csvFile(Readable.from(rows), REGION_COMPLIANCE_COLUMNS);
   }
 
   /** Current certification cycles (or all, with includeHistory) matching the `certifications` filter. */

@@ -1,10 +1,12 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@lp/identity';
 import { RegionService, Role, StoreService } from '@lp/organisation';
+import { ParseIdPipe } from '../../graphql/id';
 import { PaginationArgs, toConnection, toPageRequest } from '../../graphql/pagination';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { Roles } from '../identity/roles.decorator';
 import { CreateRegionInput } from './dto/create-region.input';
+import { UpdateRegionInput } from './dto/update-region.input';
 import { RegionObject } from './region.object';
 import { StoreConnection } from './store.object';
 
@@ -24,6 +26,16 @@ export class RegionResolver {
   @Roles(Role.HR, Role.ADMIN)
   createRegion(@Args('input') input: CreateRegionInput, @CurrentActor() actor: Actor): Promise<RegionObject> {
     return this.regionService.create(input, actor.id);
+  }
+
+  @Mutation(() => RegionObject, { description: 'Renames a region: its code, its name or both' })
+  @Roles(Role.HR, Role.ADMIN)
+  updateRegion(
+    @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number,
+    @Args('input') input: UpdateRegionInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<RegionObject> {
+    return this.regionService.update(id, input, actor.id);
   }
 
   @ResolveField(() => StoreConnection, { description: 'By code' })

@@ -8,6 +8,7 @@ import { PaginationArgs, toConnection, toPageRequest } from '../../graphql/pagin
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { Roles } from '../identity/roles.decorator';
 import { CreateStoreInput } from './dto/create-store.input';
+import { UpdateStoreInput } from './dto/update-store.input';
 import { OrganisationLoaders } from './organisation.loaders';
 import { RegionObject } from './region.object';
 import { StoreConnection, StoreObject } from './store.object';
@@ -49,6 +50,19 @@ export class StoreResolver {
   @Roles(Role.HR, Role.ADMIN)
   createStore(@Args('input') input: CreateStoreInput, @CurrentActor() actor: Actor): Promise<StoreObject> {
     return this.storeService.create(input, actor.id);
+  }
+
+  @Mutation(() => StoreObject, {
+    description:
+      'Renames a store or moves it to another region or time zone; its people move with it, as a transfer would move them',
+  })
+  @Roles(Role.HR, Role.ADMIN)
+  updateStore(
+    @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number,
+    @Args('input') input: UpdateStoreInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<StoreObject> {
+    return this.storeService.update(id, input, actor.id);
   }
 
   @ResolveField(() => RegionObject)

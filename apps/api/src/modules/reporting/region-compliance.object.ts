@@ -1,19 +1,11 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { RegionObject } from '../organisation/region.object';
+import { CertificationFiguresObject } from './certification-figures.object';
 
 @ObjectType('ComplianceTotals', { description: 'Figures summed over every store in the caller’s scope' })
-export class ComplianceTotalsObject {
+export class ComplianceTotalsObject extends CertificationFiguresObject {
   @Field(() => Int, { description: 'Active employees' })
   headcount!: number;
-
-  @Field(() => Int)
-  required!: number;
-
-  @Field(() => Int)
-  certified!: number;
-
-  @Field(() => Float, { description: 'certified / required, one decimal; 100 when nobody is required' })
-  compliancePercent!: number;
 }
 
 @ObjectType('RegionCompliance')

@@ -10,6 +10,7 @@ import {
   parseCertificationParams,
   parseMissingCertificationParams,
   parseOpenAssignmentParams,
+  parseRegionComplianceParams,
   parseStoreComplianceParams,
 } from './dto/report-csv-params';
 
@@ -46,6 +47,16 @@ export class ReportsController {
   ): Promise<void> {
     const csv = await this.exports.storeCompliance(actor.scope, parseStoreComplianceParams(query));
     sendCsv(response, 'store-compliance.csv', csv);
+  }
+
+  @Get('region-compliance.csv')
+  async regionCompliance(
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+    @Res() response: Response,
+  ): Promise<void> {
+    parseRegionComplianceParams(query);
+    sendCsv(response, 'region-compliance.csv', await this.exports.regionCompliance(actor.scope));
   }
 
   @Get('certifications.csv')

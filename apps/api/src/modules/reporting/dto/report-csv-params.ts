@@ -61,7 +61,8 @@ function parseParams<T extends object>(query: Query, parsers: { [K in keyof T]: 
     const parser = Object.hasOwn(parsers, name) ? parsers[name as keyof T] : undefined;
     if (!parser) {
       const known = Object.keys(parsers).join(', ');
-      throw new BadInputError(`Unknown parameter ${name}; this export takes ${known}`, name);
+      const takes = known ? `takes ${known}` : 'takes no parameters';
+      throw new BadInputError(`Unknown parameter ${name}; this export ${takes}`, name);
     }
     if (typeof raw !== 'string') throw new BadInputError(`${name} must be given once`, name);
     if (raw !== '') result[name as keyof T] = parser(raw, name);
@@ -71,6 +72,11 @@ function parseParams<T extends object>(query: Query, parsers: { [K in keyof T]: 
 
 export function parseStoreComplianceParams(query: Query): ComplianceRankingFilter {
   return parseParams<ComplianceRankingFilter>(query, { regionId: id, programId: id });
+}
+
+/** regionCompliance takes no parameters: its rows are the caller's whole scope. */
+export function parseRegionComplianceParams(query: Query): void {
+  parseParams<object>(query, {});
 }
 
 export function parseCertificationParams(query: Query): CertificationFilter {
