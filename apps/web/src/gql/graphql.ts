@@ -6,8 +6,10 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AssignCourseInput = {
   courseId: string;
-  /** In the future */
-  dueAt: string;
+  /** In the future; give this or dueOn */
+  dueAt?: string | null | undefined;
+  /** A day, YYYY-MM-DD, instead of dueAt: due at 23:59 of it in each person’s store’s time zone, which must not have passed in any of them */
+  dueOn?: string | null | undefined;
   /** These people (all within your scope) */
   employeeIds?: Array<string> | null | undefined;
   /** Only these job roles */

@@ -4,7 +4,7 @@ import { type CombinedError, type OperationResult, useClient, useMutation, useQu
 import { graphql } from '../../gql';
 import type { AssignCourseInput, AssignMissingQuery, StoreQuery } from '../../gql/graphql';
 import { errorCode } from '../../lib/errors';
-import { compact, dueDayHint, endOfDay, formatDate, fullName, isoDay } from '../../lib/format';
+import { compact, dueDayHint, formatDate, fullName, isoDay } from '../../lib/format';
 import { useMe, type Role } from '../../lib/session';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
@@ -358,7 +358,8 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       setDueError('That day has passed in the store: choose today or a later day.');
       return;
     }
-    const input: AssignCourseInput = { courseId, dueAt: endOfDay(due, store.timezone) };
+    // The day, not a moment: it ends in each person's store's zone, which across a region are several.
+    const input: AssignCourseInput = { courseId, dueOn: due };
     if (audience === 'people') input.employeeIds = people;
     else if (audience === 'regionRoles') {
       input.regionId = store.region.id;
@@ -368,6 +369,8 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       if (audience === 'roles') input.jobRoleCodes = roles;
     }
     const outcome = await assign({ input });
+    const refusal = outcome.error?.graphQLErrors[0];
+    if (refusal?.extensions.field === 'dueOn') setDueError(refusal.message);
     const outside =
       outcome.error &&
       errorCode(outcome.error) === 'FORBIDDEN' &&
@@ -433,7 +436,9 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
           // Chromium takes a six-digit year, which no date of the API's can hold.
           max="9999-12-31"
           value={due}
-          hint={dueDayHint(store.timezone)}
+          hint={
+            audience === 'regionRoles' ? 'The end of this day in each store’s time zone' : dueDayHint(store.timezone)
+          }
           error={dueError}
           onChange={(e) => {
             setDue(e.target.value);
@@ -502,7 +507,9 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
           {people.length > 0 && ' Assign again for the others.'}
         </Alert>
       ) : (
-        assignment.error && <ErrorAlert error={assignment.error} />
+        // A due day that has ended in one of the stores is said at the field.
+        assignment.error &&
+        assignment.error.graphQLErrors[0]?.extensions.field !== 'dueOn' && <ErrorAlert error={assignment.error} />
       )}
       {result && result.created > 0 && (
         <Alert tone="success" title="Assigned">

@@ -1,0 +1,108 @@
+/// <reference lib="dom" />
+import { AssignmentEntity } from '@lp/assignments';
+import { ProgramAudienceEntity, ProgramCourseEntity } from '@lp/certification';
+import { type EmployeeEntity, instantOfLocalTime, JobRoleEntity, Role, type StoreEntity } from '@lp/organisation';
+import { buildCourse, buildEmployee, buildProgram, buildRegion, buildStore } from '@lp/testing';
+import { checkAccessibility, useWebTest } from '@lp/testing/browser';
+
+const DAY = 86_400_000;
+
+/** The calendar day and wall-clock time of `instant` in `timeZone`: "2026-12-10 23:59". */
+function wallClock(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * A regional manager's day, from head office in New York, over a region whose stores keep
+ * two time zones (Los Angeles and Denver), beside a head-office region they do not run.
+ */
+describe("a regional manager's day", () => {
+  const web = useWebTest({ timezoneId: 'America/New_York' });
+  let losAngeles: StoreEntity;
+  let denver: StoreEntity;
+  let courseTitle: string;
+  let regional: EmployeeEntity;
+  const cashiers: EmployeeEntity[] = [];
+
+  beforeAll(async () => {
+    const ds = web.app.dataSource;
+    const region = await buildRegion(ds, { name: 'Mountain West' });
+    losAngeles = await buildStore(ds, { regionId: region.id, timezone: 'America/Los_Angeles', name: 'Santa Monica' });
+    denver = await buildStore(ds, { regionId: region.id, timezone: 'America/Denver', name: 'Denver Union' });
+    const headOffice = await buildStore(ds, { timezone: 'America/New_York', name: 'Head Office' });
+    for (const store of [losAngeles, denver, losAngeles, denver, headOffice]) {
+      cashiers.push(await buildEmployee(ds, { storeId: store.id, jobRoleCode: 'CASHIER' }));
+    }
+    const { course } = await buildCourse(ds, { lessons: 1, questions: 1 });
+    courseTitle = course.title;
+    const program = await buildProgram(ds, { name: 'Cash handling' });
+    const cashier = await ds.getRepository(JobRoleEntity).findOneByOrFail({ code: 'CASHIER' });
+    await ds.getRepository(ProgramCourseEntity).insert({ programId: program.id, courseId: course.id });
+    await ds
+      .getRepository(ProgramAudienceEntity)
+      .insert({ programId: program.id, jobRoleId: cashier.id, storeId: null, regionId: null });
+    regional = await buildEmployee(ds, {
+      storeId: losAngeles.id,
+      role: Role.REGIONAL_MANAGER,
+      jobRoleCode: 'STORE_MANAGER',
+    });
+  }, 60_000);
+
+  afterEach(async () => {
+    web.app.clock.set(new Date());
+    await web.app.dataSource.query('DELETE FROM assignments');
+  });
+
+  it("ends work assigned across the region on the chosen day in each store's own time zone", async () => {
+    await web.signInAs(regional);
+    await web.goto(`/store/assign?store=${losAngeles.id}`);
+    const page = web.page;
+    await page.getByLabel('Course', { exact: true }).selectOption({ label: courseTitle });
+    const due = wallClock(new Date(Date.now() + 10 * DAY), 'America/Los_Angeles').slice(0, 10);
+    await page.getByLabel('Due date').fill(due);
+    await page.getByLabel('People with these job roles in every store of Mountain West').check();
+    await page.getByLabel('Cashier').check();
+    await page.getByText('The end of this day in each store’s time zone').waitFor();
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText('4 new assignments').waitFor();
+    await checkAccessibility(page);
+
+    const rows = await web.app.dataSource.getRepository(AssignmentEntity).find();
+    const zoneOf = new Map(
+      cashiers.map((c) => [c.id, c.storeId === denver.id ? denver.timezone : losAngeles.timezone]),
+    );
+    expect(rows.map((a) => wallClock(a.dueAt, zoneOf.get(a.employeeId)!))).toEqual(Array(4).fill(`${due} 23:59`));
+  });
+
+  it('says at the due date that the day chosen has ended in one of the stores, assigning nobody', async () => {
+    const today = wallClock(new Date(), 'America/Los_Angeles').slice(0, 10);
+    const [year, month, day] = today.split('-').map(Number);
+    // A minute after that day ended in Denver; Los Angeles has another hour of it.
+    const endedInDenver = instantOfLocalTime({ year, month, day, hour: 23, minute: 59 }, 'America/Denver');
+    web.app.clock.set(new Date(endedInDenver.getTime() + 60_000));
+    await web.signInAs(regional);
+    await web.goto(`/store/assign?store=${losAngeles.id}`);
+    const page = web.page;
+    await page.getByLabel('Course', { exact: true }).selectOption({ label: courseTitle });
+    await page.getByLabel('Due date').fill(today);
+    await page.getByLabel('People with these job roles in every store of Mountain West').check();
+    await page.getByLabel('Cashier').check();
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText(`The due day ${today} has already ended in America/Denver: choose a later day`).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await web.app.dataSource.getRepository(AssignmentEntity).count()).toBe(0);
+  });
+});
