@@ -1,8 +1,19 @@
 /// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Download } from 'playwright-core';
 import { AssignmentEntity } from '@lp/assignments';
 import { ProgramAudienceEntity, ProgramCourseEntity } from '@lp/certification';
 import { type EmployeeEntity, instantOfLocalTime, JobRoleEntity, Role, type StoreEntity } from '@lp/organisation';
-import { buildCourse, buildEmployee, buildProgram, buildRegion, buildStore } from '@lp/testing';
+import {
+  buildAssignment,
+  buildCourse,
+  buildEmployee,
+  buildProgram,
+  buildRegion,
+  buildStore,
+  graphql,
+} from '@lp/testing';
 import { checkAccessibility, useWebTest } from '@lp/testing/browser';
 
 const DAY = 86_400_000;
@@ -33,8 +44,11 @@ describe("a regional manager's day", () => {
   const web = useWebTest({ timezoneId: 'America/New_York' });
   let losAngeles: StoreEntity;
   let denver: StoreEntity;
+  let courseId: number;
   let courseTitle: string;
+  let programId: number;
   let regional: EmployeeEntity;
+  let hr: EmployeeEntity;
   const cashiers: EmployeeEntity[] = [];
 
   beforeAll(async () => {
@@ -47,8 +61,10 @@ describe("a regional manager's day", () => {
       cashiers.push(await buildEmployee(ds, { storeId: store.id, jobRoleCode: 'CASHIER' }));
     }
     const { course } = await buildCourse(ds, { lessons: 1, questions: 1 });
+    courseId = course.id;
     courseTitle = course.title;
     const program = await buildProgram(ds, { name: 'Cash handling' });
+    programId = program.id;
     const cashier = await ds.getRepository(JobRoleEntity).findOneByOrFail({ code: 'CASHIER' });
     await ds.getRepository(ProgramCourseEntity).insert({ programId: program.id, courseId: course.id });
     await ds
@@ -59,7 +75,28 @@ describe("a regional manager's day", () => {
       role: Role.REGIONAL_MANAGER,
       jobRoleCode: 'STORE_MANAGER',
     });
+    hr = await buildEmployee(ds, { storeId: headOffice.id, role: Role.HR, jobRoleCode: 'SUPERVISOR' });
   }, 60_000);
+
+  /** Grants the programme to someone, as HR does for a certificate earned elsewhere. */
+  async function grant(person: EmployeeEntity, issuedAt: Date): Promise<void> {
+    const granted = await graphql(
+      web.app.app,
+      'mutation ($e: ID!, $p: ID!, $at: DateTime) { grantCertification(employeeId: $e, programId: $p, issuedAt: $at) { id } }',
+      { e: person.id, p: programId, at: issuedAt.toISOString() },
+      web.app.tokenFor(hr),
+    );
+    expect(granted.errors).toBeUndefined();
+  }
+
+  async function download(name: string): Promise<Record<string, string>[]> {
+    const [file]: [Download, void] = await Promise.all([
+      web.page.waitForEvent('download'),
+      web.page.getByRole('button', { name }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    return parse(readFileSync((await file.path())!, 'utf8'), { columns: true }) as Record<string, string>[];
+  }
 
   afterEach(async () => {
     web.app.clock.set(new Date());
@@ -104,5 +141,46 @@ describe("a regional manager's day", () => {
     await page.getByText(`The due day ${today} has already ended in America/Denver: choose a later day`).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await web.app.dataSource.getRepository(AssignmentEntity).count()).toBe(0);
+  });
+
+  it("ranks the region's stores with figures that add up, and exports the region's missing people and overdue work", async () => {
+    const [laExpired, denverCertified, laMissing, denverMissing, headOffice] = cashiers;
+    await grant(laExpired, new Date(Date.now() - 400 * DAY));
+    await grant(denverCertified, new Date(Date.now() - 30 * DAY));
+    for (const person of [laMissing, denverMissing, headOffice]) {
+      await buildAssignment(web.app.dataSource, {
+        employeeId: person.id,
+        courseId,
+        dueAt: new Date(Date.now() - 3 * DAY),
+      });
+    }
+    await web.signInAs(regional);
+    await web.goto('/compliance');
+    const page = web.page;
+    const ranking = page.getByRole('region', { name: 'Stores ranked by compliance' });
+    const figure = (store: string, column: string) =>
+      ranking
+        .getByRole('row', { name: new RegExp(store) })
+        .locator(`td[data-label="${column}"]`)
+        .innerText();
+    await ranking.getByRole('row', { name: /Santa Monica/ }).waitFor();
+    expect(await figure('Santa Monica', 'Expired')).toBe('1');
+    for (const store of ['Santa Monica', 'Denver Union']) {
+      const [required, certified, expired, missing] = await Promise.all(
+        ['Required', 'Certified', 'Expired', 'Missing'].map(async (column) => Number(await figure(store, column))),
+      );
+      expect([store, required]).toEqual([store, certified + expired + missing]);
+    }
+    await checkAccessibility(page);
+
+    const missing = await download('Export who is missing');
+    expect(missing.map((row) => row.employeeNumber).sort()).toEqual(
+      [laMissing, denverMissing].map((p) => p.employeeNumber).sort(),
+    );
+    const overdue = await download('Export overdue work');
+    expect(overdue.map((row) => row.employeeNumber).sort()).toEqual(
+      [laMissing, denverMissing].map((p) => p.employeeNumber).sort(),
+    );
+    expect(overdue.every((row) => row.status === 'OVERDUE')).toBe(true);
   });
 });
