@@ -183,4 +183,20 @@ describe("a regional manager's day", () => {
     );
     expect(overdue.every((row) => row.status === 'OVERDUE')).toBe(true);
   });
+
+  it("says a change made by someone outside the region was a person's, not the system's", async () => {
+    const person = cashiers[2];
+    const moved = await graphql(
+      web.app.app,
+      'mutation ($id: ID!, $s: ID!) { updateEmployee(id: $id, input: { storeId: $s }) { id } }',
+      { id: person.id, s: denver.id },
+      web.app.tokenFor(hr),
+    );
+    expect(moved.errors).toBeUndefined();
+    await web.signInAs(regional);
+    await web.goto(`/people/${person.id}`);
+    const history = web.page.getByRole('region', { name: 'History' });
+    await history.getByRole('cell', { name: denver.code }).waitFor();
+    expect(await history.locator('td[data-label="By"]').allInnerTexts()).toEqual(['Someone outside your stores']);
+  });
 });

@@ -52,6 +52,7 @@ const EmployeeRecordDocument = graphql(`
           firstName
           lastName
         }
+        bySystem
       }
     }
   }
@@ -530,7 +531,11 @@ export function EmployeePage() {
             { header: 'Change', cell: (h) => humanize(h.kind) },
             { header: 'From', cell: (h) => h.from ?? '—' },
             { header: 'To', cell: (h) => h.to ?? '—' },
-            { header: 'By', cell: (h) => (h.changedBy ? fullName(h.changedBy) : 'System') },
+            {
+              header: 'By',
+              cell: (h) =>
+                h.changedBy ? fullName(h.changedBy) : h.bySystem ? 'System' : 'Someone outside your stores',
+            },
           ]}
         />
       </Card>
