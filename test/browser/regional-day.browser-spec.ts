@@ -41,7 +41,8 @@ function wallClock(instant: Date, timeZone: string): string {
  * two time zones (Los Angeles and Denver), beside a head-office region they do not run.
  */
 describe("a regional manager's day", () => {
-  const web = useWebTest({ timezoneId: 'America/New_York' });
+  // One certificate PDF a minute per account, to meet the limit without drawing twenty.
+  const web = useWebTest({ timezoneId: 'America/New_York', env: { RATE_LIMIT_PDF_PER_ACCOUNT: '1' } });
   let losAngeles: StoreEntity;
   let denver: StoreEntity;
   let courseId: number;
@@ -79,14 +80,15 @@ describe("a regional manager's day", () => {
   }, 60_000);
 
   /** Grants the programme to someone, as HR does for a certificate earned elsewhere. */
-  async function grant(person: EmployeeEntity, issuedAt: Date): Promise<void> {
+  async function grant(person: EmployeeEntity, issuedAt: Date): Promise<string> {
     const granted = await graphql(
       web.app.app,
-      'mutation ($e: ID!, $p: ID!, $at: DateTime) { grantCertification(employeeId: $e, programId: $p, issuedAt: $at) { id } }',
+      'mutation ($e: ID!, $p: ID!, $at: DateTime) { grantCertification(employeeId: $e, programId: $p, issuedAt: $at) { certificateNumber } }',
       { e: person.id, p: programId, at: issuedAt.toISOString() },
       web.app.tokenFor(hr),
     );
     expect(granted.errors).toBeUndefined();
+    return granted.data!.grantCertification.certificateNumber;
   }
 
   async function download(name: string): Promise<Record<string, string>[]> {
@@ -198,5 +200,26 @@ describe("a regional manager's day", () => {
     const history = web.page.getByRole('region', { name: 'History' });
     await history.getByRole('cell', { name: denver.code }).waitFor();
     expect(await history.locator('td[data-label="By"]').allInnerTexts()).toEqual(['Someone outside your stores']);
+  });
+
+  it("downloads a person's certificate from their record, and says to wait when over the limit", async () => {
+    const holder = await buildEmployee(web.app.dataSource, { storeId: denver.id, jobRoleCode: 'CASHIER' });
+    const number = await grant(holder, new Date(Date.now() - 30 * DAY));
+    await web.signInAs(regional);
+    await web.goto(`/people/${holder.id}`);
+    const page = web.page;
+    const button = page.getByRole('button', { name: `Download certificate ${number} (PDF)` });
+    const [file]: [Download, void] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(file.suggestedFilename()).toMatch(/^lp-academy-certificate-\w+\.pdf$/);
+    expect(
+      readFileSync((await file.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    await checkAccessibility(page);
+
+    web.allowBrowserErrors(/status of 429/);
+    await button.click();
+    await page.getByText('Too many downloads in a short time. Please wait a minute and try again.').waitFor();
   });
 });

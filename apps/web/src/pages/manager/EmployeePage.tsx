@@ -16,6 +16,7 @@ import {
 import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button, ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
+import { DownloadButton } from '../../ui/DownloadButton';
 import { Alert, Badge, ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
 import { SelectField, TextField } from '../../ui/Field';
@@ -431,6 +432,17 @@ function Certifications({ employeeId, manages }: { employeeId: string; manages: 
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
               { header: 'Issued', cell: (c) => formatDay(c.issuedOn) },
               { header: 'Expires', cell: (c) => formatDay(c.expiresOn) },
+              {
+                header: 'Certificate (PDF)',
+                cell: (c) => (
+                  <DownloadButton
+                    url={`/certificates/${c.id}.pdf`}
+                    filename={`${c.certificateNumber}.pdf`}
+                    label="Download"
+                    accessibleName={`Download certificate ${c.certificateNumber} (PDF)`}
+                  />
+                ),
+              },
             ]}
           />
           {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
