@@ -222,4 +222,30 @@ describe("a regional manager's day", () => {
     await button.click();
     await page.getByText('Too many downloads in a short time. Please wait a minute and try again.').waitFor();
   });
+
+  it('lists the certificates the compliance figures count: not those of people who have left, unless asked', async () => {
+    const leaver = await buildEmployee(web.app.dataSource, { storeId: denver.id, jobRoleCode: 'CASHIER' });
+    // Twelve months on, its expiry is ten days away.
+    const number = await grant(leaver, new Date(Date.now() - 355 * DAY));
+    const left = await graphql(
+      web.app.app,
+      'mutation ($id: ID!) { deactivateEmployee(id: $id) { active } }',
+      { id: leaver.id },
+      web.app.tokenFor(hr),
+    );
+    expect(left.errors).toBeUndefined();
+    await web.signInAs(regional);
+    await web.goto('/compliance');
+    const page = web.page;
+    const ranking = page.getByRole('region', { name: 'Stores ranked by compliance' });
+    await ranking.getByRole('row', { name: /Denver Union/ }).waitFor();
+    expect(await ranking.locator('td[data-label="Expiring"]').allInnerTexts()).toEqual(['0', '0']);
+
+    await page.getByRole('link', { name: 'Certifications' }).click();
+    await page.getByLabel('Status').selectOption('EXPIRING');
+    await page.getByText('No certification matches these filters.').waitFor();
+    await page.getByLabel('Holders').selectOption({ label: 'Everyone' });
+    await page.getByRole('region', { name: 'Certifications' }).getByRole('cell', { name: number }).waitFor();
+    await checkAccessibility(page);
+  });
 });
