@@ -248,4 +248,38 @@ describe("a regional manager's day", () => {
     await page.getByRole('region', { name: 'Certifications' }).getByRole('cell', { name: number }).waitFor();
     await checkAccessibility(page);
   });
+
+  it('assigns a course to people chosen from several stores of the region, each due on the day in their own zone', async () => {
+    const [inLosAngeles, inDenver, , , atHeadOffice] = cashiers;
+    await web.signInAs(regional);
+    await web.goto(`/store/assign?store=${losAngeles.id}`);
+    const page = web.page;
+    await page.getByLabel('Course', { exact: true }).selectOption({ label: courseTitle });
+    const due = wallClock(new Date(Date.now() + 10 * DAY), 'America/Los_Angeles').slice(0, 10);
+    await page.getByLabel('Due date').fill(due);
+    await page.getByLabel('These people, in any store of Mountain West').check();
+    await page.getByText('The end of this day in each store’s time zone').waitFor();
+    const label = (person: EmployeeEntity, store: StoreEntity) =>
+      `${person.firstName} ${person.lastName} · Cashier · ${store.code} ${store.name}`;
+    await page.getByLabel(label(inLosAngeles, losAngeles)).check();
+    await page.getByLabel('Find someone').fill(inDenver.lastName);
+    await page.getByLabel(label(inDenver, denver)).check();
+    await page.getByText('People (2 chosen)').waitFor();
+    await page.getByLabel('Find someone').fill(atHeadOffice.lastName);
+    await page.getByText('Nobody matches.').waitFor();
+    await checkAccessibility(page);
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText('2 new assignments').waitFor();
+
+    const rows = await web.app.dataSource.getRepository(AssignmentEntity).find({ order: { employeeId: 'ASC' } });
+    expect(
+      rows.map((a) => [
+        a.employeeId,
+        wallClock(a.dueAt, a.employeeId === inDenver.id ? denver.timezone : losAngeles.timezone),
+      ]),
+    ).toEqual([
+      [inLosAngeles.id, `${due} 23:59`],
+      [inDenver.id, `${due} 23:59`],
+    ]);
+  });
 });
