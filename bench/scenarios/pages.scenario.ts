@@ -59,6 +59,8 @@ const CASES: PageCase[] = [
   },
   { query: 'AssignOptions', reader: 'manager', variables: () => ({}) },
   { query: 'AssignPeople', reader: 'manager', variables: (s) => ({ storeId: s.storeId, first: 100 }) },
+  // The people of a whole region to choose from, as regional managers (and HR) assign across its stores.
+  { query: 'AssignPeople', reader: 'hr', variables: (s) => ({ regionId: s.regionId, first: 100 }) },
   { query: 'CourseChoices', reader: 'manager', variables: () => ({ first: 100 }) },
   { query: 'CourseChoices', reader: 'hr', variables: () => ({ first: 100, search: 'theft' }) },
   { query: 'People', reader: 'manager', variables: () => ({ first: 20 }) },

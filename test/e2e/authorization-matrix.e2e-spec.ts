@@ -1,5 +1,7 @@
+import request from 'supertest';
 import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
 import {
+  buildCourse,
   buildOrgChart,
   createTestApp,
   errorCode,
@@ -319,6 +321,131 @@ describe('authorization matrix', () => {
           );
       }
       expectDenied(await as('employee', resend, { id: chart.people.employee.id }), 'FORBIDDEN');
+    });
+  });
+
+  describe('reports and files: the newer fields and routes stay inside the scope', () => {
+    let programId: string;
+    let certificationId: string;
+    /** [reader, a store inside, a store and someone outside (who is missing the programme or holds it)] */
+    const lines: [Person, 'n1' | 'n2', 'n2' | 's1', Person, Person][] = [
+      ['regional', 'n2', 's1', 's1Manager', 's1Employee'],
+      ['manager', 'n1', 'n2', 'regional', 'n2Employee'],
+    ];
+
+    beforeAll(async () => {
+      const { course } = await buildCourse(t.dataSource);
+      const created = await as(
+        'hr',
+        'mutation ($input: CreateCertificationProgramInput!) { createCertificationProgram(input: $input) { id } }',
+        {
+          input: {
+            code: 'MATRIX',
+            name: 'Matrix',
+            validityMonths: 12,
+            recertifyWindowDays: 60,
+            courseIds: [course.id],
+            requiredJobRoleCodes: ['CASHIER', 'STORE_MANAGER', 'SALES_ASSOCIATE'],
+          },
+        },
+      );
+      programId = created.data!.createCertificationProgram.id;
+      // s1Employee and n2Employee hold it; everyone else in its audience is missing it, on both sides of each line.
+      for (const holder of ['s1Employee', 'n2Employee'] as Person[]) {
+        const granted = await as(
+          'hr',
+          'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { id } }',
+          { e: chart.people[holder].id, p: programId },
+        );
+        if (holder === 's1Employee') certificationId = granted.data!.grantCertification.id;
+      }
+    });
+
+    const download = (path: string, person: Person) =>
+      request(t.app.getHttpServer())
+        .get(path)
+        .buffer(true)
+        .set('authorization', `Bearer ${t.tokenFor(chart.people[person])}`);
+
+    it.each(lines)(
+      '%s: storeCompliance(%s).program(id).missingEmployees.coursesPassed yes, of %s NOT_FOUND',
+      async (reader, inside, outside, missingOutside) => {
+        const query = `query ($s: ID!, $p: ID!) { storeCompliance(storeId: $s) { program(id: $p) {
+          missing missingEmployees(first: 100) { edges { node { id employeeNumber email store { id } } coursesPassed { completedAt } } }
+        } } }`;
+        const allowed = await as(reader, query, { s: chart.stores[inside].id, p: programId });
+        expect(allowed.errors).toBeUndefined();
+        const row = allowed.data!.storeCompliance.program;
+        expect(row.missingEmployees.edges).toHaveLength(row.missing);
+        for (const edge of row.missingEmployees.edges) expect(edge.node.store.id).toBe(String(chart.stores[inside].id));
+        const denied = await as(reader, query, { s: chart.stores[outside].id, p: programId });
+        const secret = chart.people[missingOutside];
+        expectDenied(denied, 'NOT_FOUND', secret.employeeNumber, secret.email!);
+      },
+    );
+
+    it.each(lines)(
+      '%s: complianceByStore lists the missing people of the stores in scope only',
+      async (reader, _inside, _outside, missingOutside) => {
+        const response = await as(
+          reader,
+          `query ($p: ID!) { complianceByStore(programId: $p, first: 10) { edges { node { store { id }
+            program(id: $p) { missingEmployees(first: 50) { edges { node { employeeNumber } coursesPassed { completedAt } } } }
+          } } } }`,
+          { p: programId },
+        );
+        expect(response.errors).toBeUndefined();
+        expect(JSON.stringify(response)).not.toContain(chart.people[missingOutside].employeeNumber);
+      },
+    );
+
+    it.each(lines)(
+      "%s: every CSV answers 404 for another scope's store, region or person, and lists none of them",
+      async (reader, _inside, outside, missingOutside, holderOutside) => {
+        const store = chart.stores[outside];
+        const refused = [
+          `/reports/store-compliance.csv?regionId=${store.regionId}`,
+          `/reports/certifications.csv?storeId=${store.id}`,
+          `/reports/certifications.csv?regionId=${store.regionId}`,
+          `/reports/certifications.csv?employeeId=${chart.people[holderOutside].id}`,
+          `/reports/certifications.csv?employeeId=${chart.people[holderOutside].id}&includeHistory=true`,
+          `/reports/missing-certifications.csv?storeId=${store.id}`,
+          `/reports/missing-certifications.csv?regionId=${store.regionId}`,
+          `/reports/open-assignments.csv?storeId=${store.id}`,
+          `/reports/open-assignments.csv?regionId=${store.regionId}`,
+        ].filter((path) => reader !== 'manager' || !path.includes('regionId'));
+        for (const path of refused) {
+          const response = await download(path, reader);
+          expect([path, response.status]).toEqual([path, 404]);
+          expect(response.text).not.toContain(chart.people[holderOutside].employeeNumber);
+        }
+        for (const path of [
+          '/reports/store-compliance.csv',
+          '/reports/certifications.csv?includeHistory=true',
+          '/reports/missing-certifications.csv',
+          '/reports/open-assignments.csv',
+        ]) {
+          const response = await download(path, reader);
+          expect([path, response.status]).toEqual([path, 200]);
+          for (const secret of [chart.people[missingOutside], chart.people[holderOutside]]) {
+            expect([path, response.text.includes(secret.employeeNumber)]).toEqual([path, false]);
+          }
+          if (reader === 'regional') expect(response.text).not.toContain(store.code);
+        }
+      },
+    );
+
+    it("certificate PDFs: another region's holder is the 404 of an unknown certificate", async () => {
+      for (const reader of ['regional', 'manager', 'n2Employee'] as Person[]) {
+        const response = await download(`/certificates/${certificationId}.pdf`, reader);
+        expect([reader, response.status]).toEqual([reader, 404]);
+      }
+      for (const reader of ['hr', 's1Manager', 's1Employee'] as Person[]) {
+        expect([reader, (await download(`/certificates/${certificationId}.pdf`, reader)).status]).toEqual([
+          reader,
+          200,
+        ]);
+      }
     });
   });
 });

@@ -936,6 +936,7 @@ describe('reports: store, regional and chain compliance, CSV exports', () => {
         ['/reports/store-compliance.csv?regionId=1&regionId=2', 'hr', 400],
         ['/reports/store-compliance.csv?regionId=999999', 'hr', 404],
         ['/reports/store-compliance.csv?programId=999999', 'hr', 404],
+        ['/reports/certifications.csv?employeeId=999999', 'hr', 404],
         [`/reports/certifications.csv?storeId=${storeIds.s1}`, 'n1Manager', 404],
         ['/reports/region-compliance.csv', undefined, 401],
         ['/reports/region-compliance.csv', 'sales3', 403],

@@ -12,7 +12,9 @@ export async function downloadWithToken(url: string, fallbackName: string): Prom
           ? 'You do not have access to this file.'
           : response.status === 404
             ? 'That file does not exist.'
-            : 'The file could not be prepared. Please try again.';
+            : response.status === 429
+              ? 'Too many downloads in a short time. Please wait a minute and try again.'
+              : 'The file could not be prepared. Please try again.';
     throw new Error(reason);
   }
   const disposition = response.headers.get('content-disposition') ?? '';

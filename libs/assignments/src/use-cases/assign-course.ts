@@ -3,12 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { BadInputError, Clock, ForbiddenError, NotFoundError, retriedTransaction } from '@lp/core';
-import { type AccessScope, scopeCoversRegion, scopeCoversStore, StoreFiguresChanged } from '@lp/organisation';
+import {
+  type AccessScope,
+  instantOfLocalTime,
+  resolveTimezone,
+  scopeCoversRegion,
+  scopeCoversStore,
+  StoreFiguresChanged,
+} from '@lp/organisation';
 import { AssignmentReason, AssignmentStatus } from '../assignment-status';
 
 export interface AssignCourseRequest {
   courseId: number;
-  dueAt: Date;
+  /** The moment it is due; or dueOn. */
+  dueAt?: Date;
+  /** A day (YYYY-MM-DD): due at 23:59 of it in each person's store's time zone. */
+  dueOn?: string;
   employeeIds?: number[];
   storeId?: number;
   regionId?: number;
@@ -26,15 +36,28 @@ interface TargetSql {
   params: unknown[];
 }
 
+/** The due_at of each row in SQL over `due_store`, the person's store, and which rows it has one for. */
+interface DueSql {
+  expression: string;
+  params: unknown[];
+  where: string;
+  whereParams: unknown[];
+}
+
+/** The last moment a DATETIME column holds (MySQL's documented range). */
+const LATEST_DUE = Date.UTC(9999, 11, 31, 23, 59, 59);
+
 /**
  * Assigns a course to people, a store, a region or job roles within the caller's scope,
- * in one set-based statement. The unique key on (employee, open course) turns an
- * already-open assignment into an ignored row — also when two managers assign at the same
- * moment — and the difference between targets and inserted rows is reported as `skipped`.
- * INSERT IGNORE (not ON DUPLICATE KEY UPDATE, whose affected-row count includes the
- * duplicates under mysql2's FOUND_ROWS flag) is safe here: the rows come from a SELECT of
- * existing employees and the due date is one the DateTime scalar let through (a column can
- * hold it), so a duplicate key is the only error it can hide.
+ * in one set-based statement. Given a day, the work ends at 23:59 of it in each person's
+ * store's time zone: across a region, one moment would end another zone's day early or
+ * late. The unique key on (employee, open course) turns an already-open assignment into an
+ * ignored row — also when two managers assign at the same moment — and the difference
+ * between targets and inserted rows is reported as `skipped`. INSERT IGNORE (not ON
+ * DUPLICATE KEY UPDATE, whose affected-row count includes the duplicates under mysql2's
+ * FOUND_ROWS flag) is safe here: the rows come from a SELECT of existing employees and the
+ * due date is one a column can hold (the DateTime scalar's, or a day's end checked in
+ * dueSql), so a duplicate key is the only error it can hide.
  */
 @Injectable()
 export class AssignCourse {
@@ -47,7 +70,10 @@ export class AssignCourse {
 
   async execute(scope: AccessScope, request: AssignCourseRequest, actorId: number): Promise<AssignCourseResult> {
     const now = this.clock.now();
-    if (request.dueAt <= now) throw new BadInputError('dueAt must be in the future', 'dueAt');
+    if ((request.dueAt === undefined) === (request.dueOn === undefined))
+      throw new BadInputError('Give the due date as dueAt or as dueOn, one of them', 'dueAt');
+    if (request.dueAt !== undefined && request.dueAt <= now)
+      throw new BadInputError('dueAt must be in the future', 'dueAt');
     const hasTarget =
       (request.employeeIds?.length ?? 0) > 0 ||
       request.storeId !== undefined ||
@@ -59,18 +85,19 @@ export class AssignCourse {
     const { result, storeIds } = await retriedTransaction(this.dataSource, async (manager) => {
       await this.assertPublishedCourse(manager, request.courseId);
       const target = await this.targetSql(manager, scope, request);
+      const due = await this.dueSql(manager, request, target, now);
       const [{ n: targets }] = (await manager.query(
         `SELECT COUNT(*) AS n FROM employees e WHERE e.active = 1 AND ${target.where}`,
         target.params,
       )) as { n: number | string }[];
       const result = (await manager.query(
         `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, assigned_by_id, created_at, updated_at)
-         SELECT e.id, ?, ?, ?, ?, ?, ?, ?, ?
-           FROM employees e
-          WHERE e.active = 1 AND ${target.where}`,
+         SELECT e.id, ?, ${due.expression}, ?, ?, ?, ?, ?, ?
+           FROM employees e JOIN stores due_store ON due_store.id = e.store_id
+          WHERE e.active = 1 AND ${target.where} AND ${due.where}`,
         [
           request.courseId,
-          request.dueAt,
+          ...due.params,
           AssignmentStatus.ASSIGNED,
           AssignmentReason.MANUAL,
           request.courseId,
@@ -78,6 +105,7 @@ export class AssignCourse {
           now,
           now,
           ...target.params,
+          ...due.whereParams,
         ],
       )) as { affectedRows: number };
       const created = result.affectedRows;
@@ -95,12 +123,54 @@ export class AssignCourse {
         subjectType: 'Course',
         subjectId: request.courseId,
         storeId: storeIds.length === 1 ? storeIds[0] : (request.storeId ?? null),
-        after: { ...request, dueAt: request.dueAt.toISOString(), created, skipped: Number(targets) - created },
+        after: { ...request, dueAt: request.dueAt?.toISOString(), created, skipped: Number(targets) - created },
       });
       return { result: { created, skipped: Number(targets) - created }, storeIds: created === 0 ? [] : storeIds };
     });
     await this.figuresChanged.notify(storeIds);
     return result;
+  }
+
+  /**
+   * The due moment, or for a day the end of it in each time zone the people's stores keep; a
+   * day that has ended in one of them is refused, as a past dueAt is.
+   */
+  private async dueSql(
+    manager: EntityManager,
+    request: AssignCourseRequest,
+    target: TargetSql,
+    now: Date,
+  ): Promise<DueSql> {
+    if (request.dueOn === undefined)
+      return { expression: '?', params: [request.dueAt], where: '1 = 1', whereParams: [] };
+    const zones = (
+      (await manager.query(
+        `SELECT DISTINCT due_store.timezone FROM employees e JOIN stores due_store ON due_store.id = e.store_id
+          WHERE e.active = 1 AND ${target.where}`,
+        target.params,
+      )) as { timezone: string }[]
+    ).map((row) => row.timezone);
+    if (zones.length === 0) return { expression: 'NULL', params: [], where: '1 = 0', whereParams: [] };
+    const [year, month, day] = request.dueOn.split('-').map(Number);
+    const cases = zones.map((zone) => {
+      const dueAt = instantOfLocalTime({ year, month, day, hour: 23, minute: 59 }, resolveTimezone(zone).timezone);
+      if (dueAt <= now) {
+        throw new BadInputError(
+          `The due day ${request.dueOn} has already ended in ${zone}: choose a later day`,
+          'dueOn',
+        );
+      }
+      // INSERT IGNORE would store a zero date rather than fail.
+      if (dueAt.getTime() > LATEST_DUE) throw new BadInputError('dueOn must be a day before the year 10000', 'dueOn');
+      return { zone, dueAt };
+    });
+    return {
+      expression: `CASE due_store.timezone ${cases.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+      params: cases.flatMap(({ zone, dueAt }) => [zone, dueAt]),
+      // Someone who moved meanwhile to a store of a zone not read above gets no row, never a NULL due date.
+      where: 'due_store.timezone IN (?)',
+      whereParams: [zones],
+    };
   }
 
   private async assertPublishedCourse(manager: EntityManager, courseId: number): Promise<void> {

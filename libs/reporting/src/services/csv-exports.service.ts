@@ -170,6 +170,7 @@ export class CsvExports {
     if (filter.storeId !== undefined) await this.subjects.requireStore(scope, filter.storeId);
     if (filter.regionId !== undefined) await this.subjects.requireRegion(scope, filter.regionId);
     if (filter.programId !== undefined) await this.subjects.requireProgram(filter.programId);
+    if (filter.employeeId !== undefined) await this.subjects.requireEmployee(scope, filter.employeeId);
     const now = this.clock.now();
     const query = this.reader
       .select()

@@ -5,7 +5,7 @@ import { ReportReader } from '../report-reader';
 import { storeCondition } from '../store-selection';
 
 /**
- * Checks the ids a report is asked about. A store or region outside the caller's scope
+ * Checks the ids a report is asked about. A store, region or person outside the caller's scope
  * answers NOT_FOUND, exactly like an unknown one, so ids cannot be probed (the same rule
  * as the `store` query); a report that reads figures alongside the check discards them
  * when it fails.
@@ -21,6 +21,17 @@ export class ReportSubjects {
     );
     if (!store || !scopeCoversStore(scope, { id: store.id, regionId: store.region_id })) {
       throw new NotFoundError('Store', storeId);
+    }
+  }
+
+  /** Someone whose store the caller sees, as the certifications of a person are scoped by their store. */
+  async requireEmployee(scope: AccessScope, employeeId: number): Promise<void> {
+    const [employee] = await this.reader.rows<{ store_id: number; region_id: number }>(
+      'SELECT e.store_id, s.region_id FROM employees e JOIN stores s ON s.id = e.store_id WHERE e.id = :employeeId',
+      { employeeId },
+    );
+    if (!employee || !scopeCoversStore(scope, { id: employee.store_id, regionId: employee.region_id })) {
+      throw new NotFoundError('Employee', employeeId);
     }
   }
 

@@ -22,4 +22,12 @@ export class EmployeeChangeResolver {
     if (change.changedById === null) return null;
     return this.loaders.employeeInScope(context, actor.scope).load(change.changedById);
   }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the system (an operator command) made the change rather than a person; changedBy is null then, and also for a person outside what you may see',
+  })
+  bySystem(@Parent() change: EmployeeChangeObject): boolean {
+    return change.changedById === null;
+  }
 }

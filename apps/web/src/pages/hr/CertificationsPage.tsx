@@ -55,6 +55,8 @@ export function CertificationsPage() {
   const [storeId, setStoreId] = useState('');
   const [expiringWithinDays, setExpiring] = useState('');
   const [includeHistory, setIncludeHistory] = useState(false);
+  // The people the compliance figures count, unless asked for those who have left too.
+  const [holders, setHolders] = useState('true');
   const [options] = useQuery({ query: FilterOptionsDocument });
   const days = /^\d+$/.test(expiringWithinDays) ? Number(expiringWithinDays) : null;
   const filter = compact({
@@ -64,6 +66,7 @@ export function CertificationsPage() {
     storeId: storeId || null,
     expiringWithinDays: days,
     includeHistory: includeHistory || null,
+    holderActive: holders === '' ? null : holders === 'true',
   });
   const pages = useCursorPages(JSON.stringify(filter));
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -113,6 +116,16 @@ export function CertificationsPage() {
           options={options.data?.regions.map((r) => ({ value: r.id, label: `${r.code} · ${r.name}` })) ?? []}
         />
         <StoreSelect value={storeId} placeholder="All stores" onChange={setStoreId} regionId={regionId || undefined} />
+        <SelectField
+          label="Holders"
+          value={holders}
+          onChange={(e) => setHolders(e.target.value)}
+          options={[
+            { value: 'true', label: 'Active' },
+            { value: 'false', label: 'Deactivated' },
+            { value: '', label: 'Everyone' },
+          ]}
+        />
         <TextField
           label="Expiring within (days)"
           type="number"

@@ -83,11 +83,24 @@ function StoreRanking() {
     <Card
       title="Stores, lowest compliance first"
       actions={
-        <DownloadButton
-          label="Export CSV"
-          filename="store-compliance.csv"
-          url={`/reports/store-compliance.csv${queryString({ regionId, programId })}`}
-        />
+        // The people behind the Missing and Overdue columns of every store listed, not only this page's.
+        <div className="page-actions">
+          <DownloadButton
+            label="Export CSV"
+            filename="store-compliance.csv"
+            url={`/reports/store-compliance.csv${queryString({ regionId, programId })}`}
+          />
+          <DownloadButton
+            label="Export who is missing"
+            filename="missing-certifications.csv"
+            url={`/reports/missing-certifications.csv${queryString({ regionId, programId })}`}
+          />
+          <DownloadButton
+            label="Export overdue work"
+            filename="open-assignments.csv"
+            url={`/reports/open-assignments.csv${queryString({ regionId, status: 'OVERDUE' })}`}
+          />
+        </div>
       }
     >
       <div className="filters" style={{ marginBottom: '1rem' }}>
@@ -129,6 +142,7 @@ function StoreRanking() {
               { header: 'Required', cell: (s) => s.required, numeric: true },
               { header: 'Certified', cell: (s) => s.certified, numeric: true },
               { header: 'Expiring', cell: (s) => s.expiringSoon, numeric: true },
+              { header: 'Expired', cell: (s) => s.expired, numeric: true },
               { header: 'Missing', cell: (s) => s.missing, numeric: true },
               { header: 'Overdue', cell: (s) => s.overdueAssignments, numeric: true },
             ]}

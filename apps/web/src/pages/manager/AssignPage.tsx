@@ -4,7 +4,7 @@ import { type CombinedError, type OperationResult, useClient, useMutation, useQu
 import { graphql } from '../../gql';
 import type { AssignCourseInput, AssignMissingQuery, StoreQuery } from '../../gql/graphql';
 import { errorCode } from '../../lib/errors';
-import { compact, dueDayHint, endOfDay, formatDate, fullName, isoDay } from '../../lib/format';
+import { compact, dueDayHint, formatDate, fullName, isoDay } from '../../lib/format';
 import { useMe, type Role } from '../../lib/session';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
@@ -24,8 +24,12 @@ const AssignOptionsDocument = graphql(`
 `);
 
 const AssignPeopleDocument = graphql(`
-  query AssignPeople($storeId: ID!, $search: String, $first: Int, $after: String) {
-    employees(filter: { storeId: $storeId, active: true, search: $search }, first: $first, after: $after) {
+  query AssignPeople($storeId: ID, $regionId: ID, $search: String, $first: Int, $after: String) {
+    employees(
+      filter: { storeId: $storeId, regionId: $regionId, active: true, search: $search }
+      first: $first
+      after: $after
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -37,6 +41,10 @@ const AssignPeopleDocument = graphql(`
           firstName
           lastName
           jobRole {
+            name
+          }
+          store {
+            code
             name
           }
         }
@@ -90,7 +98,7 @@ const AssignCourseDocument = graphql(`
   }
 `);
 
-type Audience = 'store' | 'roles' | 'people' | 'regionRoles';
+type Audience = 'store' | 'roles' | 'people' | 'regionRoles' | 'regionPeople';
 type Store = NonNullable<StoreQuery['store']>;
 
 /** Whose scope covers every store of a region, so the form offers it. */
@@ -124,12 +132,14 @@ function nothingAssigned(audience: Audience, skipped: number, inactive: number, 
     case 'regionRoles':
       return `Nobody was assigned: nobody in the stores of ${regionName} has these job roles.`;
     case 'people':
+    case 'regionPeople':
       return 'Nobody was assigned: none of these people is active any more.';
   }
 }
 
 interface PeoplePageProps {
-  storeId: string;
+  /** Whose people: a store's, or (naming each one's store) a region's. */
+  where: { storeId: string } | { regionId: string };
   search: string;
   after: string | null;
   /** How many people the pages before this one listed. */
@@ -144,9 +154,9 @@ interface PeoplePageProps {
   onMore: (endCursor: string) => void;
 }
 
-/** One page of the store's people; the last page says how many are listed and offers more. */
+/** One page of the people; the last page says how many are listed and offers more. */
 function PeoplePage({
-  storeId,
+  where,
   search,
   after,
   listedBefore,
@@ -159,7 +169,7 @@ function PeoplePage({
 }: PeoplePageProps) {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AssignPeopleDocument,
-    variables: { storeId, ...compact({ search: search.trim() }), first: MAX_PAGE_SIZE, after },
+    variables: { ...where, ...compact({ search: search.trim() }), first: MAX_PAGE_SIZE, after },
   });
   useEffect(() => {
     if (data) onListed(data.employees.edges.map(({ node }) => ({ id: node.id, name: fullName(node) })));
@@ -168,8 +178,11 @@ function PeoplePage({
   if (fetching && !data) return <Spinner />;
   if (!data) return null;
   const { totalCount, pageInfo, edges } = data.employees;
+  const storeOf = (store: { code: string; name: string }) =>
+    'regionId' in where ? ` · ${store.code} ${store.name}` : '';
   return (
     <>
+      {totalCount === 0 && <p className="empty">Nobody matches.</p>}
       {edges.map(({ node }, index) => {
         const note = noteFor?.(node.id);
         return (
@@ -177,7 +190,7 @@ function PeoplePage({
             key={node.id}
             // "Show more" is gone once its page arrives: keyboard focus goes on from the first person it brought.
             autoFocus={after !== null && index === 0}
-            label={`${fullName(node)} · ${node.jobRole.name}${note ? ` · ${note}` : ''}`}
+            label={`${fullName(node)} · ${node.jobRole.name}${storeOf(node.store)}${note ? ` · ${note}` : ''}`}
             checked={chosen.includes(node.id)}
             onChange={(e) => onToggle(node.id, e.target.checked)}
           />
@@ -197,7 +210,7 @@ function PeoplePage({
   );
 }
 
-/** The store's active people by name, a page at a time: a store has up to 300. */
+/** The active people by name, a page at a time: a store has up to 300, a region thousands. */
 function PeopleChoices(props: Omit<PeoplePageProps, 'after' | 'listedBefore' | 'isLast' | 'onMore'>) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   return cursors.map((after, index) => (
@@ -324,6 +337,8 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
   // Days of the store's calendar: the due date ends there, where the people doing the work are.
   const [due, setDue] = useState(isoDay(30, store.timezone));
   const [audience, setAudience] = useState<Audience>(preset || employeeId ? 'people' : 'roles');
+  const byName = audience === 'people' || audience === 'regionPeople';
+  const acrossRegion = audience === 'regionRoles' || audience === 'regionPeople';
   const [roles, setRoles] = useState<string[]>([]);
   const [people, setPeople] = useState<string[]>(() =>
     preset ? needing(preset, courseId) : employeeId ? [employeeId] : [],
@@ -343,9 +358,9 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
     ? 'Choose a course to assign.'
     : !due
       ? 'Choose a due date to assign the course.'
-      : audience === 'people' && people.length === 0
+      : byName && people.length === 0
         ? 'Choose at least one person to assign the course to.'
-        : audience !== 'store' && audience !== 'people' && roles.length === 0
+        : (audience === 'roles' || audience === 'regionRoles') && roles.length === 0
           ? 'Choose at least one job role to assign the course to.'
           : null;
   const whyNotId = useId();
@@ -358,8 +373,9 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       setDueError('That day has passed in the store: choose today or a later day.');
       return;
     }
-    const input: AssignCourseInput = { courseId, dueAt: endOfDay(due, store.timezone) };
-    if (audience === 'people') input.employeeIds = people;
+    // The day, not a moment: it ends in each person's store's zone, which across a region are several.
+    const input: AssignCourseInput = { courseId, dueOn: due };
+    if (byName) input.employeeIds = people;
     else if (audience === 'regionRoles') {
       input.regionId = store.region.id;
       input.jobRoleCodes = roles;
@@ -368,6 +384,8 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
       if (audience === 'roles') input.jobRoleCodes = roles;
     }
     const outcome = await assign({ input });
+    const refusal = outcome.error?.graphQLErrors[0];
+    if (refusal?.extensions.field === 'dueOn') setDueError(refusal.message);
     const outside =
       outcome.error &&
       errorCode(outcome.error) === 'FORBIDDEN' &&
@@ -403,7 +421,10 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
     ['store', 'Everyone in the store'],
   ];
   if (REGION_ROLES.includes(me.role)) {
-    audiences.push(['regionRoles', `People with these job roles in every store of ${store.region.name}`]);
+    audiences.push(
+      ['regionRoles', `People with these job roles in every store of ${store.region.name}`],
+      ['regionPeople', `These people, in any store of ${store.region.name}`],
+    );
   }
   return (
     <form onSubmit={submit}>
@@ -433,7 +454,7 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
           // Chromium takes a six-digit year, which no date of the API's can hold.
           max="9999-12-31"
           value={due}
-          hint={dueDayHint(store.timezone)}
+          hint={acrossRegion ? 'The end of this day in each store’s time zone' : dueDayHint(store.timezone)}
           error={dueError}
           onChange={(e) => {
             setDue(e.target.value);
@@ -470,7 +491,7 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
             ))}
           </fieldset>
         )}
-        {audience === 'people' && (
+        {byName && (
           <fieldset>
             <legend>People ({people.length} chosen)</legend>
             <TextField
@@ -481,8 +502,8 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
               onChange={(e) => setSearch(e.target.value)}
             />
             <PeopleChoices
-              key={search.trim()}
-              storeId={storeId}
+              key={`${audience}/${search.trim()}`}
+              where={audience === 'regionPeople' ? { regionId: store.region.id } : { storeId }}
               search={search}
               chosen={people}
               noteFor={(id) => {
@@ -502,7 +523,9 @@ function AssignForm({ store, preset }: { store: Store; preset?: MissingPreset })
           {people.length > 0 && ' Assign again for the others.'}
         </Alert>
       ) : (
-        assignment.error && <ErrorAlert error={assignment.error} />
+        // A due day that has ended in one of the stores is said at the field.
+        assignment.error &&
+        assignment.error.graphQLErrors[0]?.extensions.field !== 'dueOn' && <ErrorAlert error={assignment.error} />
       )}
       {result && result.created > 0 && (
         <Alert tone="success" title="Assigned">

@@ -18,6 +18,7 @@ import { messageFor } from '../../lib/errors';
 import { MAX_PAGE_SIZE, PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button, ButtonLink } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
+import { DownloadButton } from '../../ui/DownloadButton';
 import { Alert, Badge, ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
 import { SelectField, TextField, useFieldErrors } from '../../ui/Field';
@@ -60,6 +61,7 @@ const EmployeeRecordDocument = graphql(`
           firstName
           lastName
         }
+        bySystem
       }
     }
   }
@@ -488,6 +490,17 @@ function Certifications({ employeeId, manages }: { employeeId: string; manages: 
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
               { header: 'Issued', cell: (c) => formatDay(c.issuedOn) },
               { header: 'Expires', cell: (c) => formatDay(c.expiresOn) },
+              {
+                header: 'Certificate (PDF)',
+                cell: (c) => (
+                  <DownloadButton
+                    url={`/certificates/${c.id}.pdf`}
+                    filename={`${c.certificateNumber}.pdf`}
+                    label="Download"
+                    accessibleName={`Download certificate ${c.certificateNumber} (PDF)`}
+                  />
+                ),
+              },
             ]}
           />
           {connection.totalCount > PAGE_SIZE && <Pager pages={pages} pageSize={PAGE_SIZE} connection={connection} />}
@@ -595,7 +608,11 @@ export function EmployeePage() {
             { header: 'Change', cell: (h) => humanize(h.kind) },
             { header: 'From', cell: (h) => h.from ?? '—' },
             { header: 'To', cell: (h) => h.to ?? '—' },
-            { header: 'By', cell: (h) => (h.changedBy ? fullName(h.changedBy) : 'System') },
+            {
+              header: 'By',
+              cell: (h) =>
+                h.changedBy ? fullName(h.changedBy) : h.bySystem ? 'System' : 'Someone outside your stores',
+            },
           ]}
         />
       </Card>
