@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { AssignmentEntity, AssignmentStatus, openKeyFor } from '@lp/assignments';
+import { CertificationProgramEntity } from '@lp/certification';
 import { Clock, cliCommand } from '@lp/core';
 import {
   type AttemptQuestionKey,
@@ -70,6 +71,9 @@ export class DemoLearning {
       where: { courseVersionId: In(versionIds) },
       order: { position: 'ASC' },
     });
+    const programs = await manager.findBy(CertificationProgramEntity, { code: In(['LPF', 'LPO']) });
+    const programOf = (code: string) =>
+      programs.find((p) => p.code === (OFFICER_COURSES.includes(code) ? 'LPO' : 'LPF'))?.id ?? null;
     const options = await manager.find(QuestionOptionEntity, {
       where: { questionId: In(questions.map((q) => q.id)) },
       order: { position: 'ASC' },
@@ -94,6 +98,7 @@ export class DemoLearning {
           {
             id: course.id,
             code: course.code,
+            programId: programOf(course.code),
             versionId: version.id,
             lessonIds: lessons.filter((l) => l.courseVersionId === version.id).map((l) => l.id),
             paper,
@@ -123,6 +128,7 @@ export class DemoLearning {
             status,
             openKey: openKeyFor(status, plan.course.id),
             reason: plan.reason,
+            programId: plan.programId,
             assignedById: plan.assignedById,
             createdAt: at(plan.state === 'notStarted' ? -2 * DAY : -60 * DAY + spread),
             // Open work falls due in 1, 3, 5 … 19 days, so the reminder planning finds a

@@ -77,10 +77,12 @@ export class DemoSeeder {
       const accounts = await this.insertAccounts(manager, storeByCode, jobRoleId, passwordHash);
       progress('store staff');
       const staff = await this.insertStaff(manager, stores, jobRoleId);
-      progress('training assignments');
-      const assignments = await this.learning.seed(manager);
+      // Certificates first: they were earned months ago, and the training is today's. Issued
+      // after it, a valid one would cancel its holder's rule-made work, as a real issuance does.
       progress('certificates');
       const certificates = await this.certifications.seed(manager);
+      progress('training assignments');
+      const assignments = await this.learning.seed(manager);
       const summary = {
         regions: regions.length,
         stores: stores.length,

@@ -12,6 +12,8 @@ const STATES: TrainingState[] = ['completed', 'inProgress', 'notStarted', 'overd
 export interface DemoCourse {
   id: number;
   code: string;
+  /** The programme whose audience rule assigns it (LP Foundations or LP Officer), if loaded. */
+  programId: number | null;
   versionId: number;
   lessonIds: number[];
   /** The questions a demo attempt shows: the first of the bank, in authored order. */
@@ -32,6 +34,8 @@ export interface TrainingPlan {
   course: DemoCourse;
   state: TrainingState;
   reason: AssignmentReason;
+  /** The programme that made it: a rule-made assignment has one, a manager's has none. */
+  programId: number | null;
   assignedById: number | null;
   lessonsDone: number;
   /** A failed attempt before the pass. */
@@ -71,6 +75,7 @@ export function planTraining(people: DemoPerson[], courses: Map<string, DemoCour
         course,
         state: STATES[(i + j) % STATES.length],
         reason: code === 'LP-BASICS' ? AssignmentReason.ONBOARDING : AssignmentReason.RULE,
+        programId: course.programId,
         assignedById: null,
         lessonsDone: 1 + ((i + j) % (course.lessonIds.length - 1)),
         failedFirst: (i + j) % 3 === 0,
@@ -89,6 +94,7 @@ export function planTraining(people: DemoPerson[], courses: Map<string, DemoCour
         course: courses.get('LP-LAW')!,
         state: 'overdue',
         reason: AssignmentReason.MANUAL,
+        programId: null,
         assignedById: managerId,
         lessonsDone: 0,
         failedFirst: false,
