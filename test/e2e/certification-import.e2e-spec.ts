@@ -168,6 +168,32 @@ describe('importCertifications', () => {
     expect(await openRuleAssignments(c2)).toBe(0);
   });
 
+  it('follows a revoked certificate in the chain only with a certificate dated after the revocation', async () => {
+    const { employee } = chart.people;
+    await run(csv(`${employee.employeeNumber},LPF,2026-01-10,,`));
+    const revoked = await certificationOf(employee);
+    const revoking = await graphql(
+      t.app,
+      'mutation ($id: ID!) { revokeCertification(id: $id, reason: "Wrong person") { id } }',
+      { id: revoked.id },
+      hr,
+    );
+    expect(revoking.errors).toBeUndefined();
+    expect(await openRuleAssignments(employee)).toBe(1);
+
+    expect((await run(csv(`${employee.employeeNumber},LPF,2026-06-15,,`))).errors).toEqual([
+      {
+        line: 2,
+        message: `employee ${employee.employeeNumber}'s LPF certificate ${revoked.certificate_number} was revoked on 2026-06-15: the file may only bring one issued after that`,
+      },
+    ]);
+    t.clock.set(new Date('2026-06-16T09:00:00Z'));
+    hr = t.tokenFor(chart.people.hr);
+    expect(await run(csv(`${employee.employeeNumber},LPF,2026-06-16,,`))).toMatchObject({ imported: 1, lapsed: 0 });
+    expect(await certificationOf(employee)).toMatchObject({ previous_certification_id: revoked.id });
+    expect(await openRuleAssignments(employee)).toBe(0);
+  });
+
   it('refuses a file with any wrong line, naming each, and writes nothing', async () => {
     const { employee, colleague, s1Employee, n2Employee, manager, regional, s1Manager, admin } = chart.people;
     const gone = await buildEmployee(t.dataSource, { storeId: chart.stores.n1.id, active: false });

@@ -210,7 +210,12 @@ export class CertificationImportService {
             `(${previous.certificateNumber}, issued ${held}, valid until ${localIsoDay(previous.expiresAt, holder.timezone)}): ` +
             'leave this line out',
         );
-      } else if (previous && issuedAt <= (previous.revokedAt ?? previous.issuedAt)) {
+      } else if (previous?.revokedAt && issuedAt <= previous.revokedAt) {
+        problems.push(
+          `employee ${holder.employeeNumber}'s ${program.code} certificate ${previous.certificateNumber} was revoked ` +
+            `on ${localIsoDay(previous.revokedAt, holder.timezone)}: the file may only bring one issued after that`,
+        );
+      } else if (previous && issuedAt <= previous.issuedAt) {
         problems.push(
           `employee ${holder.employeeNumber}'s ${program.code} certificate ${previous.certificateNumber} ` +
             `(issued ${held}) is newer: the file may only bring a later one`,
