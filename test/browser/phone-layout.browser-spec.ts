@@ -94,7 +94,7 @@ describe('the web app on a 360 px phone', () => {
   );
 
   it(
-    "fits HR's employee import: the form, a file's problems by line, and what an import applied",
+    "fits HR's imports: the employee form, a file's problems by line, what an import applied, and the certification form",
     async () => {
       const page = web.page;
       await web.signInAs(await employeeByEmail(web.app, 'hr@example.com'));
@@ -117,6 +117,9 @@ describe('the web app on a 360 px phone', () => {
       await importLines('E9101,Olivia,Smith,olivia.smith.9101@example.com,CASHIER,S001,,2025-03-01');
       await page.getByText('The file was applied.').waitFor();
       await expectToFit('import applied', 'Import employees');
+
+      await web.goto('/import/certifications');
+      await expectToFit('/import/certifications', 'Import certifications');
     },
     SLOW,
   );

@@ -261,6 +261,50 @@ describe('the web app', () => {
   );
 
   it(
+    'lets HR import certifications from an old system, beside the employee import',
+    async () => {
+      await signInAs('hr@example.com');
+      const page = await open('/import', 'Import employees');
+      await page.getByRole('link', { name: 'Import certifications' }).click();
+      await settled(page, 'Import certifications');
+      const [{ number }] = await web.app.dataSource.query(
+        `SELECT e.employee_number AS number FROM employees e
+          WHERE e.active = 1 AND NOT EXISTS (SELECT 1 FROM certifications c
+            JOIN certification_programs p ON p.id = c.program_id WHERE c.employee_id = e.id AND p.code = 'LPF')
+          ORDER BY e.id LIMIT 1`,
+      );
+      const header = 'employee_number,program_code,issued_on,expires_on,certificate_number';
+      const imported = async () =>
+        Number(
+          (
+            await web.app.dataSource.query(
+              "SELECT COUNT(*) AS n FROM certifications WHERE certificate_number = 'OLD-77'",
+            )
+          )[0].n,
+        );
+
+      await page
+        .getByLabel('Or paste the lines')
+        .fill([header, `${number},LPF,2025-09-14,,OLD-77`, `${number},NOPE,2025-09-14,,`].join('\n'));
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByRole('heading', { name: 'Problems by line' }).waitFor();
+      const rows = page.getByRole('region', { name: 'Import problems' }).locator('tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toMatch(/^3.*NOPE/);
+      await checkAccessibility(page);
+      expect(await imported()).toBe(0);
+
+      await page.getByLabel('Or paste the lines').fill([header, `${number},LPF,2025-09-14,,OLD-77`].join('\n'));
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByText('The certificates were issued; each can be verified by its code.').waitFor();
+      expect(await statValue(page, 'Imported')).toBe('1');
+      await checkAccessibility(page);
+      expect(await imported()).toBe(1);
+    },
+    SLOW,
+  );
+
+  it(
     'lets an admin write a lesson with a markdown preview and publish the course',
     async () => {
       await signInAs('admin@example.com');

@@ -80,6 +80,7 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   submitQuizAttempt: SIGNED_IN,
   createCertificationProgram: HR,
   grantCertification: HR,
+  importCertifications: HR,
   revokeCertification: HR,
   createEmployee: HR,
   createJobRole: HR,

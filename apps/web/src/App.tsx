@@ -26,6 +26,9 @@ const CertificationsPage = lazy(() =>
   import('./pages/hr/CertificationsPage').then((m) => ({ default: m.CertificationsPage })),
 );
 const ImportPage = lazy(() => import('./pages/hr/ImportPage').then((m) => ({ default: m.ImportPage })));
+const CertificationImportPage = lazy(() =>
+  import('./pages/hr/CertificationImportPage').then((m) => ({ default: m.CertificationImportPage })),
+);
 const NotificationsPage = lazy(() =>
   import('./pages/hr/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
@@ -216,6 +219,14 @@ export function App() {
           element={
             <Signed roles={HR_ROLES}>
               <ImportPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/import/certifications"
+          element={
+            <Signed roles={HR_ROLES}>
+              <CertificationImportPage />
             </Signed>
           }
         />

@@ -7,6 +7,7 @@ import { certificationEntities } from './entities';
 import { AudienceAssigner } from './services/audience-assigner.service';
 import { CertificationAdminService } from './services/certification-admin.service';
 import { CertificationCycleEnd } from './services/certification-cycle-end';
+import { CertificationImportService } from './services/certification-import/certification-import.service';
 import { CertificationQueries } from './services/certification-queries.service';
 import { CertificationWriter } from './services/certification-writer.service';
 import { IssueOnCompletionHook } from './services/issue-on-completion.hook';
@@ -18,6 +19,7 @@ const services = [
   AudienceAssigner,
   CertificationAdminService,
   CertificationCycleEnd,
+  CertificationImportService,
   CertificationQueries,
   CertificationWriter,
   ProgramSeeder,

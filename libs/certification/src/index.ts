@@ -8,6 +8,8 @@ export * from './services/audience-assigner.service';
 export * from './services/certification-admin.service';
 export { openCertificateYears } from './services/certificate-numbering';
 export * from './services/certification-cycle-end';
+export * from './services/certification-import/certification-csv';
+export * from './services/certification-import/certification-import.service';
 export * from './services/certification-queries.service';
 export * from './services/certification-writer.service';
 export * from './services/pass-counts-toward-program';

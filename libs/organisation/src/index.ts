@@ -1,6 +1,7 @@
 export * from './email';
 export * from './entities';
 export * from './local-date-text';
+export * from './csv/csv-import';
 export * from './local-time';
 export * from './organisation.module';
 export * from './scope/access-scope';

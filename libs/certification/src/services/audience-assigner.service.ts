@@ -193,6 +193,23 @@ export class AudienceAssigner implements OnModuleInit {
     await this.closeOpenWork(manager, employeeId, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER]);
   }
 
+  /** closeForHolder for many holders of one programme (an import), RECONCILE_CHUNK of them per statement. */
+  async closeForHolders(manager: EntityManager, programId: number, employeeIds: number[]): Promise<void> {
+    for (let i = 0; i < employeeIds.length; i += RECONCILE_CHUNK) {
+      const [forEmployees, employeeParams] = inIds('a.employee_id', employeeIds.slice(i, i + RECONCILE_CHUNK));
+      const rows = (await manager.query(
+        `SELECT a.id FROM assignments a
+          WHERE ${forEmployees} AND a.program_id = ? AND a.reason IN (?) AND a.status IN (?)
+          FOR UPDATE`,
+        [...employeeParams, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
+      )) as { id: number }[];
+      await this.cancelOrHandOver(
+        manager,
+        rows.map((row) => Number(row.id)),
+      );
+    }
+  }
+
   /** Closes (cancels or hands over) someone's open assignments a programme made for these reasons. */
   private async closeOpenWork(
     manager: EntityManager,

@@ -18,13 +18,24 @@ export async function nextCertificateNumber(
   program: { id: number; code: string },
   issuedAt: Date,
 ): Promise<string> {
-  const year = issuedAt.getUTCFullYear();
+  const [number] = await reserveCertificateNumbers(manager, program, issuedAt.getUTCFullYear(), 1);
+  return number;
+}
+
+/** `count` consecutive numbers of a programme and year in one statement, as nextCertificateNumber hands out one. */
+export async function reserveCertificateNumbers(
+  manager: EntityManager,
+  program: { id: number; code: string },
+  year: number,
+  count: number,
+): Promise<string[]> {
   const { insertId } = (await manager.query(
-    `INSERT INTO certificate_sequences (program_id, year, last_number) VALUES (?, ?, LAST_INSERT_ID(1))
-     ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)`,
-    [program.id, year],
+    `INSERT INTO certificate_sequences (program_id, year, last_number) VALUES (?, ?, LAST_INSERT_ID(?))
+     ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + ?)`,
+    [program.id, year, count, count],
   )) as { insertId: number };
-  return formatCertificateNumber(program.code, year, Number(insertId));
+  const first = Number(insertId) - count + 1;
+  return Array.from({ length: count }, (_, index) => formatCertificateNumber(program.code, year, first + index));
 }
 
 /**

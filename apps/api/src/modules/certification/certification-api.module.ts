@@ -3,6 +3,7 @@ import { CertificationModule } from '@lp/certification';
 import { LearningApiModule } from '../learning/learning-api.module';
 import { OrganisationApiModule } from '../organisation/organisation-api.module';
 import { CertificationCourseResolver } from './certification-course.resolver';
+import { CertificationImportResolver } from './certification-import.resolver';
 import { CertificationProgramResolver } from './certification-program.resolver';
 import { CertificationLoaders } from './certification.loaders';
 import { CertificationResolver } from './certification.resolver';
@@ -14,6 +15,7 @@ import { QuizResultCertificationResolver } from './quiz-result-certification.res
   controllers: [CertificatesController],
   providers: [
     CertificationCourseResolver,
+    CertificationImportResolver,
     CertificationLoaders,
     CertificationProgramResolver,
     CertificationResolver,

@@ -1,5 +1,5 @@
-import { type CsvError, parse } from 'csv-parse/sync';
 import { hasControlCharacters } from '@lp/core';
+import { type ImportLineError, isCalendarDate, quotedValue as quoted, readCsvImport } from '../../csv/csv-import';
 import { isEmailAddress, normaliseEmail } from '../../email';
 import { Role, ROLES } from '../../entities/role';
 
@@ -14,18 +14,6 @@ export const EMPLOYEE_CSV_COLUMNS = [
   'role',
   'hire_date',
 ] as const;
-
-/** The product's sizing: a chain of 100,000 employees fits in one file. */
-export const MAX_IMPORT_ROWS = 100_000;
-
-/** Longer than any legitimate line; stops a file without line breaks from becoming one huge record. */
-const MAX_RECORD_CHARS = 4_000;
-
-export interface ImportLineError {
-  /** The line of the file, counting the header as line 1. */
-  line: number;
-  message: string;
-}
 
 /** One well-formed line. Empty optional columns are null: "keep what the employee has" (or the default). */
 export interface EmployeeCsvRow {
@@ -46,16 +34,6 @@ export interface ParsedEmployeeCsv {
   errors: ImportLineError[];
 }
 
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-function quoted(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-}
-
 function text(column: string, value: string, max: number, problems: string[]): string {
   if (value === '') problems.push(`${column} is empty`);
   else if (value.length > max) problems.push(`${column} is longer than ${max} characters`);
@@ -63,20 +41,8 @@ function text(column: string, value: string, max: number, problems: string[]): s
   return value;
 }
 
-/** Validates one record's columns; returns the row, or the problems found (all of them, not just the first). */
+/** Validates one record's values; returns the row, or the problems found (all of them, not just the first). */
 function toRow(line: number, fields: string[]): EmployeeCsvRow | ImportLineError {
-  if (fields.length !== EMPLOYEE_CSV_COLUMNS.length) {
-    return { line, message: `expected ${EMPLOYEE_CSV_COLUMNS.length} columns, found ${fields.length}` };
-  }
-  // A file in another encoding (Excel's plain "CSV" is Windows-1252) reaches the API with its
-  // accented letters turned into U+FFFD by whoever decoded it as UTF-8: names would be stored mangled.
-  const undecoded = EMPLOYEE_CSV_COLUMNS.filter((_, index) => fields[index].includes('\uFFFD'));
-  if (undecoded.length > 0) {
-    return {
-      line,
-      message: `not UTF-8 text in ${undecoded.join(', ')} (shown as \uFFFD): save the file as “CSV UTF-8” and import it again`,
-    };
-  }
   const [number, first, last, email, jobRole, storeCode, role, hireDate] = fields;
   const problems: string[] = [];
   if (!/^[A-Za-z0-9_-]{1,32}$/.test(number)) {
@@ -111,22 +77,6 @@ function toRow(line: number, fields: string[]): EmployeeCsvRow | ImportLineError
   };
 }
 
-function headerError(csv: string): ImportLineError | undefined {
-  const expected = EMPLOYEE_CSV_COLUMNS.join(',');
-  let header: string[] | undefined;
-  try {
-    [header] = parse(csv, { bom: true, to_line: 1, trim: true, max_record_size: MAX_RECORD_CHARS }) as string[][];
-  } catch {
-    header = undefined;
-  }
-  const found = header?.map((column) => column.toLowerCase()).join(',');
-  if (found === expected) return undefined;
-  return {
-    line: 1,
-    message: `the first line must be the header ${expected}` + (header ? `; found ${quoted(header.join(','))}` : ''),
-  };
-}
-
 /** Flags the second and later lines that repeat an employee number or an email (both unique, case-insensitively). */
 function duplicateErrors(rows: EmployeeCsvRow[]): ImportLineError[] {
   const errors: ImportLineError[] = [];
@@ -156,40 +106,10 @@ function duplicateErrors(rows: EmployeeCsvRow[]): ImportLineError[] {
  * at line 1: whatever follows could not be interpreted. Blank lines are skipped.
  */
 export function parseEmployeeCsv(csv: string): ParsedEmployeeCsv {
-  // csv-parse counts every CR and every LF inside quotes as a line, so a quoted CRLF counted
-  // twice and shifted every later line number. With LF alone its count is a text editor's.
-  const text = csv.replace(/\r\n?/g, '\n');
-  const wrongHeader = headerError(text);
-  if (wrongHeader) return { rows: [], errors: [wrongHeader] };
-
-  const errors: ImportLineError[] = [];
-  const records = parse(text, {
-    bom: true,
-    from_line: 2,
-    trim: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    max_record_size: MAX_RECORD_CHARS,
-    info: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      if (error) errors.push({ line: Number(error.lines), message: `not valid CSV: ${error.message.split(':')[0]}` });
-      return undefined;
-    },
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-
-  if (records.length > MAX_IMPORT_ROWS) {
-    return {
-      rows: [],
-      errors: [{ line: MAX_IMPORT_ROWS + 2, message: `a file may hold at most ${MAX_IMPORT_ROWS} employees` }],
-    };
-  }
-
+  const { records, errors } = readCsvImport(csv, EMPLOYEE_CSV_COLUMNS, 'employees');
   const rows: EmployeeCsvRow[] = [];
-  for (const { record, info } of records) {
-    // info.lines is where the record ends; a quoted field with line breaks starts earlier.
-    const line = info.lines - record.reduce((breaks, field) => breaks + (field.match(/\n/g)?.length ?? 0), 0);
-    const result = toRow(line, record);
+  for (const { line, fields } of records) {
+    const result = toRow(line, fields);
     if ('employeeNumber' in result) rows.push(result);
     else errors.push(result);
   }

@@ -6,7 +6,8 @@ import { Clock, ConflictError, isDuplicateKeyError, retriedTransaction } from '@
 import { EmployeeChangeKind } from '../../entities';
 import { type AfterCommit, EmployeeLifecycle } from '../employee-lifecycle';
 import { employeeSnapshot } from '../employee-snapshot';
-import { type EmployeeCsvRow, type ImportLineError, parseEmployeeCsv } from './employee-csv';
+import type { ImportLineError } from '../../csv/csv-import';
+import { type EmployeeCsvRow, parseEmployeeCsv } from './employee-csv';
 import { EmployeeImportRepository } from './employee-import.repository';
 import {
   changesOf,

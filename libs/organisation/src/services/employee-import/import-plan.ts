@@ -1,6 +1,7 @@
 import { EmployeeChangeKind } from '../../entities/employee-change.entity';
 import { Role } from '../../entities/role';
-import type { EmployeeCsvRow, ImportLineError } from './employee-csv';
+import type { ImportLineError } from '../../csv/csv-import';
+import type { EmployeeCsvRow } from './employee-csv';
 
 /** The columns an import writes, as stored. */
 export interface EmployeeRecord {
