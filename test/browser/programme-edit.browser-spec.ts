@@ -9,6 +9,7 @@ describe('editing a programme', () => {
   const web = useWebTest();
   let cashier: EmployeeEntity;
   let programId: number;
+  let courseIds: number[];
 
   beforeAll(async () => {
     const dataSource = web.app.dataSource;
@@ -16,6 +17,8 @@ describe('editing a programme', () => {
     const hr = await buildEmployee(dataSource, { role: Role.HR, storeId: store.id });
     cashier = await buildEmployee(dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
     const course = await buildCourse(dataSource);
+    const added = await buildCourse(dataSource);
+    courseIds = [course.course.id, added.course.id];
     await buildProgram(dataSource, { code: 'LPA', name: 'LP Advanced' });
     programId = (
       await web.app.app.get(ProgramService).create(
@@ -32,7 +35,7 @@ describe('editing a programme', () => {
     await web.signInAs(hr);
   });
 
-  it('saves what HR changed, assigns the courses to a job role ticked, and says why a name is refused', async () => {
+  it('saves what HR changed, assigns the courses to a job role ticked and a course added, and says why a name is refused', async () => {
     const page = web.page;
     await web.goto('/programmes');
     await page.getByRole('button', { name: 'Edit LPE' }).click();
@@ -44,6 +47,7 @@ describe('editing a programme', () => {
     await form.getByLabel('Name').fill('LP Essentials 2026');
     await form.getByLabel('Reminders (days before)').fill('10, 3');
     await form.getByLabel('Cashier').check();
+    await form.getByLabel('Add a required course', { exact: true }).selectOption(String(courseIds[1]));
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.getByText('Programme LP Essentials 2026 saved.').waitFor();
     await page.getByRole('cell', { name: 'LP Essentials 2026', exact: true }).waitFor();
@@ -56,9 +60,11 @@ describe('editing a programme', () => {
     );
     expect(program).toEqual({ name: 'LP Essentials 2026', offsets: [10, 3], validity_months: 12 });
     const work = await web.app.dataSource.query(
-      "SELECT employee_id, reason FROM assignments WHERE program_id = ? AND status = 'ASSIGNED'",
+      "SELECT employee_id, course_id, reason FROM assignments WHERE program_id = ? AND status = 'ASSIGNED' ORDER BY course_id",
       [programId],
     );
-    expect(work).toEqual([{ employee_id: cashier.id, reason: 'RULE' }]);
+    expect(work).toEqual(
+      courseIds.map((courseId) => ({ employee_id: cashier.id, course_id: courseId, reason: 'RULE' })),
+    );
   });
 });

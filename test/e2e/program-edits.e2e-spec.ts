@@ -148,8 +148,12 @@ describe('changing a certification programme', () => {
   it('refuses a bad change with a clear code and writes nothing', async () => {
     const id = await createProgram();
     await createProgram({ code: 'LPA', name: 'LP Advanced' });
+    // A course none of whose versions is published.
+    const draftCourseId = (await buildCourse(t.dataSource)).course.id;
+    await t.dataSource.query('UPDATE courses SET current_version_id = NULL WHERE id = ?', [draftCourseId]);
     const rows = async () => ({
       programs: await t.dataSource.query('SELECT * FROM certification_programs ORDER BY id'),
+      courses: await t.dataSource.query('SELECT * FROM program_courses ORDER BY program_id, course_id'),
       audiences: await t.dataSource.query('SELECT * FROM program_audiences ORDER BY id'),
       assignments: await t.dataSource.query('SELECT * FROM assignments ORDER BY id'),
       events: await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_events'),
@@ -162,6 +166,8 @@ describe('changing a certification programme', () => {
       ['hr', { id, input: { name: null } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { name: ' ' } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { refresherCourseId: '4000000' } }, 'BAD_USER_INPUT'],
+      ['hr', { id, input: { addCourseIds: ['4000000'] } }, 'BAD_USER_INPUT'],
+      ['hr', { id, input: { addCourseIds: [draftCourseId] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { reminderOffsetsDays: [7, 0] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { reminderOffsetsDays: [7, 7] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { reminderOffsetsDays: [400] } }, 'BAD_USER_INPUT'],
@@ -314,5 +320,34 @@ describe('changing a certification programme', () => {
     expect(await refreshers()).toEqual([]);
     await planning.plan();
     expect(await refreshers()).toEqual([[employee.id, newRefresher]]);
+  });
+
+  it('adds a course: holders keep their certificates, the people working toward one get the new course', async () => {
+    const { employee, s1Employee } = chart.people;
+    const id = await createProgram({ audience: [{ jobRoleCode: 'CASHIER' }] });
+    const certificate = (await asHr(GRANT, { employeeId: employee.id, programId: id })).grantCertification;
+    const added = (await buildCourse(t.dataSource)).course.id;
+
+    const { updateCertificationProgram } = await asHr(
+      `mutation ($id: ID!, $input: UpdateCertificationProgramInput!) {
+        updateCertificationProgram(id: $id, input: $input) { courses { id } }
+      }`,
+      { id, input: { addCourseIds: [added, courseId] } },
+    );
+    expect(updateCertificationProgram.courses).toEqual([{ id: String(courseId) }, { id: String(added) }]);
+    expect((await openWork(id)).map((a) => [a.employeeId, a.courseId])).toEqual([
+      [s1Employee.id, courseId],
+      [s1Employee.id, added],
+    ]);
+    const held = await asHr(
+      `{ certifications(filter: { programId: "${id}" }) { edges { node { id expiresAt status } } } }`,
+    );
+    expect(held.certifications.edges).toEqual([{ node: { ...certificate, status: 'ACTIVE' } }]);
+    const [event] = await programEvents();
+    expect([event.before_.courseIds, event.after_.courseIds]).toEqual([[courseId], [courseId, added]]);
+
+    // Required already: nothing to change.
+    await asHr(UPDATE_PROGRAM, { id, input: { addCourseIds: [added] } });
+    expect(await programEvents()).toHaveLength(1);
   });
 });

@@ -52,7 +52,8 @@ function inIds(column: string, ids: number[]): [string, unknown[]] {
 
 /**
  * Audience rules: the job roles a programme names get its courses assigned — when the
- * programme is created, when someone is hired or imported into the audience, when a
+ * programme is created or its rules come to require them (a course added: to those not
+ * certified), when someone is hired or imported into the audience, when a
  * job-role or store change moves them in, when their certificate is revoked, and when it
  * lapses with nothing left to renew it (the refresher planner asks). A course already passed
  * in a way that counts toward the programme (for another programme, say) is not assigned
@@ -80,9 +81,14 @@ export class AudienceAssigner implements OnModuleInit {
     this.programs.replaceAudienceWith((manager, programId, replaceRules) =>
       this.replaceAudience(manager, programId, replaceRules),
     );
-    this.programs.onEdited(async (manager, before, after) => {
+    this.programs.onEdited(async (manager, before, after, addedCourseIds) => {
       if (before.refresherCourseId !== null && before.refresherCourseId !== after.refresherCourseId)
         await this.closeReplacedRefreshers(manager, after.id, before.refresherCourseId);
+      if (addedCourseIds.length > 0)
+        await this.insertRuleAssignments(manager, 'pa.program_id = ? AND pc.course_id IN (?)', [
+          after.id,
+          addedCourseIds,
+        ]);
     });
     this.lifecycle.register({
       onHired: (manager, employee) => this.reconcileEmployee(manager, employee.id),

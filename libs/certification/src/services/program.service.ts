@@ -54,6 +54,8 @@ export interface UpdateProgramInput {
   fixedExpiryDate?: string | null;
   onboardingDays?: number;
   audience?: AudienceRuleInput[];
+  /** Courses to require as well; one required already changes nothing. */
+  addCourseIds?: number[];
 }
 
 export const DEFAULT_REMINDER_OFFSETS = [30, 14, 7, 1];
@@ -71,11 +73,15 @@ export type ProgramCreatedHook = (
   actorId: number | null,
 ) => Promise<void>;
 
-/** Called in the editing transaction, once the programme's settings are saved, e.g. to cancel reminders it dropped. */
+/**
+ * Called in the editing transaction, once the programme's settings and courses are saved,
+ * e.g. to cancel reminders it dropped or assign the courses it added.
+ */
 export type ProgramEditedHook = (
   manager: EntityManager,
   before: CertificationProgramEntity,
   after: CertificationProgramEntity,
+  addedCourseIds: number[],
 ) => Promise<void>;
 
 /**
@@ -212,6 +218,8 @@ export class ProgramService {
    * and no longer apply (reminders at dropped offsets, refreshers of a replaced refresher
    * course); the next planning run plans by the new ones. New rules assign the courses to the
    * people they newly require; people no longer required lose the open work the rules made.
+   * A course added is required from now on: holders keep their certificates (they pass it to
+   * renew), and the audience's people working toward one get it at once.
    */
   async update(id: number, input: UpdateProgramInput, actorId: number | null): Promise<CertificationProgramEntity> {
     const offsets = input.reminderOffsetsDays;
@@ -227,15 +235,26 @@ export class ProgramService {
         if (!before) throw new NotFoundError('Certification programme', id);
         const program = this.edited(before, input);
         if (input.name !== undefined) await this.assertNameFree(manager, program.name, id);
-        if (input.refresherCourseId) await this.assertPublishedCourses(manager, [input.refresherCourseId]);
+        const courseIds = (await manager.findBy(ProgramCourseEntity, { programId: id })).map((c) => c.courseId);
+        const added = [...new Set(input.addCourseIds ?? [])].filter((courseId) => !courseIds.includes(courseId));
+        await this.assertPublishedCourses(manager, [
+          ...added,
+          ...(input.refresherCourseId ? [input.refresherCourseId] : []),
+        ]);
         const rulesBefore = sortedRules(await manager.findBy(ProgramAudienceEntity, { programId: id }));
         const rulesAfter = input.audience ? sortedRules(await this.resolveAudience(manager, input)) : rulesBefore;
         const [was, is] = [programSnapshot(before), programSnapshot(program)];
         const rulesChanged = JSON.stringify(rulesBefore) !== JSON.stringify(rulesAfter);
-        if (!rulesChanged && JSON.stringify(was) === JSON.stringify(is)) return before;
+        if (!rulesChanged && added.length === 0 && JSON.stringify(was) === JSON.stringify(is)) return before;
 
         await manager.save(program);
-        for (const hook of this.editedHooks) await hook(manager, before, program);
+        if (added.length > 0) {
+          await manager.insert(
+            ProgramCourseEntity,
+            added.map((courseId) => ({ programId: id, courseId })),
+          );
+        }
+        for (const hook of this.editedHooks) await hook(manager, before, program, added);
         if (rulesChanged) {
           await this.audienceReplacer(manager, id, async () => {
             await manager.delete(ProgramAudienceEntity, { programId: id });
@@ -252,8 +271,8 @@ export class ProgramService {
           action: 'CERTIFICATION_PROGRAM_UPDATED',
           subjectType: 'CertificationProgram',
           subjectId: id,
-          before: { ...was, audience: rulesBefore },
-          after: { ...is, audience: rulesAfter },
+          before: { ...was, courseIds, audience: rulesBefore },
+          after: { ...is, courseIds: [...courseIds, ...added], audience: rulesAfter },
         });
         return program;
       });

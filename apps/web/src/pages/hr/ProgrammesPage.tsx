@@ -29,6 +29,10 @@ const ProgrammesDocument = graphql(`
       fixedExpiryDate
       onboardingDays
       refresherCourseId
+      courses {
+        id
+        title
+      }
       audience {
         jobRoleCode
         storeId
@@ -253,6 +257,7 @@ function EditProgramme({
   const [offsets, setOffsets] = useState(programme.reminderOffsetsDays.join(', '));
   const [renewalBasis, setRenewalBasis] = useState<RenewalBasis>(programme.renewalBasis);
   const [fixedExpiryDate, setFixedDate] = useState(programme.fixedExpiryDate ?? '');
+  const [addedCourseId, setAddedCourse] = useState('');
   const [update, save] = useMutation(UpdateProgrammeDocument);
   const errors = useFieldErrors(update.error, [
     'name',
@@ -279,13 +284,15 @@ function EditProgramme({
     if (renewalBasis !== programme.renewalBasis) input.renewalBasis = renewalBasis;
     if (renewalBasis === 'FIXED_DATE' && fixedExpiryDate.trim() !== (programme.fixedExpiryDate ?? ''))
       input.fixedExpiryDate = fixedExpiryDate.trim();
+    if (addedCourseId) input.addCourseIds = [addedCourseId];
     if (!sameList([...roles].sort(), [...chainWide].sort())) {
       input.audience = [
         ...roles.map((jobRoleCode) => ({ jobRoleCode })),
         ...limited.map(({ jobRoleCode, storeId, regionId }) => ({ jobRoleCode, storeId, regionId })),
       ];
     }
-    await save({ id: programme.id, input });
+    const result = await save({ id: programme.id, input });
+    if (result.data) setAddedCourse('');
   }
 
   return (
@@ -299,8 +306,9 @@ function EditProgramme({
     >
       <form ref={errors.formRef} onSubmit={submit} aria-label={`Edit programme ${programme.code}`}>
         <p className="muted">
-          Certificates already issued keep their dates. Reminders still planned at offsets you remove are cancelled;
-          people a job role you add requires get the courses, and people no longer required lose the work it made.
+          Certificates already issued keep their dates; a course added is passed at the next renewal, and those working
+          toward the certificate get it now. Reminders still planned at offsets you remove are cancelled; people a job
+          role you add requires get the courses, and people no longer required lose the work it made.
         </p>
         <TextField
           label="Name"
@@ -315,6 +323,13 @@ function EditProgramme({
           value={description}
           error={errors.of('description')}
           onChange={(e) => setDescription(e.target.value)}
+        />
+        <p>Courses that must all be passed: {programme.courses.map((c) => c.title).join(', ')}</p>
+        <CourseSelect
+          label="Add a required course"
+          value={addedCourseId}
+          placeholder="None"
+          onChange={setAddedCourse}
         />
         <fieldset>
           <legend>Job roles that must hold it, chain-wide</legend>

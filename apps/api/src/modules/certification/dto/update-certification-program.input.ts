@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { IdField } from '../../../graphql/id';
+import { IdField, IdListField } from '../../../graphql/id';
 import { Omittable } from '../../../graphql/omittable';
 import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
@@ -113,4 +113,14 @@ export class UpdateCertificationProgramInput {
   @ValidateNested({ each: true })
   @Type(() => AudienceRuleInput)
   audience?: AudienceRuleInput[];
+
+  @IdListField({
+    nullable: true,
+    description:
+      'Courses to require as well (one required already changes nothing). Holders keep their certificates and ' +
+      'pass it to renew; the people the audience requires who hold no valid certificate get it assigned at once',
+  })
+  @Omittable()
+  @ArrayMaxSize(50)
+  addCourseIds?: number[];
 }
