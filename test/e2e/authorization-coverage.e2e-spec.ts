@@ -79,6 +79,7 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   startQuizAttempt: SIGNED_IN,
   submitQuizAttempt: SIGNED_IN,
   createCertificationProgram: HR,
+  updateCertificationProgram: HR,
   grantCertification: HR,
   importCertifications: HR,
   revokeCertification: HR,

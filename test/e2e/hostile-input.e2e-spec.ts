@@ -96,6 +96,8 @@ const Q = {
     'query ($f: AssignmentFilterInput, $first: Int, $after: String) { assignments(filter: $f, first: $first, after: $after) { totalCount } }',
   createProgram:
     'mutation ($input: CreateCertificationProgramInput!) { createCertificationProgram(input: $input) { id } }',
+  updateProgram:
+    'mutation ($id: ID!, $input: UpdateCertificationProgramInput!) { updateCertificationProgram(id: $id, input: $input) { id } }',
   grant:
     'mutation ($e: ID!, $p: ID!, $at: DateTime) { grantCertification(employeeId: $e, programId: $p, issuedAt: $at) { id } }',
   revoke: 'mutation ($id: ID!, $r: String!) { revokeCertification(id: $id, reason: $r) { id } }',
@@ -536,6 +538,20 @@ const cases: Case[] = [
     ],
     ['with the refresher an unknown course', BAD, program({ code: 'HREF', refresherCourseId: '4000000000' })],
     ['with a window longer than validity', BAD, program({ code: 'HWIN', validityMonths: 1, recertifyWindowDays: 365 })],
+  ]),
+  ...on(Q.updateProgram, 'hr', [
+    ['with a huge id', BAD, () => ({ id: HUGE_ID, input: { name: 'N' } })],
+    ['of an unknown programme', MISSING, () => ({ id: '4000000000', input: { name: 'N' } })],
+    ['with a 10k name', BAD, () => ({ id: programId, input: { name: LONG } })],
+    ['with a tab in the name', BAD, () => ({ id: programId, input: { name: 'LP\tBasics' } })],
+    ['with a null validity', BAD, () => ({ id: programId, input: { validityMonths: null } })],
+    ['with a reminder twice', BAD, () => ({ id: programId, input: { reminderOffsetsDays: [7, 7] } })],
+    ['with a huge refresher id', BAD, () => ({ id: programId, input: { refresherCourseId: HUGE_ID } })],
+    [
+      'with an audience in an unknown region',
+      BAD,
+      () => ({ id: programId, input: { audience: [{ jobRoleCode: 'CASHIER', regionId: '4000000000' }] } }),
+    ],
   ]),
   ...on(Q.grant, 'hr', [
     ['to an unknown employee', MISSING, () => ({ e: '4000000000', p: programId })],

@@ -9,14 +9,21 @@ import {
   AssignmentRescheduling,
   type AssignmentReschedulingHook,
 } from '@lp/assignments';
-import { CertificationCycleEnd, type CertificationCycleEndHook, type CycleEndReason } from '@lp/certification';
-import { NotificationPlanner, NotificationSubjectType } from '@lp/notifications';
-import { isoDate } from './reminder-schedule';
+import {
+  CertificationCycleEnd,
+  type CertificationCycleEndHook,
+  type CertificationProgramEntity,
+  type CycleEndReason,
+  ProgramService,
+} from '@lp/certification';
+import { NotificationKind, NotificationPlanner, NotificationStatus, NotificationSubjectType } from '@lp/notifications';
+import { isoDate, normaliseOffsets } from './reminder-schedule';
 
 /**
  * Cancels the reminders still pending about work that is done, in the transaction that
  * did it: an assignment completed or cancelled, a certification cycle renewed or revoked;
- * and those planned for the old due date of an assignment given another.
+ * those planned for the old due date of an assignment given another; and those at the
+ * reminder offsets a programme no longer has.
  */
 @Injectable()
 export class ReminderCancellation
@@ -33,6 +40,7 @@ export class ReminderCancellation
     private readonly rescheduling: AssignmentRescheduling,
     private readonly cycleEnd: CertificationCycleEnd,
     private readonly notifications: NotificationPlanner,
+    private readonly programs: ProgramService,
   ) {}
 
   onModuleInit(): void {
@@ -40,6 +48,51 @@ export class ReminderCancellation
     this.cancellation.register(this);
     this.rescheduling.register(this);
     this.cycleEnd.register(this);
+    this.programs.onEdited((manager, before, after) => this.onProgramEdited(manager, before, after));
+  }
+
+  /**
+   * Reminders are planned about a day ahead, each keyed by its offset (`D7@2026-03-01`):
+   * those pending at an offset the programme dropped, about its certifications' expiry and
+   * its assignments' due dates, are cancelled; the next planning run plans the new offsets'
+   * from then on (a new offset whose moment has already passed is not caught up).
+   */
+  async onProgramEdited(
+    manager: EntityManager,
+    before: CertificationProgramEntity,
+    after: CertificationProgramEntity,
+  ): Promise<void> {
+    const kept = new Set(normaliseOffsets(after.reminderOffsetsDays));
+    const dropped = normaliseOffsets(before.reminderOffsetsDays).filter((days) => !kept.has(days));
+    if (dropped.length === 0) return;
+    const atDropped = dropped.map(() => 'n.offset_key LIKE ?').join(' OR ');
+    const keyPatterns = dropped.map((days) => `D${days}@%`);
+    const rows = (await manager.query(
+      `SELECT n.id FROM certifications c
+         JOIN notifications n ON n.subject_type = ? AND n.subject_id = c.id AND n.status = ? AND n.kind = ?
+        WHERE c.program_id = ? AND c.current_key IS NOT NULL AND (${atDropped})
+       UNION ALL
+       SELECT n.id FROM assignments a
+         JOIN notifications n ON n.subject_type = ? AND n.subject_id = a.id AND n.status = ? AND n.kind = ?
+        WHERE a.program_id = ? AND a.open_key IS NOT NULL AND (${atDropped})`,
+      [
+        NotificationSubjectType.CERTIFICATION,
+        NotificationStatus.PENDING,
+        NotificationKind.CERTIFICATION_EXPIRING,
+        after.id,
+        ...keyPatterns,
+        NotificationSubjectType.ASSIGNMENT,
+        NotificationStatus.PENDING,
+        NotificationKind.ASSIGNMENT_DUE,
+        after.id,
+        ...keyPatterns,
+      ],
+    )) as { id: number }[];
+    await this.notifications.cancelNotifications(
+      manager,
+      rows.map((row) => Number(row.id)),
+      'Not sent: the programme no longer reminds at this offset',
+    );
   }
 
   async onCompleted(manager: EntityManager, assignment: AssignmentEntity): Promise<void> {

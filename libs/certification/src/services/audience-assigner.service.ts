@@ -52,7 +52,8 @@ function inIds(column: string, ids: number[]): [string, unknown[]] {
 
 /**
  * Audience rules: the job roles a programme names get its courses assigned — when the
- * programme is created, when someone is hired or imported into the audience, when a
+ * programme is created or its rules come to require them (a course added: to those not
+ * certified), when someone is hired or imported into the audience, when a
  * job-role or store change moves them in, when their certificate is revoked, and when it
  * lapses with nothing left to renew it (the refresher planner asks). A course already passed
  * in a way that counts toward the programme (for another programme, say) is not assigned
@@ -76,6 +77,18 @@ export class AudienceAssigner implements OnModuleInit {
   onModuleInit(): void {
     this.programs.onCreated(async (manager, program) => {
       await this.assignProgram(manager, program);
+    });
+    this.programs.replaceAudienceWith((manager, programId, replaceRules) =>
+      this.replaceAudience(manager, programId, replaceRules),
+    );
+    this.programs.onEdited(async (manager, before, after, addedCourseIds) => {
+      if (before.refresherCourseId !== null && before.refresherCourseId !== after.refresherCourseId)
+        await this.closeReplacedRefreshers(manager, after.id, before.refresherCourseId);
+      if (addedCourseIds.length > 0)
+        await this.insertRuleAssignments(manager, 'pa.program_id = ? AND pc.course_id IN (?)', [
+          after.id,
+          addedCourseIds,
+        ]);
     });
     this.lifecycle.register({
       onHired: (manager, employee) => this.reconcileEmployee(manager, employee.id),
@@ -109,6 +122,63 @@ export class AudienceAssigner implements OnModuleInit {
       `pa.program_id = ? AND ${condition}`,
       [programId, ...params],
       'ORDER BY e.id, pc.course_id',
+    );
+  }
+
+  /**
+   * A programme's rules replaced: those they newly require get its courses as newcomers do;
+   * those no longer required lose the open work the programme made for them as a rule (and,
+   * while it has rules left, as a refresher), handed over where another programme needs it.
+   */
+  private async replaceAudience(
+    manager: EntityManager,
+    programId: number,
+    replaceRules: () => Promise<void>,
+  ): Promise<void> {
+    const before = new Set(await this.requiredBy(manager, programId));
+    await replaceRules();
+    const after = await this.requiredBy(manager, programId);
+    const joined = after.filter((id) => !before.has(id));
+    const stillRequired = new Set(after);
+    const left = [...before].filter((id) => !stillRequired.has(id));
+    for (let start = 0; start < left.length; start += RECONCILE_CHUNK) {
+      await this.closeUnrequiredWork(manager, left.slice(start, start + RECONCILE_CHUNK), programId);
+    }
+    for (let start = 0; start < joined.length; start += RECONCILE_CHUNK) {
+      await this.assignProgramTo(manager, programId, joined.slice(start, start + RECONCILE_CHUNK));
+    }
+  }
+
+  /** The active employees a programme's audience rules require, locked against a concurrent move. */
+  private async requiredBy(manager: EntityManager, programId: number): Promise<number[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT e.id FROM employees e
+         JOIN stores s ON s.id = e.store_id
+         ${JOIN_AUDIENCES}
+        WHERE pa.program_id = ? AND e.active = 1
+        ORDER BY e.id
+        FOR UPDATE`,
+      [programId],
+    )) as { id: number }[];
+    return rows.map((row) => Number(row.id));
+  }
+
+  /**
+   * Only the programme's refresher course renews with one course: open refreshers of the one
+   * it replaced would renew nothing, so they go (handed over where another programme needs
+   * the course), unless the course is also one the programme requires.
+   */
+  private async closeReplacedRefreshers(manager: EntityManager, programId: number, courseId: number): Promise<void> {
+    const rows = (await manager.query(
+      `SELECT a.id FROM assignments a
+        WHERE a.program_id = ? AND a.course_id = ? AND a.reason = ? AND a.status IN (?)
+          AND NOT EXISTS (SELECT 1 FROM program_courses pc WHERE pc.program_id = a.program_id AND pc.course_id = a.course_id)
+        FOR UPDATE`,
+      [programId, courseId, AssignmentReason.REFRESHER, OPEN_ASSIGNMENT_STATUSES],
+    )) as { id: number }[];
+    await this.cancelOrHandOver(
+      manager,
+      rows.map((row) => Number(row.id)),
     );
   }
 
@@ -233,10 +303,14 @@ export class AudienceAssigner implements OnModuleInit {
    * Closes the open work the employees are no longer required to do: all of a leaver's, and
    * what a programme's audience rule or refresher made for someone now outside its audience.
    * A programme without audience rules requires nobody in particular: its refreshers are every
-   * holder's, as the refresher planner makes them.
+   * holder's, as the refresher planner makes them. With `programId`, only that programme's work.
    */
-  private async closeUnrequiredWork(manager: EntityManager, employeeIds: number[]): Promise<void> {
-    const [forEmployees, employeeParams] = inIds('a.employee_id', employeeIds);
+  private async closeUnrequiredWork(manager: EntityManager, employeeIds: number[], programId?: number): Promise<void> {
+    const [inEmployees, inParams] = inIds('a.employee_id', employeeIds);
+    const [forEmployees, employeeParams] =
+      programId === undefined
+        ? [inEmployees, inParams]
+        : [`${inEmployees} AND a.program_id = ?`, [...inParams, programId]];
     const rows = (await manager.query(
       `SELECT a.id FROM assignments a
          JOIN employees holder ON holder.id = a.employee_id

@@ -142,6 +142,13 @@ export async function filterCertifications<T extends ObjectLiteral>(
   return query;
 }
 
+/** People of the job role must hold the programme: everywhere, or in one store or region. */
+export interface AudienceRule {
+  jobRoleCode: string;
+  storeId: number | null;
+  regionId: number | null;
+}
+
 @Injectable()
 export class CertificationQueries {
   constructor(
@@ -249,6 +256,27 @@ export class CertificationQueries {
       .find({ where: { programId: In([...programIds]) }, order: { courseId: 'ASC' } });
     const byProgram = new Map<number, number[]>();
     for (const row of rows) byProgram.set(row.programId, [...(byProgram.get(row.programId) ?? []), row.courseId]);
+    return byProgram;
+  }
+
+  /** Each programme's audience rules, by job role code, in the order they were written. */
+  async audienceRules(programIds: readonly number[]): Promise<Map<number, AudienceRule[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT pa.program_id, j.code, pa.store_id, pa.region_id
+         FROM program_audiences pa JOIN job_roles j ON j.id = pa.job_role_id
+        WHERE pa.program_id IN (?) ORDER BY pa.id`,
+      [programIds],
+    )) as { program_id: number; code: string; store_id: number | null; region_id: number | null }[];
+    const byProgram = new Map<number, AudienceRule[]>();
+    for (const row of rows) {
+      const programId = Number(row.program_id);
+      const rule = {
+        jobRoleCode: row.code,
+        storeId: row.store_id === null ? null : Number(row.store_id),
+        regionId: row.region_id === null ? null : Number(row.region_id),
+      };
+      byProgram.set(programId, [...(byProgram.get(programId) ?? []), rule]);
+    }
     return byProgram;
   }
 }

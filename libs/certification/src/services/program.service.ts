@@ -38,6 +38,26 @@ export interface CreateProgramInput {
   onboardingDays?: number;
 }
 
+/**
+ * What to change; the fields left out keep their value, a null clears one that may be empty.
+ * `audience`, when given, is the whole new set of rules (a rule with no store or region is
+ * chain-wide); an empty list leaves the programme requiring nobody in particular.
+ */
+export interface UpdateProgramInput {
+  name?: string;
+  description?: string | null;
+  validityMonths?: number;
+  recertifyWindowDays?: number;
+  refresherCourseId?: number | null;
+  reminderOffsetsDays?: number[];
+  renewalBasis?: RenewalBasis;
+  fixedExpiryDate?: string | null;
+  onboardingDays?: number;
+  audience?: AudienceRuleInput[];
+  /** Courses to require as well; one required already changes nothing. */
+  addCourseIds?: number[];
+}
+
 export const DEFAULT_REMINDER_OFFSETS = [30, 14, 7, 1];
 
 /** As the planner will use them, so the programme shows the reminders that are sent. */
@@ -53,9 +73,60 @@ export type ProgramCreatedHook = (
   actorId: number | null,
 ) => Promise<void>;
 
+/**
+ * Called in the editing transaction, once the programme's settings and courses are saved,
+ * e.g. to cancel reminders it dropped or assign the courses it added.
+ */
+export type ProgramEditedHook = (
+  manager: EntityManager,
+  before: CertificationProgramEntity,
+  after: CertificationProgramEntity,
+  addedCourseIds: number[],
+) => Promise<void>;
+
+/**
+ * Replaces a programme's audience rules in the editing transaction: `replaceRules` writes the
+ * new ones, so the hook can read who the rules required before and after (AudienceAssigner).
+ */
+export type AudienceReplacer = (
+  manager: EntityManager,
+  programId: number,
+  replaceRules: () => Promise<void>,
+) => Promise<void>;
+
+/** The settings of a programme as the audit log keeps them. */
+function programSnapshot(program: CertificationProgramEntity): Record<string, unknown> {
+  return {
+    name: program.name,
+    description: program.description,
+    validityMonths: program.validityMonths,
+    recertifyWindowDays: program.recertifyWindowDays,
+    refresherCourseId: program.refresherCourseId,
+    reminderOffsetsDays: program.reminderOffsetsDays,
+    renewalBasis: program.renewalBasis,
+    fixedExpiryDate: program.fixedExpiryDate,
+    onboardingDays: program.onboardingDays,
+  };
+}
+
+type AudienceRow = Pick<ProgramAudienceEntity, 'jobRoleId' | 'storeId' | 'regionId'>;
+
+/** Each rule once, in a stable order, so two sets compare by their JSON. */
+function sortedRules(rules: AudienceRow[]): AudienceRow[] {
+  const unique = new Map(rules.map((r) => [`${r.jobRoleId}/${r.storeId}/${r.regionId}`, r]));
+  return [...unique.values()]
+    .map(({ jobRoleId, storeId, regionId }) => ({ jobRoleId, storeId, regionId }))
+    .sort(
+      (a, b) =>
+        a.jobRoleId - b.jobRoleId || (a.storeId ?? 0) - (b.storeId ?? 0) || (a.regionId ?? 0) - (b.regionId ?? 0),
+    );
+}
+
 @Injectable()
 export class ProgramService {
   private readonly createdHooks: ProgramCreatedHook[] = [];
+  private readonly editedHooks: ProgramEditedHook[] = [];
+  private audienceReplacer: AudienceReplacer = (_manager, _programId, replaceRules) => replaceRules();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -65,6 +136,14 @@ export class ProgramService {
 
   onCreated(hook: ProgramCreatedHook): void {
     this.createdHooks.push(hook);
+  }
+
+  onEdited(hook: ProgramEditedHook): void {
+    this.editedHooks.push(hook);
+  }
+
+  replaceAudienceWith(replacer: AudienceReplacer): void {
+    this.audienceReplacer = replacer;
   }
 
   list(): Promise<CertificationProgramEntity[]> {
@@ -132,6 +211,119 @@ export class ProgramService {
   }
 
   /**
+   * Changes a programme's settings and, given `audience`, its rules, in one transaction
+   * audited as CERTIFICATION_PROGRAM_UPDATED; nothing to change writes nothing. Its code stays:
+   * it numbers the certificates. What is issued keeps its dates: validity and renewal basis
+   * date the cycles issued from now on. The edited hooks cancel what the old settings planned
+   * and no longer apply (reminders at dropped offsets, refreshers of a replaced refresher
+   * course); the next planning run plans by the new ones. New rules assign the courses to the
+   * people they newly require; people no longer required lose the open work the rules made.
+   * A course added is required from now on: holders keep their certificates (they pass it to
+   * renew), and the audience's people working toward one get it at once.
+   */
+  async update(id: number, input: UpdateProgramInput, actorId: number | null): Promise<CertificationProgramEntity> {
+    const offsets = input.reminderOffsetsDays;
+    if (offsets && new Set(offsets).size !== offsets.length) {
+      throw new BadInputError('reminderOffsetsDays: each offset once', 'reminderOffsetsDays');
+    }
+    try {
+      return await retriedTransaction(this.dataSource, async (manager) => {
+        const before = await manager.findOne(CertificationProgramEntity, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!before) throw new NotFoundError('Certification programme', id);
+        const program = this.edited(before, input);
+        if (input.name !== undefined) await this.assertNameFree(manager, program.name, id);
+        const courseIds = (await manager.findBy(ProgramCourseEntity, { programId: id })).map((c) => c.courseId);
+        const added = [...new Set(input.addCourseIds ?? [])].filter((courseId) => !courseIds.includes(courseId));
+        await this.assertPublishedCourses(manager, [
+          ...added,
+          ...(input.refresherCourseId ? [input.refresherCourseId] : []),
+        ]);
+        const rulesBefore = sortedRules(await manager.findBy(ProgramAudienceEntity, { programId: id }));
+        const rulesAfter = input.audience ? sortedRules(await this.resolveAudience(manager, input)) : rulesBefore;
+        const [was, is] = [programSnapshot(before), programSnapshot(program)];
+        const rulesChanged = JSON.stringify(rulesBefore) !== JSON.stringify(rulesAfter);
+        if (!rulesChanged && added.length === 0 && JSON.stringify(was) === JSON.stringify(is)) return before;
+
+        await manager.save(program);
+        if (added.length > 0) {
+          await manager.insert(
+            ProgramCourseEntity,
+            added.map((courseId) => ({ programId: id, courseId })),
+          );
+        }
+        for (const hook of this.editedHooks) await hook(manager, before, program, added);
+        if (rulesChanged) {
+          await this.audienceReplacer(manager, id, async () => {
+            await manager.delete(ProgramAudienceEntity, { programId: id });
+            if (rulesAfter.length > 0) {
+              await manager.insert(
+                ProgramAudienceEntity,
+                rulesAfter.map((rule) => ({ ...rule, programId: id })),
+              );
+            }
+          });
+        }
+        await this.audit.record(manager, {
+          actorId,
+          action: 'CERTIFICATION_PROGRAM_UPDATED',
+          subjectType: 'CertificationProgram',
+          subjectId: id,
+          before: { ...was, courseIds, audience: rulesBefore },
+          after: { ...is, courseIds: [...courseIds, ...added], audience: rulesAfter },
+        });
+        return program;
+      });
+    } catch (error) {
+      if (isMissingReferenceError(error))
+        throw new BadInputError('audience: a store or region does not exist', 'audience');
+      throw error;
+    }
+  }
+
+  /** The programme with the input's changes, checked as a new one would be. */
+  private edited(before: CertificationProgramEntity, input: UpdateProgramInput): CertificationProgramEntity {
+    const renewalBasis = input.renewalBasis ?? before.renewalBasis;
+    // A date belongs to FIXED_DATE renewal only: another basis drops the one kept.
+    const fixedExpiryDate =
+      input.fixedExpiryDate !== undefined
+        ? input.fixedExpiryDate
+        : renewalBasis === RenewalBasis.FIXED_DATE
+          ? before.fixedExpiryDate
+          : null;
+    const program = this.dataSource.manager.create(CertificationProgramEntity, {
+      ...before,
+      name: input.name ?? before.name,
+      description: input.description !== undefined ? input.description : before.description,
+      validityMonths: input.validityMonths ?? before.validityMonths,
+      recertifyWindowDays: input.recertifyWindowDays ?? before.recertifyWindowDays,
+      refresherCourseId: input.refresherCourseId !== undefined ? input.refresherCourseId : before.refresherCourseId,
+      reminderOffsetsDays:
+        input.reminderOffsetsDays !== undefined
+          ? storedReminderOffsets(input.reminderOffsetsDays)
+          : before.reminderOffsetsDays,
+      renewalBasis,
+      fixedExpiryDate,
+      onboardingDays: input.onboardingDays ?? before.onboardingDays,
+    });
+    this.assertDatingRules({
+      ...program,
+      description: program.description ?? undefined,
+      refresherCourseId: program.refresherCourseId ?? undefined,
+      fixedExpiryDate: program.fixedExpiryDate ?? undefined,
+    });
+    return program;
+  }
+
+  /** A rename must not make two programmes that reports and certificates cannot tell apart. */
+  private async assertNameFree(manager: EntityManager, name: string, programId: number): Promise<void> {
+    const taken = await manager.findOneBy(CertificationProgramEntity, { name });
+    if (taken && taken.id !== programId) throw new ConflictError(`A programme named ${name} already exists`);
+  }
+
+  /**
    * Validity of at least one month; the window must end before the shortest month-based
    * validity (28 days a month). Also for the curriculum's programmes, before anything is seeded.
    */
@@ -176,7 +368,7 @@ export class ProgramService {
 
   private async resolveAudience(
     manager: EntityManager,
-    input: CreateProgramInput,
+    input: Pick<CreateProgramInput, 'requiredJobRoleCodes' | 'audience'>,
   ): Promise<Omit<ProgramAudienceEntity, 'id' | 'programId'>[]> {
     const rules: AudienceRuleInput[] = [
       ...(input.requiredJobRoleCodes ?? []).map((jobRoleCode) => ({ jobRoleCode })),

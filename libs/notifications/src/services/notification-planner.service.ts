@@ -249,6 +249,25 @@ export class NotificationPlanner {
   }
 
   /**
+   * Cancels what is still to be sent of these notifications, by their ids (reminders at an
+   * offset a programme no longer has), in the caller's transaction, as `cancelFor` does.
+   */
+  async cancelNotifications(manager: EntityManager, ids: number[], reason: string): Promise<number> {
+    let cancelled = 0;
+    for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+      const result = await manager
+        .createQueryBuilder()
+        .update(NotificationEntity)
+        .set({ status: NotificationStatus.CANCELLED, lastError: reason.slice(0, 1000) })
+        .where({ id: In(ids.slice(start, start + IDS_PER_STATEMENT)) })
+        .andWhere(this.unclaimed())
+        .execute();
+      cancelled += result.affected ?? 0;
+    }
+    return cancelled;
+  }
+
+  /**
    * Deletes what is still to be sent about a subject, in the caller's transaction, so that
    * `plan` may plan the same reminders (the same offset keys) afresh: for a due date moved
    * within the day its keys name, where cancelling would keep them from ever being planned

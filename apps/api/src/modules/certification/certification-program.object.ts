@@ -1,6 +1,20 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RenewalBasis } from './certification-status.enum';
 
+@ObjectType('AudienceRule', {
+  description: 'People of the job role must hold the programme, everywhere or in one place',
+})
+export class AudienceRuleObject {
+  @Field()
+  jobRoleCode!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only in this store' })
+  storeId!: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only in this region' })
+  regionId!: number | null;
+}
+
 @ObjectType('CertificationProgram')
 export class CertificationProgramObject {
   @Field(() => ID)
@@ -33,5 +47,9 @@ export class CertificationProgramObject {
   @Field(() => Int, { description: 'Days new members of the audience have to finish the courses' })
   onboardingDays!: number;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Passing it in the renewal window renews; null: the required courses',
+  })
   refresherCourseId!: number | null;
 }

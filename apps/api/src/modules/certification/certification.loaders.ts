@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type CertificationProgramEntity, CertificationQueries, type EarnedCourse } from '@lp/certification';
+import {
+  type AudienceRule,
+  type CertificationProgramEntity,
+  CertificationQueries,
+  type EarnedCourse,
+} from '@lp/certification';
 import { type GraphqlContext, perRequest } from '../../graphql/graphql-context';
 
 @Injectable()
@@ -26,6 +31,18 @@ export class CertificationLoaders {
       () =>
         new DataLoader(async (ids: readonly number[]) => {
           const byProgram = await this.queries.requiredCourseIds(ids);
+          return ids.map((id) => byProgram.get(id) ?? []);
+        }),
+    );
+  }
+
+  audience(context: GraphqlContext): DataLoader<number, AudienceRule[]> {
+    return perRequest(
+      context,
+      'certificationProgramAudience',
+      () =>
+        new DataLoader(async (ids: readonly number[]) => {
+          const byProgram = await this.queries.audienceRules(ids);
           return ids.map((id) => byProgram.get(id) ?? []);
         }),
     );
