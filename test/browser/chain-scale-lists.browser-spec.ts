@@ -178,12 +178,12 @@ describe('a store and a catalogue bigger than a page', () => {
     await page.getByRole('button', { name: `Revoke CASH-${pad(CYCLES)}` }).waitFor();
     // Newest first: the current cycle heads the history, the first one ends it.
     await page.getByText(`Page 1 of 3 · ${CYCLES} in all`).waitFor();
-    await page.getByRole('cell', { name: `CASH-${pad(CYCLES)}` }).waitFor();
+    await page.getByRole('cell', { name: `CASH-${pad(CYCLES)}`, exact: true }).waitFor();
     const pages = page.getByRole('navigation', { name: 'Pages' });
     await pages.getByRole('button', { name: 'Next' }).click();
     await page.getByText(`Page 2 of 3 · ${CYCLES} in all`).waitFor();
     // Page 2's rows, not only its number: a Next pressed while it loads is lost on a busy machine.
-    await page.getByRole('cell', { name: `CASH-${pad(CYCLES - 20)}` }).waitFor();
+    await page.getByRole('cell', { name: `CASH-${pad(CYCLES - 20)}`, exact: true }).waitFor();
     await pages.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('cell', { name: 'CASH-001' }).waitFor();
     await checkAccessibility(page);

@@ -144,6 +144,7 @@ describe('the answer key is never readable by a learner', () => {
       createCertificationProgram: {
         input: { code: 'PROBE', name: 'Probe', courseIds: [courseId], validityMonths: 12, recertifyWindowDays: 30 },
       },
+      updateCertificationProgram: { id: '999999', input: { name: 'Probe' } },
       changeAssignmentDueDate: { id: assignmentId, dueAt: '2099-01-01T00:00:00Z' },
       myCertifications: {},
       grantCertification: { employeeId: '999999', programId: '999999' },
