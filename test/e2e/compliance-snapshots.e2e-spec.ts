@@ -298,7 +298,12 @@ describe('daily compliance snapshots', () => {
     const storeManager = await buildEmployee(ds, { role: Role.STORE_MANAGER, storeId: stores[2].id });
     const employee = await buildEmployee(ds, { storeId: stores[0].id });
     const ask = (who: { id: number; role: Role }, variables: Record<string, unknown> = {}) =>
-      graphql(t.app, CHAIN_TREND, { p: String(lpf.id), from: '2026-05-19', to: '2026-05-20', ...variables }, t.tokenFor(who));
+      graphql(
+        t.app,
+        CHAIN_TREND,
+        { p: String(lpf.id), from: '2026-05-19', to: '2026-05-20', ...variables },
+        t.tokenFor(who),
+      );
     const days = (required: number, certified: number, compliancePercent: number) =>
       ['2026-05-19', '2026-05-20'].map((day) => ({ day, required, certified, compliancePercent }));
 
