@@ -77,6 +77,17 @@ const CASES: PageCase[] = [
   { query: 'StoreRanking', reader: 'hr', variables: () => ({ first: 20 }) },
   { query: 'StoreRanking', reader: 'hr', variables: (s) => ({ regionId: s.regionId, programId: s.programId }) },
   { query: 'ChainCompliance', reader: 'hr', variables: () => ({}) },
+  { query: 'ChainTrend', reader: 'hr', variables: (s) => ({ programId: s.programId, from: days(-89), to: days(0) }) },
+  {
+    query: 'ChainTrend',
+    reader: 'regional',
+    variables: (s) => ({ programId: s.programId, from: days(-89), to: days(0) }),
+  },
+  {
+    query: 'RegionTrend',
+    reader: 'hr',
+    variables: (s) => ({ regionId: s.regionId, programId: s.programId, from: days(-89), to: days(0) }),
+  },
   { query: 'CertificationSearch', reader: 'hr', variables: () => ({ first: 20 }) },
   { query: 'CertificationSearch', reader: 'hr', variables: () => ({ first: 20, filter: { status: 'EXPIRING' } }) },
   {

@@ -94,6 +94,25 @@ describe('the web app on a 360 px phone', () => {
   );
 
   it(
+    'fits the compliance page of HR and of a regional manager, its trend chart included',
+    async () => {
+      for (const email of ['hr@example.com', 'regional@example.com']) {
+        await web.signInAs(await employeeByEmail(web.app, email));
+        await web.goto('/compliance');
+        await web.page.locator('figure.trend').waitFor();
+        await expectToFit(`/compliance as ${email}`, 'Compliance');
+        // The drawing keeps its height on a narrow screen, and its labels are text at a readable size.
+        expect((await web.page.locator('figure.trend svg').boundingBox())!.height).toBeGreaterThanOrEqual(120);
+        const labelSizes = await web.page
+          .locator('.trend-axis li, .trend-days span')
+          .evaluateAll((labels) => labels.map((label) => parseFloat(getComputedStyle(label).fontSize)));
+        expect(Math.min(...labelSizes)).toBeGreaterThanOrEqual(12);
+      }
+    },
+    SLOW,
+  );
+
+  it(
     "fits HR's imports: the employee form, a file's problems by line, what an import applied, and the certification form",
     async () => {
       const page = web.page;

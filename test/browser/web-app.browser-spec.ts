@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@lp/demo';
+import { graphql } from '@lp/testing';
 import { checkAccessibility, saveScreenshot, useWebTest } from '@lp/testing/browser';
 import {
   correctOptionIds,
@@ -13,6 +14,42 @@ import {
 } from './demo-chain';
 
 const SLOW = 180_000;
+
+const CHAIN_TREND = `query ($programId: ID!, $from: String!, $to: String!) {
+  chainComplianceTrend(programId: $programId, from: $from, to: $to) { day compliancePercent }
+}`;
+const REGION_TREND = `query ($regionId: ID!, $programId: ID!, $from: String!, $to: String!) {
+  regionComplianceTrend(regionId: $regionId, programId: $programId, from: $from, to: $to) { day compliancePercent }
+}`;
+
+interface TrendDay {
+  day: string;
+  compliancePercent: number;
+}
+
+/** Today's UTC day moved by `days`, YYYY-MM-DD: the days of the snapshots. */
+const utcDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A YYYY-MM-DD day as the web app writes it in the browser's en-GB. */
+const written = (day: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+
+/** The trend chart draws the API's days, one point each, and its caption states the first and last figures. */
+async function expectChart(page: Page, title: string, days: TrendDay[]): Promise<void> {
+  const [first, last] = [days[0], days[days.length - 1]];
+  const caption =
+    `${title}: ${first.compliancePercent.toFixed(1)}% on ${written(first.day)}, ` +
+    `${last.compliancePercent.toFixed(1)}% on ${written(last.day)}`;
+  const figure = page.getByRole('figure', { name: caption });
+  await figure.waitFor();
+  const points = (await figure.locator('polyline').getAttribute('points'))!.split(' ');
+  // The drawing's y is 100 minus the percentage.
+  expect(points.map((point) => Number((100 - Number(point.split(',')[1])).toFixed(1)))).toEqual(
+    days.map((day) => day.compliancePercent),
+  );
+}
 
 /** The web app served by the API, driven through the demo chain the way its users would. */
 describe('the web app', () => {
@@ -225,6 +262,60 @@ describe('the web app', () => {
 
       page = await open('/programmes', 'Programmes');
       await page.getByRole('cell', { name: 'LP Foundations' }).waitFor();
+      await checkAccessibility(page);
+    },
+    SLOW,
+  );
+
+  it(
+    'shows HR and a regional manager the 90-day compliance trend the API reports, for their scope and a region',
+    async () => {
+      const page = web.page;
+      const hr = await employeeByEmail(web.app, 'hr@example.com');
+      const regional = await employeeByEmail(web.app, 'regional@example.com');
+      const trend = async (who: { id: number }, programId: string, regionId?: string) => {
+        const period = { programId, from: utcDay(-89), to: utcDay(0) };
+        const result = regionId
+          ? await graphql(web.app.app, REGION_TREND, { ...period, regionId }, web.app.tokenFor(who))
+          : await graphql(web.app.app, CHAIN_TREND, period, web.app.tokenFor(who));
+        expect(result.errors).toBeUndefined();
+        return (result.data!.regionComplianceTrend ?? result.data!.chainComplianceTrend) as TrendDay[];
+      };
+      const chosenProgramme = async () => {
+        const select = page.getByLabel('Trend programme');
+        return { id: await select.inputValue(), name: (await select.locator('option:checked').textContent())! };
+      };
+
+      await web.signInAs(hr);
+      await open('/compliance', 'Compliance');
+      let programme = await chosenProgramme();
+      const chain = await trend(hr, programme.id);
+      // The demo keeps four weeks of daily snapshots.
+      expect(chain.length).toBeGreaterThanOrEqual(28);
+      await expectChart(page, `${programme.name} compliance of the chain`, chain);
+      await checkAccessibility(page);
+      await saveScreenshot(page, 'compliance-trend');
+
+      const programmes = page.getByLabel('Trend programme').locator('option');
+      expect(await programmes.count()).toBeGreaterThan(1);
+      await page.getByLabel('Trend programme').selectOption({ index: 1 });
+      await page.getByLabel('Trend of').selectOption({ label: 'WEST · West Coast' });
+      programme = await chosenProgramme();
+      const westId = await page.getByLabel('Trend of').inputValue();
+      await expectChart(page, `${programme.name} compliance of West Coast`, await trend(hr, programme.id, westId));
+
+      // A regional manager's whole scope is their region: the same line HR sees for it.
+      const [{ id: regionId, name: regionName }] = await web.app.dataSource.query(
+        `SELECT r.id, r.name FROM region_managers rm JOIN regions r ON r.id = rm.region_id WHERE rm.employee_id = ?`,
+        [regional.id],
+      );
+      await web.signInAs(regional);
+      await open('/compliance', 'Compliance');
+      programme = await chosenProgramme();
+      const own = await trend(regional, programme.id);
+      expect(own).toEqual(await trend(hr, programme.id, String(regionId)));
+      expect(own).not.toEqual(await trend(hr, programme.id));
+      await expectChart(page, `${programme.name} compliance of region ${regionName}`, own);
       await checkAccessibility(page);
     },
     SLOW,

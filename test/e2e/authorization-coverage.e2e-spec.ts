@@ -35,6 +35,7 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   certificationPrograms: SIGNED_IN,
   certifications: MANAGERS,
   chainCompliance: MANAGERS,
+  chainComplianceTrend: MANAGERS,
   complianceByStore: MANAGERS,
   course: SIGNED_IN,
   courses: SIGNED_IN,

@@ -41,6 +41,10 @@ const REGION_TREND = `query ($r: ID!, $p: ID!, $from: String!, $to: String!) {
   regionComplianceTrend(regionId: $r, programId: $p, from: $from, to: $to) { day required certified compliancePercent }
 }`;
 
+const CHAIN_TREND = `query ($p: ID!, $from: String!, $to: String!) {
+  chainComplianceTrend(programId: $p, from: $from, to: $to) { day required certified compliancePercent }
+}`;
+
 const COALESCE_MS = 300;
 
 describe('daily compliance snapshots', () => {
@@ -108,6 +112,14 @@ describe('daily compliance snapshots', () => {
     const hr = await buildEmployee(ds, { role: Role.HR, storeId: stores[0].id, jobRoleCode: 'STORE_MANAGER' });
     return { north, south, stores, programs: [lpf, cash], hr };
   }
+
+  /** A certificate issued 300 days ago, as if granted before the history began. */
+  const certify = (employeeId: number, programId: number, number: string, expiresAt: Date) =>
+    t.dataSource.query(
+      `INSERT INTO certifications (employee_id, program_id, certificate_number, verification_code, issued_at, expires_at,
+         source, current_key) VALUES (?, ?, ?, ?, ?, ?, 'MANUAL_GRANT', ?)`,
+      [employeeId, programId, number, `V-${number}`, at(-300), expiresAt, programId],
+    );
 
   it("keeps today's rows equal to the live storeCompliance figures through random events", async () => {
     const { stores, programs, hr } = await chain();
@@ -223,14 +235,8 @@ describe('daily compliance snapshots', () => {
     const officer = await buildEmployee(ds, { storeId: stores[0].id, jobRoleCode: 'LP_OFFICER' });
     await buildEmployee(ds, { storeId: stores[0].id, jobRoleCode: 'LP_OFFICER' });
     const other = await buildEmployee(ds, { storeId: stores[1].id, jobRoleCode: 'LP_OFFICER' });
-    const certify = (employeeId: number, number: string, expiresAt: Date) =>
-      ds.query(
-        `INSERT INTO certifications (employee_id, program_id, certificate_number, verification_code, issued_at, expires_at,
-           source, current_key) VALUES (?, ?, ?, ?, ?, ?, 'MANUAL_GRANT', ?)`,
-        [employeeId, lpf.id, number, `V-${number}`, at(-300), expiresAt, lpf.id],
-      );
-    await certify(officer.id, 'C-1', at(-3));
-    await certify(other.id, 'C-2', at(200));
+    await certify(officer.id, lpf.id, 'C-1', at(-3));
+    await certify(other.id, lpf.id, 'C-2', at(200));
     const course = await buildCourse(ds);
     await ds.query(
       `INSERT INTO assignments (employee_id, course_id, due_at, status, reason, open_key, created_at, updated_at)
@@ -276,6 +282,54 @@ describe('daily compliance snapshots', () => {
       { day: '2026-05-16', required: 3, certified: 2, compliancePercent: 66.7 },
       { day: '2026-05-17', required: 3, certified: 1, compliancePercent: 33.3 },
     ]);
+  });
+
+  it('sums the chain trend over the caller’s scope: the chain for HR, their region for a regional manager', async () => {
+    const { north, south, stores, programs, hr } = await chain();
+    const [lpf] = programs;
+    const ds = t.dataSource;
+    const northOfficer = await buildEmployee(ds, { storeId: stores[0].id, jobRoleCode: 'LP_OFFICER' });
+    await buildEmployee(ds, { storeId: stores[1].id, jobRoleCode: 'LP_OFFICER' });
+    await buildEmployee(ds, { storeId: stores[2].id, jobRoleCode: 'LP_OFFICER' });
+    await certify(northOfficer.id, lpf.id, 'C-1', at(200));
+    await snapshots.backfill('2026-05-18');
+    const northManager = await buildEmployee(ds, { role: Role.REGIONAL_MANAGER, managedRegionId: north.id });
+    const southManager = await buildEmployee(ds, { role: Role.REGIONAL_MANAGER, managedRegionId: south.id });
+    const storeManager = await buildEmployee(ds, { role: Role.STORE_MANAGER, storeId: stores[2].id });
+    const employee = await buildEmployee(ds, { storeId: stores[0].id });
+    const ask = (who: { id: number; role: Role }, variables: Record<string, unknown> = {}) =>
+      graphql(
+        t.app,
+        CHAIN_TREND,
+        { p: String(lpf.id), from: '2026-05-19', to: '2026-05-20', ...variables },
+        t.tokenFor(who),
+      );
+    const days = (required: number, certified: number, compliancePercent: number) =>
+      ['2026-05-19', '2026-05-20'].map((day) => ({ day, required, certified, compliancePercent }));
+
+    expect((await ask(hr)).data!.chainComplianceTrend).toEqual(days(3, 1, 33.3));
+    expect((await ask(northManager)).data!.chainComplianceTrend).toEqual(days(2, 1, 50));
+    expect((await ask(southManager)).data!.chainComplianceTrend).toEqual(days(1, 0, 0));
+    expect((await ask(storeManager)).data!.chainComplianceTrend).toEqual(days(1, 0, 0));
+    // The chain is the sum of its regions, day by day.
+    const regionTrend = async (regionId: number) =>
+      (
+        await graphql(
+          t.app,
+          REGION_TREND,
+          { r: String(regionId), p: String(lpf.id), from: '2026-05-19', to: '2026-05-20' },
+          t.tokenFor(hr),
+        )
+      ).data!.regionComplianceTrend as { required: number; certified: number }[];
+    const [northDays, southDays] = [await regionTrend(north.id), await regionTrend(south.id)];
+    expect(northDays.map((d, i) => d.certified + southDays[i].certified)).toEqual([1, 1]);
+    expect(northDays.map((d, i) => d.required + southDays[i].required)).toEqual([3, 3]);
+
+    expect(errorCode(await ask(employee))).toBe('FORBIDDEN');
+    expect(errorCode(await ask(hr, { p: '4000000000' }))).toBe('NOT_FOUND');
+    expect(errorCode(await ask(hr, { from: '2026-05-21' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await ask(hr, { from: '2025-01-01' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await ask(hr, { to: '2026-02-30' }))).toBe('BAD_USER_INPUT');
   });
 
   it('refuses trends outside the caller’s scope and periods it cannot answer', async () => {

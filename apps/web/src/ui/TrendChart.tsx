@@ -1,35 +1,54 @@
+import { formatDay } from '../lib/format';
+
 export interface TrendPoint {
   day: string;
   percent: number;
 }
 
-const WIDTH = 1000;
-const HEIGHT = 220;
-const PAD = 36;
+const LEVELS = [100, 50, 0];
 
-/** A daily percentage as a line: the SVG is one image with a summary; the numbers stay in reach as text. */
+/**
+ * A daily percentage as a line. The drawing stretches to any width at a fixed height, with its
+ * labels in text the reader's size (a phone's screen included), and the caption states the first
+ * and last figures: what the line shows, for those who cannot see it.
+ */
 export function TrendChart({ title, points }: { title: string; points: TrendPoint[] }) {
   if (points.length < 2) return <p className="muted">Not enough history yet to draw a trend.</p>;
-  const x = (index: number) => PAD + (index * (WIDTH - 2 * PAD)) / (points.length - 1);
-  const y = (percent: number) => HEIGHT - PAD - (percent / 100) * (HEIGHT - 2 * PAD);
-  const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.percent).toFixed(1)}`).join(' ');
+  // In the drawing's own units: x runs 0 to 100 across the days, y is 100 minus the percentage.
+  const x = (index: number) => (index * 100) / (points.length - 1);
+  const line = points.map((p, i) => `${x(i).toFixed(2)},${(100 - p.percent).toFixed(2)}`).join(' ');
   const first = points[0];
   const last = points[points.length - 1];
-  const summary = `${title}: ${first.percent.toFixed(1)}% on ${first.day}, ${last.percent.toFixed(1)}% on ${last.day}`;
+  const summary =
+    `${title}: ${first.percent.toFixed(1)}% on ${formatDay(first.day)}, ` +
+    `${last.percent.toFixed(1)}% on ${formatDay(last.day)}`;
   return (
     <figure className="trend">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
-        {[0, 50, 100].map((level) => (
-          <g key={level}>
-            <line x1={PAD} x2={WIDTH - PAD} y1={y(level)} y2={y(level)} className="trend-grid" />
-            <text x={PAD - 6} y={y(level) + 4} textAnchor="end" className="trend-axis">
-              {level}
-            </text>
-          </g>
-        ))}
-        <polyline points={line} className="trend-line" />
-        <circle cx={x(points.length - 1)} cy={y(last.percent)} r={4} className="trend-dot" />
-      </svg>
+      <div className="trend-plot" aria-hidden="true">
+        <ul className="trend-axis">
+          {LEVELS.map((level) => (
+            <li key={level}>{level}%</li>
+          ))}
+        </ul>
+        <svg viewBox="0 0 100 100" preserveAspectRatio="none">
+          {LEVELS.map((level) => (
+            <line
+              key={level}
+              x1={0}
+              x2={100}
+              y1={100 - level}
+              y2={100 - level}
+              className="trend-grid"
+              vectorEffect="non-scaling-stroke"
+            />
+          ))}
+          <polyline points={line} className="trend-line" vectorEffect="non-scaling-stroke" />
+        </svg>
+        <div className="trend-days">
+          <span>{formatDay(first.day)}</span>
+          <span>{formatDay(last.day)}</span>
+        </div>
+      </div>
       <figcaption className="small muted">{summary}</figcaption>
     </figure>
   );

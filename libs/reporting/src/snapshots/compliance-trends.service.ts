@@ -4,7 +4,7 @@ import type { AccessScope } from '@lp/organisation';
 import { percentSql } from '../queries/compliance-sql';
 import { ReportReader } from '../report-reader';
 import { ReportSubjects } from '../services/report-subjects';
-import { storeCondition } from '../store-selection';
+import { storeCondition, type StoreSelection } from '../store-selection';
 import { isUtcDay, type UtcDay, utcDayOf, utcDaysBetween } from './utc-day';
 
 /** The longest trend one request may ask for. */
@@ -52,7 +52,7 @@ function pointOf(raw: RawPoint): TrendPoint {
 /**
  * Daily points read from store_compliance_snapshots, inside the caller's scope (a store or
  * region outside it is NOT_FOUND, like the other reports). Days without a snapshot are
- * absent, not zero. Region points add up the stores' counts and divide the sums.
+ * absent, not zero. Region and chain points add up the stores' counts and divide the sums.
  */
 @Injectable()
 export class ComplianceTrends {
@@ -84,7 +84,18 @@ export class ComplianceTrends {
     assertPeriod(period);
     await this.subjects.requireRegion(scope, regionId);
     await this.subjects.requireProgram(programId);
-    const inScope = storeCondition({ scope, regionId });
+    return this.summedTrend({ scope, regionId }, programId, period);
+  }
+
+  /** Every store in the caller's scope: the whole chain for HR, a regional manager's regions. */
+  async chainTrend(scope: AccessScope, programId: number, period: TrendPeriod): Promise<TrendPoint[]> {
+    assertPeriod(period);
+    await this.subjects.requireProgram(programId);
+    return this.summedTrend({ scope }, programId, period);
+  }
+
+  private async summedTrend(selection: StoreSelection, programId: number, period: TrendPeriod): Promise<TrendPoint[]> {
+    const inScope = storeCondition(selection);
     const sums = [...FIGURES, ...ACTIVITY].map((column) => `SUM(sn.${column}) AS ${column}`).join(', ');
     const rows = await this.reader.rows<RawPoint>(
       `SELECT sn.day, ${sums}, ${percentSql('SUM(sn.certified)', 'SUM(sn.required)', '100')} AS compliance_percent

@@ -5,7 +5,7 @@ import { ComplianceTrends } from '@lp/reporting';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { Roles } from '../identity/roles.decorator';
 import { ComplianceTrendPointObject } from './compliance-trend-point.object';
-import { RegionComplianceTrendArgs, StoreComplianceTrendArgs } from './dto/compliance-trend.args';
+import { RegionComplianceTrendArgs, StoreComplianceTrendArgs, TrendPeriodArgs } from './dto/compliance-trend.args';
 
 const MANAGERS_AND_HR = [Role.STORE_MANAGER, Role.REGIONAL_MANAGER, Role.HR, Role.ADMIN];
 
@@ -34,5 +34,17 @@ export class ComplianceTrendResolver {
     @CurrentActor() actor: Actor,
   ): Promise<ComplianceTrendPointObject[]> {
     return this.trends.regionTrend(actor.scope, args.regionId, args.programId, { from: args.from, to: args.to });
+  }
+
+  @Query(() => [ComplianceTrendPointObject], {
+    description:
+      'Daily compliance of every store in the caller’s scope with one programme (the whole chain for HR): summed counts',
+  })
+  @Roles(...MANAGERS_AND_HR)
+  chainComplianceTrend(
+    @Args() args: TrendPeriodArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<ComplianceTrendPointObject[]> {
+    return this.trends.chainTrend(actor.scope, args.programId, { from: args.from, to: args.to });
   }
 }

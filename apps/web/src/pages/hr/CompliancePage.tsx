@@ -3,15 +3,16 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { queryString } from '../../lib/download';
-import { compact, formatPercent } from '../../lib/format';
+import { compact, formatPercent, isoDay } from '../../lib/format';
 import { HR_ROLES, type Role, useMe } from '../../lib/session';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { BarChart } from '../../ui/BarChart';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { DownloadButton } from '../../ui/DownloadButton';
-import { QueryStatus } from '../../ui/Feedback';
+import { ErrorAlert, QueryStatus, Spinner } from '../../ui/Feedback';
 import { SelectField } from '../../ui/Field';
 import { Card, PageHeader, Stat } from '../../ui/Layout';
+import { TrendChart } from '../../ui/TrendChart';
 import { FilterOptionsDocument } from './filterOptions';
 
 const ChainComplianceDocument = graphql(`
@@ -67,6 +68,77 @@ const StoreRankingDocument = graphql(`
     }
   }
 `);
+
+const ChainTrendDocument = graphql(`
+  query ChainTrend($programId: ID!, $from: String!, $to: String!) {
+    chainComplianceTrend(programId: $programId, from: $from, to: $to) {
+      day
+      compliancePercent
+    }
+  }
+`);
+
+const RegionTrendDocument = graphql(`
+  query RegionTrend($regionId: ID!, $programId: ID!, $from: String!, $to: String!) {
+    regionComplianceTrend(regionId: $regionId, programId: $programId, from: $from, to: $to) {
+      day
+      compliancePercent
+    }
+  }
+`);
+
+/** Days the trend covers, today included: the snapshots' days are UTC days. */
+const TREND_DAYS = 90;
+
+/** One programme's compliance day by day, over everything the reader sees or one region of it. */
+function ComplianceTrend({ regions, scope }: { regions: { id: string; code: string; name: string }[]; scope: string }) {
+  const [regionId, setRegionId] = useState('');
+  const [chosenProgramId, setProgramId] = useState('');
+  const [options] = useQuery({ query: FilterOptionsDocument });
+  const programs = options.data?.certificationPrograms ?? [];
+  const programId = chosenProgramId || (programs[0]?.id ?? '');
+  const period = { programId, from: isoDay(1 - TREND_DAYS, 'UTC'), to: isoDay(0, 'UTC') };
+  const [chain] = useQuery({ query: ChainTrendDocument, variables: period, pause: !programId || regionId !== '' });
+  const [region] = useQuery({
+    query: RegionTrendDocument,
+    variables: { ...period, regionId },
+    pause: !programId || regionId === '',
+  });
+  const { fetching, error } = regionId ? region : chain;
+  const points = regionId ? region.data?.regionComplianceTrend : chain.data?.chainComplianceTrend;
+  const program = programs.find((p) => p.id === programId);
+  const place = regions.find((r) => r.id === regionId)?.name ?? scope;
+  return (
+    <Card title={`Last ${TREND_DAYS} days`}>
+      <div className="filters" style={{ marginBottom: '1rem' }}>
+        {regions.length > 1 && (
+          <SelectField
+            label="Trend of"
+            value={regionId}
+            placeholder={`All of ${scope}`}
+            onChange={(e) => setRegionId(e.target.value)}
+            options={regions.map((r) => ({ value: r.id, label: `${r.code} · ${r.name}` }))}
+          />
+        )}
+        <SelectField
+          label="Trend programme"
+          value={programId}
+          onChange={(e) => setProgramId(e.target.value)}
+          options={programs.map((p) => ({ value: p.id, label: p.name }))}
+        />
+      </div>
+      {options.data && programs.length === 0 && <p className="empty">No certification programme yet.</p>}
+      {error && <ErrorAlert error={error} />}
+      {fetching && !points && <Spinner />}
+      {points && (
+        <TrendChart
+          title={`${program?.name ?? 'Programme'} compliance of ${place}`}
+          points={points.map((p) => ({ day: p.day, percent: p.compliancePercent }))}
+        />
+      )}
+    </Card>
+  );
+}
 
 function StoreRanking() {
   const [regionId, setRegionId] = useState('');
@@ -195,6 +267,7 @@ export function CompliancePage() {
               }))}
             />
           </Card>
+          <ComplianceTrend regions={data.regionCompliance.map((r) => r.region)} scope={scope ?? 'the chain'} />
         </>
       )}
       <StoreRanking />

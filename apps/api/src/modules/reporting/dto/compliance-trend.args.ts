@@ -4,7 +4,7 @@ import { IdField } from '../../../graphql/id';
 
 /** The period of a trend; the dates are checked by ComplianceTrends (real days, from ≤ to, ≤ 400 days). */
 @ArgsType()
-class TrendPeriodArgs {
+export class TrendPeriodArgs {
   @IdField()
   programId!: number;
 
