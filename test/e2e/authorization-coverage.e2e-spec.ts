@@ -89,6 +89,8 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   createRegion: HR,
   createStore: HR,
   deactivateEmployee: HR,
+  deleteRegion: HR,
+  deleteStore: HR,
   importEmployees: HR,
   updateEmployee: HR,
   updateRegion: HR,

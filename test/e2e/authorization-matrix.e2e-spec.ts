@@ -3,6 +3,8 @@ import { EMPLOYEE_CSV_COLUMNS } from '@lp/organisation';
 import {
   buildCourse,
   buildOrgChart,
+  buildRegion,
+  buildStore,
   createTestApp,
   errorCode,
   graphql,
@@ -169,7 +171,8 @@ describe('authorization matrix', () => {
   describe('changing the organisation: HR and admins only', () => {
     const n = { value: 0 };
     const next = () => `M${(n.value += 1)}`;
-    const operations: [string, () => [string, Record<string, unknown>]][] = [
+    type Operation = [string, Record<string, unknown>];
+    const operations: [string, () => Operation | Promise<Operation>][] = [
       [
         'createRegion',
         () => [
@@ -196,6 +199,20 @@ describe('authorization matrix', () => {
         () => [
           'mutation ($id: ID!, $i: UpdateStoreInput!) { updateStore(id: $id, input: $i) { id } }',
           { id: chart.stores.n1.id, i: { name: `Store ${next()}` } },
+        ],
+      ],
+      [
+        'deleteStore (one created by mistake, in their region)',
+        async () => [
+          'mutation ($id: ID!) { deleteStore(id: $id) { id } }',
+          { id: (await buildStore(t.dataSource, { regionId: chart.regions.north.id })).id },
+        ],
+      ],
+      [
+        'deleteRegion (an empty one)',
+        async () => [
+          'mutation ($id: ID!) { deleteRegion(id: $id) { id } }',
+          { id: (await buildRegion(t.dataSource)).id },
         ],
       ],
       [
@@ -242,20 +259,20 @@ describe('authorization matrix', () => {
 
     it.each(operations)('%s: FORBIDDEN for managers and employees, writing nothing', async (_name, build) => {
       for (const reader of ['regional', 'manager', 'employee'] as Person[]) {
+        const [query, variables] = await build();
         const before = await rowCounts(t.dataSource);
-        const [query, variables] = build();
         const response = await as(reader, query, variables);
         expectDenied(response, 'FORBIDDEN');
         expect(response.data).toBeNull();
         expect(await rowCounts(t.dataSource)).toEqual(before);
       }
-      const [query, variables] = build();
+      const [query, variables] = await build();
       expect(errorCode(await graphql(t.app, query, variables))).toBe('UNAUTHENTICATED');
     });
 
     it.each(operations)('%s: allowed for HR and for admins', async (_name, build) => {
       for (const reader of ['hr', 'admin'] as Person[]) {
-        const [query, variables] = build();
+        const [query, variables] = await build();
         const response = await as(reader, query, variables);
         expect([reader, response.errors]).toEqual([reader, undefined]);
         if (_name.startsWith('deactivate')) {

@@ -33,6 +33,7 @@ const NotificationsPage = lazy(() =>
   import('./pages/hr/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
 const ProgrammesPage = lazy(() => import('./pages/hr/ProgrammesPage').then((m) => ({ default: m.ProgrammesPage })));
+const StoresPage = lazy(() => import('./pages/hr/StoresPage').then((m) => ({ default: m.StoresPage })));
 const CoursesPage = lazy(() => import('./pages/admin/CoursesPage').then((m) => ({ default: m.CoursesPage })));
 const CourseEditorPage = lazy(() =>
   import('./pages/admin/CourseEditorPage').then((m) => ({ default: m.CourseEditorPage })),
@@ -243,6 +244,14 @@ export function App() {
           element={
             <Signed roles={HR_ROLES}>
               <ProgrammesPage />
+            </Signed>
+          }
+        />
+        <Route
+          path="/stores"
+          element={
+            <Signed roles={HR_ROLES}>
+              <StoresPage />
             </Signed>
           }
         />

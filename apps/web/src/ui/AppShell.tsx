@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { to: '/import', label: 'Import', roles: HR_ROLES },
   { to: '/notifications', label: 'Notifications', roles: HR_ROLES },
   { to: '/programmes', label: 'Programmes', roles: HR_ROLES },
+  { to: '/stores', label: 'Stores', roles: HR_ROLES },
   { to: '/admin/courses', label: 'Courses', roles: ['ADMIN'] },
 ];
 

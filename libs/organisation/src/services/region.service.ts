@@ -5,6 +5,7 @@ import { AuditService } from '@lp/audit';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@lp/core';
 import { RegionEntity } from '../entities';
 import { type AccessScope } from '../scope/access-scope';
+import { regionReferences } from './organisation-references';
 
 @Injectable()
 export class RegionService {
@@ -74,5 +75,38 @@ export class RegionService {
       if (isDuplicateKeyError(error)) throw new ConflictError(`A region with code ${input.code} already exists`);
       throw error;
     }
+  }
+
+  /**
+   * Deletes a region nothing refers to. One with stores is refused with CONFLICT: moving its
+   * stores to another region (updateStore) first is how two regions merge. Nothing is written
+   * on refusal.
+   */
+  async delete(id: number, actorId: number | null): Promise<RegionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const region = await manager.findOne(RegionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!region) throw new NotFoundError('Region', id);
+      const references = await regionReferences(manager, id);
+      if (references.sentence) {
+        const stores =
+          references.stores > 0
+            ? ' Move its stores to another region first (updateStore with a regionId); that is how two regions merge.'
+            : '';
+        const managers =
+          references.managers > 0
+            ? ' Give its regional managers another region (updateEmployee with a managedRegionId).'
+            : '';
+        throw new ConflictError(`Region ${region.code} cannot be deleted: ${references.sentence}.${stores}${managers}`);
+      }
+      await manager.delete(RegionEntity, { id });
+      await this.audit.record(manager, {
+        actorId,
+        action: 'REGION_DELETED',
+        subjectType: 'Region',
+        subjectId: id,
+        before: { code: region.code, name: region.name },
+      });
+      return region;
+    });
   }
 }

@@ -16,6 +16,7 @@ import { RegionEntity, StoreEntity } from '../entities';
 import { type AccessScope, restrictToScope, scopeCoversStore } from '../scope/access-scope';
 import { isKnownTimezone } from '../timezone';
 import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
+import { storeReferences } from './organisation-references';
 import { StoreFiguresChanged } from './store-figures-changed';
 
 export interface CreateStoreInput {
@@ -153,6 +154,39 @@ export class StoreService {
     await this.lifecycle.runAfterCommit(moved.afterCommit);
     if (moved.regionChanged) await this.figuresChanged.notify([id]);
     return moved.store;
+  }
+
+  /**
+   * Deletes a store nothing refers to, such as one created by mistake. A store with people or
+   * history is refused with CONFLICT naming what refers to it, and nothing is written: its
+   * history must stay readable.
+   */
+  async delete(id: number, actorId: number | null): Promise<StoreEntity> {
+    return retriedTransaction(this.dataSource, async (manager) => {
+      const store = await this.locked(manager, id);
+      const references = await storeReferences(manager, id);
+      if (references.sentence) {
+        const move =
+          references.activeEmployees > 0
+            ? ' Move its active employees to another store or deactivate them (updateEmployee, or the employee import).'
+            : '';
+        throw new ConflictError(
+          `Store ${store.code} cannot be deleted: ${references.sentence}. Only a store nothing refers to, such as one ` +
+            'created by mistake, can be deleted: a store with people or history stays, so that history remains readable.' +
+            move,
+        );
+      }
+      await manager.delete(StoreEntity, { id });
+      await this.audit.record(manager, {
+        actorId,
+        action: 'STORE_DELETED',
+        subjectType: 'Store',
+        subjectId: id,
+        storeId: id,
+        before: storeSnapshot(store),
+      });
+      return store;
+    });
   }
 
   private async locked(manager: EntityManager, id: number): Promise<StoreEntity> {

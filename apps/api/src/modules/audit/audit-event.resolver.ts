@@ -52,8 +52,13 @@ export class AuditEventResolver {
     return this.loaders.employeeInScope(context, reader.scope).load(event.actorId);
   }
 
-  @ResolveField(() => StoreObject, { nullable: true, description: 'The store the subject belongs to, if any' })
+  @ResolveField(() => StoreObject, {
+    nullable: true,
+    description: 'The store the subject belongs to, if any; null once that store is deleted',
+  })
   async store(@Parent() event: AuditEventObject, @Context() context: GraphqlContext): Promise<StoreObject | null> {
-    return event.storeId === null ? null : this.loaders.store(context).load(event.storeId);
+    if (event.storeId === null) return null;
+    const [store] = await this.loaders.store(context).loadMany([event.storeId]);
+    return store instanceof Error ? null : store;
   }
 }

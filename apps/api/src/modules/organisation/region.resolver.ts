@@ -38,6 +38,18 @@ export class RegionResolver {
     return this.regionService.update(id, input, actor.id);
   }
 
+  @Mutation(() => RegionObject, {
+    description:
+      'Deletes a region nothing refers to and returns it as it was. CONFLICT, with nothing written, while stores, regional managers or audience rules refer to it; to merge two regions, move the stores with updateStore first',
+  })
+  @Roles(Role.HR, Role.ADMIN)
+  deleteRegion(
+    @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<RegionObject> {
+    return this.regionService.delete(id, actor.id);
+  }
+
   @ResolveField(() => StoreConnection, { description: 'By code' })
   async stores(
     @Parent() region: RegionObject,

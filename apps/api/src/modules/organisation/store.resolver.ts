@@ -65,6 +65,18 @@ export class StoreResolver {
     return this.storeService.update(id, input, actor.id);
   }
 
+  @Mutation(() => StoreObject, {
+    description:
+      'Deletes a store nothing refers to, such as one created by mistake, and returns it as it was. CONFLICT, with nothing written, for a store with people or history (former staff, transfers, managers, audience rules, compliance snapshots, audit events): the message says what refers to it',
+  })
+  @Roles(Role.HR, Role.ADMIN)
+  deleteStore(
+    @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<StoreObject> {
+    return this.storeService.delete(id, actor.id);
+  }
+
   @ResolveField(() => RegionObject)
   region(@Parent() store: StoreObject, @Context() context: GraphqlContext): Promise<RegionObject> {
     return this.loaders.region(context).load(store.regionId);
