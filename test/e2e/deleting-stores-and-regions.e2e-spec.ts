@@ -174,7 +174,8 @@ describe('deleting a store or a region', () => {
       new RegExp(`^Store ${store.code} cannot be deleted: the audience of programme LPX refers to it\\.`),
     );
     expect(await refused(DELETE_REGION, region.id)).toBe(
-      'Region AUD cannot be deleted: the audience of programme LPX refers to it.',
+      'Region AUD cannot be deleted: the audience of programme LPX refers to it. ' +
+        'Take it out of the audience of LPX first (updateCertificationProgram with an audience that does not name it).',
     );
     const { north } = chart.regions;
     expect(await refused(DELETE_REGION, north.id)).toBe(

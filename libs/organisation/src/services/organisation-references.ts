@@ -10,6 +10,13 @@ function counted(n: number, singular: string, plural = `${singular}s`): Referenc
   return n === 0 ? null : { words: `${n} ${n === 1 ? singular : plural}`, plural: n !== 1 };
 }
 
+/** What to do about audience rules limited to the store or region, when some are. */
+export function audienceAdvice(programCodes: string | null): string {
+  return programCodes
+    ? ` Take it out of the audience of ${programCodes} first (updateCertificationProgram with an audience that does not name it).`
+    : '';
+}
+
 function audienceOf(programCodes: string | null): Reference | null {
   if (!programCodes) return null;
   const plural = programCodes.includes(',');
@@ -36,7 +43,7 @@ function referToIt(references: (Reference | null)[]): string | null {
 export async function storeReferences(
   manager: EntityManager,
   storeId: number,
-): Promise<{ sentence: string | null; activeEmployees: number }> {
+): Promise<{ sentence: string | null; activeEmployees: number; programs: string | null }> {
   const [row] = (await manager.query(
     `SELECT
        (SELECT COUNT(*) FROM employees WHERE store_id = ? AND active = 1) AS active,
@@ -59,6 +66,7 @@ export async function storeReferences(
   const transferred = Number(row.transferred);
   return {
     activeEmployees: Number(row.active),
+    programs: row.programs,
     sentence: referToIt([
       counted(Number(row.active), 'active employee'),
       counted(Number(row.former), 'former employee'),
@@ -75,7 +83,7 @@ export async function storeReferences(
 export async function regionReferences(
   manager: EntityManager,
   regionId: number,
-): Promise<{ sentence: string | null; stores: number; managers: number }> {
+): Promise<{ sentence: string | null; stores: number; managers: number; programs: string | null }> {
   const [row] = (await manager.query(
     `SELECT
        (SELECT COUNT(*) FROM stores WHERE region_id = ?) AS stores,
@@ -90,6 +98,7 @@ export async function regionReferences(
   return {
     stores,
     managers,
+    programs: row.programs,
     sentence: referToIt([counted(stores, 'store'), counted(managers, 'regional manager'), audienceOf(row.programs)]),
   };
 }

@@ -5,7 +5,7 @@ import { AuditService } from '@lp/audit';
 import { ConflictError, isDuplicateKeyError, NotFoundError } from '@lp/core';
 import { RegionEntity } from '../entities';
 import { type AccessScope } from '../scope/access-scope';
-import { regionReferences } from './organisation-references';
+import { audienceAdvice, regionReferences } from './organisation-references';
 
 @Injectable()
 export class RegionService {
@@ -96,7 +96,9 @@ export class RegionService {
           references.managers > 0
             ? ' Give its regional managers another region (updateEmployee with a managedRegionId).'
             : '';
-        throw new ConflictError(`Region ${region.code} cannot be deleted: ${references.sentence}.${stores}${managers}`);
+        throw new ConflictError(
+          `Region ${region.code} cannot be deleted: ${references.sentence}.${stores}${managers}${audienceAdvice(references.programs)}`,
+        );
       }
       await manager.delete(RegionEntity, { id });
       await this.audit.record(manager, {

@@ -16,7 +16,7 @@ import { RegionEntity, StoreEntity } from '../entities';
 import { type AccessScope, restrictToScope, scopeCoversStore } from '../scope/access-scope';
 import { isKnownTimezone } from '../timezone';
 import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
-import { storeReferences } from './organisation-references';
+import { audienceAdvice, storeReferences } from './organisation-references';
 import { StoreFiguresChanged } from './store-figures-changed';
 
 export interface CreateStoreInput {
@@ -173,7 +173,8 @@ export class StoreService {
         throw new ConflictError(
           `Store ${store.code} cannot be deleted: ${references.sentence}. Only a store nothing refers to, such as one ` +
             'created by mistake, can be deleted: a store with people or history stays, so that history remains readable.' +
-            move,
+            move +
+            audienceAdvice(references.programs),
         );
       }
       await manager.delete(StoreEntity, { id });
