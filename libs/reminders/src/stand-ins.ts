@@ -101,7 +101,7 @@ export async function escalationRecipientsOf(
 }
 
 /** Everyone active in HR, for the stores and regions nobody else answers for. */
-export async function activeHr(manager: EntityManager): Promise<number[]> {
+async function activeHr(manager: EntityManager): Promise<number[]> {
   const rows = (await manager.query('SELECT id FROM employees WHERE role = ? AND active = 1 ORDER BY id', [
     Role.HR,
   ])) as { id: number }[];
