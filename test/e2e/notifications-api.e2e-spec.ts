@@ -14,7 +14,7 @@ const NOTIFICATIONS = `
     notifications(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id kind status plannedAt sendAfter sentAt attempts lastError subjectType subjectId offsetKey
+      edges { node { id kind status plannedAt sendAfter sentAt attempts lastError subjectType subjectId offsetKey reason
                      recipient { id firstName store { code } } } }
     }
   }`;
@@ -85,9 +85,26 @@ describe('notifications in the API', () => {
         subjectType: 'ASSIGNMENT',
         subjectId: '501',
         offsetKey: 'D7',
+        reason: null,
         recipient: { id: String(dana.id), firstName: 'Dana', store: { code: 'S001' } },
       });
       expect(list.edges.map((e: any) => e.node.status)).toEqual(['SENT', 'PENDING', 'FAILED', 'PENDING']);
+    });
+
+    it('says why an escalation went to someone standing in for a store without a manager', async () => {
+      const reason = 'No active store manager at S001 to tell, so the regional managers of North are told';
+      await t.app
+        .get(NotificationPlanner)
+        .plan(t.dataSource.manager, [
+          { ...reminder(hr.id, NotificationKind.ESCALATION, 'ESCALATE@2026-01-08'), templateData: { reason } },
+        ]);
+
+      const response = await graphql(t.app, NOTIFICATIONS, { filter: { kind: 'ESCALATION' } }, t.tokenFor(hr));
+
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.notifications.edges.map((e: any) => [e.node.recipient.id, e.node.reason])).toEqual([
+        [String(hr.id), reason],
+      ]);
     });
 
     it('loads the recipients of a page in one batch', async () => {

@@ -385,6 +385,8 @@ describe('reminder planning', () => {
     it("escalates to each of the store's managers once, after ESCALATE_AFTER_DAYS", async () => {
       const second = await buildEmployee(dataSource, { storeId: store.id, role: Role.STORE_MANAGER });
       const elsewhere = await buildEmployee(dataSource, { role: Role.STORE_MANAGER });
+      // The region's manager is not copied on a store that has its own.
+      const regional = await buildEmployee(dataSource, { storeId: store.id, role: Role.REGIONAL_MANAGER });
       const due = await assignment(new Date(THURSDAY_MORNING.getTime() - 6 * DAY));
 
       await planning.plan();
@@ -397,6 +399,8 @@ describe('reminder planning', () => {
       const rows = await notifications(NotificationKind.ESCALATION);
       expect(rows.map((n) => n.recipientId).sort()).toEqual([manager.id, second.id].sort());
       expect(rows.map((n) => n.recipientId)).not.toContain(elsewhere.id);
+      expect(rows.map((n) => n.recipientId)).not.toContain(regional.id);
+      expect(rows[0].templateData).not.toHaveProperty('reason');
       expect(rows[0]).toMatchObject({
         subjectType: NotificationSubjectType.ASSIGNMENT,
         subjectId: due.id,
@@ -506,6 +510,208 @@ describe('reminder planning', () => {
         NotificationKind.ASSIGNMENT_OVERDUE,
         NotificationKind.WEEKLY_DIGEST,
       ]);
+    });
+  });
+
+  describe('a store without an active manager', () => {
+    const sweep = () => worker.app.get(NotificationSweep).sweep();
+    const leaves = (employee: EmployeeEntity) =>
+      dataSource.getRepository(EmployeeEntity).update({ id: employee.id }, { active: false });
+    const escalations = async () =>
+      (await notifications(NotificationKind.ESCALATION)).map((n) => [n.recipientId, n.status]);
+    const emailsTo = (address: string, subject: string) =>
+      smtp.messages.filter((m) => !Array.isArray(m.to) && m.to?.text === address && m.subject?.includes(subject));
+    let regional: EmployeeEntity;
+    let riley: EmployeeEntity;
+
+    beforeEach(async () => {
+      await dataSource.query('UPDATE regions SET name = ? WHERE id = ?', ['North East', store.regionId]);
+      const brooklyn = await buildStore(dataSource, {
+        name: 'Brooklyn',
+        regionId: store.regionId,
+        timezone: 'America/New_York',
+      });
+      riley = await buildEmployee(dataSource, {
+        storeId: brooklyn.id,
+        role: Role.STORE_MANAGER,
+        email: 'riley@example.test',
+      });
+      regional = await buildEmployee(dataSource, {
+        storeId: brooklyn.id,
+        role: Role.REGIONAL_MANAGER,
+        firstName: 'Alex',
+        email: 'alex@example.test',
+      });
+    });
+
+    it("escalates overdue work to the region's regional managers, who are told why, and HR sees why", async () => {
+      await leaves(manager);
+      // Another region's regional manager is not told.
+      await buildEmployee(dataSource, { role: Role.REGIONAL_MANAGER });
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+
+      expect((await planning.plan()).escalations).toBe(1);
+      const [row] = await notifications(NotificationKind.ESCALATION);
+      expect(row.recipientId).toBe(regional.id);
+      expect(row.templateData).toMatchObject({
+        reason: 'No active store manager at Manhattan 5th Ave to tell, so the regional managers of North East are told',
+      });
+
+      await sweep();
+      await eventually(async () => expect(await escalations()).toEqual([[regional.id, NotificationStatus.SENT]]));
+      const [email] = emailsTo('alex@example.test', 'is overdue with');
+      expect(email.text).toContain('Hello Alex,');
+      expect(email.text).toContain('Dana Reyes has not completed the LP Academy course');
+      expect(email.text).toContain(
+        'Why you: No active store manager at Manhattan 5th Ave to tell, so the regional managers of North East are told.',
+      );
+    });
+
+    it('escalates to HR when the region has no active regional manager either', async () => {
+      await leaves(manager);
+      await leaves(regional);
+      const second = await buildEmployee(dataSource, { role: Role.HR, email: 'hr2@example.test' });
+      await leaves(await buildEmployee(dataSource, { role: Role.HR }));
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+
+      expect((await planning.plan()).escalations).toBe(2);
+      const rows = await notifications(NotificationKind.ESCALATION);
+      expect(rows.map((n) => n.recipientId).sort()).toEqual([hr.id, second.id].sort());
+      expect(rows[0].templateData).toMatchObject({
+        reason:
+          'No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told',
+      });
+
+      await sweep();
+      await eventually(async () =>
+        expect((await escalations()).map(([, status]) => status)).toEqual([
+          NotificationStatus.SENT,
+          NotificationStatus.SENT,
+        ]),
+      );
+      expect(emailsTo('hr@example.test', 'is overdue with')[0].text).toContain(
+        'Why you: No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told.',
+      );
+    });
+
+    it("escalates a store manager's own overdue work to the regional managers when nobody else manages the store", async () => {
+      await buildAssignment(dataSource, {
+        employeeId: manager.id,
+        courseId,
+        dueAt: new Date(THURSDAY_MORNING.getTime() - 8 * DAY),
+      });
+
+      await planning.plan();
+      expect((await notifications(NotificationKind.ESCALATION)).map((n) => n.recipientId)).toEqual([regional.id]);
+    });
+
+    it('tells the regional managers of work whose manager left before the escalation went out', async () => {
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+      await planning.plan();
+      expect(await escalations()).toEqual([[manager.id, NotificationStatus.PENDING]]);
+
+      await leaves(manager);
+      await sweep();
+      await eventually(async () => expect(await escalations()).toEqual([[manager.id, NotificationStatus.CANCELLED]]));
+      await planning.plan();
+      await sweep();
+      await eventually(async () =>
+        expect(await escalations()).toEqual([
+          [manager.id, NotificationStatus.CANCELLED],
+          [regional.id, NotificationStatus.SENT],
+        ]),
+      );
+      expect(emailsTo('morgan@example.test', 'is overdue with')).toEqual([]);
+    });
+
+    it('tells the manager a store was given before the escalation to its regional managers went out, not them', async () => {
+      await leaves(manager);
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+      await planning.plan();
+      expect(await escalations()).toEqual([[regional.id, NotificationStatus.PENDING]]);
+
+      const newManager = await buildEmployee(dataSource, {
+        storeId: store.id,
+        role: Role.STORE_MANAGER,
+        email: 'jo@example.test',
+      });
+      await sweep();
+      await eventually(async () => expect(await escalations()).toEqual([[regional.id, NotificationStatus.CANCELLED]]));
+      expect((await notifications(NotificationKind.ESCALATION))[0].lastError).toMatch(/no longer the one to tell/);
+      await planning.plan();
+      await sweep();
+      await eventually(async () =>
+        expect(await escalations()).toEqual([
+          [regional.id, NotificationStatus.CANCELLED],
+          [newManager.id, NotificationStatus.SENT],
+        ]),
+      );
+      expect(emailsTo('alex@example.test', 'is overdue with')).toEqual([]);
+    });
+
+    it("sends the store's weekly digest to its regional managers, or to HR when the region has none, saying why", async () => {
+      await leaves(manager);
+      const queens = await buildStore(dataSource, { name: 'Queens', timezone: 'America/New_York' });
+      await dataSource.query('UPDATE regions SET name = ? WHERE id = ?', ['Long Island', queens.regionId]);
+      const sam = await buildEmployee(dataSource, { storeId: queens.id, firstName: 'Sam', lastName: 'Okafor' });
+      await buildAssignment(dataSource, {
+        employeeId: sam.id,
+        courseId,
+        dueAt: new Date(THURSDAY_MORNING.getTime() - 3 * DAY),
+      });
+      // A store nobody works in has no digest.
+      await buildStore(dataSource, { name: 'Closed', regionId: queens.regionId });
+
+      // Riley's of Brooklyn, Alex's of Manhattan (Brooklyn has its manager), HR's of Queens.
+      expect(await planning.plan()).toMatchObject({ digests: 3 });
+      const digests = await notifications(NotificationKind.WEEKLY_DIGEST);
+      expect(digests.find((n) => n.recipientId === regional.id)!.templateData).toMatchObject({
+        reason: 'No active store manager at Manhattan 5th Ave to tell, so the regional managers of North East are told',
+      });
+      expect(digests.find((n) => n.recipientId === hr.id)!.templateData).toMatchObject({
+        reason: 'No active store manager at Queens nor regional manager of Long Island to tell, so HR is told',
+      });
+
+      // The three digests and Sam's overdue reminder.
+      await sweep();
+      await smtp.waitFor(4);
+      const [alexDigest] = emailsTo('alex@example.test', 'Your LP Academy week');
+      expect(alexDigest.text).toContain('summary for Manhattan 5th Ave.');
+      expect(alexDigest.text).toContain(
+        'Why you: No active store manager at Manhattan 5th Ave to tell, so the regional managers of North East are told.',
+      );
+      const [hrDigest] = emailsTo('hr@example.test', 'Your LP Academy week');
+      expect(hrDigest.subject).toBe('Your LP Academy week 2026-W03: 1 overdue, 0 certificate(s) expiring');
+      expect(hrDigest.text).toContain('summary for Queens.');
+      expect(hrDigest.text).toMatch(/- Sam Okafor \(Queens\): "Course \d+", due Monday, 12 January 2026/);
+      const [rileyDigest] = emailsTo('riley@example.test', 'Your LP Academy week');
+      expect(rileyDigest.text).toContain('summary for Brooklyn.');
+      expect(rileyDigest.text).not.toContain('Why you');
+    });
+
+    it("sends the week's digest of a store whose manager left after it was planned to its regional managers", async () => {
+      // The week's first run, Sunday evening in New York: Morgan's digest waits for Monday 09:00.
+      clock.set(new Date('2026-01-12T00:05:00Z'));
+      expect(await planning.plan()).toMatchObject({ digests: 2 });
+
+      clock.set(new Date('2026-01-12T13:00:00Z'));
+      await leaves(manager);
+      expect(await planning.plan()).toMatchObject({ digests: 1 });
+      clock.set(new Date('2026-01-12T14:00:00Z'));
+      await sweep();
+      await eventually(async () =>
+        expect((await notifications(NotificationKind.WEEKLY_DIGEST)).map((n) => [n.recipientId, n.status])).toEqual([
+          [manager.id, NotificationStatus.CANCELLED],
+          [riley.id, NotificationStatus.SENT],
+          [regional.id, NotificationStatus.SENT],
+        ]),
+      );
+      expect(emailsTo('alex@example.test', 'Your LP Academy week')[0].text).toContain('summary for Manhattan 5th Ave.');
+      expect(emailsTo('morgan@example.test', 'Your LP Academy week')).toEqual([]);
+
+      // Alex's digest of the week went out: the store is in next week's, not in a second one this week.
+      clock.set(new Date('2026-01-14T15:00:00Z'));
+      expect(await planning.plan()).toMatchObject({ digests: 0 });
     });
   });
 
@@ -824,7 +1030,8 @@ describe('reminder planning', () => {
       clock.set(new Date('2026-01-30T15:00:00Z'));
       await planning.plan();
       await worker.app.get(NotificationSweep).sweep();
-      await smtp.waitFor(4);
+      // The three notices, Morgan's digest, and HR's of the head office, which has no manager.
+      await smtp.waitFor(5);
       const noticeTo = (address: string) =>
         smtp.messages.find(
           (m) => m.subject?.endsWith('certificate has expired') && !Array.isArray(m.to) && m.to?.text === address,

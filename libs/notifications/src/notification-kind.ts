@@ -7,13 +7,13 @@ export const NotificationKind = {
   ASSIGNMENT_DUE: 'ASSIGNMENT_DUE',
   /** An assignment is past due; repeats weekly (offset key: `OVERDUE-1@2026-03-01`, `OVERDUE-2@…`). */
   ASSIGNMENT_OVERDUE: 'ASSIGNMENT_OVERDUE',
-  /** Overdue work reported to the store's manager. */
+  /** Overdue work reported to the store's manager, or to those standing in for a store without one. */
   ESCALATION: 'ESCALATION',
   /** A certification's expiry is coming (offset key: days before and the date, e.g. `D30@2026-03-01`). */
   CERTIFICATION_EXPIRING: 'CERTIFICATION_EXPIRING',
   /** A certification has expired. */
   CERTIFICATION_EXPIRED: 'CERTIFICATION_EXPIRED',
-  /** A store manager's weekly summary (offset key: ISO week, e.g. `2026-W03`). */
+  /** A store manager's weekly summary, or a stand-in's of the stores without one (offset key: ISO week, e.g. `2026-W03`). */
   WEEKLY_DIGEST: 'WEEKLY_DIGEST',
 } as const;
 

@@ -19,9 +19,9 @@ import {
   WEEK_MS,
 } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
+import { escalationRecipientsOf } from '../stand-ins';
 import { type OpenAssignmentRow, openAssignmentsDueBetween } from './open-assignments';
 import { planFromBatches } from './plan-batches';
-import { storeManagersOf } from './store-managers';
 
 /**
  * How long after the moment to escalate a planner that was not running still escalates:
@@ -39,7 +39,8 @@ export interface AssignmentReminderCounts {
  * Plans the reminders about open assignments: "due in N days" per the programme's offsets
  * (the defaults outside a programme), weekly overdue reminders up to OVERDUE_REMINDER_LIMIT,
  * and one escalation to each of the store's managers ESCALATE_AFTER_DAYS after the due
- * date. Idempotent: NotificationPlanner writes only what is not planned yet; offset keys
+ * date — to the regional managers standing in for a store without one, or to HR (see
+ * stand-ins.ts), who are told why (templateData.reason). Idempotent: NotificationPlanner writes only what is not planned yet; offset keys
  * carry the due date.
  * The three kinds are planned side by side, each reading and writing on connections of its own.
  */
@@ -110,14 +111,15 @@ export class AssignmentReminderPlanner {
     const to = new Date(now.getTime() - this.config.ESCALATE_AFTER_DAYS * DAY_MS);
     const from = new Date(to.getTime() - ESCALATION_CATCH_UP_MS);
     return this.eachBatch(from, to, async (batch) => {
-      const managers = await storeManagersOf(
+      const recipients = await escalationRecipientsOf(
         this.dataSource.manager,
         batch.map((a) => a.employeeId),
       );
-      return batch.flatMap((assignment) =>
-        (managers.get(assignment.employeeId) ?? []).map((managerId) => ({
+      return batch.flatMap((assignment) => {
+        const { recipientIds, reason } = recipients.get(assignment.employeeId) ?? { recipientIds: [], reason: null };
+        return recipientIds.map((recipientId) => ({
           kind: NotificationKind.ESCALATION,
-          recipientId: managerId,
+          recipientId,
           subjectType: NotificationSubjectType.ASSIGNMENT,
           subjectId: assignment.id,
           offsetKey: escalationKey(assignment.dueAt),
@@ -126,9 +128,10 @@ export class AssignmentReminderPlanner {
             ...templateData(assignment),
             employeeName: assignment.employeeName,
             overdueDays: this.config.ESCALATE_AFTER_DAYS,
+            ...(reason && { reason }),
           },
-        })),
-      );
+        }));
+      });
     });
   }
 

@@ -2,7 +2,8 @@ import { NotificationKind, type NotificationTemplate } from '@lp/notifications';
 import { loadEscalatedAssignment } from './open-assignment.loader';
 
 /**
- * Sent to a store manager; templateData `{ assignmentId, courseTitle, dueAt, employeeName, overdueDays }`,
+ * Sent to a store manager, or to those standing in for a store without one, told why
+ * (`reason`); templateData `{ assignmentId, courseTitle, dueAt, employeeName, overdueDays }`,
  * the names in it replaced by the current ones when it is sent (loadEscalatedAssignment).
  * The due date is told in the employee's store's zone, as their emails and the manager's pages
  * give it: the manager may be based in another zone (head office).
@@ -14,12 +15,15 @@ export const escalationTemplate: NotificationTemplate = {
 
 {{employeeName}} has not completed the LP Academy course "{{courseTitle}}", which was due on
 {{dateTime dueAt zone=employeeTimezone}} — more than {{overdueDays}} day(s) ago.
-Please follow up with them: {{appLink "people" employeeId}}`,
+Please follow up with them: {{appLink "people" employeeId}}
+{{#if reason}}
+Why you: {{reason}}.{{/if}}`,
   html: `<p>Hello {{recipient.firstName}},</p>
 <p><strong>{{employeeName}}</strong> has not completed the LP Academy course <strong>{{courseTitle}}</strong>,
 which was due on <strong>{{dateTime dueAt zone=employeeTimezone}}</strong> — more than {{overdueDays}} day(s) ago.</p>
-<p><a href="{{appLink "people" employeeId}}">Please follow up with them</a></p>`,
+<p><a href="{{appLink "people" employeeId}}">Please follow up with them</a></p>
+{{#if reason}}<p>Why you: {{reason}}.</p>{{/if}}`,
   load: loadEscalatedAssignment,
   notLoadedBecause:
-    "the assignment is closed or its due date was moved, or the recipient no longer manages the employee's store",
+    "the assignment is closed or its due date was moved, or the recipient no longer manages the employee's store or is no longer the one to tell in its place (a store with an active manager tells them; one without, its regional managers, or HR when its region has none)",
 };

@@ -36,6 +36,26 @@ describe('the reminder email templates', () => {
     // 04:30 UTC on the 8th is 23:30 on the 7th in New York.
     expect(email.text).toContain('due on\nWednesday, 7 January 2026 at 23:30 New York time — more than 7 day(s) ago');
     expect(email.html).toContain('href="https://academy.example.com/people/31"');
+    expect(email.text).not.toContain('Why you');
+  });
+
+  it('tells someone standing in for a store without a manager why they get an escalation', () => {
+    const reason = 'No active store manager at Brooklyn to tell, so the regional managers of North East are told';
+    const email = templates.render(
+      NotificationKind.ESCALATION,
+      context({
+        assignmentId: 42,
+        courseTitle: 'CCTV basics',
+        dueAt: '2026-01-08T04:30:00.000Z',
+        employeeName: 'Dana Reyes',
+        overdueDays: 7,
+        employeeId: 31,
+        employeeTimezone: 'America/New_York',
+        reason,
+      }),
+    );
+    expect(email.text).toContain(`Why you: ${reason}.`);
+    expect(email.html).toContain(`<p>Why you: ${reason}.</p>`);
   });
 
   it('words the expiry notice for the holder and for the people told about it', () => {

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { expiringWithinEnd } from '@lp/certification';
-import { resolveTimezone } from '@lp/organisation';
+import { resolveTimezone, Role } from '@lp/organisation';
+import { activeRegionalManagerOf, type StandIn, standInReason, storeWithoutManager } from '../stand-ins';
 
 /** Rows listed by name in one digest; the totals still count every one. */
 export const DIGEST_LIST_LIMIT = 25;
@@ -11,6 +12,8 @@ export const DIGEST_EXPIRING_WITHIN_DAYS = 30;
 
 export interface WeeklyDigestContent {
   storeNames: string;
+  /** Why someone standing in for the stores' managers is sent it; null for their manager. */
+  reason: string | null;
   /** Each line with its store's zone: a date reads as the day that store (and its emails) give it. */
   overdue: { employeeName: string; storeName: string; storeTimezone: string; courseTitle: string; dueAt: string }[];
   overdueTotal: number;
@@ -31,19 +34,23 @@ export interface WeeklyDigestContent {
 /**
  * What a store manager's digest shows, read at sending time with aggregate queries over
  * their stores: overdue assignments, certificates expiring within 30 days, and per
- * programme how many of the people its audience names hold a valid certificate.
- * Null when the manager runs no store any more (the digest is then cancelled).
+ * programme how many of the people its audience names hold a valid certificate. For a
+ * regional manager or HR, the same of the stores they stand in for now (storesStoodInFor),
+ * with why (`reason`).
+ * Null when the recipient answers for no store any more (the digest is then cancelled).
  */
 export async function weeklyDigestContent(
   manager: EntityManager,
-  managerId: number,
+  recipientId: number,
   now: Date,
 ): Promise<WeeklyDigestContent | null> {
-  const stores = (await manager.query(
+  const managed = (await manager.query(
     `SELECT s.id, s.name, s.timezone FROM store_managers sm JOIN stores s ON s.id = sm.store_id
       WHERE sm.employee_id = ? ORDER BY s.name`,
-    [managerId],
-  )) as { id: number; name: string; timezone: string }[];
+    [recipientId],
+  )) as DigestStore[];
+  const standingIn = managed.length > 0 ? null : await storesStoodInFor(manager, recipientId);
+  const stores = standingIn?.stores ?? managed;
   if (stores.length === 0) return null;
   const storeIds = stores.map((s) => s.id);
   // Through the 30th day from today in each store: the day its certificates and emails give.
@@ -111,6 +118,7 @@ export async function weeklyDigestContent(
 
   return {
     storeNames: stores.map((s) => s.name).join(', '),
+    reason: standingIn?.reason ?? null,
     overdue: overdue.map((row) => ({
       employeeName: `${row.first_name} ${row.last_name}`,
       storeName: row.store_name,
@@ -134,5 +142,52 @@ export async function weeklyDigestContent(
     })),
     listLimit: DIGEST_LIST_LIMIT,
     expiringWithinDays: DIGEST_EXPIRING_WITHIN_DAYS,
+  };
+}
+
+interface DigestStore {
+  id: number;
+  name: string;
+  timezone: string;
+}
+
+/**
+ * The stores without an active manager that a regional manager or someone in HR stands in
+ * for now (see stand-ins.ts), and why; none for anyone else.
+ */
+async function storesStoodInFor(
+  manager: EntityManager,
+  recipientId: number,
+): Promise<{ stores: DigestStore[]; reason: string } | null> {
+  const [recipient] = (await manager.query('SELECT role FROM employees WHERE id = ?', [recipientId])) as {
+    role: Role;
+  }[];
+  const standIn: StandIn | null =
+    recipient?.role === Role.REGIONAL_MANAGER ? 'REGIONAL_MANAGER' : recipient?.role === Role.HR ? 'HR' : null;
+  if (!standIn) return null;
+  const stores = (
+    standIn === 'REGIONAL_MANAGER'
+      ? await manager.query(
+          `SELECT s.id, s.name, s.timezone, r.name AS region_name
+             FROM region_managers rm JOIN stores s ON s.region_id = rm.region_id JOIN regions r ON r.id = s.region_id
+            WHERE rm.employee_id = ? AND ${storeWithoutManager('s.id')}
+            ORDER BY s.name`,
+          [recipientId],
+        )
+      : await manager.query(
+          `SELECT s.id, s.name, s.timezone, r.name AS region_name
+             FROM stores s JOIN regions r ON r.id = s.region_id
+            WHERE ${storeWithoutManager('s.id')} AND NOT ${activeRegionalManagerOf('s.region_id')}
+            ORDER BY s.name`,
+        )
+  ) as (DigestStore & { region_name: string })[];
+  if (stores.length === 0) return null;
+  return {
+    stores,
+    reason: standInReason(
+      standIn,
+      stores.map((s) => s.name),
+      stores.map((s) => s.region_name),
+    ),
   };
 }

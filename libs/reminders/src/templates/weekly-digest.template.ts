@@ -2,7 +2,10 @@ import { Clock } from '@lp/core';
 import { NotificationKind, type NotificationTemplate } from '@lp/notifications';
 import { weeklyDigestContent } from './weekly-digest.content';
 
-/** A store manager's week in one email; its content is read when it is sent (see weeklyDigestContent). */
+/**
+ * A store manager's week in one email, or that of the stores someone stands in for; its
+ * content is read when it is sent (see weeklyDigestContent).
+ */
 export function weeklyDigestTemplate(clock: Clock): NotificationTemplate {
   return {
     kind: NotificationKind.WEEKLY_DIGEST,
@@ -10,7 +13,8 @@ export function weeklyDigestTemplate(clock: Clock): NotificationTemplate {
     text: `Hello {{recipient.firstName}},
 
 Here is this week's LP Academy summary for {{storeNames}}.
-
+{{#if reason}}Why you: {{reason}}.
+{{/if}}
 Overdue training ({{overdueTotal}}):
 {{#each overdue}}- {{employeeName}} ({{storeName}}): "{{courseTitle}}", due {{date dueAt zone=storeTimezone}}
 {{else}}- none
@@ -26,6 +30,7 @@ Certified per programme:
 Lists show at most {{listLimit}} names. The full picture: {{appLink "store"}}`,
     html: `<p>Hello {{recipient.firstName}},</p>
 <p>Here is this week's LP Academy summary for <strong>{{storeNames}}</strong>.</p>
+{{#if reason}}<p>Why you: {{reason}}.</p>{{/if}}
 <h3>Overdue training ({{overdueTotal}})</h3>
 <ul>{{#each overdue}}<li>{{employeeName}} ({{storeName}}): <strong>{{courseTitle}}</strong>, due {{date dueAt zone=storeTimezone}}</li>{{else}}<li>None</li>{{/each}}</ul>
 <h3>Certificates expiring within {{expiringWithinDays}} days ({{expiringTotal}})</h3>

@@ -41,6 +41,13 @@ export class NotificationObject {
   @Field({ description: "Which of the subject's reminders: D7 (days before), OVERDUE-2, 2026-W03…" })
   offsetKey!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why it went to this recipient, when they stand in for the usual one: a store without an active manager escalates to its region's regional managers, or to HR when the region has none",
+  })
+  reason!: string | null;
+
   recipientId!: number;
 }
 
@@ -60,6 +67,7 @@ export function toNotificationObject(notification: NotificationEntity): Notifica
     subjectType: notification.subjectType,
     subjectId: notification.subjectId,
     offsetKey: notification.offsetKey,
+    reason: typeof notification.templateData?.reason === 'string' ? notification.templateData.reason : null,
     recipientId: notification.recipientId,
   };
 }

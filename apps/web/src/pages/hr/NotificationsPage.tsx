@@ -30,6 +30,7 @@ const NotificationsDocument = graphql(`
           attempts
           lastError
           subjectType
+          reason
           recipient {
             id
             firstName
@@ -98,6 +99,7 @@ export function NotificationsPage() {
                   n.recipient ? <Link to={`/people/${n.recipient.id}`}>{fullName(n.recipient)}</Link> : '—',
               },
               { header: 'Which', cell: (n) => n.offsetKey },
+              { header: 'Why them', cell: (n) => n.reason ?? '' },
               { header: 'Status', cell: (n) => <StatusBadge status={n.status} /> },
               { header: 'Planned', cell: (n) => formatDateTime(n.plannedAt) },
               { header: 'Sent', cell: (n) => formatDateTime(n.sentAt) },
