@@ -185,7 +185,7 @@ describe('a store and a catalogue bigger than a page', () => {
     // Page 2's rows, not only its number: a Next pressed while it loads is lost on a busy machine.
     await page.getByRole('cell', { name: `CASH-${pad(CYCLES - 20)}`, exact: true }).waitFor();
     await pages.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('cell', { name: 'CASH-001' }).waitFor();
+    await page.getByRole('cell', { name: 'CASH-001', exact: true }).waitFor();
     await checkAccessibility(page);
   });
 });
