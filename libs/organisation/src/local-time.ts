@@ -123,3 +123,28 @@ export function instantOfLocalTime(
   });
   return new Date(matching.length > 0 ? Math.min(...matching) : Math.max(...candidates));
 }
+
+/** Per zone, per calendar day (its number since the epoch): the epoch ms the day starts at. */
+const dayStarts = new Map<string, Map<number, number>>();
+
+/**
+ * The first moment of a calendar day in a zone, `days` after the given one (negative for
+ * before): its midnight, or the moment the clocks jump where midnight never happens.
+ * Cached per zone and day: planning asks it for every reminder of every row it reads.
+ */
+export function startOfLocalDay(date: { year: number; month: number; day: number }, timezone: string, days = 0): Date {
+  const dayNumber = Date.UTC(date.year, date.month - 1, date.day) / DAY_MS + days;
+  let starts = dayStarts.get(timezone);
+  if (!starts) dayStarts.set(timezone, (starts = new Map()));
+  let start = starts.get(dayNumber);
+  if (start === undefined) {
+    const day = new Date(dayNumber * DAY_MS);
+    start = instantOfLocalTime(
+      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: 0 },
+      timezone,
+    ).getTime();
+    if (starts.size >= MAX_CACHED_DAYS) starts.clear();
+    starts.set(dayNumber, start);
+  }
+  return new Date(start);
+}
