@@ -201,7 +201,7 @@ describe('people changing while their training is open', () => {
           id: expect.any(String),
           status: 'ASSIGNED',
           reason: 'RULE',
-          dueAt: '2027-04-02T09:00:00.000Z',
+          dueAt: '2027-04-02T22:59:00.000Z',
           course: { id: String(core.course.id) },
         },
       ]);
@@ -597,7 +597,7 @@ describe('people changing while their training is open', () => {
       });
       // Out of the audience: the programme's course and its reminder cancelled.
       expect(outcomeOf(ids.get('OFF-0')!)).toEqual({
-        work: [{ course: 'LPO-CORE', status: 'CANCELLED', reason: 'RULE', dueAt: new Date('2026-04-01T09:00:00Z') }],
+        work: [{ course: 'LPO-CORE', status: 'CANCELLED', reason: 'RULE', dueAt: new Date('2026-04-01T22:59:00Z') }],
         reminders: [
           {
             ...reminder('CANCELLED', '2026-03-02T09:00:00Z', 'Not sent: the assignment was cancelled'),
@@ -605,9 +605,9 @@ describe('people changing while their training is open', () => {
           },
         ],
       });
-      // Into it: the programme's course, due as a newcomer's.
+      // Into it: the programme's course, due as a newcomer's, at the end of the 30th day in Los Angeles.
       expect(outcomeOf(ids.get('CSH-0')!)).toEqual({
-        work: [{ course: 'LPO-CORE', status: 'ASSIGNED', reason: 'RULE', dueAt: new Date('2026-04-01T09:00:00Z') }],
+        work: [{ course: 'LPO-CORE', status: 'ASSIGNED', reason: 'RULE', dueAt: new Date('2026-04-02T06:59:00Z') }],
         reminders: [],
       });
       // 09:00 in London is 18:00 in Tokyo and 01:00 in Los Angeles: each waits for 09:00 there.
