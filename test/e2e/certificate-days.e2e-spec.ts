@@ -311,6 +311,12 @@ describe("a certificate's validity, in months of its holder's calendar", () => {
       expiresOn: '2026-06-01',
       expiresAt: '2026-06-02T03:30:00.000Z',
     });
+    // 02:30 on 8 February 2026 in New York: 8 March has no 02:30, the clocks jumping from 02:00 to 03:00.
+    expect(await grant('America/New_York', 1, '2026-02-08T07:30:00Z')).toMatchObject({
+      issuedOn: '2026-02-08',
+      expiresOn: '2026-03-08',
+      expiresAt: '2026-03-08T07:30:00.000Z',
+    });
     // 23:30 on 25 April 2026 in London (BST) to 23:30 GMT on 25 October, the day the clocks go back.
     expect(await grant('Europe/London', 6, '2026-04-25T22:30:00Z')).toMatchObject({
       issuedOn: '2026-04-25',

@@ -102,7 +102,9 @@ function offsetMinutes(instant: number, timezone: string): number {
 /**
  * The instant a wall-clock time happens in a zone. Around a DST change the zone has two
  * offsets that day: an ambiguous time (clocks going back) takes its first occurrence, and
- * a time that never happens (clocks going forward) the moment the clocks jump.
+ * a time that never happens (clocks going forward) is read on the clock before the change,
+ * so it lands as far past the jump as it was past the time the clocks jumped from: 02:00 on
+ * the night New York goes from 02:00 to 03:00 is the jump itself, 02:30 is 03:30.
  */
 export function instantOfLocalTime(
   local: { year: number; month: number; day: number; hour: number; minute?: number },
