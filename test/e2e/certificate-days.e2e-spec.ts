@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { RenewalBasis } from '@lp/certification';
+import { CERTIFICATION_CSV_COLUMNS, RenewalBasis } from '@lp/certification';
 import { type EmployeeEntity, Role } from '@lp/organisation';
 import { buildEmployee, buildProgram, buildStore, createTestApp, graphql, type TestApp } from '@lp/testing';
 
@@ -329,6 +329,53 @@ describe("a certificate's validity, in months of its holder's calendar", () => {
       issuedOn: '2026-08-01',
       expiresOn: '2027-02-01',
       expiresAt: '2027-02-01T12:45:00.000Z',
+    });
+  });
+
+  it("dates and numbers an imported certificate on its holder's calendar", async () => {
+    const holderIn = async (timezone: string) =>
+      buildEmployee(t.dataSource, { storeId: (await buildStore(t.dataSource, { timezone })).id });
+    const tokyo = await holderIn('Asia/Tokyo');
+    const kiritimati = await holderIn('Pacific/Kiritimati');
+    const program = await buildProgram(t.dataSource, { validityMonths: 12 });
+    const csv = [
+      CERTIFICATION_CSV_COLUMNS.join(','),
+      // 1 January 2026 began in Tokyo on 31 December 2025 in UTC.
+      `${tokyo.employeeNumber},${program.code},2026-01-01,,`,
+      `${kiritimati.employeeNumber},${program.code},2024-02-29,,`,
+    ].join('\n');
+    const imported = await graphql(
+      t.app,
+      'mutation ($csv: String!) { importCertifications(csv: $csv) { imported errorCount } }',
+      { csv },
+      t.tokenFor(hr),
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importCertifications).toEqual({ imported: 2, errorCount: 0 });
+
+    const listed = await graphql(
+      t.app,
+      '{ certifications(first: 10) { edges { node { certificateNumber issuedOn expiresOn employee { id } } } } }',
+      {},
+      t.tokenFor(hr),
+    );
+    expect(listed.errors).toBeUndefined();
+    const byHolder = new Map(
+      (
+        listed.data!.certifications.edges as {
+          node: { certificateNumber: string; issuedOn: string; expiresOn: string; employee: { id: string } };
+        }[]
+      ).map(({ node: { employee, ...days } }) => [Number(employee.id), days]),
+    );
+    expect(byHolder.get(tokyo.id)).toEqual({
+      certificateNumber: `${program.code}-2026-000001`,
+      issuedOn: '2026-01-01',
+      expiresOn: '2027-01-01',
+    });
+    expect(byHolder.get(kiritimati.id)).toEqual({
+      certificateNumber: `${program.code}-2024-000001`,
+      issuedOn: '2024-02-29',
+      expiresOn: '2025-02-28',
     });
   });
 
