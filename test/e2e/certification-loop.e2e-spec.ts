@@ -116,7 +116,8 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
 
     const [assignment] = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments;
     expect(assignment).toMatchObject({ status: 'ASSIGNED', reason: 'RULE', course: { id: String(course.course.id) } });
-    expect(assignment.dueAt).toBe('2026-04-01T09:00:00.000Z');
+    // The end of the 30th day from the hire in the store's zone (London, in summer time by then).
+    expect(assignment.dueAt).toBe('2026-04-01T22:59:00.000Z');
 
     t.clock.set(new Date('2026-03-10T09:00:00Z'));
     const passed = await passCourse(token, assignment.id, course);
@@ -167,7 +168,8 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
       expect.objectContaining({
         reason: 'RULE',
         course: { id: String(course.course.id) },
-        dueAt: '2027-02-19T09:00:00.000Z',
+        // The end of 19 February in London.
+        dueAt: '2027-02-19T23:59:00.000Z',
       }),
     ]);
     const recertified = (await passCourse(token, again[0].id, course)).data!.submitQuizAttempt.certification;

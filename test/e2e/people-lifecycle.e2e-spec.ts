@@ -201,7 +201,7 @@ describe('people changing while their training is open', () => {
           id: expect.any(String),
           status: 'ASSIGNED',
           reason: 'RULE',
-          dueAt: '2027-04-02T09:00:00.000Z',
+          dueAt: '2027-04-02T22:59:00.000Z',
           course: { id: String(core.course.id) },
         },
       ]);
@@ -464,17 +464,17 @@ describe('people changing while their training is open', () => {
 
     it('follow an employee moved to a store in another time zone: its office hours, its dates, its name', async () => {
       const shibuya = await buildStore(t.dataSource, { name: 'Shibuya', timezone: 'Asia/Tokyo' });
-      // Due on Tuesday at 15:00 in London: the one-day reminder at 15:00 on Monday there,
-      // midnight in Tokyo.
+      // Due on Wednesday at 15:00 in London: the one-day reminder from the start of Tuesday
+      // there, at 09:00 in London, 18:00 in Tokyo.
       await buildAssignment(t.dataSource, {
         employeeId: dana.id,
         courseId: core.course.id,
-        dueAt: new Date('2026-03-03T15:00:00Z'),
+        dueAt: new Date('2026-03-04T15:00:00Z'),
       });
       await plan();
       expect((await pending()).sort()).toEqual(
         [
-          ['ASSIGNMENT_DUE', dana.id, '2026-03-02T15:00:00.000Z'],
+          ['ASSIGNMENT_DUE', dana.id, '2026-03-03T09:00:00.000Z'],
           ['WEEKLY_DIGEST', morgan.id, '2026-03-02T09:00:00.000Z'],
         ].sort(),
       );
@@ -483,7 +483,8 @@ describe('people changing while their training is open', () => {
       await asHr(UPDATE, { id: dana.id, input: { storeId: shibuya.id } });
       await asHr(UPDATE, { id: morgan.id, input: { storeId: shibuya.id } });
 
-      // 18:00 in Tokyo is after hours there: both wait for Tuesday 09:00 in Tokyo.
+      // The reminder's moment and the digest's (now: 18:00 in Tokyo, after hours there) both
+      // wait for Tuesday 09:00 in Tokyo.
       expect((await pending()).sort()).toEqual(
         [
           ['ASSIGNMENT_DUE', dana.id, '2026-03-03T00:00:00.000Z'],
@@ -493,7 +494,7 @@ describe('people changing while their training is open', () => {
       // The reminder still stops being worth sending when the course falls due.
       expect(
         await t.dataSource.query('SELECT expires_at FROM notifications WHERE recipient_id = ?', [dana.id]),
-      ).toEqual([{ expires_at: new Date('2026-03-03T15:00:00Z') }]);
+      ).toEqual([{ expires_at: new Date('2026-03-04T15:00:00Z') }]);
       t.clock.set(new Date('2026-03-02T15:00:00Z'));
       expect(await sweep()).toMatchObject({ queued: 0 });
 
@@ -501,8 +502,8 @@ describe('people changing while their training is open', () => {
       expect(await sweep()).toMatchObject({ queued: 2 });
       await smtp.waitFor(2);
       const reminder = emailTo('dana@example.test', 'Reminder');
-      expect(reminder.subject).toMatch(/is due on Wednesday, 4 March 2026$/);
-      expect(reminder.text).toContain('is due on Wednesday, 4 March 2026 at 00:00 Tokyo time');
+      expect(reminder.subject).toMatch(/is due on Thursday, 5 March 2026$/);
+      expect(reminder.text).toContain('is due on Thursday, 5 March 2026 at 00:00 Tokyo time');
       expect(reminder.text).toContain('LP Academy · Shibuya');
       expect(emailTo('morgan@example.test', 'Your LP Academy week').text).toContain(
         "Here is this week's LP Academy summary for Shibuya.",
@@ -537,7 +538,7 @@ describe('people changing while their training is open', () => {
       const hired = await asHr(IMPORT, { csv: csvOf(people.map((p) => lineOf(p.n, p.from, store.code))) });
       expect(hired.importEmployees).toEqual({ updated: 0, errorCount: 0 });
       // The officers' programme course falls due in 30 days; the others' course on Tuesday at
-      // 15:00 in London, so its one-day reminder goes at 15:00 on Monday there.
+      // 15:00 in London, so its one-day reminder goes on Monday, the day before, from 09:00 there.
       const assigned = await asHr(ASSIGN, {
         input: {
           courseId: refresher.course.id,
@@ -596,7 +597,7 @@ describe('people changing while their training is open', () => {
       });
       // Out of the audience: the programme's course and its reminder cancelled.
       expect(outcomeOf(ids.get('OFF-0')!)).toEqual({
-        work: [{ course: 'LPO-CORE', status: 'CANCELLED', reason: 'RULE', dueAt: new Date('2026-04-01T09:00:00Z') }],
+        work: [{ course: 'LPO-CORE', status: 'CANCELLED', reason: 'RULE', dueAt: new Date('2026-04-01T22:59:00Z') }],
         reminders: [
           {
             ...reminder('CANCELLED', '2026-03-02T09:00:00Z', 'Not sent: the assignment was cancelled'),
@@ -604,12 +605,12 @@ describe('people changing while their training is open', () => {
           },
         ],
       });
-      // Into it: the programme's course, due as a newcomer's.
+      // Into it: the programme's course, due as a newcomer's, at the end of the 30th day in Los Angeles.
       expect(outcomeOf(ids.get('CSH-0')!)).toEqual({
-        work: [{ course: 'LPO-CORE', status: 'ASSIGNED', reason: 'RULE', dueAt: new Date('2026-04-01T09:00:00Z') }],
+        work: [{ course: 'LPO-CORE', status: 'ASSIGNED', reason: 'RULE', dueAt: new Date('2026-04-02T06:59:00Z') }],
         reminders: [],
       });
-      // 15:00 in London is midnight in Tokyo and 07:00 in Los Angeles: each waits for 09:00 there.
+      // 09:00 in London is 18:00 in Tokyo and 01:00 in Los Angeles: each waits for 09:00 there.
       const associate = (sendAfter: string) => ({
         work: [
           { course: 'LPO-REFRESH', status: 'ASSIGNED', reason: 'MANUAL', dueAt: new Date('2026-03-03T15:00:00Z') },
@@ -619,27 +620,27 @@ describe('people changing while their training is open', () => {
       expect(outcomeOf(ids.get('ASC-0')!)).toEqual(associate('2026-03-03T00:00:00Z'));
       expect(outcomeOf(ids.get('ASC-1')!)).toEqual(associate('2026-03-02T17:00:00Z'));
       // Who stayed keeps London's hours.
-      expect(outcomeOf(dana.id)).toEqual(associate('2026-03-02T15:00:00Z'));
+      expect(outcomeOf(dana.id)).toEqual(associate('2026-03-02T09:00:00Z'));
     }, 60_000);
 
     it('bring a reminder forward when the new store is already open at its moment', async () => {
       const soho = await buildStore(t.dataSource, { name: 'New York Soho', timezone: 'America/New_York' });
       await asHr(UPDATE, { id: dana.id, input: { storeId: soho.id } });
-      // Due on Tuesday at 12:00 UTC: the one-day reminder is due at 07:00 on Monday in New
-      // York, so it waits for 09:00 there; in London it may go at 12:00.
+      // Due on Wednesday at 12:00 UTC: the one-day reminder is due from the start of Tuesday
+      // in New York (05:00 UTC), so it waits for 09:00 there; in London it may go at 09:00.
       await buildAssignment(t.dataSource, {
         employeeId: dana.id,
         courseId: core.course.id,
-        dueAt: new Date('2026-03-03T12:00:00Z'),
+        dueAt: new Date('2026-03-04T12:00:00Z'),
       });
       await plan();
-      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-02T14:00:00.000Z']);
+      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-03T14:00:00.000Z']);
 
       // Back in London by a CSV import.
       const line = [dana.employeeNumber, 'Dana', 'Reyes', dana.email, 'SALES_ASSOCIATE', store.code, '', ''].join(',');
       const imported = await asHr(IMPORT, { csv: [EMPLOYEE_CSV_COLUMNS.join(','), line].join('\n') });
       expect(imported.importEmployees).toEqual({ updated: 1, errorCount: 0 });
-      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-02T12:00:00.000Z']);
+      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-03T09:00:00.000Z']);
     });
   });
 });

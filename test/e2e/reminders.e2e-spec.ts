@@ -274,8 +274,8 @@ describe('reminder planning', () => {
       expect(rows[0]).toMatchObject({
         recipientId: holder.id,
         subjectId: due.id,
-        plannedAt: new Date('2026-01-18T08:00:00Z'),
-        // 03:00 local waits for 09:00 local.
+        // From the start of 18 January in New York, seven days before the due day, sent at 09:00 there.
+        plannedAt: new Date('2026-01-18T05:00:00Z'),
         sendAfter: new Date('2026-01-18T14:00:00Z'),
         expiresAt: dueAt,
         status: NotificationStatus.PENDING,
@@ -690,8 +690,8 @@ describe('reminder planning', () => {
     });
 
     it("sends the week's digest of a store whose manager left after it was planned to its regional managers", async () => {
-      // The week's first run, Sunday evening in New York: Morgan's digest waits for Monday 09:00.
-      clock.set(new Date('2026-01-12T00:05:00Z'));
+      // The week's first run, just after midnight on Monday in New York: Morgan's digest waits for 09:00.
+      clock.set(new Date('2026-01-12T05:05:00Z'));
       expect(await planning.plan()).toMatchObject({ digests: 2 });
 
       clock.set(new Date('2026-01-12T13:00:00Z'));
@@ -1186,11 +1186,18 @@ describe('reminder planning', () => {
       const digestOf = async (recipient: EmployeeEntity) =>
         (await notifications(NotificationKind.WEEKLY_DIGEST)).find((n) => n.recipientId === recipient.id)!;
 
-      // The week's first run: Monday 09:05 in Tokyo, still Sunday 16:05 in Los Angeles.
+      // The week's first run: Monday 09:05 in Tokyo, still Sunday 16:05 in Los Angeles and 19:05 in New York.
       clock.set(new Date('2026-01-12T00:05:00Z'));
-      expect(await planning.plan()).toMatchObject({ digests: 3 });
+      expect(await planning.plan()).toMatchObject({ digests: 1 });
       expect(await digestOf(east)).toMatchObject({ offsetKey: '2026-W03', sendAfter: clock.now() });
-      // 09:00 on Monday in New York (EST) and in Los Angeles (PST).
+      await sweepAndDeliver(1);
+      expect(smtp.messages.map((m) => m.to)).toEqual([expect.objectContaining({ text: 'east@example.test' })]);
+
+      // Monday begins at 05:00 UTC in New York (EST) and at 08:00 in Los Angeles (PST); each waits for 09:00 there.
+      clock.set(new Date('2026-01-12T05:00:00Z'));
+      expect(await planning.plan()).toMatchObject({ digests: 1 });
+      clock.set(new Date('2026-01-12T08:00:00Z'));
+      expect(await planning.plan()).toMatchObject({ digests: 1 });
       expect(await digestOf(manager)).toMatchObject({
         offsetKey: '2026-W03',
         sendAfter: new Date('2026-01-12T14:00:00Z'),
@@ -1200,11 +1207,7 @@ describe('reminder planning', () => {
         sendAfter: new Date('2026-01-12T17:00:00Z'),
       });
 
-      await sweepAndDeliver(1);
-      expect(smtp.messages.map((m) => m.to)).toEqual([expect.objectContaining({ text: 'east@example.test' })]);
-      expect(await digestOf(west)).toMatchObject({ status: NotificationStatus.PENDING });
-
-      // Later runs of the week plan nothing again: the key is the week, whatever the zone.
+      // Later runs of the week plan nothing again.
       clock.set(new Date('2026-01-12T16:00:00Z'));
       expect(await planning.plan()).toMatchObject({ digests: 0 });
       clock.set(new Date('2026-01-12T17:00:00Z'));
@@ -1240,17 +1243,14 @@ describe('reminder planning', () => {
       // The end of 29 January in Paris, the holder's store.
       expect(certification.expiresAt).toEqual(new Date('2026-01-29T22:59:59Z'));
 
-      // Thursday 16:00 in Paris: Léa's digest at once, Camille's "14 days" reminder on Friday morning.
+      // Thursday 16:00 in Paris, 14 days before the expiry day: Léa's digest and Camille's "14 days" reminder at once.
       await planning.plan();
-      await sweepAndDeliver(2);
+      await sweepAndDeliver(3);
       const digest = smtp.messages.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'lea@example.test')!;
       expect(digest.text).toContain('LP Officer, expires Thursday, 29 January 2026');
-
-      clock.set(new Date('2026-01-16T08:00:00Z'));
-      await sweepAndDeliver(3);
       const reminder = smtp.messages.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'camille@example.test')!;
       expect(reminder.subject).toBe('Your LP Officer certificate expires on Thursday, 29 January 2026');
-      expect(reminder.text).toContain('expires on Thursday, 29 January 2026, in 13 day(s)');
+      expect(reminder.text).toContain('expires on Thursday, 29 January 2026, in 14 day(s)');
     });
   });
 });

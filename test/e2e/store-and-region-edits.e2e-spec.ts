@@ -170,11 +170,11 @@ describe('changing a store or a region', () => {
     const { n1 } = chart.stores;
     const dana = await buildEmployee(t.dataSource, { storeId: n1.id });
     const course = await buildCourse(t.dataSource);
-    // Due on Tuesday at 15:00 in London: the one-day reminder at 15:00 on Monday there, midnight in Tokyo.
+    // Due on Wednesday at 15:00 in London: the one-day reminder from the start of Tuesday there, 09:00 in Tokyo.
     await buildAssignment(t.dataSource, {
       employeeId: dana.id,
       courseId: course.course.id,
-      dueAt: new Date('2026-03-03T15:00:00Z'),
+      dueAt: new Date('2026-03-04T15:00:00Z'),
     });
     await worker.app.get(ReminderPlanning).plan();
     const pendingAt = async () =>
@@ -186,7 +186,7 @@ describe('changing a store or a region', () => {
           .map((edge: { node: { kind: string; sendAfter: string } }) => [edge.node.kind, edge.node.sendAfter]),
       );
     expect(await pendingAt()).toEqual({
-      ASSIGNMENT_DUE: '2026-03-02T15:00:00.000Z',
+      ASSIGNMENT_DUE: '2026-03-03T09:00:00.000Z',
       WEEKLY_DIGEST: '2026-03-02T09:00:00.000Z',
     });
     const elsewhere = () =>
@@ -197,7 +197,7 @@ describe('changing a store or a region', () => {
     expect(before).toHaveLength(1);
 
     await asHr(UPDATE_STORE, { id: n1.id, input: { timezone: 'Asia/Tokyo' } });
-    // 18:00 in Tokyo is after hours there: both wait for Tuesday 09:00 in Tokyo.
+    // The reminder's moment is 09:00 in Tokyo; the digest's (now: 18:00 there, after hours) waits for Tuesday 09:00.
     expect(await pendingAt()).toEqual({
       ASSIGNMENT_DUE: '2026-03-03T00:00:00.000Z',
       WEEKLY_DIGEST: '2026-03-03T00:00:00.000Z',

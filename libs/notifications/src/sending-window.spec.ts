@@ -93,6 +93,43 @@ describe('the sending window', () => {
     );
   });
 
+  it('opens at the jump when the clocks move half an hour past the opening (Lord Howe)', () => {
+    // 02:00 on 4 October 2026 never happened on Lord Howe Island: the clocks went from UTC+10:30 to
+    // UTC+11 at 02:00, so the day's 02:00 window opened at 02:30 (15:30 UTC on the 3rd).
+    const window = { startHour: 2, endHour: 6 };
+    expect(nextSendingMoment(at('2026-10-03T14:30:00Z'), 'Australia/Lord_Howe', window)).toEqual(
+      at('2026-10-03T15:30:00Z'),
+    );
+  });
+
+  it('opens at the first of two opening hours when the clocks go back (London)', () => {
+    // 01:00 happened twice in London on 25 October 2026, at 00:00 UTC (BST) and 01:00 UTC (GMT).
+    const window = { startHour: 1, endHour: 6 };
+    expect(nextSendingMoment(at('2026-10-24T23:30:00Z'), 'Europe/London', window)).toEqual(at('2026-10-25T00:00:00Z'));
+    // The second 01:30 is inside the window too.
+    expect(nextSendingMoment(at('2026-10-25T01:30:00Z'), 'Europe/London', window)).toEqual(at('2026-10-25T01:30:00Z'));
+  });
+
+  it('keeps the day of zones far ahead of UTC (Kiritimati, UTC+14)', () => {
+    // 18:00 on 15 January there waits for 09:00 on the 16th, still the 15th in UTC.
+    expect(nextSendingMoment(at('2026-01-15T04:00:00Z'), 'Pacific/Kiritimati', OFFICE_HOURS)).toEqual(
+      at('2026-01-15T19:00:00Z'),
+    );
+    expect(nextSendingMoment(at('2026-01-15T20:00:00Z'), 'Pacific/Kiritimati', OFFICE_HOURS)).toEqual(
+      at('2026-01-15T20:00:00Z'),
+    );
+  });
+
+  it('reads a time the clocks skip on the clock before the change', () => {
+    // New York jumped from 02:00 EST to 03:00 EDT (07:00 UTC) on 8 March 2026.
+    expect(instantOfLocalTime({ year: 2026, month: 3, day: 8, hour: 2 }, 'America/New_York')).toEqual(
+      at('2026-03-08T07:00:00Z'),
+    );
+    expect(instantOfLocalTime({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York')).toEqual(
+      at('2026-03-08T07:30:00Z'),
+    );
+  });
+
   it('takes the first of the two 01:30s when the clocks go back', () => {
     expect(instantOfLocalTime({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York')).toEqual(
       at('2026-11-01T05:30:00Z'),
@@ -100,7 +137,16 @@ describe('the sending window', () => {
   });
 
   it('always answers a moment inside the window, never before the planned one, within a day', () => {
-    const zones = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'];
+    const zones = [
+      'America/New_York',
+      'Europe/London',
+      'Australia/Sydney',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'Pacific/Kiritimati',
+      'Pacific/Chatham',
+      'UTC',
+    ];
     fc.assert(
       fc.property(
         fc.date({ min: at('2024-01-01T00:00:00Z'), max: at('2030-12-31T00:00:00Z'), noInvalidDate: true }),

@@ -102,7 +102,9 @@ function offsetMinutes(instant: number, timezone: string): number {
 /**
  * The instant a wall-clock time happens in a zone. Around a DST change the zone has two
  * offsets that day: an ambiguous time (clocks going back) takes its first occurrence, and
- * a time that never happens (clocks going forward) the moment the clocks jump.
+ * a time that never happens (clocks going forward) is read on the clock before the change,
+ * so it lands as far past the jump as it was past the time the clocks jumped from: 02:00 on
+ * the night New York goes from 02:00 to 03:00 is the jump itself, 02:30 is 03:30.
  */
 export function instantOfLocalTime(
   local: { year: number; month: number; day: number; hour: number; minute?: number },
@@ -122,4 +124,29 @@ export function instantOfLocalTime(
     return shown === expected.getTime();
   });
   return new Date(matching.length > 0 ? Math.min(...matching) : Math.max(...candidates));
+}
+
+/** Per zone, per calendar day (its number since the epoch): the epoch ms the day starts at. */
+const dayStarts = new Map<string, Map<number, number>>();
+
+/**
+ * The first moment of a calendar day in a zone, `days` after the given one (negative for
+ * before): its midnight, or the moment the clocks jump where midnight never happens.
+ * Cached per zone and day: planning asks it for every reminder of every row it reads.
+ */
+export function startOfLocalDay(date: { year: number; month: number; day: number }, timezone: string, days = 0): Date {
+  const dayNumber = Date.UTC(date.year, date.month - 1, date.day) / DAY_MS + days;
+  let starts = dayStarts.get(timezone);
+  if (!starts) dayStarts.set(timezone, (starts = new Map()));
+  let start = starts.get(dayNumber);
+  if (start === undefined) {
+    const day = new Date(dayNumber * DAY_MS);
+    start = instantOfLocalTime(
+      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: 0 },
+      timezone,
+    ).getTime();
+    if (starts.size >= MAX_CACHED_DAYS) starts.clear();
+    starts.set(dayNumber, start);
+  }
+  return new Date(start);
 }

@@ -1,9 +1,12 @@
-import { instantOfLocalTime } from '@lp/organisation';
+import { localTime, startOfLocalDay } from '@lp/organisation';
 
 /** When reminders fall, as pure date maths: the planners feed it rows and plan what it answers. */
 
 export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
+
+/** The most a zone's clocks move at once (Antarctica/Troll's two hours; elsewhere one, or half of one). */
+const CLOCK_CHANGE_MS = 2 * 3_600_000;
 
 /** Days before a due date or expiry, for assignments outside any programme. */
 export const DEFAULT_REMINDER_OFFSETS_DAYS: readonly number[] = [30, 14, 7, 1];
@@ -45,19 +48,27 @@ export function normaliseOffsets(offsetsDays: readonly unknown[] | null | undefi
 }
 
 /**
- * The "N days before" reminders about something due at `target` to plan now: those whose
- * moment is no more than a day late (LATE_REMINDER_TOLERANCE_MS) and comes within
- * PLANNING_LOOKAHEAD_MS.
+ * The "N days before" reminders about something due at `target` to plan now: each from the
+ * start of the calendar day N days before the due day in `timezone` (the recipient's), so the
+ * sending window sends it that morning, whatever time of day the due date ends at and however
+ * the clocks change in between; those whose moment is no more than a day late
+ * (LATE_REMINDER_TOLERANCE_MS) and comes within PLANNING_LOOKAHEAD_MS.
  */
-export function offsetReminders(target: Date, offsetsDays: readonly number[], now: Date): OffsetReminder[] {
+export function offsetReminders(
+  target: Date,
+  offsetsDays: readonly number[],
+  now: Date,
+  timezone: string,
+): OffsetReminder[] {
   if (target <= now) return [];
   const offsets = normaliseOffsets(offsetsDays);
   const last = offsets[offsets.length - 1];
+  const dueDay = localTime(target.getTime(), timezone);
   const plannable = plannableMoments(now);
   return offsets
     .map((days) => ({
       offsetKey: `D${days}@${isoDate(target)}`,
-      plannedAt: new Date(target.getTime() - days * DAY_MS),
+      plannedAt: startOfLocalDay(dueDay, timezone, -days),
       days,
       last: days === last,
     }))
@@ -81,15 +92,17 @@ export interface DateSpan {
 /**
  * The spans of due dates (or expiries) that have a reminder to plan now at one of the
  * offsets, overlapping spans merged: what a planner reads instead of everything up to the
- * longest offset. `offsetReminders` still decides for each row.
+ * longest offset. An N-day reminder starts the day N days before the due day, so the due
+ * moment lies N to N + 1 days after it, give or take a change of the clocks.
+ * `offsetReminders` still decides for each row.
  */
 export function spansWithOffsetReminders(offsetsDays: readonly number[], now: Date): DateSpan[] {
   const { earliest, latest } = plannableMoments(now);
   const spans = [...new Set(offsetsDays)]
     .map((days) => ({
       // One millisecond before, as `from` is excluded; a due date must still be ahead.
-      from: Math.max(now.getTime(), earliest + days * DAY_MS - 1),
-      to: latest + days * DAY_MS,
+      from: Math.max(now.getTime(), earliest + days * DAY_MS - CLOCK_CHANGE_MS - 1),
+      to: latest + (days + 1) * DAY_MS + CLOCK_CHANGE_MS,
     }))
     .sort((a, b) => a.from - b.from);
   const merged: { from: number; to: number }[] = [];
@@ -143,15 +156,13 @@ export function isoWeek(instant: Date): IsoWeek {
 }
 
 /**
- * When a week's digest may go out to someone in a zone: from Monday 00:00 there (the
- * sending window then holds it until the morning), or now once that has passed. West of
- * UTC the week's first planning run comes on Sunday local time; east of it, it is Monday
- * already and the digest goes now.
+ * The week whose digest is due now to someone in a zone: the ISO week of today there, so it
+ * goes out from Monday 00:00 there (the sending window then holds it until the morning),
+ * east or west of UTC. Null on Sunday there: a digest first planned on a week's last day
+ * (a new install, a new manager) would go out with the next week's on Monday morning.
  */
-export function weeklyDigestMoment(week: IsoWeek, timezone: string, now: Date): Date {
-  const monday = instantOfLocalTime(
-    { year: week.start.getUTCFullYear(), month: week.start.getUTCMonth() + 1, day: week.start.getUTCDate(), hour: 0 },
-    timezone,
-  );
-  return monday > now ? monday : now;
+export function digestWeek(now: Date, timezone: string): IsoWeek | null {
+  const today = localTime(now.getTime(), timezone);
+  const day = new Date(Date.UTC(today.year, today.month - 1, today.day));
+  return day.getUTCDay() === 0 ? null : isoWeek(day);
 }

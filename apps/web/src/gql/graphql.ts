@@ -93,7 +93,7 @@ export type CreateCertificationProgramInput = {
   /** MM-DD, required with renewalBasis FIXED_DATE: cycles end with that day in the holder's store's timezone; 02-29 falls on 28 February in other years */
   fixedExpiryDate?: string | null | undefined;
   name: string;
-  /** Days a new member of the audience has (default 30) */
+  /** Days a new member of the audience has (default 30): their courses are due at the end of that day in their store's zone */
   onboardingDays?: number | null | undefined;
   /** Days before expiry when renewal opens; shorter than the validity */
   recertifyWindowDays: number;

@@ -1,5 +1,5 @@
 import { daysInMonth } from '@lp/core';
-import { instantOfLocalTime } from '@lp/organisation';
+import { instantOfLocalTime, localTime } from '@lp/organisation';
 
 /** How a renewed certification is dated, chosen per programme (as Totara does). */
 export enum RenewalBasis {
@@ -18,14 +18,23 @@ export interface DatingRules {
   fixedExpiryDate: string | null;
 }
 
-/** Adds calendar months in UTC, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(date: Date, months: number): Date {
-  const result = new Date(date.getTime());
-  const day = result.getUTCDate();
-  result.setUTCDate(1);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  result.setUTCDate(Math.min(day, daysInMonth(result.getUTCFullYear(), result.getUTCMonth() + 1)));
-  return result;
+/**
+ * Adds calendar months on the clock of a zone (the holder's), clamping to the month's last
+ * day (31 Jan + 1 month = 28/29 Feb, 29 Feb + 12 months = 28 Feb): the same local day and
+ * time that many months on, whatever the clocks did meanwhile. A time the clocks skip that
+ * day is taken as instantOfLocalTime does.
+ */
+export function addMonths(date: Date, months: number, zone: string): Date {
+  const local = localTime(date.getTime(), zone);
+  const first = new Date(Date.UTC(local.year, local.month - 1 + months, 1));
+  const [year, month] = [first.getUTCFullYear(), first.getUTCMonth() + 1];
+  const minute = instantOfLocalTime(
+    { year, month, day: Math.min(local.day, daysInMonth(year, month)), hour: local.hour, minute: local.minute },
+    zone,
+  );
+  // Zones differ from UTC by whole minutes: the seconds carry over as they are.
+  const secondsIntoMinute = ((date.getTime() % 60_000) + 60_000) % 60_000;
+  return new Date(minute.getTime() + secondsIntoMinute);
 }
 
 /** Whether an MM-DD is a day of the calendar in some year: 02-29 is, 02-30 and 04-31 are not. */
@@ -46,7 +55,7 @@ export function isCalendarMonthDay(monthDay: string): boolean {
  */
 function nearestFixedDate(from: Date, monthDay: string, validityMonths: number, zone: string): Date {
   const [month, day] = monthDay.split('-').map(Number);
-  const target = addMonths(from, validityMonths);
+  const target = addMonths(from, validityMonths, zone);
   const onYear = (year: number) => endOfDay({ year, month, day: Math.min(day, daysInMonth(year, month)) }, zone);
   const year = target.getUTCFullYear();
   return [onYear(year - 1), onYear(year), onYear(year + 1)]
@@ -68,13 +77,13 @@ function endOfDay(date: { year: number; month: number; day: number }, zone: stri
 
 /**
  * Expiry of a first certification earned on `completedAt`; `zone` is the holder's (their
- * store's), where a fixed expiry date's day ends.
+ * store's), whose calendar the validity's months and a fixed expiry date's day are counted in.
  */
 export function initialExpiry(rules: DatingRules, completedAt: Date, zone: string): Date {
   if (rules.renewalBasis === RenewalBasis.FIXED_DATE && rules.fixedExpiryDate) {
     return nearestFixedDate(completedAt, rules.fixedExpiryDate, rules.validityMonths, zone);
   }
-  return addMonths(completedAt, rules.validityMonths);
+  return addMonths(completedAt, rules.validityMonths, zone);
 }
 
 /**
@@ -85,12 +94,12 @@ export function renewedExpiry(rules: DatingRules, previousExpiresAt: Date, compl
   if (completedAt >= previousExpiresAt) return initialExpiry(rules, completedAt, zone);
   switch (rules.renewalBasis) {
     case RenewalBasis.PREVIOUS_EXPIRY:
-      return addMonths(previousExpiresAt, rules.validityMonths);
+      return addMonths(previousExpiresAt, rules.validityMonths, zone);
     case RenewalBasis.COMPLETION:
-      return addMonths(completedAt, rules.validityMonths);
+      return addMonths(completedAt, rules.validityMonths, zone);
     case RenewalBasis.FIXED_DATE:
       return rules.fixedExpiryDate
         ? nearestFixedDate(previousExpiresAt, rules.fixedExpiryDate, rules.validityMonths, zone)
-        : addMonths(previousExpiresAt, rules.validityMonths);
+        : addMonths(previousExpiresAt, rules.validityMonths, zone);
   }
 }

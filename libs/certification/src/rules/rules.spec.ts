@@ -49,8 +49,9 @@ describe('renewal dating', () => {
   const rules = { validityMonths: 12, renewalBasis: RenewalBasis.PREVIOUS_EXPIRY, fixedExpiryDate: null };
 
   it('adds calendar months, clamping to the end of a shorter month', () => {
-    expect(addMonths(d('2026-01-31T10:00:00Z'), 1).toISOString()).toBe('2026-02-28T10:00:00.000Z');
-    expect(addMonths(d('2027-12-15T00:00:00Z'), 12).toISOString()).toBe('2028-12-15T00:00:00.000Z');
+    expect(addMonths(d('2026-01-31T10:00:00Z'), 1, 'UTC').toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(addMonths(d('2027-12-15T00:00:00Z'), 12, 'UTC').toISOString()).toBe('2028-12-15T00:00:00.000Z');
+    expect(addMonths(d('2026-01-31T10:00:00.250Z'), -2, 'UTC').toISOString()).toBe('2025-11-30T10:00:00.250Z');
   });
 
   it('extends an early renewal from the previous expiry', () => {

@@ -2,7 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { Clock } from '@lp/core';
-import { type ChangedEmployee, EmployeeLifecycle } from '@lp/organisation';
+import {
+  type ChangedEmployee,
+  EmployeeLifecycle,
+  instantOfLocalTime,
+  localTime,
+  resolveTimezone,
+} from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
 import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { passCountsTowardProgram } from './pass-counts-toward-program';
@@ -234,9 +240,10 @@ export class AudienceAssigner implements OnModuleInit {
     order = '',
   ): Promise<number> {
     const now = this.clock.now();
+    const due = await this.ruleDueDates(manager, now);
     const result = (await manager.query(
       `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
-       SELECT e.id, pc.course_id, DATE_ADD(?, INTERVAL p.onboarding_days DAY), ?, ?, pc.course_id, p.id, ?, ?
+       SELECT e.id, pc.course_id, ${due.sql}, ?, ?, pc.course_id, p.id, ?, ?
          FROM employees e
          JOIN stores s ON s.id = e.store_id
          ${JOIN_AUDIENCES}
@@ -248,9 +255,43 @@ export class AudienceAssigner implements OnModuleInit {
                OR NOT EXISTS (SELECT 1 FROM program_courses rest
                                WHERE rest.program_id = p.id AND NOT ${passedForProgram('rest')}))
         ${order}`,
-      [now, AssignmentStatus.ASSIGNED, AssignmentReason.RULE, now, now, ...params, now],
+      [...due.params, AssignmentStatus.ASSIGNED, AssignmentReason.RULE, now, now, ...params, now],
     )) as { affectedRows: number };
     return result.affectedRows;
+  }
+
+  /**
+   * The due date of a course a rule assigns now, as SQL over the store (s) and programme (p):
+   * the end (23:59, as a due day picked in the web app ends) of the day `onboarding_days`
+   * after today in the store's zone, worked out for each zone and programme length there is.
+   * A store or programme made since this read gets `onboarding_days` × 24 hours from now.
+   */
+  private async ruleDueDates(manager: EntityManager, now: Date): Promise<{ sql: string; params: unknown[] }> {
+    const zones = (await manager.query('SELECT DISTINCT timezone FROM stores')) as { timezone: string }[];
+    const lengths = (
+      (await manager.query('SELECT DISTINCT onboarding_days FROM certification_programs')) as {
+        onboarding_days: number;
+      }[]
+    ).map((row) => Number(row.onboarding_days));
+    const fallback = { sql: 'DATE_ADD(?, INTERVAL p.onboarding_days DAY)', params: [now] };
+    if (zones.length === 0 || lengths.length === 0) return fallback;
+    const params: unknown[] = [];
+    for (const { timezone } of zones) {
+      const zone = resolveTimezone(timezone).timezone;
+      const today = localTime(now.getTime(), zone);
+      params.push(timezone);
+      for (const days of lengths) {
+        const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
+        const end = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+        params.push(days, instantOfLocalTime({ ...end, hour: 23, minute: 59 }, zone));
+      }
+    }
+    const byLength = lengths.map(() => 'WHEN ? THEN ?').join(' ');
+    const byZone = zones.map(() => `WHEN ? THEN CASE p.onboarding_days ${byLength} END`).join(' ');
+    return {
+      sql: `COALESCE(CASE s.timezone ${byZone} END, ${fallback.sql})`,
+      params: [...params, ...fallback.params],
+    };
   }
 
   /**

@@ -7,7 +7,7 @@ describe('certificate numbers', () => {
   const in2026 = new Date('2026-05-01T12:00:00Z');
 
   const next = (program: { id: number; code: string }, issuedAt = in2026) =>
-    suite.dataSource.transaction((manager) => nextCertificateNumber(manager, program, issuedAt));
+    suite.dataSource.transaction((manager) => nextCertificateNumber(manager, program, issuedAt, 'UTC'));
 
   it('counts up per programme and year, from 1', async () => {
     const program = await buildProgram(suite.dataSource, { code: 'NUMA' });
@@ -44,7 +44,7 @@ describe('certificate numbers', () => {
 
     const rolledBack = await suite.dataSource
       .transaction(async (manager) => {
-        await nextCertificateNumber(manager, program, in2026);
+        await nextCertificateNumber(manager, program, in2026, 'UTC');
         throw new Error('the issuance failed after taking its number');
       })
       .catch((error: Error) => error.message);
@@ -81,7 +81,7 @@ describe('certificate numbers', () => {
     await openCertificateYears(suite.dataSource.manager, in2026, program.id);
     const failing = suite.dataSource.createQueryRunner();
     await failing.startTransaction();
-    await nextCertificateNumber(failing.manager, program, in2026);
+    await nextCertificateNumber(failing.manager, program, in2026, 'UTC');
 
     const waiting = Array.from({ length: 8 }, () => next(program).catch((error: Error) => error.message));
     await lockWaitsOn(suite.dataSource, 'certificate_sequences', 8);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { localTime } from '@lp/organisation';
 import { formatCertificateNumber } from '../rules/certificate-codes';
 
 /**
@@ -6,7 +7,8 @@ import { formatCertificateNumber } from '../rules/certificate-codes';
  * transaction. LAST_INSERT_ID(expr) makes the increment and the read one atomic step per
  * connection, so concurrent issuances never share a number, and the server returns its
  * value with the statement's result (the insert id), so no second statement is needed.
- * The sequence row stays locked until the caller's transaction ends.
+ * The sequence row stays locked until the caller's transaction ends. The year is that of the
+ * issue day in `zone`, the holder's, which the certificate prints beside its number.
  *
  * The row is normally in place already (openCertificateYears). Should an issuance have to
  * create it and then roll back while others wait for the row, InnoDB fails the waiters as
@@ -17,8 +19,9 @@ export async function nextCertificateNumber(
   manager: EntityManager,
   program: { id: number; code: string },
   issuedAt: Date,
+  zone: string,
 ): Promise<string> {
-  const [number] = await reserveCertificateNumbers(manager, program, issuedAt.getUTCFullYear(), 1);
+  const [number] = await reserveCertificateNumbers(manager, program, localTime(issuedAt.getTime(), zone).year, 1);
   return number;
 }
 

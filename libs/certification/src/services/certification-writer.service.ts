@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import { Clock } from '@lp/core';
-import { FALLBACK_TIMEZONE, resolveTimezone, StoreEntity } from '@lp/organisation';
+import { resolveTimezone, StoreEntity } from '@lp/organisation';
 import {
   CertificationCourseEntity,
   CertificationEntity,
@@ -10,7 +10,7 @@ import {
   CertificationSource,
 } from '../entities';
 import { newVerificationCode } from '../rules/certificate-codes';
-import { initialExpiry, RenewalBasis, renewedExpiry } from '../rules/renewal-dating';
+import { initialExpiry, renewedExpiry } from '../rules/renewal-dating';
 import { AudienceAssigner } from './audience-assigner.service';
 import { nextCertificateNumber } from './certificate-numbering';
 import { CertificationCycleEnd } from './certification-cycle-end';
@@ -52,7 +52,7 @@ export class CertificationWriter {
       request.current !== undefined ? request.current : await lockCurrentCycle(manager, employeeId, program.id);
 
     const renewing = current && !current.revokedAt;
-    const zone = await this.expiryZone(manager, request);
+    const zone = await this.holderZone(manager, request.storeId);
     const expiresAt = renewing
       ? renewedExpiry(program, current.expiresAt, earnedAt, zone)
       : initialExpiry(program, earnedAt, zone);
@@ -64,7 +64,7 @@ export class CertificationWriter {
     const certification = manager.create(CertificationEntity, {
       employeeId,
       programId: program.id,
-      certificateNumber: await nextCertificateNumber(manager, program, earnedAt),
+      certificateNumber: await nextCertificateNumber(manager, program, earnedAt, zone),
       verificationCode: newVerificationCode(),
       issuedAt: earnedAt,
       expiresAt,
@@ -102,10 +102,9 @@ export class CertificationWriter {
     return certification;
   }
 
-  /** Where a fixed expiry date's day ends: the holder's store's zone. Other bases do not need one. */
-  private async expiryZone(manager: EntityManager, request: IssueRequest): Promise<string> {
-    if (request.program.renewalBasis !== RenewalBasis.FIXED_DATE) return FALLBACK_TIMEZONE;
-    const store = await manager.findOne(StoreEntity, { where: { id: request.storeId }, select: { timezone: true } });
+  /** The holder's store's zone, whose calendar dates the certificate: its year, its months, a fixed expiry day. */
+  private async holderZone(manager: EntityManager, storeId: number): Promise<string> {
+    const store = await manager.findOne(StoreEntity, { where: { id: storeId }, select: { timezone: true } });
     return resolveTimezone(store?.timezone).timezone;
   }
 }

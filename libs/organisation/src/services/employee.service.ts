@@ -15,6 +15,7 @@ import {
   retriedTransaction,
 } from '@lp/core';
 import { normaliseEmail } from '../email';
+import { localIsoDay } from '../local-time';
 import {
   EmployeeChangeEntity,
   EmployeeChangeKind,
@@ -26,6 +27,7 @@ import {
   StoreManagerEntity,
 } from '../entities';
 import { type AccessScope, restrictToScope } from '../scope/access-scope';
+import { resolveTimezone } from '../timezone';
 import { takesDefaultScope } from './default-scope';
 import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
 import { employeeSnapshot } from './employee-snapshot';
@@ -159,7 +161,7 @@ export class EmployeeService {
           storeId: store.id,
           role: input.role ?? Role.EMPLOYEE,
           active: true,
-          hireDate: input.hireDate ?? this.clock.now().toISOString().slice(0, 10),
+          hireDate: input.hireDate ?? localIsoDay(this.clock.now(), resolveTimezone(store.timezone).timezone),
           terminatedAt: null,
         }),
       );

@@ -9,6 +9,7 @@ import {
   NotificationPlanner,
   NotificationSubjectType,
 } from '@lp/notifications';
+import { resolveTimezone } from '@lp/organisation';
 import {
   currentOverdueReminder,
   DAY_MS,
@@ -66,7 +67,12 @@ export class AssignmentReminderPlanner {
     for (const span of spansWithOffsetReminders(await this.everyOffsetDays(), now)) {
       planned += await this.eachBatch(span.from, span.to, (batch) =>
         batch.flatMap((assignment) =>
-          offsetReminders(assignment.dueAt, assignment.offsetsDays ?? [], now).map((reminder) => ({
+          offsetReminders(
+            assignment.dueAt,
+            assignment.offsetsDays ?? [],
+            now,
+            resolveTimezone(assignment.employeeStore.timezone).timezone,
+          ).map((reminder) => ({
             kind: NotificationKind.ASSIGNMENT_DUE,
             recipientId: assignment.employeeId,
             recipientStore: assignment.employeeStore,

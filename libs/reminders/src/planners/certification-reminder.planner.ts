@@ -8,7 +8,7 @@ import {
   NotificationPlanner,
   NotificationSubjectType,
 } from '@lp/notifications';
-import { Role } from '@lp/organisation';
+import { resolveTimezone, Role } from '@lp/organisation';
 import { DAY_MS, normaliseOffsets, offsetReminders, spansWithOffsetReminders } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
 import { type CurrentCertificationRow, currentCertificationsExpiringBetween } from './current-certifications';
@@ -68,7 +68,12 @@ export class CertificationReminderPlanner {
           batch.map((c) => c.employeeId),
         );
         return batch.flatMap((certification) =>
-          offsetReminders(certification.expiresAt, offsets, now).map((reminder) => ({
+          offsetReminders(
+            certification.expiresAt,
+            offsets,
+            now,
+            resolveTimezone(certification.holderStore.timezone).timezone,
+          ).map((reminder) => ({
             kind: NotificationKind.CERTIFICATION_EXPIRING,
             recipientId: certification.employeeId,
             recipientStore: certification.holderStore,

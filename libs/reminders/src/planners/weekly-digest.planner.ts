@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotificationKind, NotificationPlanner, NotificationSubjectType } from '@lp/notifications';
 import { resolveTimezone, Role } from '@lp/organisation';
-import { type IsoWeek, isoWeek, weeklyDigestMoment } from '../reminder-schedule';
+import { digestWeek } from '../reminder-schedule';
 import { RemindersConfig } from '../reminders.config';
 import { activeRegionalManagerOf, type StandIn, standInReason, storeWithoutManager } from '../stand-ins';
 
@@ -22,14 +22,14 @@ interface StoreWithoutManagerRow {
 
 /**
  * Plans one weekly digest per active store manager (subject: the manager; offset key: the
- * UTC ISO week, the same for every store) on the first planning run of the week, or when a
- * new install or manager first appears. A store where people work but no active manager
- * does has its digest go to those standing in (see stand-ins.ts): its region's regional
- * managers, or HR, each sent one digest of all the stores they stand in for, which says why
- * (templateData.reason). A manager who leaves before their digest goes out is not sent it,
- * and the next run plans the stand-ins' of that week. It goes out no earlier than Monday
- * morning in the recipient's store (weeklyDigestMoment). What it lists is read when it is
- * sent (see the digest template), so it is current.
+ * ISO week of their store's calendar, see digestWeek) on the first planning run of the week
+ * there, or when a new install or manager first appears (not on a Sunday). A store where
+ * people work but no active manager does has its digest go to those standing in (see
+ * stand-ins.ts): its region's regional managers, or HR, each sent one digest of all the
+ * stores they stand in for, which says why (templateData.reason). A manager who leaves
+ * before their digest goes out is not sent it, and the next run plans the stand-ins' of
+ * that week. The sending window holds it until Monday morning in the recipient's store.
+ * What it lists is read when it is sent (see the digest template), so it is current.
  */
 @Injectable()
 export class WeeklyDigestPlanner {
@@ -40,7 +40,6 @@ export class WeeklyDigestPlanner {
   ) {}
 
   async plan(now: Date): Promise<number> {
-    const week = isoWeek(now);
     let planned = 0;
     let afterId = 0;
     for (;;) {
@@ -56,15 +55,15 @@ export class WeeklyDigestPlanner {
         [afterId, this.config.REMINDER_PLANNING_BATCH_SIZE],
       )) as RecipientRow[];
       if (rows.length === 0) break;
-      planned += await this.planDigests(now, week, rows, () => null);
+      planned += await this.planDigests(now, rows, () => null);
       if (rows.length < this.config.REMINDER_PLANNING_BATCH_SIZE) break;
       afterId = Number(rows[rows.length - 1].id);
     }
-    return planned + (await this.planStandIns(now, week));
+    return planned + (await this.planStandIns(now));
   }
 
   /** The digests of the stores without an active manager, to those standing in for it. */
-  private async planStandIns(now: Date, week: IsoWeek): Promise<number> {
+  private async planStandIns(now: Date): Promise<number> {
     const stores = (await this.dataSource.query(
       `SELECT s.name, s.region_id, r.name AS region_name, ${activeRegionalManagerOf('s.region_id')} AS region_managed
          FROM stores s JOIN regions r ON r.id = s.region_id
@@ -88,7 +87,7 @@ export class WeeklyDigestPlanner {
       for (const row of managers)
         regionsOf.set(Number(row.id), (regionsOf.get(Number(row.id)) ?? new Set()).add(Number(row.region_id)));
       const recipients = [...new Map(managers.map((row) => [Number(row.id), row])).values()];
-      planned += await this.planDigests(now, week, recipients, (recipient) =>
+      planned += await this.planDigests(now, recipients, (recipient) =>
         reasonFor(
           'REGIONAL_MANAGER',
           byRegionalManagers.filter((store) => regionsOf.get(Number(recipient.id))!.has(Number(store.region_id))),
@@ -101,32 +100,36 @@ export class WeeklyDigestPlanner {
           WHERE e.role = ? AND e.active = 1 ORDER BY e.id`,
         [Role.HR],
       )) as RecipientRow[];
-      planned += await this.planDigests(now, week, hr, () => reasonFor('HR', byHr));
+      planned += await this.planDigests(now, hr, () => reasonFor('HR', byHr));
     }
     return planned;
   }
 
+  /** Each recipient's digest of the week of their store's calendar (none on its Sunday). */
   private planDigests(
     now: Date,
-    week: IsoWeek,
     recipients: RecipientRow[],
     reasonOf: (recipient: RecipientRow) => string | null,
   ): Promise<number> {
     return this.notifications.plan(
       this.dataSource.manager,
-      recipients.map((row) => {
+      recipients.flatMap((row) => {
+        const week = digestWeek(now, resolveTimezone(row.timezone).timezone);
+        if (!week) return [];
         const reason = reasonOf(row);
-        return {
-          kind: NotificationKind.WEEKLY_DIGEST,
-          recipientId: Number(row.id),
-          // As stored: the planner resolves (and reports) an unknown zone.
-          recipientStore: { storeId: Number(row.store_id), timezone: row.timezone },
-          subjectType: NotificationSubjectType.EMPLOYEE,
-          subjectId: Number(row.id),
-          offsetKey: week.key,
-          plannedAt: weeklyDigestMoment(week, resolveTimezone(row.timezone).timezone, now),
-          templateData: { week: week.key, ...(reason && { reason }) },
-        };
+        return [
+          {
+            kind: NotificationKind.WEEKLY_DIGEST,
+            recipientId: Number(row.id),
+            // As stored: the planner resolves (and reports) an unknown zone.
+            recipientStore: { storeId: Number(row.store_id), timezone: row.timezone },
+            subjectType: NotificationSubjectType.EMPLOYEE,
+            subjectId: Number(row.id),
+            offsetKey: week.key,
+            plannedAt: now,
+            templateData: { week: week.key, ...(reason && { reason }) },
+          },
+        ];
       }),
     );
   }

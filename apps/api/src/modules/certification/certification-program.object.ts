@@ -44,7 +44,10 @@ export class CertificationProgramObject {
   @Field(() => String, { nullable: true, description: 'MM-DD, for FIXED_DATE renewal' })
   fixedExpiryDate!: string | null;
 
-  @Field(() => Int, { description: 'Days new members of the audience have to finish the courses' })
+  @Field(() => Int, {
+    description:
+      "Days new members of the audience have to finish the courses: due at the end of that day in their store's zone",
+  })
   onboardingDays!: number;
 
   @Field(() => ID, {

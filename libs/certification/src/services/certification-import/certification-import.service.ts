@@ -7,6 +7,7 @@ import {
   type ImportLineError,
   instantOfLocalTime,
   localIsoDay,
+  localTime,
   resolveTimezone,
   StoreFiguresChanged,
 } from '@lp/organisation';
@@ -362,23 +363,24 @@ export class CertificationImportService {
     }
   }
 
-  /** New numbers for the lines without one: one reservation per programme and year. */
+  /**
+   * New numbers for the lines without one: one reservation per programme and year, the year
+   * of the issue day on the holder's calendar, as a certificate issued in the app is numbered.
+   */
   private async numbersFor(manager: EntityManager, planned: PlannedCertificate[]): Promise<Map<number, string>> {
-    const groups = new Map<string, PlannedCertificate[]>();
+    const groups = new Map<string, { year: number; lines: PlannedCertificate[] }>();
     for (const p of planned) {
       if (p.certificateNumber) continue;
-      const key = `${p.program.id} ${p.issuedAt.getUTCFullYear()}`;
-      groups.set(key, [...(groups.get(key) ?? []), p]);
+      const { year } = localTime(p.issuedAt.getTime(), p.holder.timezone);
+      const key = `${p.program.id} ${year}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { year, lines: [] }));
+      group.lines.push(p);
     }
     const numbers = new Map<number, string>();
-    for (const group of groups.values()) {
-      const reserved = await reserveCertificateNumbers(
-        manager,
-        group[0].program,
-        group[0].issuedAt.getUTCFullYear(),
-        group.length,
-      );
-      group.forEach((p, index) => numbers.set(p.line, reserved[index]));
+    for (const { year, lines } of groups.values()) {
+      const reserved = await reserveCertificateNumbers(manager, lines[0].program, year, lines.length);
+      lines.forEach((p, index) => numbers.set(p.line, reserved[index]));
     }
     return numbers;
   }

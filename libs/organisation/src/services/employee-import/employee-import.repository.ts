@@ -69,15 +69,16 @@ export class EmployeeImportRepository {
     await manager.query("SELECT RELEASE_LOCK(CONCAT('lp-employee-import:', DATABASE()))");
   }
 
-  /** Every store (for codes and regions) and job role, and the file's employees and emails that exist, locked. */
+  /** Every store (for codes, regions and zones) and job role, and the file's employees and emails that exist, locked. */
   async loadReference(
     manager: EntityManager,
     rows: EmployeeCsvRow[],
   ): Promise<ImportReference & { regionOfStore: Map<number, number> }> {
-    const stores = (await manager.query('SELECT id, code, region_id FROM stores')) as {
+    const stores = (await manager.query('SELECT id, code, region_id, timezone FROM stores')) as {
       id: number;
       code: string;
       region_id: number;
+      timezone: string;
     }[];
     const jobRoles = (await manager.query('SELECT id, code FROM job_roles')) as { id: number; code: string }[];
     const existingByNumber = new Map<string, ExistingEmployee>();
@@ -98,7 +99,9 @@ export class EmployeeImportRepository {
       for (const row of found) emailOwners.set(row.email.toLowerCase(), row.employee_number.toUpperCase());
     }
     return {
-      storesByCode: new Map(stores.map((s) => [s.code.toUpperCase(), { id: s.id, regionId: s.region_id }])),
+      storesByCode: new Map(
+        stores.map((s) => [s.code.toUpperCase(), { id: s.id, regionId: s.region_id, timezone: s.timezone }]),
+      ),
       regionOfStore: new Map(stores.map((s) => [s.id, s.region_id])),
       jobRolesByCode: new Map(jobRoles.map((j) => [j.code.toUpperCase(), { id: j.id, code: j.code }])),
       existingByNumber,

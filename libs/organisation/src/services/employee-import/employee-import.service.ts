@@ -112,7 +112,7 @@ export class EmployeeImportService {
   ): Promise<EmployeeImportResult> {
     const now = this.clock.now();
     const reference = await this.repository.loadReference(manager, rows);
-    const plan = planEmployeeImport(rows, reference, importer, now.toISOString().slice(0, 10));
+    const plan = planEmployeeImport(rows, reference, importer, now);
     if (plan.errors.length > 0) return refused(plan.errors);
     const leaving = options.deactivateMissing
       ? await this.repository.employeesByIds(

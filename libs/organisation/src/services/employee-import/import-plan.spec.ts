@@ -5,6 +5,8 @@ import { type ExistingEmployee, type ImportReference, planDeactivations, planEmp
 const HR = { id: 1, role: Role.HR };
 const ADMIN = { id: 2, role: Role.ADMIN };
 const TODAY = '2026-05-04';
+/** 14:00 on 4 May in London (BST), 22:00 in Tokyo. */
+const NOW = new Date('2026-05-04T13:00:00Z');
 
 function row(overrides: Partial<EmployeeCsvRow> = {}): EmployeeCsvRow {
   return {
@@ -41,8 +43,8 @@ function existing(overrides: Partial<ExistingEmployee> = {}): ExistingEmployee {
 function reference(people: ExistingEmployee[] = []): ImportReference {
   return {
     storesByCode: new Map([
-      ['S1', { id: 1000, regionId: 1 }],
-      ['S2', { id: 2000, regionId: 2 }],
+      ['S1', { id: 1000, regionId: 1, timezone: 'Europe/London' }],
+      ['S2', { id: 2000, regionId: 2, timezone: 'Asia/Tokyo' }],
     ]),
     jobRolesByCode: new Map([
       ['CASHIER', { id: 100, code: 'CASHIER' }],
@@ -55,7 +57,7 @@ function reference(people: ExistingEmployee[] = []): ImportReference {
 
 describe('planEmployeeImport', () => {
   it('hires someone new with the defaults for empty columns', () => {
-    const plan = planEmployeeImport([row({ email: null })], reference(), HR, TODAY);
+    const plan = planEmployeeImport([row({ email: null })], reference(), HR, NOW);
     expect(plan.errors).toEqual([]);
     expect(plan.hires).toEqual([
       expect.objectContaining({
@@ -68,8 +70,24 @@ describe('planEmployeeImport', () => {
     ]);
   });
 
+  it("hires someone new today in their store's zone", () => {
+    // 01:00 on 5 May in Tokyo, still 17:00 on 4 May in London.
+    const lateInLondon = new Date('2026-05-04T16:00:00Z');
+    const hireDates = planEmployeeImport(
+      [row(), row({ line: 3, employeeNumber: 'E2', email: null, storeCode: 'S2' })],
+      reference(),
+      HR,
+      lateInLondon,
+    ).hires.map((hire) => hire.hireDate);
+    expect(hireDates).toEqual(['2026-05-04', '2026-05-05']);
+    // 00:30 on 5 May in London (BST) is still 4 May in UTC.
+    expect(planEmployeeImport([row()], reference(), HR, new Date('2026-05-04T23:30:00Z')).hires[0].hireDate).toBe(
+      '2026-05-05',
+    );
+  });
+
   it('leaves an identical employee alone, matching the number in any case', () => {
-    const plan = planEmployeeImport([row({ employeeNumber: 'e1' })], reference([existing()]), HR, TODAY);
+    const plan = planEmployeeImport([row({ employeeNumber: 'e1' })], reference([existing()]), HR, NOW);
     expect(plan).toEqual({ errors: [], hires: [], updates: [], unchanged: 1 });
   });
 
@@ -79,7 +97,7 @@ describe('planEmployeeImport', () => {
       [row({ storeCode: 's2', jobRoleCode: 'LP_OFFICER', email: null })],
       reference([before]),
       HR,
-      TODAY,
+      NOW,
     );
     expect(plan.updates).toEqual([
       {
@@ -97,7 +115,7 @@ describe('planEmployeeImport', () => {
   });
 
   it('reactivates someone listed again', () => {
-    const plan = planEmployeeImport([row()], reference([existing({ active: false })]), HR, TODAY);
+    const plan = planEmployeeImport([row()], reference([existing({ active: false })]), HR, NOW);
     expect(plan.updates[0].after.active).toBe(true);
   });
 
@@ -107,7 +125,7 @@ describe('planEmployeeImport', () => {
       [row({ storeCode: 'S9', jobRoleCode: 'ASTRONAUT', email: 'taken@example.test' })],
       reference([other]),
       HR,
-      TODAY,
+      NOW,
     );
     expect(plan.errors).toEqual([
       {
@@ -121,14 +139,14 @@ describe('planEmployeeImport', () => {
 
   it('lets only an admin grant ADMIN or change an admin', () => {
     const admin = existing({ role: Role.ADMIN });
-    expect(planEmployeeImport([row({ role: Role.ADMIN })], reference(), HR, TODAY).errors[0].message).toBe(
+    expect(planEmployeeImport([row({ role: Role.ADMIN })], reference(), HR, NOW).errors[0].message).toBe(
       'only an admin may grant the ADMIN role',
     );
-    expect(planEmployeeImport([row({ lastName: 'Byron' })], reference([admin]), HR, TODAY).errors[0].message).toBe(
+    expect(planEmployeeImport([row({ lastName: 'Byron' })], reference([admin]), HR, NOW).errors[0].message).toBe(
       'employee E1 is an admin; only an admin may change an admin',
     );
-    expect(planEmployeeImport([row()], reference([admin]), HR, TODAY).unchanged).toBe(1);
-    expect(planEmployeeImport([row({ role: Role.ADMIN })], reference(), ADMIN, TODAY).hires).toHaveLength(1);
+    expect(planEmployeeImport([row()], reference([admin]), HR, NOW).unchanged).toBe(1);
+    expect(planEmployeeImport([row({ role: Role.ADMIN })], reference(), ADMIN, NOW).hires).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,8 @@
 import { EmployeeChangeKind } from '../../entities/employee-change.entity';
 import { Role } from '../../entities/role';
 import type { ImportLineError } from '../../csv/csv-import';
+import { localIsoDay } from '../../local-time';
+import { resolveTimezone } from '../../timezone';
 import type { EmployeeCsvRow } from './employee-csv';
 
 /** The columns an import writes, as stored. */
@@ -23,8 +25,8 @@ export interface ExistingEmployee extends EmployeeRecord {
 
 /** What the database holds that the file refers to, keyed case-insensitively as the unique keys are. */
 export interface ImportReference {
-  /** By upper-cased store code. */
-  storesByCode: Map<string, { id: number; regionId: number }>;
+  /** By upper-cased store code; the zone as stored. */
+  storesByCode: Map<string, { id: number; regionId: number; timezone: string }>;
   /** By job-role code (stored upper-case). */
   jobRolesByCode: Map<string, { id: number; code: string }>;
   /** By upper-cased employee number: the employees of the file who exist already. */
@@ -75,13 +77,14 @@ function knownCodes(jobRoles: ImportReference['jobRolesByCode']): string {
  * Decides, line by line, what an import does against what the database holds: hire,
  * update (store transfer, job-role or access-role change, reactivation) or leave alone;
  * or why the line cannot be applied. Empty optional columns keep the employee's value
- * (new hires get: no email, EMPLOYEE, hired `today`). Pure: the caller loads and writes.
+ * (new hires get: no email, EMPLOYEE, hired today, `now`'s day in their store's zone). Pure:
+ * the caller loads and writes.
  */
 export function planEmployeeImport(
   rows: EmployeeCsvRow[],
   reference: ImportReference,
   importer: Importer,
-  today: string,
+  now: Date,
 ): ImportPlan {
   const plan: ImportPlan = { errors: [], hires: [], updates: [], unchanged: 0 };
   for (const row of rows) {
@@ -116,7 +119,7 @@ export function planEmployeeImport(
       storeId: store.id,
       role,
       active: true,
-      hireDate: row.hireDate ?? before?.hireDate ?? today,
+      hireDate: row.hireDate ?? before?.hireDate ?? localIsoDay(now, resolveTimezone(store.timezone).timezone),
     };
     if (!before) {
       plan.hires.push({ ...after, line: row.line });

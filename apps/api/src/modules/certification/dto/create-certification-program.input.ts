@@ -128,7 +128,11 @@ export class CreateCertificationProgramInput {
   @Matches(/^\d{2}-\d{2}$/, { message: 'fixedExpiryDate must be MM-DD' })
   fixedExpiryDate?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Days a new member of the audience has (default 30)' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Days a new member of the audience has (default 30): their courses are due at the end of that day in their store's zone",
+  })
   @OptionalInput()
   @IsInt()
   @Min(1)

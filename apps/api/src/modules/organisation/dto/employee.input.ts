@@ -52,7 +52,7 @@ export class CreateEmployeeInput {
   @IsEnum(Role)
   role?: Role;
 
-  @Field({ nullable: true, description: 'ISO date; today when omitted' })
+  @Field({ nullable: true, description: 'ISO date; when omitted, today in the zone of the store' })
   @IsOptional()
   @IsISO8601({ strict: true }, HIRE_DATE_MESSAGE)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, HIRE_DATE_MESSAGE)
