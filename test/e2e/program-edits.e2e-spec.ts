@@ -350,4 +350,28 @@ describe('changing a certification programme', () => {
     await asHr(UPDATE_PROGRAM, { id, input: { addCourseIds: [added] } });
     expect(await programEvents()).toHaveLength(1);
   });
+
+  it('adds a course and narrows the audience in one change without assigning the course to those who leave', async () => {
+    const { colleague, n2Employee } = chart.people;
+    const id = await createProgram({
+      audience: [{ jobRoleCode: 'SALES_ASSOCIATE', regionId: chart.regions.north.id }],
+    });
+    const added = (await buildCourse(t.dataSource)).course.id;
+
+    await asHr(UPDATE_PROGRAM, {
+      id,
+      input: { addCourseIds: [added], audience: [{ jobRoleCode: 'SALES_ASSOCIATE', storeId: chart.stores.n2.id }] },
+    });
+    expect((await openWork(id)).map((a) => [a.employeeId, a.courseId])).toEqual([
+      [n2Employee.id, courseId],
+      [n2Employee.id, added],
+    ]);
+    // The one who left the audience never had the added course, not even cancelled.
+    expect(
+      await t.dataSource.query('SELECT status FROM assignments WHERE employee_id = ? AND course_id = ?', [
+        colleague.id,
+        added,
+      ]),
+    ).toEqual([]);
+  });
 });

@@ -254,7 +254,7 @@ export class ProgramService {
             added.map((courseId) => ({ programId: id, courseId })),
           );
         }
-        for (const hook of this.editedHooks) await hook(manager, before, program, added);
+        // The audience first: an added course then goes to those the new rules require only.
         if (rulesChanged) {
           await this.audienceReplacer(manager, id, async () => {
             await manager.delete(ProgramAudienceEntity, { programId: id });
@@ -266,6 +266,7 @@ export class ProgramService {
             }
           });
         }
+        for (const hook of this.editedHooks) await hook(manager, before, program, added);
         await this.audit.record(manager, {
           actorId,
           action: 'CERTIFICATION_PROGRAM_UPDATED',
