@@ -537,6 +537,15 @@ describe('invites', () => {
       expect((await graphql(t.app, INVITE_OF, { id }, hr())).data!.employee.invite).toBeNull();
       const own = await graphql(t.app, INVITE_OF, { id: chart.people.employee.id }, t.tokenFor(chart.people.employee));
       expect(errorCode(own)).toBe('FORBIDDEN');
+
+      // A manager reads the invites of those they may invite, not their own or a peer's.
+      const manager = t.tokenFor(chart.people.manager);
+      for (const person of [chart.people.employee, chart.people.manager]) {
+        await graphql(t.app, RESEND, { id: person.id }, hr());
+      }
+      const inviteOf = async (id: number) => (await graphql(t.app, INVITE_OF, { id }, manager)).data!.employee.invite;
+      expect(await inviteOf(chart.people.employee.id)).toMatchObject({ status: 'SENT' });
+      expect(await inviteOf(chart.people.manager.id)).toBeNull();
     });
 
     it('refuses with CONFLICT, and keeps nothing, when the address changes while the invite is being sent', async () => {

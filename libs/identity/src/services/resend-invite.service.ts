@@ -24,6 +24,20 @@ const RANK: Record<Role, number> = {
   [Role.ADMIN]: 4,
 };
 
+/**
+ * Why the actor may not invite this person, or null when they may: HR and admins may invite
+ * anyone (only admins an admin); managers those whose access role is below their own — an
+ * invite sets a password, so it is not for their peers or superiors.
+ */
+export function inviteRefusal(actorRole: Role, inviteeRole: Role): string | null {
+  if (actorRole === Role.ADMIN) return null;
+  if (inviteeRole === Role.ADMIN) return 'Only an admin may invite an admin';
+  if (actorRole === Role.HR) return null;
+  return RANK[inviteeRole] >= RANK[actorRole]
+    ? 'Managers may invite only people whose access role is below their own'
+    : null;
+}
+
 export interface InviteSent {
   employee: EmployeeEntity;
   sentTo: string;
@@ -106,11 +120,7 @@ export class ResendInviteService {
   }
 
   private assertMayInvite(actor: Actor, employee: EmployeeEntity): void {
-    if (actor.role === Role.ADMIN) return;
-    if (employee.role === Role.ADMIN) throw new ForbiddenError('Only an admin may invite an admin');
-    if (actor.role === Role.HR) return;
-    if (RANK[employee.role] >= RANK[actor.role]) {
-      throw new ForbiddenError('Managers may invite only people whose access role is below their own');
-    }
+    const refusal = inviteRefusal(actor.role, employee.role);
+    if (refusal) throw new ForbiddenError(refusal);
   }
 }

@@ -22,6 +22,7 @@ import { DownloadButton } from '../../ui/DownloadButton';
 import { Alert, Badge, ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback';
 import { Card, PageHeader } from '../../ui/Layout';
 import { SelectField, TextField, useFieldErrors } from '../../ui/Field';
+import { mayInvite } from '../../lib/invites';
 import { HR_ROLES, useMe } from '../../lib/session';
 import { OPEN_STATUSES } from '../employee/assignments';
 
@@ -535,6 +536,7 @@ export function EmployeePage() {
     );
   if (fetching && !data) return <Spinner />;
   const person = data?.employee;
+  const invites = !!person && mayInvite(me.role, person.role);
   if (!person)
     return (
       <>
@@ -554,7 +556,7 @@ export function EmployeePage() {
               <ButtonLink to={`/store/assign?store=${person.store.id}&employee=${person.id}`}>
                 Assign a course
               </ButtonLink>
-              {person.email && (
+              {person.email && invites && (
                 <Button
                   variant="secondary"
                   busy={invite.fetching}
@@ -587,10 +589,14 @@ export function EmployeePage() {
           <dd>{humanize(person.role)}</dd>
           <dt>Hired</dt>
           <dd>{formatDay(person.hireDate)}</dd>
-          <dt>Invite</dt>
-          <dd>
-            <InviteDetails invite={person.invite} />
-          </dd>
+          {invites && (
+            <>
+              <dt>Invite</dt>
+              <dd>
+                <InviteDetails invite={person.invite} />
+              </dd>
+            </>
+          )}
           <dt>Status</dt>
           <dd>{person.active ? <Badge tone="success">Active</Badge> : <Badge>Deactivated</Badge>}</dd>
         </dl>
