@@ -139,6 +139,19 @@ describe('deleting a store or a region', () => {
     );
   });
 
+  it('refuses a store a former manager managed, which keeps the record of who managed it', async () => {
+    const store = await buildStore(t.dataSource, { regionId: chart.regions.north.id });
+    const manager = await buildEmployee(t.dataSource, { storeId: chart.stores.n1.id });
+    await t.dataSource.query('INSERT INTO store_managers (employee_id, store_id) VALUES (?, ?)', [
+      manager.id,
+      store.id,
+    ]);
+    await t.dataSource.query('UPDATE employees SET active = 0 WHERE id = ?', [manager.id]);
+    expect(await refused(DELETE_STORE, store.id)).toMatch(
+      new RegExp(`^Store ${store.code} cannot be deleted: 1 former store manager refers to it\\.`),
+    );
+  });
+
   it('refuses a store that people were transferred through, after they left', async () => {
     const store = await buildStore(t.dataSource, { regionId: chart.regions.north.id });
     const { colleague } = chart.people;

@@ -35,7 +35,8 @@ function referToIt(references: (Reference | null)[]): string | null {
 /**
  * What still refers to a store: its people (the employees table keeps former staff too), the
  * transfers in their history (employee_changes holds store ids), the managers of other stores
- * who manage it, audience rules, daily snapshots and the audit trail of what happened there
+ * who manage it or did (the link is the record of who managed it, which the row's deletion
+ * would take with it), audience rules, daily snapshots and the audit trail of what happened there
  * (its own create/update events aside). The last three are other domains' tables, read here
  * by name so that organisation need not depend on them. Meant to run after the store row is
  * locked: a row referring to it by foreign key cannot be added until the caller commits.
@@ -53,14 +54,31 @@ export async function storeReferences(
            AND employee_id NOT IN (SELECT id FROM employees WHERE store_id = ?)) AS transferred,
        (SELECT COUNT(*) FROM store_managers m JOIN employees e ON e.id = m.employee_id
          WHERE m.store_id = ? AND e.active = 1) AS managers,
+       (SELECT COUNT(*) FROM store_managers m JOIN employees e ON e.id = m.employee_id
+         WHERE m.store_id = ? AND e.active = 0) AS former_managers,
        (SELECT GROUP_CONCAT(DISTINCT p.code ORDER BY p.code SEPARATOR ', ')
           FROM program_audiences a JOIN certification_programs p ON p.id = a.program_id
          WHERE a.store_id = ?) AS programs,
        (SELECT COUNT(*) FROM store_compliance_snapshots WHERE store_id = ?) AS snapshots,
        (SELECT COUNT(*) FROM audit_events
          WHERE store_id = ? AND NOT (subject_type = 'Store' AND subject_id = ?)) AS events`,
-    [storeId, storeId, String(storeId), String(storeId), storeId, storeId, storeId, storeId, storeId, String(storeId)],
-  )) as (Record<'active' | 'former' | 'transferred' | 'managers' | 'snapshots' | 'events', string> & {
+    [
+      storeId,
+      storeId,
+      String(storeId),
+      String(storeId),
+      storeId,
+      storeId,
+      storeId,
+      storeId,
+      storeId,
+      storeId,
+      String(storeId),
+    ],
+  )) as (Record<
+    'active' | 'former' | 'transferred' | 'managers' | 'former_managers' | 'snapshots' | 'events',
+    string
+  > & {
     programs: string | null;
   })[];
   const transferred = Number(row.transferred);
@@ -72,6 +90,7 @@ export async function storeReferences(
       counted(Number(row.former), 'former employee'),
       transferred === 0 ? null : { words: `the transfers of ${counted(transferred, 'employee')!.words}`, plural: true },
       counted(Number(row.managers), 'store manager'),
+      counted(Number(row.former_managers), 'former store manager'),
       audienceOf(row.programs),
       counted(Number(row.snapshots), 'daily compliance snapshot'),
       counted(Number(row.events), 'audit event'),
@@ -79,7 +98,7 @@ export async function storeReferences(
   };
 }
 
-/** What still refers to a region: its stores, its regional managers and audience rules; locked as above. */
+/** What still refers to a region: its stores, its regional managers (former ones too) and audience rules; locked as above. */
 export async function regionReferences(
   manager: EntityManager,
   regionId: number,
@@ -89,16 +108,23 @@ export async function regionReferences(
        (SELECT COUNT(*) FROM stores WHERE region_id = ?) AS stores,
        (SELECT COUNT(*) FROM region_managers m JOIN employees e ON e.id = m.employee_id
          WHERE m.region_id = ? AND e.active = 1) AS managers,
+       (SELECT COUNT(*) FROM region_managers m JOIN employees e ON e.id = m.employee_id
+         WHERE m.region_id = ? AND e.active = 0) AS former_managers,
        (SELECT GROUP_CONCAT(DISTINCT p.code ORDER BY p.code SEPARATOR ', ')
           FROM program_audiences a JOIN certification_programs p ON p.id = a.program_id
          WHERE a.region_id = ?) AS programs`,
-    [regionId, regionId, regionId],
-  )) as { stores: string; managers: string; programs: string | null }[];
+    [regionId, regionId, regionId, regionId],
+  )) as { stores: string; managers: string; former_managers: string; programs: string | null }[];
   const [stores, managers] = [Number(row.stores), Number(row.managers)];
   return {
     stores,
     managers,
     programs: row.programs,
-    sentence: referToIt([counted(stores, 'store'), counted(managers, 'regional manager'), audienceOf(row.programs)]),
+    sentence: referToIt([
+      counted(stores, 'store'),
+      counted(managers, 'regional manager'),
+      counted(Number(row.former_managers), 'former regional manager'),
+      audienceOf(row.programs),
+    ]),
   };
 }
