@@ -150,3 +150,8 @@ export function startOfLocalDay(date: { year: number; month: number; day: number
   }
   return new Date(start);
 }
+
+/** The last second of a calendar day in a zone: what is valid or due "until" that day is so all of it. */
+export function endOfLocalDay(date: { year: number; month: number; day: number }, timezone: string): Date {
+  return new Date(startOfLocalDay(date, timezone, 1).getTime() - 1000);
+}

@@ -1,5 +1,5 @@
 import { daysInMonth } from '@lp/core';
-import { instantOfLocalTime, localTime } from '@lp/organisation';
+import { endOfLocalDay, instantOfLocalTime, localTime } from '@lp/organisation';
 
 /** How a renewed certification is dated, chosen per programme (as Totara does). */
 export enum RenewalBasis {
@@ -56,23 +56,13 @@ export function isCalendarMonthDay(monthDay: string): boolean {
 function nearestFixedDate(from: Date, monthDay: string, validityMonths: number, zone: string): Date {
   const [month, day] = monthDay.split('-').map(Number);
   const target = addMonths(from, validityMonths, zone);
-  const onYear = (year: number) => endOfDay({ year, month, day: Math.min(day, daysInMonth(year, month)) }, zone);
+  const onYear = (year: number) => endOfLocalDay({ year, month, day: Math.min(day, daysInMonth(year, month)) }, zone);
   const year = target.getUTCFullYear();
   return [onYear(year - 1), onYear(year), onYear(year + 1)]
     .filter((candidate) => candidate > from)
     .reduce((best, candidate) =>
       Math.abs(candidate.getTime() - target.getTime()) < Math.abs(best.getTime() - target.getTime()) ? candidate : best,
     );
-}
-
-/** The last second of a calendar day in a zone. */
-function endOfDay(date: { year: number; month: number; day: number }, zone: string): Date {
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
-  const nextMidnight = instantOfLocalTime(
-    { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0 },
-    zone,
-  );
-  return new Date(nextMidnight.getTime() - 1000);
 }
 
 /**

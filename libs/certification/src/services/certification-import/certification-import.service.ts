@@ -4,11 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditRecord, AuditService } from '@lp/audit';
 import { Clock, ConflictError, isDuplicateKeyError, retriedTransaction } from '@lp/core';
 import {
+  endOfLocalDay,
   type ImportLineError,
-  instantOfLocalTime,
   localIsoDay,
   localTime,
   resolveTimezone,
+  startOfLocalDay,
   StoreFiguresChanged,
 } from '@lp/organisation';
 import { CertificationSource } from '../../entities';
@@ -85,22 +86,6 @@ function refused(errors: ImportLineError[]): CertificationImportResult {
 function dayParts(isoDay: string): { year: number; month: number; day: number } {
   const [year, month, day] = isoDay.split('-').map(Number);
   return { year, month, day };
-}
-
-/** Midnight that starts a calendar day in a zone. */
-function startOfDay(isoDay: string, zone: string): Date {
-  return instantOfLocalTime({ ...dayParts(isoDay), hour: 0 }, zone);
-}
-
-/** The last second of a calendar day in a zone: a certificate "valid until" that day is valid all of it. */
-function endOfDay(isoDay: string, zone: string): Date {
-  const { year, month, day } = dayParts(isoDay);
-  const next = new Date(Date.UTC(year, month - 1, day + 1));
-  const nextMidnight = instantOfLocalTime(
-    { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0 },
-    zone,
-  );
-  return new Date(nextMidnight.getTime() - 1000);
 }
 
 function knownCodes(programs: Map<string, Program>): string {
@@ -196,9 +181,9 @@ export class CertificationImportService {
         errors.push({ line: row.line, message: problems.join('; ') });
         continue;
       }
-      const issuedAt = startOfDay(row.issuedOn, holder.timezone);
+      const issuedAt = startOfLocalDay(dayParts(row.issuedOn), holder.timezone);
       const expiresAt = row.expiresOn
-        ? endOfDay(row.expiresOn, holder.timezone)
+        ? endOfLocalDay(dayParts(row.expiresOn), holder.timezone)
         : initialExpiry(program, issuedAt, holder.timezone);
       if (issuedAt > now) {
         problems.push(`issued_on ${row.issuedOn} is in the future (today is ${localIsoDay(now, holder.timezone)})`);
