@@ -18,9 +18,6 @@ import {
   buildProgram,
   buildStore,
   type BuiltCourse,
-  createTestApp,
-  createTestWorker,
-  deleteQueueKeys,
   errorCode,
   eventually,
   graphql,
@@ -28,11 +25,10 @@ import {
   lockWaitsOn,
   type OrgChart,
   rowCounts,
-  SmtpCapture,
   type TestApp,
   type TestWorker,
+  useApiWithWorker,
 } from '@lp/testing';
-import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
 
 const CHANGE = `mutation ($id: ID!, $dueAt: DateTime!) {
   changeAssignmentDueDate(id: $id, dueAt: $dueAt) { id status dueAt progressPercent reason }
@@ -51,30 +47,18 @@ const at = (days: number) => new Date(THURSDAY_MORNING.getTime() + days * DAY);
  * progress and history, the reminders follow the new date, and nothing else may be moved.
  */
 describe('changing an assignment’s due date', () => {
-  const smtp = new SmtpCapture();
+  const suite = useApiWithWorker();
+  const { smtp } = suite;
   let t: TestApp;
   let worker: TestWorker;
   let course: BuiltCourse;
   let courseId: number;
 
-  beforeAll(async () => {
-    await smtp.start();
-    t = await createTestApp();
-    worker = await createTestWorker({ clock: t.clock, smtpUrl: smtp.url });
-    // The tests run the planning themselves, at the clock's moments.
-    await worker.app.get(ReminderPlanningProcessor).worker.pause();
-  });
-
-  afterAll(async () => {
-    await worker.close();
-    await t.close();
-    await smtp.stop();
+  beforeAll(() => {
+    ({ t, worker } = suite);
   });
 
   beforeEach(async () => {
-    await t.reset();
-    await deleteQueueKeys();
-    smtp.clear();
     t.clock.set(THURSDAY_MORNING);
     course = await buildCourse(t.dataSource, { lessons: 2 });
     courseId = course.course.id;

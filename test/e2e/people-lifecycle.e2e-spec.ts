@@ -8,17 +8,13 @@ import {
   buildEmployee,
   buildStore,
   type BuiltCourse,
-  createTestApp,
-  createTestWorker,
-  deleteQueueKeys,
   eventually,
   graphql,
   lockWaitsOn,
-  SmtpCapture,
   type TestApp,
   type TestWorker,
+  useApiWithWorker,
 } from '@lp/testing';
-import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
 
 const CREATE_PROGRAM = `mutation ($input: CreateCertificationProgramInput!) { createCertificationProgram(input: $input) { id } }`;
 const GRANT = `mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { id expiresAt } }`;
@@ -55,7 +51,8 @@ interface HeldChange {
  * coming back. What they have to do afterwards must follow what is required of them then.
  */
 describe('people changing while their training is open', () => {
-  const smtp = new SmtpCapture();
+  const suite = useApiWithWorker();
+  const { smtp } = suite;
   let t: TestApp;
   let worker: TestWorker;
   let store: StoreEntity;
@@ -65,11 +62,7 @@ describe('people changing while their training is open', () => {
   let held: HeldChange | undefined;
 
   beforeAll(async () => {
-    await smtp.start();
-    t = await createTestApp();
-    worker = await createTestWorker({ clock: t.clock, smtpUrl: smtp.url });
-    // The tests run the planning themselves, at the clock's moments.
-    await worker.app.get(ReminderPlanningProcessor).worker.pause();
+    ({ t, worker } = suite);
     // Registered after the audience rules' hook: the change has closed the open work by then.
     t.app.get(EmployeeLifecycle).register({
       onChanged: async (_manager, _before, after) => {
@@ -80,14 +73,7 @@ describe('people changing while their training is open', () => {
     });
   });
 
-  afterAll(async () => {
-    await worker.close();
-    await t.close();
-    await smtp.stop();
-  });
-
   beforeEach(async () => {
-    await t.reset();
     t.clock.set(new Date('2026-03-02T09:00:00Z'));
     store = await buildStore(t.dataSource);
     hr = await buildEmployee(t.dataSource, { role: Role.HR, storeId: store.id });
@@ -388,9 +374,6 @@ describe('people changing while their training is open', () => {
     let morgan: EmployeeEntity;
 
     beforeEach(async () => {
-      // Delivery jobs are named after notification ids, which the emptied database gives out again.
-      await deleteQueueKeys();
-      smtp.clear();
       dana = await buildEmployee(t.dataSource, {
         storeId: store.id,
         firstName: 'Dana',

@@ -2,16 +2,13 @@ import { ReminderPlanning } from '@lp/reminders';
 import {
   buildCourse,
   buildOrgChart,
-  createTestApp,
-  createTestWorker,
   errorCode,
   graphql,
   type OrgChart,
-  SmtpCapture,
   type TestApp,
   type TestWorker,
+  useApiWithWorker,
 } from '@lp/testing';
-import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
 
 const CREATE_PROGRAM = `mutation ($input: CreateCertificationProgramInput!) { createCertificationProgram(input: $input) { id } }`;
 const UPDATE_PROGRAM = `mutation ($id: ID!, $input: UpdateCertificationProgramInput!) {
@@ -27,28 +24,17 @@ const DAY = 86_400_000;
 
 /** HR runs certification programmes: a programme's settings and audience change after it is created. */
 describe('changing a certification programme', () => {
-  const smtp = new SmtpCapture();
+  const suite = useApiWithWorker();
   let t: TestApp;
   let worker: TestWorker;
   let chart: OrgChart;
   let courseId: number;
 
-  beforeAll(async () => {
-    await smtp.start();
-    t = await createTestApp();
-    worker = await createTestWorker({ clock: t.clock, smtpUrl: smtp.url });
-    // The tests run the planning themselves, at the clock's moments.
-    await worker.app.get(ReminderPlanningProcessor).worker.pause();
-  });
-
-  afterAll(async () => {
-    await worker.close();
-    await t.close();
-    await smtp.stop();
+  beforeAll(() => {
+    ({ t, worker } = suite);
   });
 
   beforeEach(async () => {
-    await t.reset();
     t.clock.set(new Date('2026-03-02T09:00:00Z'));
     chart = await buildOrgChart(t.dataSource);
     courseId = (await buildCourse(t.dataSource)).course.id;

@@ -4,16 +4,13 @@ import {
   buildCourse,
   buildEmployee,
   buildOrgChart,
-  createTestApp,
-  createTestWorker,
   errorCode,
   graphql,
   type OrgChart,
-  SmtpCapture,
   type TestApp,
   type TestWorker,
+  useApiWithWorker,
 } from '@lp/testing';
-import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/reminder-planning.processor';
 
 const UPDATE_STORE = `mutation ($id: ID!, $input: UpdateStoreInput!) {
   updateStore(id: $id, input: $input) { id code name timezone region { id } }
@@ -31,27 +28,16 @@ const NOTIFICATIONS = `{ notifications(filter: { status: PENDING }, first: 50) {
 
 /** product.md asks CRUD of stores and regions: a store renamed, or moved to another region or time zone. */
 describe('changing a store or a region', () => {
-  const smtp = new SmtpCapture();
+  const suite = useApiWithWorker();
   let t: TestApp;
   let worker: TestWorker;
   let chart: OrgChart;
 
-  beforeAll(async () => {
-    await smtp.start();
-    t = await createTestApp();
-    worker = await createTestWorker({ clock: t.clock, smtpUrl: smtp.url });
-    // The tests run the planning themselves, at the clock's moments.
-    await worker.app.get(ReminderPlanningProcessor).worker.pause();
-  });
-
-  afterAll(async () => {
-    await worker.close();
-    await t.close();
-    await smtp.stop();
+  beforeAll(() => {
+    ({ t, worker } = suite);
   });
 
   beforeEach(async () => {
-    await t.reset();
     t.clock.set(new Date('2026-03-02T09:00:00Z'));
     chart = await buildOrgChart(t.dataSource);
   });

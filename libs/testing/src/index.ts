@@ -1,3 +1,4 @@
+export * from './api-with-worker-suite';
 export * from './database-cleaner';
 export * from './eventually';
 export * from './factories/assignment.factory';
