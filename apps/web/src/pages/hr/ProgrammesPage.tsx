@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type {
@@ -75,6 +75,69 @@ function parseOffsets(text: string): number[] | undefined {
   return numbers.length ? numbers : undefined;
 }
 
+/** The job roles a programme requires chain-wide, ticked; `children` say what else its audience holds. */
+function JobRoleChecklist({
+  jobRoles,
+  chosen,
+  onChange,
+  children,
+}: {
+  jobRoles: { code: string; name: string }[];
+  chosen: string[];
+  onChange: (codes: string[]) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend>Job roles that must hold it, chain-wide</legend>
+      {jobRoles.map((r) => (
+        <Checkbox
+          key={r.code}
+          label={r.name}
+          checked={chosen.includes(r.code)}
+          onChange={(e) => onChange(e.target.checked ? [...chosen, r.code] : chosen.filter((code) => code !== r.code))}
+        />
+      ))}
+      {children}
+    </fieldset>
+  );
+}
+
+/** The refresher course and the reminder offsets, as a programme is set up and changed. */
+function RefresherAndReminders({
+  refresherCourseId,
+  onRefresher,
+  offsets,
+  onOffsets,
+  offsetsError,
+}: {
+  refresherCourseId: string;
+  onRefresher: (courseId: string) => void;
+  offsets: string;
+  onOffsets: (text: string) => void;
+  offsetsError: string | null;
+}) {
+  return (
+    <div className="grid grid-2">
+      <div>
+        <CourseSelect
+          label="Refresher course"
+          value={refresherCourseId}
+          placeholder="The required courses"
+          onChange={onRefresher}
+        />
+      </div>
+      <TextField
+        label="Reminders (days before)"
+        hint="Comma-separated, e.g. 30, 14, 7, 1"
+        value={offsets}
+        error={offsetsError}
+        onChange={(e) => onOffsets(e.target.value)}
+      />
+    </div>
+  );
+}
+
 function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string }[] }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -96,8 +159,6 @@ function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string 
     'renewalBasis',
     'reminderOffsetsDays',
   ]);
-  const toggle = (list: string[], value: string, on: boolean) =>
-    on ? [...list, value] : list.filter((v) => v !== value);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -156,17 +217,7 @@ function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string 
           chosen={courses}
           onChange={setCourses}
         />
-        <fieldset>
-          <legend>Job roles that must hold it, chain-wide</legend>
-          {jobRoles.map((r) => (
-            <Checkbox
-              key={r.code}
-              label={r.name}
-              checked={roles.includes(r.code)}
-              onChange={(e) => setRoles(toggle(roles, r.code, e.target.checked))}
-            />
-          ))}
-        </fieldset>
+        <JobRoleChecklist jobRoles={jobRoles} chosen={roles} onChange={setRoles} />
         <div className="grid grid-3">
           <TextField
             label="Valid for (months)"
@@ -197,23 +248,13 @@ function CreateProgramme({ jobRoles }: { jobRoles: { code: string; name: string 
             ]}
           />
         </div>
-        <div className="grid grid-2">
-          <div>
-            <CourseSelect
-              label="Refresher course"
-              value={refresherCourseId}
-              placeholder="The required courses"
-              onChange={setRefresher}
-            />
-          </div>
-          <TextField
-            label="Reminders (days before)"
-            hint="Comma-separated, e.g. 30, 14, 7, 1"
-            value={offsets}
-            error={errors.of('reminderOffsetsDays')}
-            onChange={(e) => setOffsets(e.target.value)}
-          />
-        </div>
+        <RefresherAndReminders
+          refresherCourseId={refresherCourseId}
+          onRefresher={setRefresher}
+          offsets={offsets}
+          onOffsets={setOffsets}
+          offsetsError={errors.of('reminderOffsetsDays')}
+        />
         {errors.rest && <ErrorAlert error={errors.rest} />}
         {creation.data && (
           <Alert tone="success">
@@ -331,18 +372,7 @@ function EditProgramme({
           placeholder="None"
           onChange={setAddedCourse}
         />
-        <fieldset>
-          <legend>Job roles that must hold it, chain-wide</legend>
-          {jobRoles.map((r) => (
-            <Checkbox
-              key={r.code}
-              label={r.name}
-              checked={roles.includes(r.code)}
-              onChange={(e) =>
-                setRoles(e.target.checked ? [...roles, r.code] : roles.filter((code) => code !== r.code))
-              }
-            />
-          ))}
+        <JobRoleChecklist jobRoles={jobRoles} chosen={roles} onChange={setRoles}>
           {limited.length > 0 && (
             <p className="muted">
               Also required in one store or region, kept as they are:{' '}
@@ -351,7 +381,7 @@ function EditProgramme({
                 .join(', ')}
             </p>
           )}
-        </fieldset>
+        </JobRoleChecklist>
         <div className="grid grid-3">
           <TextField
             label="Valid for (months)"
@@ -404,23 +434,13 @@ function EditProgramme({
             />
           )}
         </div>
-        <div className="grid grid-2">
-          <div>
-            <CourseSelect
-              label="Refresher course"
-              value={refresherCourseId}
-              placeholder="The required courses"
-              onChange={setRefresher}
-            />
-          </div>
-          <TextField
-            label="Reminders (days before)"
-            hint="Comma-separated, e.g. 30, 14, 7, 1"
-            value={offsets}
-            error={errors.of('reminderOffsetsDays')}
-            onChange={(e) => setOffsets(e.target.value)}
-          />
-        </div>
+        <RefresherAndReminders
+          refresherCourseId={refresherCourseId}
+          onRefresher={setRefresher}
+          offsets={offsets}
+          onOffsets={setOffsets}
+          offsetsError={errors.of('reminderOffsetsDays')}
+        />
         {errors.rest && <ErrorAlert error={errors.rest} />}
         {update.data && !update.fetching && (
           <Alert tone="success">Programme {update.data.updateCertificationProgram.name} saved.</Alert>
