@@ -37,6 +37,9 @@ describe('importEmployees', () => {
   afterAll(() => t.close());
   beforeEach(async () => {
     await t.reset();
+    // Midday UTC: the same calendar day in every zone of the chart's stores, as the hire dates
+    // and due days these tests compare are that day in each store's zone.
+    t.clock.set(new Date('2026-03-02T12:00:00Z'));
     chart = await buildOrgChart(t.dataSource);
     hr = t.tokenFor(chart.people.hr);
   });
