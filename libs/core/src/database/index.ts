@@ -12,5 +12,6 @@ export * from './retried-transaction';
 export * from './retry-on-deadlock';
 export * from './service-check';
 export * from './snake-naming.strategy';
+export * from './statement-chunks';
 export * from './statement-deadline';
 export * from './timestamp-columns';

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
+import { chunks } from '@lp/core';
 import { type ChangedEmployee, EmployeeEntity, EmployeeLifecycle, type EmployeeLifecycleHook } from '@lp/organisation';
 import { InviteService } from './invite.service';
 
@@ -31,9 +32,7 @@ export class RevokeAccessHook implements EmployeeLifecycleHook, OnModuleInit {
   }
 
   async onChangedMany(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {
-    for (let start = 0; start < changes.length; start += PEOPLE_PER_STATEMENT) {
-      await this.revoke(manager, changes.slice(start, start + PEOPLE_PER_STATEMENT));
-    }
+    for (const chunk of chunks(changes, PEOPLE_PER_STATEMENT)) await this.revoke(manager, chunk);
   }
 
   private async revoke(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {

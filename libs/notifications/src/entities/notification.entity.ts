@@ -10,6 +10,9 @@ export enum NotificationStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** The length of `last_error`: a longer reason (a server's answer, many refused copies) is cut to it. */
+export const LAST_ERROR_LENGTH = 1000;
+
 /**
  * One planned email: the database is its source of truth, the queue only says when to
  * try. The same reminder (kind, recipient, subject, offset) exists once, whatever happens
@@ -85,7 +88,7 @@ export class NotificationEntity {
   claimedAt!: Date | null;
 
   /** Why the last attempt failed, or why the notification was cancelled or not sent. */
-  @Column({ type: 'varchar', length: 1000, nullable: true })
+  @Column({ type: 'varchar', length: LAST_ERROR_LENGTH, nullable: true })
   lastError!: string | null;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })

@@ -13,7 +13,7 @@ import {
   sentence,
 } from '@lp/core';
 import { resolveTimezone } from '@lp/organisation';
-import { NotificationEntity, NotificationStatus } from '../entities';
+import { LAST_ERROR_LENGTH, NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { NotificationTemplates } from '../templates/notification-templates.service';
 import { staleOutcome } from './stale-outcome';
@@ -36,9 +36,6 @@ interface Recipient {
 }
 
 const COPIES_ONLY = 'Sent to the copies only: the employee has no email address';
-
-/** The length of `last_error`: a longer reason (a server's answer, many refused copies) is cut. */
-const MAX_ERROR_LENGTH = 1000;
 
 /**
  * Sends one notification, at most once in normal operation. The row is claimed with a
@@ -219,7 +216,7 @@ export class NotificationDelivery {
       Pick<NotificationEntity, 'status' | 'lastError' | 'queueAfter' | 'sentAt' | 'messageId' | 'ccEmployeeIds'>
     >,
   ): Promise<boolean> {
-    const lastError = changes.lastError?.slice(0, MAX_ERROR_LENGTH);
+    const lastError = changes.lastError?.slice(0, LAST_ERROR_LENGTH);
     return this.changedOne(
       this.updateOne(id)
         .set(lastError === undefined ? changes : { ...changes, lastError })

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Brackets, type EntityManager, In } from 'typeorm';
-import { Clock, executePrepared, retryOnDeadlock } from '@lp/core';
-import { NotificationEntity, NotificationStatus } from '../entities';
+import { Brackets, type EntityManager, type FindOptionsWhere, In } from 'typeorm';
+import { chunks, Clock, executePrepared, retryOnDeadlock } from '@lp/core';
+import { LAST_ERROR_LENGTH, NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { FALLBACK_TIMEZONE, resolveTimezone } from '@lp/organisation';
 import { nextSendingMoment, type SendingWindow } from '../sending-window';
@@ -234,18 +234,7 @@ export class NotificationPlanner {
     reason = `Not sent: cancelled, the ${subjectType.toLowerCase()} no longer needs it`,
   ): Promise<number> {
     const ids = typeof subjectIds === 'number' ? [subjectIds] : subjectIds;
-    let cancelled = 0;
-    for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
-      const result = await manager
-        .createQueryBuilder()
-        .update(NotificationEntity)
-        .set({ status: NotificationStatus.CANCELLED, lastError: reason.slice(0, 1000) })
-        .where({ subjectType, subjectId: In(ids.slice(start, start + IDS_PER_STATEMENT)) })
-        .andWhere(this.unclaimed())
-        .execute();
-      cancelled += result.affected ?? 0;
-    }
-    return cancelled;
+    return this.cancelWhere(manager, ids, (chunk) => ({ subjectType, subjectId: In(chunk) }), reason);
   }
 
   /**
@@ -253,13 +242,23 @@ export class NotificationPlanner {
    * offset a programme no longer has), in the caller's transaction, as `cancelFor` does.
    */
   async cancelNotifications(manager: EntityManager, ids: number[], reason: string): Promise<number> {
+    return this.cancelWhere(manager, ids, (chunk) => ({ id: In(chunk) }), reason);
+  }
+
+  /** Cancels the unclaimed notifications `where` picks for each IDS_PER_STATEMENT of the ids; returns the count. */
+  private async cancelWhere(
+    manager: EntityManager,
+    ids: number[],
+    where: (chunk: number[]) => FindOptionsWhere<NotificationEntity>,
+    reason: string,
+  ): Promise<number> {
     let cancelled = 0;
-    for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    for (const chunk of chunks(ids, IDS_PER_STATEMENT)) {
       const result = await manager
         .createQueryBuilder()
         .update(NotificationEntity)
-        .set({ status: NotificationStatus.CANCELLED, lastError: reason.slice(0, 1000) })
-        .where({ id: In(ids.slice(start, start + IDS_PER_STATEMENT)) })
+        .set({ status: NotificationStatus.CANCELLED, lastError: reason.slice(0, LAST_ERROR_LENGTH) })
+        .where(where(chunk))
         .andWhere(this.unclaimed())
         .execute();
       cancelled += result.affected ?? 0;
@@ -306,10 +305,10 @@ export class NotificationPlanner {
   async retimeFor(manager: EntityManager, recipientIds: number[]): Promise<number> {
     const now = this.clock.now();
     const moves: { id: number; sendAfter: Date }[] = [];
-    for (let start = 0; start < recipientIds.length; start += IDS_PER_STATEMENT) {
+    for (const recipients of chunks(recipientIds, IDS_PER_STATEMENT)) {
       const rows = (await manager.query(
         'SELECT id, recipient_id, planned_at, send_after FROM notifications WHERE recipient_id IN (?) AND status = ?',
-        [recipientIds.slice(start, start + IDS_PER_STATEMENT), NotificationStatus.PENDING],
+        [recipients, NotificationStatus.PENDING],
       )) as { id: number; recipient_id: number; planned_at: Date; send_after: Date }[];
       if (rows.length === 0) continue;
       const zones = await this.recipientZones(
@@ -325,8 +324,7 @@ export class NotificationPlanner {
       }
     }
     let moved = 0;
-    for (let start = 0; start < moves.length; start += IDS_PER_STATEMENT) {
-      const chunk = moves.slice(start, start + IDS_PER_STATEMENT);
+    for (const chunk of chunks(moves, IDS_PER_STATEMENT)) {
       // Each row's new moment through a derived table: one UPDATE for the chunk, however many moments.
       const rest = ' UNION ALL SELECT ?, ?'.repeat(chunk.length - 1);
       const result = (await manager.query(

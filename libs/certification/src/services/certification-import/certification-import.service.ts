@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditRecord, AuditService } from '@lp/audit';
-import { Clock, ConflictError, isDuplicateKeyError, retriedTransaction } from '@lp/core';
+import { chunks, Clock, ConflictError, isDuplicateKeyError, retriedTransaction } from '@lp/core';
 import {
   endOfLocalDay,
   type ImportLineError,
@@ -22,15 +22,6 @@ import { type CertificationCsvRow, parseCertificationCsv } from './certification
 
 /** The first errors are enough to fix a file; a garbage file would otherwise answer with megabytes. */
 const MAX_REPORTED_ERRORS = 100;
-
-/** Rows per statement: well under max_allowed_packet and the placeholder limits, few round trips. */
-const CHUNK = 1000;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
 
 export interface CertificationImportResult {
   /** Certificates written. */

@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { chunks } from '@lp/core';
 import { EmployeeChangeKind, EmployeeEntity, Role } from '../../entities';
 import type { EmployeeCsvRow } from './employee-csv';
 import type { ActiveEmployee, EmployeeRecord, ExistingEmployee, ImportReference, PlannedUpdate } from './import-plan';
-
-/** Rows per statement: well under max_allowed_packet and the placeholder limits, few round trips. */
-const CHUNK = 1000;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
 
 interface EmployeeRow {
   id: number;
@@ -55,7 +47,7 @@ export interface EmployeeChangeRow {
 
 /**
  * The set-based SQL of an employee import: look-ups by the file's keys and multi-row
- * writes, CHUNK rows a statement, all on the caller's transaction.
+ * writes, ROWS_PER_STATEMENT rows a statement, all on the caller's transaction.
  */
 @Injectable()
 export class EmployeeImportRepository {
