@@ -155,3 +155,8 @@ export function startOfLocalDay(date: { year: number; month: number; day: number
 export function endOfLocalDay(date: { year: number; month: number; day: number }, timezone: string): Date {
   return new Date(startOfLocalDay(date, timezone, 1).getTime() - 1000);
 }
+
+/** When work due on a calendar day in a zone falls due: 23:59 there, as a due day picked in the web app ends. */
+export function dueDayEnd(date: { year: number; month: number; day: number }, timezone: string): Date {
+  return instantOfLocalTime({ ...date, hour: 23, minute: 59 }, timezone);
+}

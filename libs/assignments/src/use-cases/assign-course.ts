@@ -5,7 +5,7 @@ import { AuditService } from '@lp/audit';
 import { BadInputError, Clock, ForbiddenError, NotFoundError, retriedTransaction } from '@lp/core';
 import {
   type AccessScope,
-  instantOfLocalTime,
+  dueDayEnd,
   resolveTimezone,
   scopeCoversRegion,
   scopeCoversStore,
@@ -153,7 +153,7 @@ export class AssignCourse {
     if (zones.length === 0) return { expression: 'NULL', params: [], where: '1 = 0', whereParams: [] };
     const [year, month, day] = request.dueOn.split('-').map(Number);
     const cases = zones.map((zone) => {
-      const dueAt = instantOfLocalTime({ year, month, day, hour: 23, minute: 59 }, resolveTimezone(zone).timezone);
+      const dueAt = dueDayEnd({ year, month, day }, resolveTimezone(zone).timezone);
       if (dueAt <= now) {
         throw new BadInputError(
           `The due day ${request.dueOn} has already ended in ${zone}: choose a later day`,

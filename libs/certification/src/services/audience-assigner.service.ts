@@ -2,13 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { Clock } from '@lp/core';
-import {
-  type ChangedEmployee,
-  EmployeeLifecycle,
-  instantOfLocalTime,
-  localTime,
-  resolveTimezone,
-} from '@lp/organisation';
+import { type ChangedEmployee, EmployeeLifecycle, dueDayEnd, localTime, resolveTimezone } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
 import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { passCountsTowardProgram } from './pass-counts-toward-program';
@@ -283,7 +277,7 @@ export class AudienceAssigner implements OnModuleInit {
       for (const days of lengths) {
         const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
         const end = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
-        params.push(days, instantOfLocalTime({ ...end, hour: 23, minute: 59 }, zone));
+        params.push(days, dueDayEnd(end, zone));
       }
     }
     const byLength = lengths.map(() => 'WHEN ? THEN ?').join(' ');
