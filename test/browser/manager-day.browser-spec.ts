@@ -4,29 +4,19 @@ import type { Download } from 'playwright-core';
 import { AssignmentEntity, AssignmentStatus } from '@lp/assignments';
 import { ProgramAudienceEntity, ProgramCourseEntity } from '@lp/certification';
 import { EmployeeEntity, JobRoleEntity, Role, type StoreEntity } from '@lp/organisation';
-import { buildAssignment, buildCourse, buildEmployee, buildProgram, buildRegion, buildStore } from '@lp/testing';
+import {
+  buildAssignment,
+  buildCourse,
+  buildEmployee,
+  buildProgram,
+  buildRegion,
+  buildStore,
+  wallClock,
+} from '@lp/testing';
 import { checkAccessibility, useWebTest } from '@lp/testing/browser';
 
 const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The calendar day and wall-clock time of `instant` in `timeZone`: "2026-12-10 23:59". */
-function wallClock(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
 
 /** "10 Dec 2026", as the app writes a date in the en-GB browser. */
 const written = (day: string) =>

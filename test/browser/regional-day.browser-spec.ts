@@ -13,28 +13,11 @@ import {
   buildRegion,
   buildStore,
   graphql,
+  wallClock,
 } from '@lp/testing';
 import { checkAccessibility, useWebTest } from '@lp/testing/browser';
 
 const DAY = 86_400_000;
-
-/** The calendar day and wall-clock time of `instant` in `timeZone`: "2026-12-10 23:59". */
-function wallClock(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
 
 /**
  * A regional manager's day, from head office in New York, over a region whose stores keep

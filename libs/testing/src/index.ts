@@ -21,3 +21,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './test-environment';
 export * from './test-worker';
+export * from './wall-clock';
