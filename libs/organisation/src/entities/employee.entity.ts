@@ -7,6 +7,8 @@ import { StoreEntity } from './store.entity';
 @Entity('employees')
 @Index('idx_employees_store_active_role', ['storeId', 'active', 'jobRoleId'])
 @Index('idx_employees_name', ['lastName', 'firstName'])
+/** HR and the admins are a handful among 100,000: the reminders' stand-ins and digests look them up. */
+@Index('idx_employees_role_active', ['role', 'active'])
 export class EmployeeEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
   id!: number;
