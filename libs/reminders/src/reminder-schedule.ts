@@ -64,10 +64,11 @@ export function offsetReminders(
   const offsets = normaliseOffsets(offsetsDays);
   const last = offsets[offsets.length - 1];
   const dueDay = localTime(target.getTime(), timezone);
+  const dueDate = isoDate(target);
   const plannable = plannableMoments(now);
   return offsets
     .map((days) => ({
-      offsetKey: `D${days}@${isoDate(target)}`,
+      offsetKey: `D${days}@${dueDate}`,
       plannedAt: startOfLocalDay(dueDay, timezone, -days),
       days,
       last: days === last,
