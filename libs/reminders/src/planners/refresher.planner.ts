@@ -3,11 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { AudienceAssigner, CertificationProgramEntity } from '@lp/certification';
-import { retriedTransaction } from '@lp/core';
+import { everyOneSettled, retriedTransaction } from '@lp/core';
 import { DAY_MS } from '../reminder-schedule';
 
 /** Refreshers per INSERT, and lapsed holders per transaction. */
 const INSERT_CHUNK = 1000;
+
+/** A holder in their programme's recertification window, with the refresher course to assign. */
+interface DueRefresher {
+  employee_id: number;
+  course_id: number;
+  expires_at: Date;
+  program_id: number;
+}
 
 /** What one run assigned. */
 export interface RefresherCounts {
@@ -46,7 +54,7 @@ const IN_PROGRAM_AUDIENCE = `EXISTS (
  * A manager's cancellation stands while the certificate is valid, not after: a holder the
  * programme's audience requires whose certificate has lapsed with no work of the programme
  * open (no refresher left to renew it) gets its courses again, as a newcomer does (see
- * planLapsed), once per lapse.
+ * lapsedHolders), once per lapse.
  *
  * What it assigns goes only to people still active when it is written (see forActive): the
  * plain read may be older than someone's leaving.
@@ -67,18 +75,35 @@ export class RefresherPlanner {
         (await this.dataSource.query('SELECT DISTINCT program_id FROM program_audiences')) as { program_id: number }[]
       ).map((row) => Number(row.program_id)),
     );
+    // Every programme's reads at once: a planning run makes its refreshers before anything
+    // else, so MariaDB would otherwise work on one connection of the pool while the other
+    // core idles. The writes stay one programme after another.
+    const found = await everyOneSettled(
+      programs.map(async (program) => {
+        const hasAudience = withAudience.has(program.id);
+        // A programme without rules requires nobody: a lapsed holder of it has nothing to make up.
+        const [due, lapsed] = await everyOneSettled([
+          this.dueRefreshers(program, hasAudience, now),
+          hasAudience ? this.lapsedHolders(program, now) : Promise.resolve([]),
+        ] as const);
+        return { program, due, lapsed };
+      }),
+    );
     const counts: RefresherCounts = { refreshers: 0, lapsedCourses: 0 };
-    for (const program of programs) {
-      const hasAudience = withAudience.has(program.id);
-      counts.refreshers += await this.planProgram(program, hasAudience, now);
-      // A programme without rules requires nobody: a lapsed holder of it has nothing to make up.
-      if (hasAudience) counts.lapsedCourses += await this.planLapsed(program, now);
+    for (const { program, due, lapsed } of found) {
+      counts.refreshers += await this.assignRefreshers(due, now);
+      counts.lapsedCourses += await this.assignLapsed(program, lapsed);
     }
     if (counts.refreshers > 0 || counts.lapsedCourses > 0) this.logger.log(counts, 'Refresher assignments created');
     return counts;
   }
 
-  private async planProgram(program: CertificationProgramEntity, hasAudience: boolean, now: Date): Promise<number> {
+  /** The holders in the programme's window who need a refresher, with the course each gets. */
+  private async dueRefreshers(
+    program: CertificationProgramEntity,
+    hasAudience: boolean,
+    now: Date,
+  ): Promise<DueRefresher[]> {
     const windowEnd = new Date(now.getTime() + program.recertifyWindowDays * DAY_MS);
     const courses =
       program.refresherCourseId !== null
@@ -95,7 +120,7 @@ export class RefresherPlanner {
     // The open-assignment test comes first: MariaDB tries them in order, and most holders in
     // their window have their refresher open, which the unique key answers from the index
     // alone; the refresher test reads the assignment's row (0.4 → 0.15 s per programme there).
-    const due = (await this.dataSource.query(
+    return (await this.dataSource.query(
       `SELECT c.employee_id, co.id AS course_id, c.expires_at, c.program_id
          FROM certifications c
          JOIN employees e ON e.id = c.employee_id AND e.active = 1
@@ -121,7 +146,11 @@ export class RefresherPlanner {
         AssignmentStatus.CANCELLED,
         ...(hasAudience ? [program.id] : []),
       ],
-    )) as { employee_id: number; course_id: number; expires_at: Date; program_id: number }[];
+    )) as DueRefresher[];
+  }
+
+  /** Assigns each refresher, due at the expiry; returns how many it made. */
+  private async assignRefreshers(due: DueRefresher[], now: Date): Promise<number> {
     let created = 0;
     for (let start = 0; start < due.length; start += INSERT_CHUNK) {
       const chunk = due.slice(start, start + INSERT_CHUNK);
@@ -157,12 +186,12 @@ export class RefresherPlanner {
   /**
    * The holders the programme's audience requires whose current certificate has lapsed with
    * none of the programme's work open — no refresher left to renew it (a manager cancelled
-   * it, or none was ever made) — get its courses again, from AudienceAssigner. Once per lapse:
+   * it, or none was ever made): they get its courses again (assignLapsed). Once per lapse:
    * any of the programme's work made since the expiry, done or cancelled by a person, stands
    * in for it; what the system cancelled when they left the audience does not. An open
    * assignment of the refresher course, however made, may still renew, so it counts as open work.
    */
-  private async planLapsed(program: CertificationProgramEntity, now: Date): Promise<number> {
+  private async lapsedHolders(program: CertificationProgramEntity, now: Date): Promise<number[]> {
     const refresherOpen =
       program.refresherCourseId === null
         ? { sql: '', params: [] }
@@ -188,9 +217,14 @@ export class RefresherPlanner {
         ORDER BY c.employee_id`,
       [program.id, now, ...refresherOpen.params, OPEN_ASSIGNMENT_STATUSES, AssignmentStatus.CANCELLED, program.id],
     )) as { employee_id: number }[];
+    return lapsed.map((row) => Number(row.employee_id));
+  }
+
+  /** Gives the lapsed holders the programme's courses again; returns how many assignments it made. */
+  private async assignLapsed(program: CertificationProgramEntity, lapsed: number[]): Promise<number> {
     let created = 0;
     for (let start = 0; start < lapsed.length; start += INSERT_CHUNK) {
-      const employeeIds = lapsed.slice(start, start + INSERT_CHUNK).map((row) => Number(row.employee_id));
+      const employeeIds = lapsed.slice(start, start + INSERT_CHUNK);
       created += await this.forActive(employeeIds, (manager, active) =>
         this.audience.assignProgramTo(manager, program.id, [...active]),
       );
