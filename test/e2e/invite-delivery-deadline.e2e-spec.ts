@@ -137,6 +137,18 @@ describe('an invite sent inside a request, when the mail server is silent or slo
     },
   );
 
+  it('does not let a link work that createEmployee reported NOT_SENT, though the server took its email late', async () => {
+    // The whole message arrives, but the server's "250 OK" comes after the request had to answer.
+    smtp.delayMs = DEADLINE_MS + 500;
+    const { response, ms } = await timed(() => hire());
+    expect(ms).toBeLessThan(DEADLINE_MS);
+    expect(response.data!.createEmployee.invite.status).toBe('NOT_SENT');
+    await smtp.waitFor(1, DEADLINE_MS + 2000);
+    const accepted = await graphql(t.app, ACCEPT, { token: tokenOf(1) });
+    expect(errorCode(accepted)).toBe('BAD_USER_INPUT');
+    expect(accepted.errors![0].message).toMatch(/ask your manager for a new one/);
+  });
+
   it('still delivers through a server that is slow but answers within the deadline', async () => {
     smtp.rcptDelayMs = 800;
     const { response, ms } = await timed(() => hire());
