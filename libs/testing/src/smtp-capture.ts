@@ -29,6 +29,11 @@ export class SmtpCapture {
   delayMs = 0;
   /** How long the server keeps quiet before answering RCPT TO: a relay that hangs. */
   rcptDelayMs = 0;
+  /**
+   * When set, the server falls silent there on every connection and never answers: it takes
+   * the connection but never greets, or never answers MAIL FROM.
+   */
+  silentAt?: 'greeting' | 'MAIL FROM';
 
   /** Connections opened to it since the test began. */
   connections = 0;
@@ -53,8 +58,12 @@ export class SmtpCapture {
       closeTimeout: 1,
       onConnect: (_session, callback) => {
         this.connections += 1;
+        if (this.silentAt === 'greeting') return;
         if (!this.refuseConnections) return callback();
         callback(Object.assign(new Error(this.refuseConnections), { responseCode: 421 }));
+      },
+      onMailFrom: (_address, _session, callback) => {
+        if (this.silentAt !== 'MAIL FROM') callback();
       },
       onRcptTo: (address, _session, callback) => {
         if (this.rcptDelayMs === 0) return this.answerRcpt(address.address, callback);

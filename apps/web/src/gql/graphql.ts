@@ -143,7 +143,7 @@ export type InviteStatus =
   | 'CLOSED'
   /** Emailed, never used, and past expiresAt */
   | 'EXPIRED'
-  /** The mail server did not take its email (notSentReason says why): send a new invite */
+  /** The mail server did not take its email, or did not answer in time (notSentReason says why); its link does not work: send a new invite */
   | 'NOT_SENT'
   /** Emailed; the link works until expiresAt */
   | 'SENT';

@@ -32,7 +32,7 @@ export class MailConfig {
 
   @EnvVar({
     description:
-      'Seconds to wait for the SMTP server to connect, greet or answer a command; past that the attempt fails and is tried again',
+      "Seconds to wait for the SMTP server to connect, greet or answer a command; past that the attempt fails and is tried again. An email the API sends inside a request gives up sooner when the request's deadline comes first",
   })
   @ToInteger()
   @IsInt()

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { MailConfig } from '../config';
+import { timeLeftMs } from '../database/statement-deadline';
 import type { MailMessage, MailReceipt, RefusedAddress } from './mail-message';
 
 interface SmtpSendInfo {
@@ -20,9 +21,33 @@ function refusedAddresses(info: SmtpSendInfo): RefusedAddress[] {
   });
 }
 
+/** The most a request keeps back from its email's time, to record whether it went and answer. */
+const ANSWER_RESERVE_MS = 1000;
+
+/**
+ * How long an email sent inside a request may take: what is left of the request's deadline
+ * but a moment to record the outcome and answer (a quarter of what is left, a second at most).
+ */
+function sendingTimeMs(left: number): number {
+  return Math.max(0, Math.floor(left - Math.min(ANSWER_RESERVE_MS, left / 4)));
+}
+
+/** A send given up at the request's deadline, as describeFailure reads a server that did not answer in time. */
+function deadlineError(sendingMs: number): Error {
+  const seconds = (sendingMs / 1000).toFixed(1);
+  return Object.assign(new Error(`gave up after ${seconds} s to answer within the request's time limit`), {
+    code: 'ETIMEDOUT',
+  });
+}
+
 /**
  * Sends email through pooled SMTP when SMTP_URL is set; otherwise writes each message as
  * an .eml file to the outbox folder so a new installation needs no mail server.
+ *
+ * An email sent inside a request (an invite) is given up before the request's deadline:
+ * SMTP_TIMEOUT_SECONDS bounds each step of a conversation, so a silent or trickling server
+ * would otherwise hold the request for minutes. Giving up closes the connection carrying it;
+ * a server that had the whole message but not yet said so may still deliver it.
  */
 @Injectable()
 export class MailService implements OnModuleDestroy {
@@ -55,14 +80,22 @@ export class MailService implements OnModuleDestroy {
   }
 
   async send(message: MailMessage): Promise<MailReceipt> {
-    const info = await this.transport.sendMail({
-      from: this.config.MAIL_FROM,
-      to: message.to,
-      cc: message.cc,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-    });
+    const left = timeLeftMs();
+    const sendingMs = left === undefined ? undefined : sendingTimeMs(left);
+    const signal = sendingMs === undefined ? undefined : AbortSignal.timeout(sendingMs);
+    const info = await this.transport
+      .sendMail({
+        from: this.config.MAIL_FROM,
+        to: message.to,
+        cc: message.cc,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        signal,
+      })
+      .catch((error: unknown) => {
+        throw sendingMs !== undefined && signal?.aborted ? deadlineError(sendingMs) : error;
+      });
     if (!this.outboxDir) return { messageId: info.messageId, refused: refusedAddresses(info) };
 
     await mkdir(this.outboxDir, { recursive: true });

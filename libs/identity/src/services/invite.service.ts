@@ -133,7 +133,9 @@ export class InviteService {
         .where('i.tokenHash = :hash', { hash: hashToken(token) })
         .getOne();
       const now = this.clock.now();
-      if (!invite || invite.usedAt || invite.expiresAt <= now) {
+      // HR was told a NOT_SENT invite did not go, and sends another: its link must not work,
+      // though a server that answered too late may still deliver it.
+      if (!invite || invite.usedAt || invite.notSentReason !== null || invite.expiresAt <= now) {
         throw new BadInputError(
           'This invite link is invalid, used or expired; ask your manager for a new one',
           'token',

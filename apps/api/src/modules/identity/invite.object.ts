@@ -6,7 +6,11 @@ registerEnumType(InviteStatus, {
   description: 'Where an invite stands',
   valuesMap: {
     SENT: { description: 'Emailed; the link works until expiresAt' },
-    NOT_SENT: { description: 'The mail server did not take its email (notSentReason says why): send a new invite' },
+    NOT_SENT: {
+      description:
+        'The mail server did not take its email, or did not answer in time (notSentReason says why); its link ' +
+        'does not work: send a new invite',
+    },
     EXPIRED: { description: 'Emailed, never used, and past expiresAt' },
     CLOSED: { description: 'Used to set a password, or voided by an email change or leaving' },
   },

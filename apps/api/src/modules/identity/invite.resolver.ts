@@ -14,7 +14,8 @@ export class InviteResolver {
     description:
       'Emails a new invite link (to set a password) and voids earlier ones. HR and admins for anyone; ' +
       'managers for people of their stores or region with a lower access role. MAIL_NOT_SENT (extensions.reason ' +
-      'says why) when the mail server does not take the email: nothing then changes, earlier links still work',
+      "says why) when the mail server does not take the email, or does not answer before the request's deadline: " +
+      'nothing then changes, earlier links still work',
   })
   @Roles(Role.HR, Role.ADMIN, Role.REGIONAL_MANAGER, Role.STORE_MANAGER)
   resendInvite(

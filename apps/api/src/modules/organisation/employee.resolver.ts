@@ -40,7 +40,8 @@ export class EmployeeResolver {
   @Mutation(() => EmployeeObject, {
     description:
       'Hires someone; with an email, an invite to set a password is sent. The hire stands when the mail server ' +
-      'does not take it: invite.status is then NOT_SENT, with the reason',
+      "does not take it, or does not answer before the request's deadline: invite.status is then NOT_SENT, " +
+      'with the reason',
   })
   @Roles(Role.HR, Role.ADMIN)
   createEmployee(@Args('input') input: CreateEmployeeInput, @CurrentActor() actor: Actor): Promise<EmployeeObject> {
