@@ -239,7 +239,8 @@ export class StoreService {
             : '';
         throw new ConflictError(
           `Store ${store.code} cannot be deleted: ${references.sentence}. Only a store nothing refers to, such as one ` +
-            'created by mistake, can be deleted: a store with people or history stays, so that history remains readable.' +
+            'created by mistake, can be deleted: a store with people or history stays, so that history remains readable; ' +
+            'one that stops trading is closed instead (closeStore).' +
             move +
             audienceAdvice(references.programs),
         );

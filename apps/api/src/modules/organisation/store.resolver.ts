@@ -76,7 +76,7 @@ export class StoreResolver {
 
   @Mutation(() => StoreObject, {
     description:
-      'Deletes a store nothing refers to, such as one created by mistake, and returns it as it was. CONFLICT, with nothing written, for a store with people or history (former staff, transfers, managers, audience rules, compliance snapshots, audit events): the message says what refers to it',
+      'Deletes a store nothing refers to, such as one created by mistake, and returns it as it was. CONFLICT, with nothing written, for a store with people or history (former staff, transfers, managers, audience rules, compliance snapshots, audit events): the message says what refers to it. A store that stops trading is closed instead (closeStore)',
   })
   @Roles(Role.HR, Role.ADMIN)
   deleteStore(
