@@ -286,30 +286,36 @@ describe('closing a store', () => {
     }
   });
 
-  it('refuses a hire that waited for a closing to commit', async () => {
-    await emptyTheStore();
-    // Another transaction closes the store and holds it, as closeStore does until it commits.
+  /** Another transaction closes the store and holds it, as closeStore does, until `hiring` waits for it. */
+  async function hireWhileClosing<T>(hiring: () => Promise<T>): Promise<T> {
     const closing = t.dataSource.createQueryRunner();
     try {
       await closing.startTransaction();
       await closing.query('SELECT id FROM stores WHERE id = ? FOR UPDATE', [store.id]);
       await closing.query("UPDATE stores SET closed_on = '2026-03-02' WHERE id = ?", [store.id]);
-      const input = { employeeNumber: 'RACE-1', firstName: 'Noa', lastName: 'Vidal', jobRoleCode: 'CASHIER' };
-      const hiring = graphql(
-        t.app,
-        CREATE_EMPLOYEE,
-        { input: { ...input, storeId: store.id } },
-        t.tokenFor(chart.people.hr),
-      );
+      const answer = hiring();
       expect(await lockWaitsOn(t.dataSource, '')).toBe(true);
       await closing.commitTransaction();
-      const hired = await hiring;
-      expect(errorCode(hired)).toBe('CONFLICT');
-      expect(hired.errors![0].extensions).toMatchObject({ field: 'storeId', closedOn: '2026-03-02' });
+      return await answer;
     } finally {
       if (closing.isTransactionActive) await closing.rollbackTransaction();
       await closing.release();
     }
+  }
+
+  it('refuses a hire or an import that waited for a closing to commit', async () => {
+    await emptyTheStore();
+    const input = { employeeNumber: 'RACE-1', firstName: 'Noa', lastName: 'Vidal', jobRoleCode: 'CASHIER' };
+    const hired = await hireWhileClosing(() =>
+      graphql(t.app, CREATE_EMPLOYEE, { input: { ...input, storeId: store.id } }, t.tokenFor(chart.people.hr)),
+    );
+    expect(errorCode(hired)).toBe('CONFLICT');
+    expect(hired.errors![0].extensions).toMatchObject({ field: 'storeId', closedOn: '2026-03-02' });
+
+    await t.dataSource.query('UPDATE stores SET closed_on = NULL WHERE id = ?', [store.id]);
+    const csv = [EMPLOYEE_CSV_COLUMNS.join(','), 'RACE-1,Noa,Vidal,,CASHIER,OLD-TOWN,,'].join('\n');
+    const imported = await hireWhileClosing(() => graphql(t.app, IMPORT, { csv }, t.tokenFor(chart.people.hr)));
+    expect(imported.data!.importEmployees).toMatchObject({ created: 0, errorCount: 1 });
     expect(await t.dataSource.query("SELECT id FROM employees WHERE employee_number = 'RACE-1'")).toEqual([]);
   });
 
