@@ -16,6 +16,7 @@ import { EndFixedExpiryDatesInTheHoldersZone1795881928314 } from './179588192831
 import { RecordWhoCancelledAssignments1795884000000 } from './1795884000000-RecordWhoCancelledAssignments';
 import { AddEmployeeTokenVersion1795890000000 } from './1795890000000-AddEmployeeTokenVersion';
 import { RecordInvitesNotSent1795896000000 } from './1795896000000-RecordInvitesNotSent';
+import { RecordStoreClosings1795900000000 } from './1795900000000-RecordStoreClosings';
 import { IndexEmployeesByRole1795910000000 } from './1795910000000-IndexEmployeesByRole';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
@@ -38,5 +39,6 @@ export const allMigrations = [
   RecordWhoCancelledAssignments1795884000000,
   AddEmployeeTokenVersion1795890000000,
   RecordInvitesNotSent1795896000000,
+  RecordStoreClosings1795900000000,
   IndexEmployeesByRole1795910000000,
 ];

@@ -88,6 +88,8 @@ const RULES: Record<string, typeof PUBLIC | Role[]> = {
   createJobRole: HR,
   createRegion: HR,
   createStore: HR,
+  closeStore: HR,
+  reopenStore: HR,
   deactivateEmployee: HR,
   deleteRegion: HR,
   deleteStore: HR,

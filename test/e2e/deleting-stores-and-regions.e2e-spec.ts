@@ -134,7 +134,8 @@ describe('deleting a store or a region', () => {
     expect(former.active).toBe(false);
     expect(await refused(DELETE_STORE, n1.id)).toBe(
       `Store ${n1.code} cannot be deleted: 5 active employees, 1 former employee and 1 store manager refer to it. ` +
-        'Only a store nothing refers to, such as one created by mistake, can be deleted: a store with people or history stays, so that history remains readable. ' +
+        'Only a store nothing refers to, such as one created by mistake, can be deleted: a store with people or history stays, so that history remains readable; ' +
+        'one that stops trading is closed instead (closeStore). ' +
         'Move its active employees to another store or deactivate them (updateEmployee, or the employee import).',
     );
   });

@@ -5,6 +5,11 @@ export interface StoreSelection {
   scope: AccessScope;
   storeIds?: number[];
   regionId?: number;
+  /**
+   * Only stores that are open (closed_on NULL): the current rankings and rollups. Reports of
+   * named stores and of past days (snapshot trends) keep closed ones, whose history they are.
+   */
+  openOnly?: boolean;
 }
 
 export interface SqlFragment {
@@ -40,5 +45,6 @@ export function storeCondition(selection: StoreSelection): SqlFragment {
     conditions.push('s.region_id = :selectedRegionId');
     params.selectedRegionId = selection.regionId;
   }
+  if (selection.openOnly) conditions.push('s.closed_on IS NULL');
   return { sql: conditions.length ? conditions.join(' AND ') : '1 = 1', params };
 }

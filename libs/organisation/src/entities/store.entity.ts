@@ -25,6 +25,13 @@ export class StoreEntity {
   @Column({ type: 'varchar', length: 64 })
   timezone!: string;
 
+  /**
+   * The day it was closed, in its zone (YYYY-MM-DD); null while it is open. A closed store
+   * keeps its history but takes nobody in and is left out of today's rollups.
+   */
+  @Column({ type: 'date', nullable: true })
+  closedOn!: string | null;
+
   @CreatedAtColumn()
   createdAt!: Date;
 

@@ -150,7 +150,7 @@ export class EmployeeService {
     this.assertMayGrant(actor, input.role ?? Role.EMPLOYEE);
     return this.writing(async (manager) => {
       const jobRole = await this.jobRoleByCode(manager, input.jobRoleCode);
-      const store = await this.storeById(manager, input.storeId);
+      const store = await this.storeToJoin(manager, input.storeId);
       const employee = await manager.save(
         manager.create(EmployeeEntity, {
           employeeNumber: input.employeeNumber.trim(),
@@ -199,7 +199,8 @@ export class EmployeeService {
         current.jobRoleId = jobRole.id;
         jobRoleCode = jobRole.code;
       }
-      if (input.storeId !== undefined) current.storeId = (await this.storeById(manager, input.storeId)).id;
+      if (input.storeId !== undefined && input.storeId !== before.storeId)
+        current.storeId = (await this.storeToJoin(manager, input.storeId)).id;
       if (input.email !== undefined) current.email = input.email ? normaliseEmail(input.email) : null;
       if (input.firstName !== undefined) current.firstName = input.firstName.trim();
       if (input.lastName !== undefined) current.lastName = input.lastName.trim();
@@ -295,6 +296,27 @@ export class EmployeeService {
     const store = await manager.findOneBy(StoreEntity, { id });
     if (!store) throw new NotFoundError('Store', id);
     return store;
+  }
+
+  /**
+   * The store someone is hired or moved into: an open one. Its row stays share-locked until
+   * the change commits, so StoreService.close cannot close it in between and leave them there.
+   */
+  private async storeToJoin(manager: EntityManager, id: number): Promise<StoreEntity> {
+    // A locking read sees the latest commit, where the transaction's snapshot may not.
+    // (LOCK IN SHARE MODE, which MariaDB and MySQL 8 both read; TypeORM writes FOR SHARE.)
+    const [locked] = (await manager.query(
+      "SELECT code, DATE_FORMAT(closed_on, '%Y-%m-%d') AS closed_on FROM stores WHERE id = ? LOCK IN SHARE MODE",
+      [id],
+    )) as { code: string; closed_on: string | null }[];
+    if (!locked) throw new NotFoundError('Store', id);
+    if (locked.closed_on !== null) {
+      throw new ConflictError(
+        `Store ${locked.code} was closed on ${locked.closed_on}: nobody can be hired or moved into it. Reopen it first (reopenStore) if it opens again.`,
+        { field: 'storeId', closedOn: locked.closed_on },
+      );
+    }
+    return this.storeById(manager, id);
   }
 
   /** Store managers manage their own store unless told otherwise; regional managers their store's region. */

@@ -4,6 +4,7 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
 import {
   BadInputError,
+  Clock,
   ConflictError,
   isDuplicateKeyError,
   NotFoundError,
@@ -14,7 +15,8 @@ import {
 } from '@lp/core';
 import { RegionEntity, StoreEntity } from '../entities';
 import { type AccessScope, restrictToScope, scopeCoversStore } from '../scope/access-scope';
-import { isKnownTimezone } from '../timezone';
+import { localIsoDay } from '../local-time';
+import { isKnownTimezone, resolveTimezone } from '../timezone';
 import { type AfterCommit, EmployeeLifecycle } from './employee-lifecycle';
 import { audienceAdvice, storeReferences } from './organisation-references';
 import { StoreFiguresChanged } from './store-figures-changed';
@@ -47,16 +49,18 @@ export class StoreService {
     private readonly audit: AuditService,
     private readonly lifecycle: EmployeeLifecycle,
     private readonly figuresChanged: StoreFiguresChanged,
+    private readonly clock: Clock,
   ) {}
 
-  /** `search`: part of the store's name, or the start of its code. */
+  /** `search`: part of the store's name, or the start of its code; `closed`: only closed (or open) ones. */
   async list(
     scope: AccessScope,
-    filter: { regionId?: number; search?: string },
+    filter: { regionId?: number; search?: string; closed?: boolean },
     page: PageRequest,
   ): Promise<OrderedPage<StoreEntity>> {
     const query = this.dataSource.getRepository(StoreEntity).createQueryBuilder('s');
     if (filter.regionId !== undefined) query.andWhere('s.region_id = :regionId', { regionId: filter.regionId });
+    if (filter.closed !== undefined) query.andWhere(`s.closed_on IS ${filter.closed ? 'NOT ' : ''}NULL`);
     const search = filter.search?.trim();
     if (search) {
       const literal = search.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -157,6 +161,69 @@ export class StoreService {
   }
 
   /**
+   * Closes a store on today's date in its zone. It keeps its history (former staff,
+   * certificates, snapshots, audit trail) and stays readable, but takes nobody in and is left
+   * out of today's rollups. Refused with CONFLICT, nothing written, while active employees
+   * still work there: HR moves or deactivates them first. Closing a closed store changes nothing.
+   */
+  async close(id: number, actorId: number | null): Promise<StoreEntity> {
+    const closed = await retriedTransaction(this.dataSource, async (manager) => {
+      const store = await this.locked(manager, id);
+      if (store.closedOn !== null) return store;
+      // A hire or transfer into the store holds a shared lock on its row until it commits
+      // (EmployeeService.storeToJoin), so once the store is locked here the count is final.
+      const [{ active }] = (await manager.query(
+        'SELECT COUNT(*) AS active FROM employees WHERE store_id = ? AND active = 1 LOCK IN SHARE MODE',
+        [id],
+      )) as { active: string }[];
+      const activeEmployees = Number(active);
+      if (activeEmployees > 0) {
+        throw new ConflictError(
+          `Store ${store.code} cannot be closed: ${activeEmployees} active ${activeEmployees === 1 ? 'employee works' : 'employees work'} there. ` +
+            'Move them to another store or deactivate them first (updateEmployee, or the employee import).',
+          { activeEmployees },
+        );
+      }
+      const closedOn = localIsoDay(this.clock.now(), resolveTimezone(store.timezone).timezone);
+      await manager.update(StoreEntity, { id }, { closedOn });
+      await this.audit.record(manager, {
+        actorId,
+        action: 'STORE_CLOSED',
+        subjectType: 'Store',
+        subjectId: id,
+        storeId: id,
+        before: { closedOn: null },
+        after: { closedOn },
+      });
+      return { ...store, closedOn };
+    });
+    // Today's snapshot rows go: the chain's trend of today counts open stores, as the rollups do.
+    await this.figuresChanged.notify([id]);
+    return closed;
+  }
+
+  /** Opens a closed store again: people can be hired or moved into it, and the rollups count it. */
+  async reopen(id: number, actorId: number | null): Promise<StoreEntity> {
+    const reopened = await retriedTransaction(this.dataSource, async (manager) => {
+      const store = await this.locked(manager, id);
+      if (store.closedOn === null) return store;
+      await manager.update(StoreEntity, { id }, { closedOn: null });
+      await this.audit.record(manager, {
+        actorId,
+        action: 'STORE_REOPENED',
+        subjectType: 'Store',
+        subjectId: id,
+        storeId: id,
+        before: { closedOn: store.closedOn },
+        after: { closedOn: null },
+      });
+      return { ...store, closedOn: null };
+    });
+    await this.figuresChanged.notify([id]);
+    return reopened;
+  }
+
+  /**
    * Deletes a store nothing refers to, such as one created by mistake. A store with people or
    * history is refused with CONFLICT naming what refers to it, and nothing is written: its
    * history must stay readable.
@@ -172,7 +239,8 @@ export class StoreService {
             : '';
         throw new ConflictError(
           `Store ${store.code} cannot be deleted: ${references.sentence}. Only a store nothing refers to, such as one ` +
-            'created by mistake, can be deleted: a store with people or history stays, so that history remains readable.' +
+            'created by mistake, can be deleted: a store with people or history stays, so that history remains readable; ' +
+            'one that stops trading is closed instead (closeStore).' +
             move +
             audienceAdvice(references.programs),
         );

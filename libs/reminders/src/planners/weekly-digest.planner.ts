@@ -21,7 +21,7 @@ interface StoreWithoutManagerRow {
 }
 
 /**
- * Plans one weekly digest per active store manager (subject: the manager; offset key: the
+ * Plans one weekly digest per active manager of an open store (subject: the manager; offset key: the
  * ISO week of their store's calendar, see digestWeek) on the first planning run of the week
  * there, or when a new install or manager first appears (not on a Sunday). A store where
  * people work but no active manager does has its digest go to those standing in (see
@@ -47,6 +47,7 @@ export class WeeklyDigestPlanner {
       const rows = (await this.dataSource.query(
         `SELECT DISTINCT sm.employee_id AS id, m.store_id, s.timezone
            FROM store_managers sm
+           JOIN stores managed ON managed.id = sm.store_id AND managed.closed_on IS NULL
            JOIN employees m ON m.id = sm.employee_id AND m.active = 1
            JOIN stores s ON s.id = m.store_id
           WHERE sm.employee_id > ?

@@ -33,7 +33,7 @@ export interface WeeklyDigestContent {
 
 /**
  * What a store manager's digest shows, read at sending time with aggregate queries over
- * their stores: overdue assignments, certificates expiring within 30 days, and per
+ * their open stores (a closed one has nothing to report; its manager link is its history): overdue assignments, certificates expiring within 30 days, and per
  * programme how many of the people its audience names hold a valid certificate. For a
  * regional manager or HR, the same of the stores they stand in for now (storesStoodInFor),
  * with why (`reason`).
@@ -46,7 +46,7 @@ export async function weeklyDigestContent(
 ): Promise<WeeklyDigestContent | null> {
   const managed = (await manager.query(
     `SELECT s.id, s.name, s.timezone FROM store_managers sm JOIN stores s ON s.id = sm.store_id
-      WHERE sm.employee_id = ? ORDER BY s.name`,
+      WHERE sm.employee_id = ? AND s.closed_on IS NULL ORDER BY s.name`,
     [recipientId],
   )) as DigestStore[];
   const standingIn = managed.length > 0 ? null : await storesStoodInFor(manager, recipientId);

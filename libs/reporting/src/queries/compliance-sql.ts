@@ -166,7 +166,7 @@ export function storeFiguresSql(
     : '';
   const activityJoin = activity ? `\n    LEFT JOIN (${activity.sql}) act ON act.store_id = s.id` : '';
   const sql = `SELECT s.id AS store_id, s.code AS store_code, s.name AS store_name, s.timezone AS store_timezone,
-      s.region_id, r.code AS region_code,
+      DATE_FORMAT(s.closed_on, '%Y-%m-%d') AS store_closed_on, s.region_id, r.code AS region_code,
       COALESCE(hc.headcount, 0) AS headcount,
       COALESCE(pf.required, 0) AS required,
       COALESCE(pf.certified, 0) AS certified,

@@ -37,7 +37,7 @@ export interface ProgramActivityRow {
 }
 
 export interface StoreComplianceRow {
-  store: { id: number; code: string; name: string; timezone: string; regionId: number };
+  store: { id: number; code: string; name: string; timezone: string; closedOn: string | null; regionId: number };
   regionCode: string;
   headcount: number;
   required: number;
@@ -80,6 +80,7 @@ function storeRowOf(raw: RawStoreRow): StoreComplianceRow {
       code: String(raw.store_code),
       name: String(raw.store_name),
       timezone: String(raw.store_timezone),
+      closedOn: raw.store_closed_on == null ? null : String(raw.store_closed_on),
       regionId: toNumber(raw.region_id),
     },
     regionCode: String(raw.region_code),

@@ -48,7 +48,8 @@ export class ComplianceReports {
   }
 
   /**
-   * The ranking is read within the scope while the region and programme are checked, so a
+   * Open stores only: a closed one has nobody to rank (its history is in the trends). The
+   * ranking is read within the scope while the region and programme are checked, so a
    * refused subject answers NOT_FOUND without revealing any figure. Programme figures are
    * read only when asked for (`include.programs`); otherwise every item's list is empty.
    */
@@ -61,7 +62,7 @@ export class ComplianceReports {
     const now = this.clock.now();
     const options = { now, programId: filter.programId };
     const [ranked] = await Promise.all([
-      this.stores.ranked({ scope, regionId: filter.regionId }, options, page),
+      this.stores.ranked({ scope, regionId: filter.regionId, openOnly: true }, options, page),
       filter.regionId === undefined ? undefined : this.subjects.requireRegion(scope, filter.regionId),
       filter.programId === undefined ? undefined : this.subjects.requireProgram(filter.programId),
     ]);
@@ -77,8 +78,8 @@ export class ComplianceReports {
     };
   }
 
-  /** The figures of each region with a store in the scope, and their total. */
+  /** The figures of each region with an open store in the scope, and their total. */
   complianceRollup(scope: AccessScope): Promise<ComplianceRollup> {
-    return this.regions.rollup({ scope }, this.clock.now());
+    return this.regions.rollup({ scope, openOnly: true }, this.clock.now());
   }
 }

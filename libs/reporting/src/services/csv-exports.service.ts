@@ -141,7 +141,7 @@ export class CsvExports {
     if (filter.regionId !== undefined) await this.subjects.requireRegion(scope, filter.regionId);
     if (filter.programId !== undefined) await this.subjects.requireProgram(filter.programId);
     const { sql, params } = storeFiguresSql(
-      { scope, regionId: filter.regionId },
+      { scope, regionId: filter.regionId, openOnly: true },
       { now: this.clock.now(), programId: filter.programId, activity: true },
     );
     const rows = await this.reader.stream(`${sql} ORDER BY compliance_percent, s.id`, params);
@@ -150,7 +150,7 @@ export class CsvExports {
 
   /** The rows of regionCompliance, by region code: one per region, so read whole rather than streamed. */
   async regionCompliance(scope: AccessScope): Promise<Readable> {
-    const { regions } = await this.regions.rollup({ scope }, this.clock.now());
+    const { regions } = await this.regions.rollup({ scope, openOnly: true }, this.clock.now());
     const rows = regions.map(({ region, ...totals }) => ({
       region_code: region.code,
       region_name: region.name,

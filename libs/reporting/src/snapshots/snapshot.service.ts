@@ -55,12 +55,29 @@ export class SnapshotService {
 
   /**
    * The rows of these stores for `day`: as of now for today, as of the day's last moment
-   * for a past day (see the README for what a past day can and cannot reconstruct).
+   * for a past day (see the README for what a past day can and cannot reconstruct). A closed
+   * store's past days are left as they are: they are its history, which recomputing from a
+   * store nobody works in any more could only erase. Today it has no figures (closing it
+   * recomputes today's rows, to none).
    */
   async recomputeStores(storeIds: number[], day: UtcDay): Promise<void> {
     if (storeIds.length === 0) return;
     const computedAt = this.clock.now();
-    const now = day >= utcDayOf(computedAt) ? computedAt : endOfUtcDay(day);
+    if (day >= utcDayOf(computedAt)) return this.write(storeIds, day, computedAt, computedAt);
+    const open = (await this.dataSource.query('SELECT id FROM stores WHERE id IN (?) AND closed_on IS NULL', [
+      storeIds,
+    ])) as { id: number }[];
+    if (open.length > 0)
+      await this.write(
+        open.map((row) => Number(row.id)),
+        day,
+        endOfUtcDay(day),
+        computedAt,
+      );
+  }
+
+  /** Upserts the stores' rows of `day`, figured as of `now`, and removes the programmes that no longer apply. */
+  private async write(storeIds: number[], day: UtcDay, now: Date, computedAt: Date): Promise<void> {
     const figures = await this.query.programActivityOf({ scope: { kind: 'chain' }, storeIds }, { now });
     const rows = figures.map((f) => [
       f.storeId,
@@ -96,7 +113,7 @@ export class SnapshotService {
     });
   }
 
-  /** Writes the day's rows for every store, CLOSE_BATCH_STORES at a time, then marks it closed. */
+  /** Writes the day's rows for every open store, CLOSE_BATCH_STORES at a time, then marks it closed. */
   async closeDay(day: UtcDay, progress?: (p: CloseProgress) => void): Promise<number> {
     const stores = await this.everyStoreInBatches(day, progress);
     await this.dataSource.query(
@@ -156,13 +173,13 @@ export class SnapshotService {
     return typeof row.day === 'string' ? row.day.slice(0, 10) : utcDayOf(row.day);
   }
 
-  /** Recomputes the day for every store, in keyset batches of store ids; returns how many. */
+  /** Recomputes the day for every open store, in keyset batches of store ids; returns how many. */
   private async everyStoreInBatches(day: UtcDay, progress?: (p: CloseProgress) => void): Promise<number> {
     let done = 0;
     let afterId = 0;
     for (;;) {
       const batch = (
-        (await this.dataSource.query('SELECT id FROM stores WHERE id > ? ORDER BY id LIMIT ?', [
+        (await this.dataSource.query('SELECT id FROM stores WHERE id > ? AND closed_on IS NULL ORDER BY id LIMIT ?', [
           afterId,
           CLOSE_BATCH_STORES,
         ])) as { id: number }[]

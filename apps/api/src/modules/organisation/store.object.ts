@@ -15,6 +15,13 @@ export class StoreObject {
   @Field({ description: 'IANA time zone, e.g. Europe/London' })
   timezone!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO date (YYYY-MM-DD) the store was closed, in its zone (closeStore); null while it is open. A closed store keeps its history but takes nobody in, and is left out of the current compliance rollups',
+  })
+  closedOn!: string | null;
+
   regionId!: number;
 }
 

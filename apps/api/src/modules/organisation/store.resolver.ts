@@ -1,5 +1,5 @@
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength } from 'class-validator';
 import type { Actor } from '@lp/identity';
 import { Role, StoreService } from '@lp/organisation';
 import type { GraphqlContext } from '../../graphql/graphql-context';
@@ -25,6 +25,11 @@ class StoresArgs extends PaginationArgs {
   @IsString()
   @MaxLength(100)
   search?: string;
+
+  @Field({ nullable: true, description: 'Only closed stores (true) or only open ones (false); all when left out' })
+  @OptionalInput()
+  @IsBoolean()
+  closed?: boolean;
 }
 
 @Resolver(() => StoreObject)
@@ -37,7 +42,11 @@ export class StoreResolver {
   @Query(() => StoreConnection, { description: 'Stores the caller may see, by code' })
   async stores(@Args() args: StoresArgs, @CurrentActor() actor: Actor): Promise<StoreConnection> {
     return toConnection(
-      await this.storeService.list(actor.scope, { regionId: args.regionId, search: args.search }, toPageRequest(args)),
+      await this.storeService.list(
+        actor.scope,
+        { regionId: args.regionId, search: args.search, closed: args.closed },
+        toPageRequest(args),
+      ),
     );
   }
 
@@ -67,7 +76,7 @@ export class StoreResolver {
 
   @Mutation(() => StoreObject, {
     description:
-      'Deletes a store nothing refers to, such as one created by mistake, and returns it as it was. CONFLICT, with nothing written, for a store with people or history (former staff, transfers, managers, audience rules, compliance snapshots, audit events): the message says what refers to it',
+      'Deletes a store nothing refers to, such as one created by mistake, and returns it as it was. CONFLICT, with nothing written, for a store with people or history (former staff, transfers, managers, audience rules, compliance snapshots, audit events): the message says what refers to it. A store that stops trading is closed instead (closeStore)',
   })
   @Roles(Role.HR, Role.ADMIN)
   deleteStore(
@@ -75,6 +84,29 @@ export class StoreResolver {
     @CurrentActor() actor: Actor,
   ): Promise<StoreObject> {
     return this.storeService.delete(id, actor.id);
+  }
+
+  @Mutation(() => StoreObject, {
+    description:
+      "Closes a store today (its zone's day, in closedOn). It keeps its history and stays in lists and past reports, marked closed, but nobody can be hired or moved into it and the current compliance rollups leave it out. CONFLICT, with nothing written, while active employees work there (extensions.activeEmployees): move or deactivate them first. A closed store is answered as it is",
+  })
+  @Roles(Role.HR, Role.ADMIN)
+  closeStore(
+    @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<StoreObject> {
+    return this.storeService.close(id, actor.id);
+  }
+
+  @Mutation(() => StoreObject, {
+    description: 'Opens a closed store again: people can be hired or moved into it. An open store is answered as it is',
+  })
+  @Roles(Role.HR, Role.ADMIN)
+  reopenStore(
+    @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: number,
+    @CurrentActor() actor: Actor,
+  ): Promise<StoreObject> {
+    return this.storeService.reopen(id, actor.id);
   }
 
   @ResolveField(() => RegionObject)

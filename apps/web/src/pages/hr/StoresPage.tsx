@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { formatDay } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { Button } from '../../ui/Button';
 import { DataTable, Pager } from '../../ui/DataTable';
@@ -22,6 +23,7 @@ const StoresListDocument = graphql(`
           code
           name
           timezone
+          closedOn
           region {
             id
             code
@@ -42,11 +44,37 @@ const DeleteStoreDocument = graphql(`
   }
 `);
 
+const CloseStoreDocument = graphql(`
+  mutation CloseStore($id: ID!) {
+    closeStore(id: $id) {
+      id
+      code
+      name
+      closedOn
+    }
+  }
+`);
+
+const ReopenStoreDocument = graphql(`
+  mutation ReopenStore($id: ID!) {
+    reopenStore(id: $id) {
+      id
+      code
+      name
+      closedOn
+    }
+  }
+`);
+
 interface StoreRow {
   id: string;
   code: string;
   name: string;
+  closedOn?: string | null;
 }
+
+/** What HR asked to do to a store, awaiting their confirmation. */
+type Asked = { store: StoreRow; action: 'close' | 'delete' };
 
 export function StoresPage() {
   const [search, setSearch] = useState('');
@@ -56,15 +84,40 @@ export function StoresPage() {
     variables: { search: search.trim() || null, first: PAGE_SIZE, after: pages.after },
   });
   const [deletion, deleteStore] = useMutation(DeleteStoreDocument);
-  const [asked, setAsked] = useState<StoreRow | null>(null);
-  const [deleted, setDeleted] = useState<StoreRow | null>(null);
+  const [closing, closeStore] = useMutation(CloseStoreDocument);
+  const [reopening, reopenStore] = useMutation(ReopenStoreDocument);
+  const [asked, setAsked] = useState<Asked | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const connection = data?.stores;
+  const running = asked?.action === 'close' ? closing : deletion;
 
-  async function confirmDeletion(store: StoreRow) {
-    const result = await deleteStore({ id: store.id });
-    if (result.error) return;
+  function ask(store: StoreRow, action: Asked['action']) {
+    setDone(null);
+    setAsked({ store, action });
+  }
+
+  async function confirm({ store, action }: Asked) {
+    let outcome: string;
+    if (action === 'close') {
+      const result = await closeStore({ id: store.id });
+      if (result.error) return;
+      outcome = `Closed ${store.code} · ${store.name} on ${formatDay(result.data?.closeStore.closedOn)}.`;
+    } else {
+      const result = await deleteStore({ id: store.id });
+      if (result.error) return;
+      outcome = `Deleted ${store.code} · ${store.name}.`;
+    }
     setAsked(null);
-    setDeleted(store);
+    setDone(outcome);
+    refetch({ requestPolicy: 'network-only' });
+  }
+
+  async function reopen(store: StoreRow) {
+    setAsked(null);
+    setDone(null);
+    const result = await reopenStore({ id: store.id });
+    if (result.error) return;
+    setDone(`Reopened ${store.code} · ${store.name}.`);
     refetch({ requestPolicy: 'network-only' });
   }
 
@@ -72,7 +125,7 @@ export function StoresPage() {
     <>
       <PageHeader
         title="Stores"
-        description="A store created by mistake can be deleted; one with people or history stays, so its history remains readable."
+        description="A store that closes is closed here once its people have moved or left: it keeps its history, and nobody can join it. A store created by mistake can be deleted."
       />
       <div className="filters card" role="search">
         <TextField
@@ -82,22 +135,25 @@ export function StoresPage() {
           onChange={(e) => setSearch(e.target.value)}
         />
       </div>
-      {deleted && (
-        <Alert tone="success">
-          Deleted {deleted.code} · {deleted.name}.
-        </Alert>
-      )}
+      {done && <Alert tone="success">{done}</Alert>}
+      {reopening.error && <ErrorAlert error={reopening.error} />}
       {asked && (
-        <div className="card" role="group" aria-label={`Deleting ${asked.code}`}>
+        <div
+          className="card"
+          role="group"
+          aria-label={`${asked.action === 'close' ? 'Closing' : 'Deleting'} ${asked.store.code}`}
+        >
           <p>
-            Delete {asked.code} · {asked.name}? Only a store that nothing refers to can be deleted.
+            {asked.action === 'close'
+              ? `Close ${asked.store.code} · ${asked.store.name} today? It keeps its history and stays in past reports; nobody can be hired or moved into it. Its people must have moved or left first.`
+              : `Delete ${asked.store.code} · ${asked.store.name}? Only a store that nothing refers to can be deleted.`}
           </p>
-          {deletion.error && deletion.operation?.variables.id === asked.id && <ErrorAlert error={deletion.error} />}
-          <Button busy={deletion.fetching} onClick={() => confirmDeletion(asked)}>
-            Yes, delete {asked.code}
+          {running.error && running.operation?.variables.id === asked.store.id && <ErrorAlert error={running.error} />}
+          <Button busy={running.fetching} onClick={() => confirm(asked)}>
+            Yes, {asked.action} {asked.store.code}
           </Button>{' '}
           <Button variant="secondary" onClick={() => setAsked(null)}>
-            Keep it
+            {asked.action === 'close' ? 'Keep it open' : 'Keep it'}
           </Button>
         </div>
       )}
@@ -114,20 +170,30 @@ export function StoresPage() {
               { header: 'Name', cell: (s) => s.name },
               { header: 'Region', cell: (s) => s.region.code },
               { header: 'Time zone', cell: (s) => s.timezone },
+              { header: 'Status', cell: (s) => (s.closedOn ? `Closed on ${formatDay(s.closedOn)}` : 'Open') },
               {
                 header: 'Actions',
                 cell: (s) => (
-                  <Button
-                    variant="secondary"
-                    small
-                    aria-label={`Delete ${s.code}`}
-                    onClick={() => {
-                      setDeleted(null);
-                      setAsked(s);
-                    }}
-                  >
-                    Delete
-                  </Button>
+                  <>
+                    {s.closedOn ? (
+                      <Button
+                        variant="secondary"
+                        small
+                        busy={reopening.fetching && reopening.operation?.variables.id === s.id}
+                        aria-label={`Reopen ${s.code}`}
+                        onClick={() => reopen(s)}
+                      >
+                        Reopen
+                      </Button>
+                    ) : (
+                      <Button variant="secondary" small aria-label={`Close ${s.code}`} onClick={() => ask(s, 'close')}>
+                        Close
+                      </Button>
+                    )}{' '}
+                    <Button variant="secondary" small aria-label={`Delete ${s.code}`} onClick={() => ask(s, 'delete')}>
+                      Delete
+                    </Button>
+                  </>
                 ),
               },
             ]}

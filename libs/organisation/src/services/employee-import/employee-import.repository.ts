@@ -61,16 +61,23 @@ export class EmployeeImportRepository {
     await manager.query("SELECT RELEASE_LOCK(CONCAT('lp-employee-import:', DATABASE()))");
   }
 
-  /** Every store (for codes, regions and zones) and job role, and the file's employees and emails that exist, locked. */
+  /**
+   * Every store (for codes, regions, zones and whether it is closed) and job role, and the
+   * file's employees and emails that exist, locked. The stores are share-locked so that none
+   * is closed (StoreService.close) while the file moves people into it.
+   */
   async loadReference(
     manager: EntityManager,
     rows: EmployeeCsvRow[],
   ): Promise<ImportReference & { regionOfStore: Map<number, number> }> {
-    const stores = (await manager.query('SELECT id, code, region_id, timezone FROM stores')) as {
+    const stores = (await manager.query(
+      "SELECT id, code, region_id, timezone, DATE_FORMAT(closed_on, '%Y-%m-%d') AS closed_on FROM stores LOCK IN SHARE MODE",
+    )) as {
       id: number;
       code: string;
       region_id: number;
       timezone: string;
+      closed_on: string | null;
     }[];
     const jobRoles = (await manager.query('SELECT id, code FROM job_roles')) as { id: number; code: string }[];
     const existingByNumber = new Map<string, ExistingEmployee>();
@@ -92,7 +99,10 @@ export class EmployeeImportRepository {
     }
     return {
       storesByCode: new Map(
-        stores.map((s) => [s.code.toUpperCase(), { id: s.id, regionId: s.region_id, timezone: s.timezone }]),
+        stores.map((s) => [
+          s.code.toUpperCase(),
+          { id: s.id, regionId: s.region_id, timezone: s.timezone, closedOn: s.closed_on },
+        ]),
       ),
       regionOfStore: new Map(stores.map((s) => [s.id, s.region_id])),
       jobRolesByCode: new Map(jobRoles.map((j) => [j.code.toUpperCase(), { id: j.id, code: j.code }])),

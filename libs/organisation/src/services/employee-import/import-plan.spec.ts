@@ -43,8 +43,9 @@ function existing(overrides: Partial<ExistingEmployee> = {}): ExistingEmployee {
 function reference(people: ExistingEmployee[] = []): ImportReference {
   return {
     storesByCode: new Map([
-      ['S1', { id: 1000, regionId: 1, timezone: 'Europe/London' }],
-      ['S2', { id: 2000, regionId: 2, timezone: 'Asia/Tokyo' }],
+      ['S1', { id: 1000, regionId: 1, timezone: 'Europe/London', closedOn: null }],
+      ['S2', { id: 2000, regionId: 2, timezone: 'Asia/Tokyo', closedOn: null }],
+      ['S7', { id: 7000, regionId: 1, timezone: 'Europe/London', closedOn: '2026-03-01' }],
     ]),
     jobRolesByCode: new Map([
       ['CASHIER', { id: 100, code: 'CASHIER' }],
@@ -135,6 +136,22 @@ describe('planEmployeeImport', () => {
       },
     ]);
     expect(plan.hires).toEqual([]);
+  });
+
+  it('hires, moves or reactivates nobody into a closed store', () => {
+    const former = existing({ storeId: 7000, active: false });
+    const plan = planEmployeeImport(
+      [row({ storeCode: 's7' }), row({ line: 3, employeeNumber: 'E2', email: null, storeCode: 'S7' })],
+      reference([former]),
+      HR,
+      NOW,
+    );
+    const message = 'store_code %s was closed on 2026-03-01; nobody can be hired or moved into it';
+    expect(plan.errors).toEqual([
+      { line: 2, message: message.replace('%s', 's7') },
+      { line: 3, message: message.replace('%s', 'S7') },
+    ]);
+    expect([plan.hires, plan.updates]).toEqual([[], []]);
   });
 
   it('lets only an admin grant ADMIN or change an admin', () => {

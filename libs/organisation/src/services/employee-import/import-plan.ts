@@ -25,8 +25,8 @@ export interface ExistingEmployee extends EmployeeRecord {
 
 /** What the database holds that the file refers to, keyed case-insensitively as the unique keys are. */
 export interface ImportReference {
-  /** By upper-cased store code; the zone as stored. */
-  storesByCode: Map<string, { id: number; regionId: number; timezone: string }>;
+  /** By upper-cased store code; the zone as stored; closedOn null while it is open. */
+  storesByCode: Map<string, { id: number; regionId: number; timezone: string; closedOn: string | null }>;
   /** By job-role code (stored upper-case). */
   jobRolesByCode: Map<string, { id: number; code: string }>;
   /** By upper-cased employee number: the employees of the file who exist already. */
@@ -92,6 +92,12 @@ export function planEmployeeImport(
     const problems: string[] = [];
     const store = reference.storesByCode.get(row.storeCode.toUpperCase());
     if (!store) problems.push(`store_code ${row.storeCode} is not a store`);
+    // Every line leaves its employee active in the store it names.
+    else if (store.closedOn !== null) {
+      problems.push(
+        `store_code ${row.storeCode} was closed on ${store.closedOn}; nobody can be hired or moved into it`,
+      );
+    }
     const jobRole = reference.jobRolesByCode.get(row.jobRoleCode);
     if (!jobRole) {
       problems.push(`job_role ${row.jobRoleCode} is not a job role (${knownCodes(reference.jobRolesByCode)})`);
