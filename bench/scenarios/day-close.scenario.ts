@@ -4,15 +4,15 @@ import { rateRow } from '../lib/results';
 import { createWorkerContext } from '../lib/worker-context';
 import { assignmentFigures, openPool, programFigures } from './reports.scenario';
 
-/** The same aggregation as SnapshotService.recomputeStores, for every store in one statement. */
+/** The same aggregation as SnapshotService.recomputeStores, for every open store in one statement. */
 const CLOSE_SQL = `INSERT INTO store_compliance_snapshots (store_id, program_id, day, required, certified,
     expiring_soon, expired, missing, compliance_percent, open_assignments, completed_assignments,
     overdue_assignments, computed_at)
   SELECT f.store_id, f.program_id, :day, f.required, f.certified, f.expiring_soon, f.expired, f.missing,
     ROUND(COALESCE(100 * f.certified / NULLIF(f.required, 0), 100), 1),
     COALESCE(asg.open, 0), COALESCE(asg.completed, 0), COALESCE(asg.overdue, 0), :computedAt
-  FROM (${programFigures('1 = 1')}) f
-  LEFT JOIN (${assignmentFigures('1 = 1')}) asg ON asg.store_id = f.store_id
+  FROM (${programFigures('s.closed_on IS NULL')}) f
+  LEFT JOIN (${assignmentFigures('s.closed_on IS NULL')}) asg ON asg.store_id = f.store_id
   ON DUPLICATE KEY UPDATE required = VALUES(required), certified = VALUES(certified),
     expiring_soon = VALUES(expiring_soon), expired = VALUES(expired), missing = VALUES(missing),
     compliance_percent = VALUES(compliance_percent), open_assignments = VALUES(open_assignments),

@@ -28,7 +28,8 @@ const COMPLIANCE_BY_STORE = `query ComplianceByStore($regionId: ID!) {
  * assignment and quiz figures (storeActivity) joined in, or read on their own.
  */
 function storeFigures(condition: string, withActivity: boolean): string {
-  return `SELECT s.id AS store_id, s.code AS store_code, s.name AS store_name, r.code AS region_code,
+  return `SELECT s.id AS store_id, s.code AS store_code, s.name AS store_name,
+      DATE_FORMAT(s.closed_on, '%Y-%m-%d') AS store_closed_on, r.code AS region_code,
       COALESCE(hc.headcount, 0) AS headcount, COALESCE(pf.required, 0) AS required,
       COALESCE(pf.certified, 0) AS certified, COALESCE(pf.expiring_soon, 0) AS expiring_soon,
       COALESCE(pf.expired, 0) AS expired, COALESCE(pf.missing, 0) AS missing,
@@ -96,10 +97,11 @@ const STORE_PROGRAMS_SQL = `SELECT f.*, p.code AS program_code,
     ROUND(COALESCE(100 * f.certified / NULLIF(f.required, 0), 100), 1) AS compliance_percent
   FROM (${programFigures('s.id = :storeId')}) f JOIN certification_programs p ON p.id = f.program_id
   ORDER BY f.store_id, p.code`;
-const REGION_PAGE_SQL = `SELECT * FROM (${storeFigures('s.region_id = :regionId', false)}) ranked
+// A region's ranking lists its open stores only, as ComplianceReports asks.
+const REGION_PAGE_SQL = `SELECT * FROM (${storeFigures('s.region_id = :regionId AND s.closed_on IS NULL', false)}) ranked
   ORDER BY ranked.compliance_percent, ranked.store_id LIMIT ${PAGE_SIZE + 1}`;
 const PAGE_ACTIVITY_SQL = storeActivity('s.id IN (:storeIds)');
-const REGION_COUNT_SQL = 'SELECT COUNT(*) AS total FROM stores s WHERE s.region_id = :regionId';
+const REGION_COUNT_SQL = 'SELECT COUNT(*) AS total FROM stores s WHERE s.region_id = :regionId AND s.closed_on IS NULL';
 
 interface Latency {
   requestsPerSecond: number;
