@@ -1,15 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
-import { Clock } from '@lp/core';
+import { chunks, Clock } from '@lp/core';
 import { type ChangedEmployee, EmployeeLifecycle, dueDayEnd, localTime, resolveTimezone } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
 import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { passCountsTowardProgram } from './pass-counts-toward-program';
 import { ProgramService } from './program.service';
-
-/** Employees per statement when many are reconciled at once, to keep statements a sane size. */
-const RECONCILE_CHUNK = 5000;
 
 /**
  * Joins people (e), through their store (s), to the programme audiences (pa) they are in.
@@ -32,22 +29,6 @@ const NOT_CERTIFIED = `
 /** The person `e` has passed the course `${course}.course_id` in a way that counts toward the programme `p`. */
 function passedForProgram(course: string): string {
   return `EXISTS (SELECT 1 FROM assignments done WHERE ${passCountsTowardProgram(course)})`;
-}
-
-/**
- * `column IN (ids)` with the ids' range beside it. MariaDB turns an IN list of 1,000 values or
- * more (in_predicate_conversion_threshold) into a derived table it joins against, and then
- * scanned all of assignments (100,000 rows on the medium bench chain) for 5,000 new hires; the
- * BETWEEN gives it a range on the index again.
- */
-function inIds(column: string, ids: number[]): [string, unknown[]] {
-  let low = ids[0];
-  let high = ids[0];
-  for (const id of ids) {
-    if (id < low) low = id;
-    if (id > high) high = id;
-  }
-  return [`${column} BETWEEN ? AND ? AND ${column} IN (?)`, [low, high, ids]];
 }
 
 /**
@@ -116,13 +97,16 @@ export class AudienceAssigner implements OnModuleInit {
    * valid certificate of it, as to a newcomer; what they have open already is left as it is.
    */
   async assignProgramTo(manager: EntityManager, programId: number, employeeIds: number[]): Promise<number> {
-    const [condition, params] = inIds('e.id', employeeIds);
-    return this.insertRuleAssignments(
-      manager,
-      `pa.program_id = ? AND ${condition}`,
-      [programId, ...params],
-      'ORDER BY e.id, pc.course_id',
-    );
+    let assigned = 0;
+    for (const ids of chunks(employeeIds)) {
+      assigned += await this.insertRuleAssignments(
+        manager,
+        'pa.program_id = ? AND e.id IN (?)',
+        [programId, ids],
+        'ORDER BY e.id, pc.course_id',
+      );
+    }
+    return assigned;
   }
 
   /**
@@ -141,12 +125,8 @@ export class AudienceAssigner implements OnModuleInit {
     const joined = after.filter((id) => !before.has(id));
     const stillRequired = new Set(after);
     const left = [...before].filter((id) => !stillRequired.has(id));
-    for (let start = 0; start < left.length; start += RECONCILE_CHUNK) {
-      await this.closeUnrequiredWork(manager, left.slice(start, start + RECONCILE_CHUNK), programId);
-    }
-    for (let start = 0; start < joined.length; start += RECONCILE_CHUNK) {
-      await this.assignProgramTo(manager, programId, joined.slice(start, start + RECONCILE_CHUNK));
-    }
+    for (const ids of chunks(left)) await this.closeUnrequiredWork(manager, ids, programId);
+    await this.assignProgramTo(manager, programId, joined);
   }
 
   /** The active employees a programme's audience rules require, locked against a concurrent move. */
@@ -187,17 +167,15 @@ export class AudienceAssigner implements OnModuleInit {
     await this.reconcileEmployees(manager, [employeeId]);
   }
 
-  /** reconcileEmployee for many people (an import's hires or moves), RECONCILE_CHUNK of them per statement. */
+  /** reconcileEmployee for many people (an import's hires or moves), a chunk of them per statement. */
   async reconcileEmployees(manager: EntityManager, employeeIds: number[]): Promise<void> {
-    for (let start = 0; start < employeeIds.length; start += RECONCILE_CHUNK) {
-      const ids = employeeIds.slice(start, start + RECONCILE_CHUNK);
+    for (const ids of chunks(employeeIds)) {
       await this.closeUnrequiredWork(manager, ids);
-      const [condition, params] = inIds('e.id', ids);
-      await this.insertRuleAssignments(manager, condition, params, 'ORDER BY e.id, p.id, pc.course_id');
+      await this.insertRuleAssignments(manager, 'e.id IN (?)', [ids], 'ORDER BY e.id, p.id, pc.course_id');
     }
   }
 
-  /** Reconciles those whose job role, store or activity changed, RECONCILE_CHUNK of them at a time. */
+  /** Reconciles those whose job role, store or activity changed. */
   private async onChangedMany(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {
     const moved = changes.filter(
       ({ before, after }) =>
@@ -298,15 +276,14 @@ export class AudienceAssigner implements OnModuleInit {
     await this.closeOpenWork(manager, employeeId, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER]);
   }
 
-  /** closeForHolder for many holders of one programme (an import), RECONCILE_CHUNK of them per statement. */
+  /** closeForHolder for many holders of one programme (an import), a chunk of them per statement. */
   async closeForHolders(manager: EntityManager, programId: number, employeeIds: number[]): Promise<void> {
-    for (let i = 0; i < employeeIds.length; i += RECONCILE_CHUNK) {
-      const [forEmployees, employeeParams] = inIds('a.employee_id', employeeIds.slice(i, i + RECONCILE_CHUNK));
+    for (const ids of chunks(employeeIds)) {
       const rows = (await manager.query(
         `SELECT a.id FROM assignments a
-          WHERE ${forEmployees} AND a.program_id = ? AND a.reason IN (?) AND a.status IN (?)
+          WHERE a.employee_id IN (?) AND a.program_id = ? AND a.reason IN (?) AND a.status IN (?)
           FOR UPDATE`,
-        [...employeeParams, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
+        [ids, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
       )) as { id: number }[];
       await this.cancelOrHandOver(
         manager,
@@ -341,11 +318,10 @@ export class AudienceAssigner implements OnModuleInit {
    * holder's, as the refresher planner makes them. With `programId`, only that programme's work.
    */
   private async closeUnrequiredWork(manager: EntityManager, employeeIds: number[], programId?: number): Promise<void> {
-    const [inEmployees, inParams] = inIds('a.employee_id', employeeIds);
     const [forEmployees, employeeParams] =
       programId === undefined
-        ? [inEmployees, inParams]
-        : [`${inEmployees} AND a.program_id = ?`, [...inParams, programId]];
+        ? ['a.employee_id IN (?)', [employeeIds]]
+        : ['a.employee_id IN (?) AND a.program_id = ?', [employeeIds, programId]];
     const rows = (await manager.query(
       `SELECT a.id FROM assignments a
          JOIN employees holder ON holder.id = a.employee_id
@@ -375,7 +351,10 @@ export class AudienceAssigner implements OnModuleInit {
    * person, as that programme's; the others are cancelled.
    */
   private async cancelOrHandOver(manager: EntityManager, ids: number[]): Promise<void> {
-    if (ids.length === 0) return;
+    for (const chunk of chunks(ids)) await this.cancelOrHandOverChunk(manager, chunk);
+  }
+
+  private async cancelOrHandOverChunk(manager: EntityManager, ids: number[]): Promise<void> {
     const handovers = (await manager.query(
       `SELECT a.id, MIN(pa.program_id) AS program_id
          FROM assignments a

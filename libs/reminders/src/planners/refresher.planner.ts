@@ -3,11 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { AudienceAssigner, CertificationProgramEntity } from '@lp/certification';
-import { retriedTransaction } from '@lp/core';
+import { chunks, retriedTransaction } from '@lp/core';
 import { DAY_MS } from '../reminder-schedule';
-
-/** Refreshers per INSERT, and lapsed holders per transaction. */
-const INSERT_CHUNK = 1000;
 
 /** What one run assigned. */
 export interface RefresherCounts {
@@ -123,8 +120,7 @@ export class RefresherPlanner {
       ],
     )) as { employee_id: number; course_id: number; expires_at: Date; program_id: number }[];
     let created = 0;
-    for (let start = 0; start < due.length; start += INSERT_CHUNK) {
-      const chunk = due.slice(start, start + INSERT_CHUNK);
+    for (const chunk of chunks(due)) {
       created += await this.forActive(
         chunk.map((row) => Number(row.employee_id)),
         async (manager, active) => {
@@ -189,8 +185,8 @@ export class RefresherPlanner {
       [program.id, now, ...refresherOpen.params, OPEN_ASSIGNMENT_STATUSES, AssignmentStatus.CANCELLED, program.id],
     )) as { employee_id: number }[];
     let created = 0;
-    for (let start = 0; start < lapsed.length; start += INSERT_CHUNK) {
-      const employeeIds = lapsed.slice(start, start + INSERT_CHUNK).map((row) => Number(row.employee_id));
+    for (const chunk of chunks(lapsed)) {
+      const employeeIds = chunk.map((row) => Number(row.employee_id));
       created += await this.forActive(employeeIds, (manager, active) =>
         this.audience.assignProgramTo(manager, program.id, [...active]),
       );
