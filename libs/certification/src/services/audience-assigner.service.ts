@@ -32,6 +32,25 @@ function passedForProgram(course: string): string {
 }
 
 /**
+ * The active people (e) in a programme's (p) audience, with its courses (pc): what a rule
+ * assigns, before what they hold or have passed is taken into account.
+ */
+const AUDIENCE_COURSES = `
+  FROM employees e
+  JOIN stores s ON s.id = e.store_id
+  ${JOIN_AUDIENCES}
+  JOIN certification_programs p ON p.id = pa.program_id
+  JOIN program_courses pc ON pc.program_id = p.id`;
+
+/** The end of the day `days` after today in a store's zone, as stored (an unknown zone falls back). */
+function dueDayAfter(now: Date, timezone: string, days: number): Date {
+  const zone = resolveTimezone(timezone).timezone;
+  const today = localTime(now.getTime(), zone);
+  const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
+  return dueDayEnd({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, zone);
+}
+
+/**
  * Audience rules: the job roles a programme names get its courses assigned — when the
  * programme is created or its rules come to require them (a course added: to those not
  * certified), when someone is hired or imported into the audience, when a
@@ -212,15 +231,11 @@ export class AudienceAssigner implements OnModuleInit {
     order = '',
   ): Promise<number> {
     const now = this.clock.now();
-    const due = await this.ruleDueDates(manager, now);
+    const due = await this.ruleDueDates(manager, now, condition, params);
     const result = (await manager.query(
       `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
        SELECT e.id, pc.course_id, ${due.sql}, ?, ?, pc.course_id, p.id, ?, ?
-         FROM employees e
-         JOIN stores s ON s.id = e.store_id
-         ${JOIN_AUDIENCES}
-         JOIN certification_programs p ON p.id = pa.program_id
-         JOIN program_courses pc ON pc.program_id = p.id
+         ${AUDIENCE_COURSES}
          LEFT JOIN certifications cur ON cur.employee_id = e.id AND cur.current_key = p.id
         WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}
           AND (NOT ${passedForProgram('pc')}
@@ -235,34 +250,35 @@ export class AudienceAssigner implements OnModuleInit {
   /**
    * The due date of a course a rule assigns now, as SQL over the store (s) and programme (p):
    * the end (23:59, as a due day picked in the web app ends) of the day `onboarding_days`
-   * after today in the store's zone, worked out for each zone and programme length there is.
-   * A store or programme made since this read gets `onboarding_days` × 24 hours from now.
+   * after today in the store's zone, worked out for each zone and programme length among
+   * those the assignment's `condition` picks. A store or programme changed since this read
+   * gets `onboarding_days` × 24 hours from now.
    */
-  private async ruleDueDates(manager: EntityManager, now: Date): Promise<{ sql: string; params: unknown[] }> {
-    const zones = (await manager.query('SELECT DISTINCT timezone FROM stores')) as { timezone: string }[];
-    const lengths = (
-      (await manager.query('SELECT DISTINCT onboarding_days FROM certification_programs')) as {
-        onboarding_days: number;
-      }[]
-    ).map((row) => Number(row.onboarding_days));
+  private async ruleDueDates(
+    manager: EntityManager,
+    now: Date,
+    condition: string,
+    params: unknown[],
+  ): Promise<{ sql: string; params: unknown[] }> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT s.timezone, p.onboarding_days ${AUDIENCE_COURSES} WHERE e.active = 1 AND ${condition}`,
+      params,
+    )) as { timezone: string; onboarding_days: number }[];
     const fallback = { sql: 'DATE_ADD(?, INTERVAL p.onboarding_days DAY)', params: [now] };
-    if (zones.length === 0 || lengths.length === 0) return fallback;
-    const params: unknown[] = [];
-    for (const { timezone } of zones) {
-      const zone = resolveTimezone(timezone).timezone;
-      const today = localTime(now.getTime(), zone);
-      params.push(timezone);
-      for (const days of lengths) {
-        const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
-        const end = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
-        params.push(days, dueDayEnd(end, zone));
-      }
+    if (rows.length === 0) return fallback;
+    const lengthsByZone = new Map<string, number[]>();
+    for (const row of rows) {
+      lengthsByZone.set(row.timezone, [...(lengthsByZone.get(row.timezone) ?? []), Number(row.onboarding_days)]);
     }
-    const byLength = lengths.map(() => 'WHEN ? THEN ?').join(' ');
-    const byZone = zones.map(() => `WHEN ? THEN CASE p.onboarding_days ${byLength} END`).join(' ');
+    const byZone: string[] = [];
+    const dueParams: unknown[] = [];
+    for (const [timezone, lengths] of lengthsByZone) {
+      byZone.push(`WHEN ? THEN CASE p.onboarding_days ${lengths.map(() => 'WHEN ? THEN ?').join(' ')} END`);
+      dueParams.push(timezone, ...lengths.flatMap((days) => [days, dueDayAfter(now, timezone, days)]));
+    }
     return {
-      sql: `COALESCE(CASE s.timezone ${byZone} END, ${fallback.sql})`,
-      params: [...params, ...fallback.params],
+      sql: `COALESCE(CASE s.timezone ${byZone.join(' ')} END, ${fallback.sql})`,
+      params: [...dueParams, ...fallback.params],
     };
   }
 
