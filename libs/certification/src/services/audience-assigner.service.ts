@@ -42,6 +42,10 @@ const AUDIENCE_COURSES = `
   JOIN certification_programs p ON p.id = pa.program_id
   JOIN program_courses pc ON pc.program_id = p.id`;
 
+/** What a rule made at someone's hire says of itself, and what it made later: both are the rules' work. */
+const RULE_MADE = [AssignmentReason.ONBOARDING, AssignmentReason.RULE];
+type RuleMadeReason = AssignmentReason.ONBOARDING | AssignmentReason.RULE;
+
 /** The end of the day `days` after today in a store's zone, as stored (an unknown zone falls back). */
 function dueDayAfter(now: Date, timezone: string, days: number): Date {
   const zone = resolveTimezone(timezone).timezone;
@@ -53,7 +57,8 @@ function dueDayAfter(now: Date, timezone: string, days: number): Date {
 /**
  * Audience rules: the job roles a programme names get its courses assigned — when the
  * programme is created or its rules come to require them (a course added: to those not
- * certified), when someone is hired or imported into the audience, when a
+ * certified), when someone is hired into the audience, by createEmployee or an import
+ * (reason ONBOARDING: what HR expects to read there; RULE for all the rest), when a
  * job-role or store change moves them in, when their certificate is revoked, and when it
  * lapses with nothing left to renew it (the refresher planner asks). A course already passed
  * in a way that counts toward the programme (for another programme, say) is not assigned
@@ -91,11 +96,12 @@ export class AudienceAssigner implements OnModuleInit {
         ]);
     });
     this.lifecycle.register({
-      onHired: (manager, employee) => this.reconcileEmployee(manager, employee.id),
+      onHired: (manager, employee) => this.reconcileEmployees(manager, [employee.id], AssignmentReason.ONBOARDING),
       onHiredMany: (manager, employees) =>
         this.reconcileEmployees(
           manager,
           employees.map((employee) => employee.id),
+          AssignmentReason.ONBOARDING,
         ),
       onChanged: (manager, before, after) => this.onChangedMany(manager, [{ before, after }]),
       onChangedMany: (manager, changes) => this.onChangedMany(manager, changes),
@@ -186,11 +192,18 @@ export class AudienceAssigner implements OnModuleInit {
     await this.reconcileEmployees(manager, [employeeId]);
   }
 
-  /** reconcileEmployee for many people (an import's hires or moves), a chunk of them per statement. */
-  async reconcileEmployees(manager: EntityManager, employeeIds: number[]): Promise<void> {
+  /**
+   * reconcileEmployee for many people (an import's hires or moves), a chunk of them per
+   * statement; what it assigns says `reason` (ONBOARDING for those just hired).
+   */
+  async reconcileEmployees(
+    manager: EntityManager,
+    employeeIds: number[],
+    reason: RuleMadeReason = AssignmentReason.RULE,
+  ): Promise<void> {
     for (const ids of chunks(employeeIds)) {
       await this.closeUnrequiredWork(manager, ids);
-      await this.insertRuleAssignments(manager, 'e.id IN (?)', [ids], 'ORDER BY e.id, p.id, pc.course_id');
+      await this.insertRuleAssignments(manager, 'e.id IN (?)', [ids], 'ORDER BY e.id, p.id, pc.course_id', reason);
     }
   }
 
@@ -229,6 +242,7 @@ export class AudienceAssigner implements OnModuleInit {
     condition: string,
     params: unknown[],
     order = '',
+    reason: RuleMadeReason = AssignmentReason.RULE,
   ): Promise<number> {
     const now = this.clock.now();
     const due = await this.ruleDueDates(manager, now, condition, params);
@@ -242,7 +256,7 @@ export class AudienceAssigner implements OnModuleInit {
                OR NOT EXISTS (SELECT 1 FROM program_courses rest
                                WHERE rest.program_id = p.id AND NOT ${passedForProgram('rest')}))
         ${order}`,
-      [...due.params, AssignmentStatus.ASSIGNED, AssignmentReason.RULE, now, now, ...params, now],
+      [...due.params, AssignmentStatus.ASSIGNED, reason, now, now, ...params, now],
     )) as { affectedRows: number };
     return result.affectedRows;
   }
@@ -289,7 +303,7 @@ export class AudienceAssigner implements OnModuleInit {
    * chased for the others.
    */
   async closeForHolder(manager: EntityManager, employeeId: number, programId: number): Promise<void> {
-    await this.closeOpenWork(manager, employeeId, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER]);
+    await this.closeOpenWork(manager, employeeId, programId, [...RULE_MADE, AssignmentReason.REFRESHER]);
   }
 
   /** closeForHolder for many holders of one programme (an import), a chunk of them per statement. */
@@ -299,7 +313,7 @@ export class AudienceAssigner implements OnModuleInit {
         `SELECT a.id FROM assignments a
           WHERE a.employee_id IN (?) AND a.program_id = ? AND a.reason IN (?) AND a.status IN (?)
           FOR UPDATE`,
-        [ids, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
+        [ids, programId, [...RULE_MADE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
       )) as { id: number }[];
       await this.cancelOrHandOver(
         manager,
@@ -344,7 +358,7 @@ export class AudienceAssigner implements OnModuleInit {
         WHERE ${forEmployees} AND a.status IN (?)
           AND (holder.active = 0
                OR (a.program_id IS NOT NULL
-                   AND (a.reason = ?
+                   AND (a.reason IN (?)
                         OR (a.reason = ? AND EXISTS (SELECT 1 FROM program_audiences r WHERE r.program_id = a.program_id)))
                    AND NOT EXISTS (
                      SELECT 1 FROM employees e
@@ -352,7 +366,7 @@ export class AudienceAssigner implements OnModuleInit {
                        ${JOIN_AUDIENCES}
                       WHERE e.id = a.employee_id AND pa.program_id = a.program_id)))
         FOR UPDATE`,
-      [...employeeParams, OPEN_ASSIGNMENT_STATUSES, AssignmentReason.RULE, AssignmentReason.REFRESHER],
+      [...employeeParams, OPEN_ASSIGNMENT_STATUSES, RULE_MADE, AssignmentReason.REFRESHER],
     )) as { id: number }[];
     await this.cancelOrHandOver(
       manager,
@@ -364,7 +378,8 @@ export class AudienceAssigner implements OnModuleInit {
    * A course is open once per person, whichever programmes require it: an assignment one
    * programme no longer needs (rule-made, or its refresher) passes, with its progress and
    * attempts, to another programme whose audience rule still requires its course of that
-   * person, as that programme's; the others are cancelled.
+   * person, as that programme's (a refresher becoming rule-made work, onboarding work staying
+   * onboarding); the others are cancelled.
    */
   private async cancelOrHandOver(manager: EntityManager, ids: number[]): Promise<void> {
     for (const chunk of chunks(ids)) await this.cancelOrHandOverChunk(manager, chunk);
@@ -388,8 +403,9 @@ export class AudienceAssigner implements OnModuleInit {
       toProgram.set(programId, [...(toProgram.get(programId) ?? []), Number(id)]);
     }
     for (const [programId, handedOver] of toProgram) {
-      await manager.query('UPDATE assignments SET program_id = ?, reason = ? WHERE id IN (?)', [
+      await manager.query('UPDATE assignments SET program_id = ?, reason = IF(reason = ?, ?, reason) WHERE id IN (?)', [
         programId,
+        AssignmentReason.REFRESHER,
         AssignmentReason.RULE,
         handedOver,
       ]);
