@@ -187,14 +187,10 @@ export class AudienceAssigner implements OnModuleInit {
     );
   }
 
-  /** Brings one employee's open work in line with the audiences they are in now. */
-  async reconcileEmployee(manager: EntityManager, employeeId: number): Promise<void> {
-    await this.reconcileEmployees(manager, [employeeId]);
-  }
-
   /**
-   * reconcileEmployee for many people (an import's hires or moves), a chunk of them per
-   * statement; what it assigns says `reason` (ONBOARDING for those just hired).
+   * Brings people's open work in line with the audiences they are in now (a hire, an import's
+   * hires or moves), a chunk of them per statement; what it assigns says `reason` (ONBOARDING
+   * for those just hired).
    */
   async reconcileEmployees(
     manager: EntityManager,
