@@ -213,5 +213,41 @@ describe('assigning across a region, audiences limited to a store or region, and
       // The south's manager sees nothing of it.
       expect(await eventsOf('COURSE_ASSIGNED', t.tokenFor(people.s1Manager))).toEqual([]);
     });
+
+    it('records an assignment across stores once per store, so each store’s manager reads theirs', async () => {
+      const { people, regions, stores } = chart;
+      const input = { courseId: course.course.id, dueAt: '2026-04-01T00:00:00Z' };
+      const hr = t.tokenFor(people.hr);
+      expect((await graphql(t.app, ASSIGN, { input: { ...input, employeeIds: [n2Cashier.id] } }, hr)).data).toEqual({
+        assignCourse: { created: 1, skipped: 0 },
+      });
+      const regional = t.tokenFor(people.regional);
+      const acrossRegion = { ...input, regionId: regions.north.id, jobRoleCodes: ['CASHIER'] };
+      expect((await graphql(t.app, ASSIGN, { input: acrossRegion }, regional)).data).toEqual({
+        assignCourse: { created: 1, skipped: 1 },
+      });
+
+      const byStore = (events: Record<string, unknown>[]) =>
+        events.map((event) => ({
+          store: event.store as { id: string },
+          actor: event.actor,
+          ...(JSON.parse(event.after as string) as { created: number; skipped: number }),
+        }));
+      const n1 = { store: { id: String(stores.n1.id) }, actor: { id: String(people.regional.id) } };
+      const n2 = { store: { id: String(stores.n2.id) }, actor: { id: String(people.regional.id) } };
+      const request = { ...acrossRegion, dueAt: '2026-04-01T00:00:00.000Z' };
+      // Each event has the request and its store's figures. The regional manager works outside n1:
+      // its manager reads what was done, not who did it.
+      expect(byStore(await eventsOf('COURSE_ASSIGNED', t.tokenFor(people.manager)))).toEqual([
+        { ...n1, actor: null, ...request, created: 1, skipped: 0 },
+      ]);
+      const all = byStore(await eventsOf('COURSE_ASSIGNED', regional));
+      expect(all.slice(0, 2).sort((x, y) => Number(x.store.id) - Number(y.store.id))).toEqual([
+        { ...n1, ...request, created: 1, skipped: 0 },
+        { ...n2, ...request, created: 0, skipped: 1 },
+      ]);
+      expect(all[2]).toMatchObject({ store: n2.store, employeeIds: [n2Cashier.id], created: 1 });
+      expect(await eventsOf('COURSE_ASSIGNED', t.tokenFor(people.s1Manager))).toEqual([]);
+    });
   });
 });

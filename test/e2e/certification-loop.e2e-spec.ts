@@ -115,7 +115,11 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     const token = () => t.tokenFor(cashier); // minted anew after each move of the clock
 
     const [assignment] = (await graphql(t.app, MY_ASSIGNMENTS, {}, token())).data!.myAssignments;
-    expect(assignment).toMatchObject({ status: 'ASSIGNED', reason: 'RULE', course: { id: String(course.course.id) } });
+    expect(assignment).toMatchObject({
+      status: 'ASSIGNED',
+      reason: 'ONBOARDING',
+      course: { id: String(course.course.id) },
+    });
     // The end of the 30th day from the hire in the store's zone (London, in summer time by then).
     expect(assignment.dueAt).toBe('2026-04-01T22:59:00.000Z');
 
@@ -270,7 +274,7 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
       t.tokenFor(hr),
     );
     const rows = await t.dataSource.query('SELECT status, reason FROM assignments WHERE employee_id = ?', [id]);
-    expect(rows).toEqual([{ status: 'CANCELLED', reason: 'RULE' }]);
+    expect(rows).toEqual([{ status: 'CANCELLED', reason: 'ONBOARDING' }]);
   });
 
   it('cancels the programme’s rule-made assignments of someone HR certifies by a grant', async () => {
@@ -292,6 +296,39 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     ]);
   });
 
+  it('cancels a newcomer’s onboarding work, as rule-made work, when HR certifies them by a grant', async () => {
+    const program = await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
+    const hired = await graphql(
+      t.app,
+      HIRE,
+      {
+        input: {
+          employeeNumber: 'N-3',
+          firstName: 'Ines',
+          lastName: 'Moya',
+          jobRoleCode: 'CASHIER',
+          storeId: store.id,
+        },
+      },
+      t.tokenFor(hr),
+    );
+    const newcomer = { id: Number(hired.data!.createEmployee.id) } as EmployeeEntity;
+    expect((await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(newcomer))).data!.myAssignments).toEqual([
+      expect.objectContaining({ status: 'ASSIGNED', reason: 'ONBOARDING' }),
+    ]);
+
+    const granted = await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { status } }',
+      { e: newcomer.id, p: program.data!.createCertificationProgram.id },
+      t.tokenFor(hr),
+    );
+    expect(granted.data!.grantCertification).toEqual({ status: 'ACTIVE' });
+    expect((await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(newcomer))).data!.myAssignments).toEqual([
+      expect.objectContaining({ status: 'CANCELLED', reason: 'ONBOARDING' }),
+    ]);
+  });
+
   it('hands a course another programme still requires over to it, progress and all, when a grant closes the first programme’s', async () => {
     const cashier = await buildEmployee(t.dataSource, { storeId: store.id, jobRoleCode: 'CASHIER' });
     const foundations = await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
@@ -309,6 +346,39 @@ describe('the certification loop: audience, passing, issuing, expiring, renewing
     const mine = (await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(cashier))).data!.myAssignments;
     expect(mine).toEqual([expect.objectContaining({ id: started.id, status: 'IN_PROGRESS', reason: 'RULE' })]);
     const [row] = await t.dataSource.query('SELECT program_id FROM assignments WHERE id = ?', [started.id]);
+    expect(row.program_id).toBe(Number(officer.data!.createCertificationProgram.id));
+  });
+
+  it('hands a newcomer’s onboarding course over to another programme still as onboarding work', async () => {
+    const foundations = await createFoundations({ courseIds: [course.course.id], requiredJobRoleCodes: ['CASHIER'] });
+    const hired = await graphql(
+      t.app,
+      HIRE,
+      {
+        input: {
+          employeeNumber: 'N-4',
+          firstName: 'Tomas',
+          lastName: 'Lind',
+          jobRoleCode: 'CASHIER',
+          storeId: store.id,
+        },
+      },
+      t.tokenFor(hr),
+    );
+    const newcomer = { id: Number(hired.data!.createEmployee.id) } as EmployeeEntity;
+    const officer = await createOfficer([course.course.id]);
+    expect(officer.errors).toBeUndefined();
+
+    await graphql(
+      t.app,
+      'mutation ($e: ID!, $p: ID!) { grantCertification(employeeId: $e, programId: $p) { status } }',
+      { e: newcomer.id, p: foundations.data!.createCertificationProgram.id },
+      t.tokenFor(hr),
+    );
+    expect((await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor(newcomer))).data!.myAssignments).toEqual([
+      expect.objectContaining({ status: 'ASSIGNED', reason: 'ONBOARDING' }),
+    ]);
+    const [row] = await t.dataSource.query('SELECT program_id FROM assignments WHERE employee_id = ?', [newcomer.id]);
     expect(row.program_id).toBe(Number(officer.data!.createCertificationProgram.id));
   });
 

@@ -274,15 +274,24 @@ describe('the built-in curriculum and the demo data', () => {
          (SELECT COUNT(*) FROM quiz_attempts WHERE passed = 0) AS failed_attempts,
          (SELECT COUNT(*) FROM assignments a WHERE a.reason <> 'MANUAL'
             AND NOT EXISTS (SELECT 1 FROM program_courses pc
-                             WHERE pc.program_id = a.program_id AND pc.course_id = a.course_id)) AS rule_made_outside_a_programme`,
+                             WHERE pc.program_id = a.program_id AND pc.course_id = a.course_id)) AS rule_made_outside_a_programme,
+         (SELECT COUNT(*) FROM assignments a JOIN employees e ON e.id = a.employee_id
+           WHERE a.reason = 'ONBOARDING') AS onboarding,
+         (SELECT COUNT(*) FROM assignments a JOIN employees e ON e.id = a.employee_id
+           WHERE a.reason IN ('ONBOARDING', 'RULE')
+             AND (a.reason = 'ONBOARDING') <> (e.hire_date >= DATE_SUB(DATE(?), INTERVAL 60 DAY))) AS reason_not_as_hired`,
+      [t.clock.now()],
     );
     // Rule-made work names the programme that made it, as the audience rules write it: the
     // open-work CSV shows it, and moving someone out of the audience cancels it.
+    // What the rules gave at hire says ONBOARDING (the recently hired), what they gave later RULE.
     expect(consistency).toMatchObject({
       completed_without_pass: 0,
       started_without_progress: 0,
       rule_made_outside_a_programme: 0,
+      reason_not_as_hired: 0,
     });
+    expect(Number(consistency.onboarding)).toBeGreaterThan(0);
     expect(Number(consistency.failed_attempts)).toBeGreaterThan(0);
 
     const login = await graphql(

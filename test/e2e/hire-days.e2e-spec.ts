@@ -143,18 +143,70 @@ describe("a newcomer's courses are due at the end of a day in the store's zone",
   it('30 days on, across the night the clocks go forward', async () => {
     // 20:00 on 2 March 2026 in New York (EST): due at the end of 1 April there (EDT), 23:59.
     expect(await dueOfHireAt('2026-03-03T01:00:00Z', 'America/New_York')).toEqual([
-      { reason: 'RULE', dueAt: '2026-04-02T03:59:00.000Z' },
+      { reason: 'ONBOARDING', dueAt: '2026-04-02T03:59:00.000Z' },
+    ]);
+  });
+
+  it("for hires of one import in far zones, each by their own store's day and each programme's length", async () => {
+    const { course } = await buildCourse(t.dataSource);
+    const week = await graphql(
+      t.app,
+      CREATE_PROGRAM,
+      {
+        input: {
+          code: 'TILLS',
+          name: 'Till safety',
+          courseIds: [course.id],
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          onboardingDays: 7,
+          requiredJobRoleCodes: ['CASHIER'],
+        },
+      },
+      t.tokenFor(hr),
+    );
+    expect(week.errors).toBeUndefined();
+    // 08:00 on 1 April in Tokyo, 16:00 on 31 March in Los Angeles.
+    t.clock.set(new Date('2026-03-31T23:00:00Z'));
+    await buildStore(t.dataSource, { code: 'TYO', timezone: 'Asia/Tokyo' });
+    await buildStore(t.dataSource, { code: 'LAX', timezone: 'America/Los_Angeles' });
+    const csv = [
+      EMPLOYEE_CSV_COLUMNS.join(','),
+      ['T-1', 'Aiko', 'Sato', '', 'CASHIER', 'TYO', '', ''].join(','),
+      ['L-1', 'Ana', 'Ruiz', '', 'CASHIER', 'LAX', '', ''].join(','),
+    ].join('\n');
+    const imported = await graphql(t.app, IMPORT, { csv }, t.tokenFor(hr));
+    expect(imported.data?.importEmployees).toEqual({ errorCount: 0 });
+
+    const dueOf = async (employeeNumber: string) => {
+      const [{ id }] = (await t.dataSource.query('SELECT id FROM employees WHERE employee_number = ?', [
+        employeeNumber,
+      ])) as { id: number }[];
+      const mine = await graphql(t.app, MY_ASSIGNMENTS, {}, t.tokenFor({ id: Number(id) } as EmployeeEntity));
+      expect(mine.errors).toBeUndefined();
+      return (mine.data!.myAssignments as { reason: string; dueAt: string }[]).sort((x, y) =>
+        x.dueAt.localeCompare(y.dueAt),
+      );
+    };
+    // The end of 8 April and of 1 May in Tokyo; of 7 April and of 30 April in Los Angeles.
+    expect(await dueOf('T-1')).toEqual([
+      { reason: 'ONBOARDING', dueAt: '2026-04-08T14:59:00.000Z' },
+      { reason: 'ONBOARDING', dueAt: '2026-05-01T14:59:00.000Z' },
+    ]);
+    expect(await dueOf('L-1')).toEqual([
+      { reason: 'ONBOARDING', dueAt: '2026-04-08T06:59:00.000Z' },
+      { reason: 'ONBOARDING', dueAt: '2026-05-01T06:59:00.000Z' },
     ]);
   });
 
   it('30 days on, east of UTC and across the night the clocks go back', async () => {
     // 08:00 on 1 April in Tokyo, still 31 March in UTC: due at the end of 1 May there.
     expect(await dueOfHireAt('2026-03-31T23:00:00Z', 'Asia/Tokyo')).toEqual([
-      { reason: 'RULE', dueAt: '2026-05-01T14:59:00.000Z' },
+      { reason: 'ONBOARDING', dueAt: '2026-05-01T14:59:00.000Z' },
     ]);
     // 10:00 on 10 October in London (BST): due at the end of 9 November (GMT).
     expect(await dueOfHireAt('2026-10-10T09:00:00Z', 'Europe/London')).toEqual([
-      { reason: 'RULE', dueAt: '2026-11-09T23:59:00.000Z' },
+      { reason: 'ONBOARDING', dueAt: '2026-11-09T23:59:00.000Z' },
     ]);
   });
 });

@@ -580,7 +580,9 @@ describe('people changing while their training is open', () => {
       });
       // Out of the audience: the programme's course and its reminder cancelled.
       expect(outcomeOf(ids.get('OFF-0')!)).toEqual({
-        work: [{ course: 'LPO-CORE', status: 'CANCELLED', reason: 'RULE', dueAt: new Date('2026-04-01T22:59:00Z') }],
+        work: [
+          { course: 'LPO-CORE', status: 'CANCELLED', reason: 'ONBOARDING', dueAt: new Date('2026-04-01T22:59:00Z') },
+        ],
         reminders: [
           {
             ...reminder('CANCELLED', '2026-03-02T09:00:00Z', 'Not sent: the assignment was cancelled'),

@@ -28,6 +28,8 @@ import {
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
+/** Hired within this many days: their programme courses came with their hire (the demo's oldest open work is 60 days old). */
+const NEWCOMER_DAYS = 60;
 
 /**
  * Gives the demo chain's people the curriculum in every state — not started, in progress,
@@ -41,12 +43,16 @@ export class DemoLearning {
 
   async seed(manager: EntityManager): Promise<number> {
     const courses = await this.courses(manager);
-    const people = await manager
+    const since = new Date(this.clock.now().getTime() - NEWCOMER_DAYS * DAY).toISOString().slice(0, 10);
+    const rows = await manager
       .createQueryBuilder(EmployeeEntity, 'e')
       .innerJoin(JobRoleEntity, 'j', 'j.id = e.job_role_id')
       .select(['e.id AS id', 'e.email AS email', 'j.code AS jobRole'])
+      .addSelect('e.hire_date >= :since', 'newcomer')
+      .setParameter('since', since)
       .orderBy('e.id')
-      .getRawMany<DemoPerson>();
+      .getRawMany<Omit<DemoPerson, 'newcomer'> & { newcomer: number | string }>();
+    const people = rows.map((row) => ({ ...row, newcomer: Number(row.newcomer) === 1 }));
     const plans = planTraining(people, courses);
     await this.write(manager, plans);
     return plans.length;

@@ -26,6 +26,8 @@ export interface DemoPerson {
   id: number;
   email: string | null;
   jobRole: string;
+  /** Hired recently: the audience rules gave them their programme courses at hire (ONBOARDING), not later (RULE). */
+  newcomer: boolean;
 }
 
 /** One demo assignment to write, and how far its learner has got. */
@@ -74,7 +76,7 @@ export function planTraining(people: DemoPerson[], courses: Map<string, DemoCour
         employeeId: person.id,
         course,
         state: STATES[(i + j) % STATES.length],
-        reason: code === 'LP-BASICS' ? AssignmentReason.ONBOARDING : AssignmentReason.RULE,
+        reason: person.newcomer ? AssignmentReason.ONBOARDING : AssignmentReason.RULE,
         programId: course.programId,
         assignedById: null,
         lessonsDone: 1 + ((i + j) % (course.lessonIds.length - 1)),

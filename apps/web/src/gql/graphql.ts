@@ -20,10 +20,15 @@ export type AssignCourseInput = {
   storeId?: string | null | undefined;
 };
 
+/** Why someone has the course to do */
 export type AssignmentReason =
+  /** A manager or HR assigned it */
   | 'MANUAL'
+  /** A programme's audience rule gave it when they were hired */
   | 'ONBOARDING'
+  /** Renews a certificate entering its recertification window */
   | 'REFRESHER'
+  /** A programme's audience rule gave it later: a new job role or store, a new programme, course or rule, a certificate revoked or lapsed */
   | 'RULE';
 
 /** OVERDUE: assigned or in progress, and past its due date */

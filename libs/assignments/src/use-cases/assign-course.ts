@@ -86,10 +86,6 @@ export class AssignCourse {
       await this.assertPublishedCourse(manager, request.courseId);
       const target = await this.targetSql(manager, scope, request);
       const due = await this.dueSql(manager, request, target, now);
-      const [{ n: targets }] = (await manager.query(
-        `SELECT COUNT(*) AS n FROM employees e WHERE e.active = 1 AND ${target.where}`,
-        target.params,
-      )) as { n: number | string }[];
       const result = (await manager.query(
         `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, assigned_by_id, created_at, updated_at)
          SELECT e.id, ?, ${due.expression}, ?, ?, ?, ?, ?, ?
@@ -109,23 +105,27 @@ export class AssignCourse {
         ],
       )) as { affectedRows: number };
       const created = result.affectedRows;
-      const storeIds = (
-        (await manager.query(
-          `SELECT DISTINCT e.store_id FROM employees e WHERE e.active = 1 AND ${target.where}`,
-          target.params,
-        )) as { store_id: number }[]
-      ).map((row) => Number(row.store_id));
-      // The event belongs to the one store its people work in, so that store's managers read it
-      // in their audit trail; spread over several stores, it is the chain's (HR's) to read.
-      await this.audit.record(manager, {
-        actorId,
-        action: 'COURSE_ASSIGNED',
-        subjectType: 'Course',
-        subjectId: request.courseId,
-        storeId: storeIds.length === 1 ? storeIds[0] : (request.storeId ?? null),
-        after: { ...request, dueAt: request.dueAt?.toISOString(), created, skipped: Number(targets) - created },
-      });
-      return { result: { created, skipped: Number(targets) - created }, storeIds: created === 0 ? [] : storeIds };
+      const stores = await this.storeFigures(manager, target, request.courseId, actorId, now);
+      const targets = stores.reduce((sum, store) => sum + store.targets, 0);
+      // One event per store of the people assigned, with that store's figures, so each store's
+      // managers read theirs in their audit trail (a single event over several stores belonged
+      // to none of them); with nobody to assign, one event for the store named, if any.
+      const after = { ...request, dueAt: request.dueAt?.toISOString() };
+      await this.audit.record(
+        manager,
+        ...(stores.length > 0 ? stores : [{ storeId: request.storeId ?? null, targets: 0, created: 0 }]).map(
+          (store) => ({
+            actorId,
+            action: 'COURSE_ASSIGNED',
+            subjectType: 'Course',
+            subjectId: request.courseId,
+            storeId: store.storeId,
+            after: { ...after, created: store.created, skipped: store.targets - store.created },
+          }),
+        ),
+      );
+      const storeIds = stores.map((store) => store.storeId);
+      return { result: { created, skipped: targets - created }, storeIds: created === 0 ? [] : storeIds };
     });
     await this.figuresChanged.notify(storeIds);
     return result;
@@ -171,6 +171,34 @@ export class AssignCourse {
       where: 'due_store.timezone IN (?)',
       whereParams: [zones],
     };
+  }
+
+  /**
+   * Per store of the targets: how many they are and how many of them the INSERT just gave the
+   * course (open, by this actor, at this moment: the unique open key leaves one such row each).
+   */
+  private async storeFigures(
+    manager: EntityManager,
+    target: TargetSql,
+    courseId: number,
+    actorId: number,
+    now: Date,
+  ): Promise<{ storeId: number; targets: number; created: number }[]> {
+    const rows = (await manager.query(
+      `SELECT e.store_id, COUNT(*) AS targets,
+              SUM(EXISTS (SELECT 1 FROM assignments a
+                           WHERE a.employee_id = e.id AND a.open_key = ? AND a.assigned_by_id = ? AND a.created_at = ?)) AS created
+         FROM employees e
+        WHERE e.active = 1 AND ${target.where}
+        GROUP BY e.store_id
+        ORDER BY e.store_id`,
+      [courseId, actorId, now, ...target.params],
+    )) as { store_id: number; targets: number | string; created: number | string }[];
+    return rows.map((row) => ({
+      storeId: Number(row.store_id),
+      targets: Number(row.targets),
+      created: Number(row.created),
+    }));
   }
 
   private async assertPublishedCourse(manager: EntityManager, courseId: number): Promise<void> {

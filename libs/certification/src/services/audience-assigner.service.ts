@@ -1,15 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
-import { Clock } from '@lp/core';
+import { chunks, Clock } from '@lp/core';
 import { type ChangedEmployee, EmployeeLifecycle, dueDayEnd, localTime, resolveTimezone } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
 import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { passCountsTowardProgram } from './pass-counts-toward-program';
 import { ProgramService } from './program.service';
-
-/** Employees per statement when many are reconciled at once, to keep statements a sane size. */
-const RECONCILE_CHUNK = 5000;
 
 /**
  * Joins people (e), through their store (s), to the programme audiences (pa) they are in.
@@ -35,25 +32,33 @@ function passedForProgram(course: string): string {
 }
 
 /**
- * `column IN (ids)` with the ids' range beside it. MariaDB turns an IN list of 1,000 values or
- * more (in_predicate_conversion_threshold) into a derived table it joins against, and then
- * scanned all of assignments (100,000 rows on the medium bench chain) for 5,000 new hires; the
- * BETWEEN gives it a range on the index again.
+ * The active people (e) in a programme's (p) audience, with its courses (pc): what a rule
+ * assigns, before what they hold or have passed is taken into account.
  */
-function inIds(column: string, ids: number[]): [string, unknown[]] {
-  let low = ids[0];
-  let high = ids[0];
-  for (const id of ids) {
-    if (id < low) low = id;
-    if (id > high) high = id;
-  }
-  return [`${column} BETWEEN ? AND ? AND ${column} IN (?)`, [low, high, ids]];
+const AUDIENCE_COURSES = `
+  FROM employees e
+  JOIN stores s ON s.id = e.store_id
+  ${JOIN_AUDIENCES}
+  JOIN certification_programs p ON p.id = pa.program_id
+  JOIN program_courses pc ON pc.program_id = p.id`;
+
+/** What a rule made at someone's hire says of itself, and what it made later: both are the rules' work. */
+const RULE_MADE = [AssignmentReason.ONBOARDING, AssignmentReason.RULE];
+type RuleMadeReason = AssignmentReason.ONBOARDING | AssignmentReason.RULE;
+
+/** The end of the day `days` after today in a store's zone, as stored (an unknown zone falls back). */
+function dueDayAfter(now: Date, timezone: string, days: number): Date {
+  const zone = resolveTimezone(timezone).timezone;
+  const today = localTime(now.getTime(), zone);
+  const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
+  return dueDayEnd({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, zone);
 }
 
 /**
  * Audience rules: the job roles a programme names get its courses assigned — when the
  * programme is created or its rules come to require them (a course added: to those not
- * certified), when someone is hired or imported into the audience, when a
+ * certified), when someone is hired into the audience, by createEmployee or an import
+ * (reason ONBOARDING: what HR expects to read there; RULE for all the rest), when a
  * job-role or store change moves them in, when their certificate is revoked, and when it
  * lapses with nothing left to renew it (the refresher planner asks). A course already passed
  * in a way that counts toward the programme (for another programme, say) is not assigned
@@ -91,11 +96,12 @@ export class AudienceAssigner implements OnModuleInit {
         ]);
     });
     this.lifecycle.register({
-      onHired: (manager, employee) => this.reconcileEmployee(manager, employee.id),
+      onHired: (manager, employee) => this.reconcileEmployees(manager, [employee.id], AssignmentReason.ONBOARDING),
       onHiredMany: (manager, employees) =>
         this.reconcileEmployees(
           manager,
           employees.map((employee) => employee.id),
+          AssignmentReason.ONBOARDING,
         ),
       onChanged: (manager, before, after) => this.onChangedMany(manager, [{ before, after }]),
       onChangedMany: (manager, changes) => this.onChangedMany(manager, changes),
@@ -116,13 +122,16 @@ export class AudienceAssigner implements OnModuleInit {
    * valid certificate of it, as to a newcomer; what they have open already is left as it is.
    */
   async assignProgramTo(manager: EntityManager, programId: number, employeeIds: number[]): Promise<number> {
-    const [condition, params] = inIds('e.id', employeeIds);
-    return this.insertRuleAssignments(
-      manager,
-      `pa.program_id = ? AND ${condition}`,
-      [programId, ...params],
-      'ORDER BY e.id, pc.course_id',
-    );
+    let assigned = 0;
+    for (const ids of chunks(employeeIds)) {
+      assigned += await this.insertRuleAssignments(
+        manager,
+        'pa.program_id = ? AND e.id IN (?)',
+        [programId, ids],
+        'ORDER BY e.id, pc.course_id',
+      );
+    }
+    return assigned;
   }
 
   /**
@@ -141,12 +150,8 @@ export class AudienceAssigner implements OnModuleInit {
     const joined = after.filter((id) => !before.has(id));
     const stillRequired = new Set(after);
     const left = [...before].filter((id) => !stillRequired.has(id));
-    for (let start = 0; start < left.length; start += RECONCILE_CHUNK) {
-      await this.closeUnrequiredWork(manager, left.slice(start, start + RECONCILE_CHUNK), programId);
-    }
-    for (let start = 0; start < joined.length; start += RECONCILE_CHUNK) {
-      await this.assignProgramTo(manager, programId, joined.slice(start, start + RECONCILE_CHUNK));
-    }
+    for (const ids of chunks(left)) await this.closeUnrequiredWork(manager, ids, programId);
+    await this.assignProgramTo(manager, programId, joined);
   }
 
   /** The active employees a programme's audience rules require, locked against a concurrent move. */
@@ -182,22 +187,23 @@ export class AudienceAssigner implements OnModuleInit {
     );
   }
 
-  /** Brings one employee's open work in line with the audiences they are in now. */
-  async reconcileEmployee(manager: EntityManager, employeeId: number): Promise<void> {
-    await this.reconcileEmployees(manager, [employeeId]);
-  }
-
-  /** reconcileEmployee for many people (an import's hires or moves), RECONCILE_CHUNK of them per statement. */
-  async reconcileEmployees(manager: EntityManager, employeeIds: number[]): Promise<void> {
-    for (let start = 0; start < employeeIds.length; start += RECONCILE_CHUNK) {
-      const ids = employeeIds.slice(start, start + RECONCILE_CHUNK);
+  /**
+   * Brings people's open work in line with the audiences they are in now (a hire, an import's
+   * hires or moves), a chunk of them per statement; what it assigns says `reason` (ONBOARDING
+   * for those just hired).
+   */
+  async reconcileEmployees(
+    manager: EntityManager,
+    employeeIds: number[],
+    reason: RuleMadeReason = AssignmentReason.RULE,
+  ): Promise<void> {
+    for (const ids of chunks(employeeIds)) {
       await this.closeUnrequiredWork(manager, ids);
-      const [condition, params] = inIds('e.id', ids);
-      await this.insertRuleAssignments(manager, condition, params, 'ORDER BY e.id, p.id, pc.course_id');
+      await this.insertRuleAssignments(manager, 'e.id IN (?)', [ids], 'ORDER BY e.id, p.id, pc.course_id', reason);
     }
   }
 
-  /** Reconciles those whose job role, store or activity changed, RECONCILE_CHUNK of them at a time. */
+  /** Reconciles those whose job role, store or activity changed. */
   private async onChangedMany(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {
     const moved = changes.filter(
       ({ before, after }) =>
@@ -232,24 +238,21 @@ export class AudienceAssigner implements OnModuleInit {
     condition: string,
     params: unknown[],
     order = '',
+    reason: RuleMadeReason = AssignmentReason.RULE,
   ): Promise<number> {
     const now = this.clock.now();
-    const due = await this.ruleDueDates(manager, now);
+    const due = await this.ruleDueDates(manager, now, condition, params);
     const result = (await manager.query(
       `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
        SELECT e.id, pc.course_id, ${due.sql}, ?, ?, pc.course_id, p.id, ?, ?
-         FROM employees e
-         JOIN stores s ON s.id = e.store_id
-         ${JOIN_AUDIENCES}
-         JOIN certification_programs p ON p.id = pa.program_id
-         JOIN program_courses pc ON pc.program_id = p.id
+         ${AUDIENCE_COURSES}
          LEFT JOIN certifications cur ON cur.employee_id = e.id AND cur.current_key = p.id
         WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}
           AND (NOT ${passedForProgram('pc')}
                OR NOT EXISTS (SELECT 1 FROM program_courses rest
                                WHERE rest.program_id = p.id AND NOT ${passedForProgram('rest')}))
         ${order}`,
-      [...due.params, AssignmentStatus.ASSIGNED, AssignmentReason.RULE, now, now, ...params, now],
+      [...due.params, AssignmentStatus.ASSIGNED, reason, now, now, ...params, now],
     )) as { affectedRows: number };
     return result.affectedRows;
   }
@@ -257,34 +260,35 @@ export class AudienceAssigner implements OnModuleInit {
   /**
    * The due date of a course a rule assigns now, as SQL over the store (s) and programme (p):
    * the end (23:59, as a due day picked in the web app ends) of the day `onboarding_days`
-   * after today in the store's zone, worked out for each zone and programme length there is.
-   * A store or programme made since this read gets `onboarding_days` × 24 hours from now.
+   * after today in the store's zone, worked out for each zone and programme length among
+   * those the assignment's `condition` picks. A store or programme changed since this read
+   * gets `onboarding_days` × 24 hours from now.
    */
-  private async ruleDueDates(manager: EntityManager, now: Date): Promise<{ sql: string; params: unknown[] }> {
-    const zones = (await manager.query('SELECT DISTINCT timezone FROM stores')) as { timezone: string }[];
-    const lengths = (
-      (await manager.query('SELECT DISTINCT onboarding_days FROM certification_programs')) as {
-        onboarding_days: number;
-      }[]
-    ).map((row) => Number(row.onboarding_days));
+  private async ruleDueDates(
+    manager: EntityManager,
+    now: Date,
+    condition: string,
+    params: unknown[],
+  ): Promise<{ sql: string; params: unknown[] }> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT s.timezone, p.onboarding_days ${AUDIENCE_COURSES} WHERE e.active = 1 AND ${condition}`,
+      params,
+    )) as { timezone: string; onboarding_days: number }[];
     const fallback = { sql: 'DATE_ADD(?, INTERVAL p.onboarding_days DAY)', params: [now] };
-    if (zones.length === 0 || lengths.length === 0) return fallback;
-    const params: unknown[] = [];
-    for (const { timezone } of zones) {
-      const zone = resolveTimezone(timezone).timezone;
-      const today = localTime(now.getTime(), zone);
-      params.push(timezone);
-      for (const days of lengths) {
-        const day = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
-        const end = { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
-        params.push(days, dueDayEnd(end, zone));
-      }
+    if (rows.length === 0) return fallback;
+    const lengthsByZone = new Map<string, number[]>();
+    for (const row of rows) {
+      lengthsByZone.set(row.timezone, [...(lengthsByZone.get(row.timezone) ?? []), Number(row.onboarding_days)]);
     }
-    const byLength = lengths.map(() => 'WHEN ? THEN ?').join(' ');
-    const byZone = zones.map(() => `WHEN ? THEN CASE p.onboarding_days ${byLength} END`).join(' ');
+    const byZone: string[] = [];
+    const dueParams: unknown[] = [];
+    for (const [timezone, lengths] of lengthsByZone) {
+      byZone.push(`WHEN ? THEN CASE p.onboarding_days ${lengths.map(() => 'WHEN ? THEN ?').join(' ')} END`);
+      dueParams.push(timezone, ...lengths.flatMap((days) => [days, dueDayAfter(now, timezone, days)]));
+    }
     return {
-      sql: `COALESCE(CASE s.timezone ${byZone} END, ${fallback.sql})`,
-      params: [...params, ...fallback.params],
+      sql: `COALESCE(CASE s.timezone ${byZone.join(' ')} END, ${fallback.sql})`,
+      params: [...dueParams, ...fallback.params],
     };
   }
 
@@ -295,18 +299,17 @@ export class AudienceAssigner implements OnModuleInit {
    * chased for the others.
    */
   async closeForHolder(manager: EntityManager, employeeId: number, programId: number): Promise<void> {
-    await this.closeOpenWork(manager, employeeId, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER]);
+    await this.closeOpenWork(manager, employeeId, programId, [...RULE_MADE, AssignmentReason.REFRESHER]);
   }
 
-  /** closeForHolder for many holders of one programme (an import), RECONCILE_CHUNK of them per statement. */
+  /** closeForHolder for many holders of one programme (an import), a chunk of them per statement. */
   async closeForHolders(manager: EntityManager, programId: number, employeeIds: number[]): Promise<void> {
-    for (let i = 0; i < employeeIds.length; i += RECONCILE_CHUNK) {
-      const [forEmployees, employeeParams] = inIds('a.employee_id', employeeIds.slice(i, i + RECONCILE_CHUNK));
+    for (const ids of chunks(employeeIds)) {
       const rows = (await manager.query(
         `SELECT a.id FROM assignments a
-          WHERE ${forEmployees} AND a.program_id = ? AND a.reason IN (?) AND a.status IN (?)
+          WHERE a.employee_id IN (?) AND a.program_id = ? AND a.reason IN (?) AND a.status IN (?)
           FOR UPDATE`,
-        [...employeeParams, programId, [AssignmentReason.RULE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
+        [ids, programId, [...RULE_MADE, AssignmentReason.REFRESHER], OPEN_ASSIGNMENT_STATUSES],
       )) as { id: number }[];
       await this.cancelOrHandOver(
         manager,
@@ -341,18 +344,17 @@ export class AudienceAssigner implements OnModuleInit {
    * holder's, as the refresher planner makes them. With `programId`, only that programme's work.
    */
   private async closeUnrequiredWork(manager: EntityManager, employeeIds: number[], programId?: number): Promise<void> {
-    const [inEmployees, inParams] = inIds('a.employee_id', employeeIds);
     const [forEmployees, employeeParams] =
       programId === undefined
-        ? [inEmployees, inParams]
-        : [`${inEmployees} AND a.program_id = ?`, [...inParams, programId]];
+        ? ['a.employee_id IN (?)', [employeeIds]]
+        : ['a.employee_id IN (?) AND a.program_id = ?', [employeeIds, programId]];
     const rows = (await manager.query(
       `SELECT a.id FROM assignments a
          JOIN employees holder ON holder.id = a.employee_id
         WHERE ${forEmployees} AND a.status IN (?)
           AND (holder.active = 0
                OR (a.program_id IS NOT NULL
-                   AND (a.reason = ?
+                   AND (a.reason IN (?)
                         OR (a.reason = ? AND EXISTS (SELECT 1 FROM program_audiences r WHERE r.program_id = a.program_id)))
                    AND NOT EXISTS (
                      SELECT 1 FROM employees e
@@ -360,7 +362,7 @@ export class AudienceAssigner implements OnModuleInit {
                        ${JOIN_AUDIENCES}
                       WHERE e.id = a.employee_id AND pa.program_id = a.program_id)))
         FOR UPDATE`,
-      [...employeeParams, OPEN_ASSIGNMENT_STATUSES, AssignmentReason.RULE, AssignmentReason.REFRESHER],
+      [...employeeParams, OPEN_ASSIGNMENT_STATUSES, RULE_MADE, AssignmentReason.REFRESHER],
     )) as { id: number }[];
     await this.cancelOrHandOver(
       manager,
@@ -372,10 +374,14 @@ export class AudienceAssigner implements OnModuleInit {
    * A course is open once per person, whichever programmes require it: an assignment one
    * programme no longer needs (rule-made, or its refresher) passes, with its progress and
    * attempts, to another programme whose audience rule still requires its course of that
-   * person, as that programme's; the others are cancelled.
+   * person, as that programme's (a refresher becoming rule-made work, onboarding work staying
+   * onboarding); the others are cancelled.
    */
   private async cancelOrHandOver(manager: EntityManager, ids: number[]): Promise<void> {
-    if (ids.length === 0) return;
+    for (const chunk of chunks(ids)) await this.cancelOrHandOverChunk(manager, chunk);
+  }
+
+  private async cancelOrHandOverChunk(manager: EntityManager, ids: number[]): Promise<void> {
     const handovers = (await manager.query(
       `SELECT a.id, MIN(pa.program_id) AS program_id
          FROM assignments a
@@ -393,8 +399,9 @@ export class AudienceAssigner implements OnModuleInit {
       toProgram.set(programId, [...(toProgram.get(programId) ?? []), Number(id)]);
     }
     for (const [programId, handedOver] of toProgram) {
-      await manager.query('UPDATE assignments SET program_id = ?, reason = ? WHERE id IN (?)', [
+      await manager.query('UPDATE assignments SET program_id = ?, reason = IF(reason = ?, ?, reason) WHERE id IN (?)', [
         programId,
+        AssignmentReason.REFRESHER,
         AssignmentReason.RULE,
         handedOver,
       ]);

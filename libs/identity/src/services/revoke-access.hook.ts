@@ -4,9 +4,6 @@ import { chunks } from '@lp/core';
 import { type ChangedEmployee, EmployeeEntity, EmployeeLifecycle, type EmployeeLifecycleHook } from '@lp/organisation';
 import { InviteService } from './invite.service';
 
-/** People per statement when an import changes many: under the 1,000 values of MariaDB's IN-list conversion. */
-const PEOPLE_PER_STATEMENT = 500;
-
 /**
  * An invite link sets the password of whoever reads the address it went to. When HR
  * corrects or removes that address, the links sent there stop working, in the same
@@ -32,7 +29,7 @@ export class RevokeAccessHook implements EmployeeLifecycleHook, OnModuleInit {
   }
 
   async onChangedMany(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {
-    for (const chunk of chunks(changes, PEOPLE_PER_STATEMENT)) await this.revoke(manager, chunk);
+    for (const chunk of chunks(changes)) await this.revoke(manager, chunk);
   }
 
   private async revoke(manager: EntityManager, changes: ChangedEmployee[]): Promise<void> {

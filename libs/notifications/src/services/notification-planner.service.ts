@@ -54,12 +54,6 @@ function keyOf({ kind, recipientId, subjectType, subjectId, offsetKey }: Notific
  * the 65,535 placeholders of a statement.
  */
 const INSERT_CHUNK = 500;
-/**
- * Ids per statement of retimeFor (recipients a read, notifications an UPDATE) and of
- * cancelFor (subjects): under the 1,000 values from which MariaDB turns an IN list into a
- * derived table.
- */
-const IDS_PER_STATEMENT = 500;
 /** Values per row: the columns of `insertStatement`. */
 const COLUMN_COUNT = 13;
 
@@ -223,7 +217,7 @@ export class NotificationPlanner {
   /**
    * Cancels what is still to be sent about a subject (an assignment completed, a
    * certificate renewed), or about each of several (assignments an import's moves
-   * cancelled; IDS_PER_STATEMENT of them an UPDATE), in the caller's transaction. A
+   * cancelled; ROWS_PER_STATEMENT of them an UPDATE), in the caller's transaction. A
    * notification being sent right now is left alone; one whose sender died is cancelled
    * with the rest. Returns the count.
    */
@@ -245,7 +239,7 @@ export class NotificationPlanner {
     return this.cancelWhere(manager, ids, (chunk) => ({ id: In(chunk) }), reason);
   }
 
-  /** Cancels the unclaimed notifications `where` picks for each IDS_PER_STATEMENT of the ids; returns the count. */
+  /** Cancels the unclaimed notifications `where` picks for each ROWS_PER_STATEMENT of the ids; returns the count. */
   private async cancelWhere(
     manager: EntityManager,
     ids: number[],
@@ -253,7 +247,7 @@ export class NotificationPlanner {
     reason: string,
   ): Promise<number> {
     let cancelled = 0;
-    for (const chunk of chunks(ids, IDS_PER_STATEMENT)) {
+    for (const chunk of chunks(ids)) {
       const result = await manager
         .createQueryBuilder()
         .update(NotificationEntity)
@@ -299,13 +293,13 @@ export class NotificationPlanner {
    * notification goes at the first moment of the new store's office hours from its planned
    * moment, or from now once that has passed. One being sent is left alone. Each keeps its
    * expiry: a reminder whose deadline passes before the new store opens is not sent late.
-   * IDS_PER_STATEMENT recipients a read and notifications an UPDATE, so an import moving
+   * ROWS_PER_STATEMENT recipients a read and notifications an UPDATE, so an import moving
    * thousands of people costs a few statements per chunk. Returns how many moved.
    */
   async retimeFor(manager: EntityManager, recipientIds: number[]): Promise<number> {
     const now = this.clock.now();
     const moves: { id: number; sendAfter: Date }[] = [];
-    for (const recipients of chunks(recipientIds, IDS_PER_STATEMENT)) {
+    for (const recipients of chunks(recipientIds)) {
       const rows = (await manager.query(
         'SELECT id, recipient_id, planned_at, send_after FROM notifications WHERE recipient_id IN (?) AND status = ?',
         [recipients, NotificationStatus.PENDING],
@@ -324,7 +318,7 @@ export class NotificationPlanner {
       }
     }
     let moved = 0;
-    for (const chunk of chunks(moves, IDS_PER_STATEMENT)) {
+    for (const chunk of chunks(moves)) {
       // Each row's new moment through a derived table: one UPDATE for the chunk, however many moments.
       const rest = ' UNION ALL SELECT ?, ?'.repeat(chunk.length - 1);
       const result = (await manager.query(

@@ -3,11 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AssignmentReason, AssignmentStatus, OPEN_ASSIGNMENT_STATUSES } from '@lp/assignments';
 import { AudienceAssigner, CertificationProgramEntity } from '@lp/certification';
-import { everyOneSettled, retriedTransaction } from '@lp/core';
+import { chunks, everyOneSettled, retriedTransaction } from '@lp/core';
 import { DAY_MS } from '../reminder-schedule';
-
-/** Refreshers per INSERT, and lapsed holders per transaction. */
-const INSERT_CHUNK = 1000;
 
 /** A holder in their programme's recertification window, with the refresher course to assign. */
 interface DueRefresher {
@@ -152,8 +149,7 @@ export class RefresherPlanner {
   /** Assigns each refresher, due at the expiry; returns how many it made. */
   private async assignRefreshers(due: DueRefresher[], now: Date): Promise<number> {
     let created = 0;
-    for (let start = 0; start < due.length; start += INSERT_CHUNK) {
-      const chunk = due.slice(start, start + INSERT_CHUNK);
+    for (const chunk of chunks(due)) {
       created += await this.forActive(
         chunk.map((row) => Number(row.employee_id)),
         async (manager, active) => {
@@ -223,8 +219,7 @@ export class RefresherPlanner {
   /** Gives the lapsed holders the programme's courses again; returns how many assignments it made. */
   private async assignLapsed(program: CertificationProgramEntity, lapsed: number[]): Promise<number> {
     let created = 0;
-    for (let start = 0; start < lapsed.length; start += INSERT_CHUNK) {
-      const employeeIds = lapsed.slice(start, start + INSERT_CHUNK);
+    for (const employeeIds of chunks(lapsed)) {
       created += await this.forActive(employeeIds, (manager, active) =>
         this.audience.assignProgramTo(manager, program.id, [...active]),
       );

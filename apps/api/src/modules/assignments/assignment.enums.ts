@@ -5,6 +5,18 @@ registerEnumType(AssignmentStatus, {
   name: 'AssignmentStatus',
   description: 'OVERDUE: assigned or in progress, and past its due date',
 });
-registerEnumType(AssignmentReason, { name: 'AssignmentReason' });
+registerEnumType(AssignmentReason, {
+  name: 'AssignmentReason',
+  description: 'Why someone has the course to do',
+  valuesMap: {
+    MANUAL: { description: 'A manager or HR assigned it' },
+    ONBOARDING: { description: "A programme's audience rule gave it when they were hired" },
+    RULE: {
+      description:
+        "A programme's audience rule gave it later: a new job role or store, a new programme, course or rule, a certificate revoked or lapsed",
+    },
+    REFRESHER: { description: 'Renews a certificate entering its recertification window' },
+  },
+});
 
 export { AssignmentReason, AssignmentStatus };

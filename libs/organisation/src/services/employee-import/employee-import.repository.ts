@@ -164,7 +164,7 @@ export class EmployeeImportRepository {
    * with two unique keys besides the id, a clash on email could update another row.
    */
   async applyUpdates(manager: EntityManager, updates: PlannedUpdate[]): Promise<void> {
-    for (const chunk of chunks(updates, 500)) {
+    for (const chunk of chunks(updates)) {
       const values = chunk.flatMap(({ before, after }) => [
         before.id,
         after.email,
