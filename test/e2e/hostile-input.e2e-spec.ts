@@ -516,15 +516,24 @@ const cases: Case[] = [
     [
       'with a course twice',
       'OK',
-      program(() => ({ code: 'HDUP', courseIds: [String(course.course.id), String(course.course.id)] })),
+      program(() => ({
+        code: 'HDUP',
+        name: 'Hostile courses',
+        courseIds: [String(course.course.id), String(course.course.id)],
+      })),
     ],
-    ['with a reminder twice', 'OK', program({ code: 'HREM', reminderOffsetsDays: [7, 7] })],
-    ['with a job role twice', 'OK', program({ code: 'HJOB', requiredJobRoleCodes: ['CASHIER', 'cashier'] })],
+    ['with a reminder twice', 'OK', program({ code: 'HREM', name: 'Hostile reminders', reminderOffsetsDays: [7, 7] })],
+    [
+      'with a job role twice',
+      'OK',
+      program({ code: 'HJOB', name: 'Hostile job roles', requiredJobRoleCodes: ['CASHIER', 'cashier'] }),
+    ],
     [
       'with an audience rule twice',
       'OK',
       program(() => ({
         code: 'HAUD',
+        name: 'Hostile audience',
         audience: [
           { jobRoleCode: 'CASHIER', storeId: String(chart.stores.n2.id) },
           { jobRoleCode: 'CASHIER', storeId: String(chart.stores.n2.id) },

@@ -185,6 +185,49 @@ describe('changing a certification programme', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('keeps programme names apart as the database compares them, on create as on update, and writes nothing when refused', async () => {
+    await createProgram();
+    const rows = async () => ({
+      programs: await t.dataSource.query('SELECT * FROM certification_programs ORDER BY id'),
+      courses: await t.dataSource.query('SELECT * FROM program_courses ORDER BY program_id, course_id'),
+      assignments: await t.dataSource.query('SELECT * FROM assignments ORDER BY id'),
+      events: await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_events'),
+    });
+    const before = await rows();
+    for (const name of ['LP Essentials', 'lp essentials', ' LP ESSENTIALS ', 'LP Éssentials']) {
+      const response = await graphql(
+        t.app,
+        CREATE_PROGRAM,
+        {
+          input: {
+            code: 'LPX',
+            name,
+            courseIds: [courseId],
+            validityMonths: 12,
+            recertifyWindowDays: 60,
+            requiredJobRoleCodes: ['CASHIER'],
+          },
+        },
+        t.tokenFor(chart.people.hr),
+      );
+      expect([name, errorCode(response), response.errors?.[0].message]).toEqual([
+        name,
+        'CONFLICT',
+        `A programme named ${name.trim()} already exists`,
+      ]);
+    }
+    expect(await rows()).toEqual(before);
+
+    const other = await createProgram({ code: 'LPX', name: 'LP Extra' });
+    const renamed = await graphql(
+      t.app,
+      UPDATE_PROGRAM,
+      { id: other, input: { name: 'LP ESSENTIALS' } },
+      t.tokenFor(chart.people.hr),
+    );
+    expect(errorCode(renamed)).toBe('CONFLICT');
+  });
+
   it('replaces the audience rules: the newly required get the courses, the no longer required lose the rule-made work', async () => {
     const { colleague, n2Employee, employee, s1Employee } = chart.people;
     const id = await createProgram({

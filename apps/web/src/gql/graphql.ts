@@ -92,6 +92,7 @@ export type CreateCertificationProgramInput = {
   description?: string | null | undefined;
   /** MM-DD, required with renewalBasis FIXED_DATE: cycles end with that day in the holder's store's timezone; 02-29 falls on 28 February in other years */
   fixedExpiryDate?: string | null | undefined;
+  /** CONFLICT when another programme has the name, compared as the database does: case and accents aside */
   name: string;
   /** Days a new member of the audience has (default 30): their courses are due at the end of that day in their store's zone */
   onboardingDays?: number | null | undefined;
@@ -230,7 +231,7 @@ export type UpdateCertificationProgramInput = {
   description?: string | null | undefined;
   /** MM-DD, with renewalBasis FIXED_DATE only; another basis drops it */
   fixedExpiryDate?: string | null | undefined;
-  /** CONFLICT when another programme has the name */
+  /** CONFLICT when another programme has the name, compared as the database does: case and accents aside */
   name?: string | null | undefined;
   /** Days new members of the audience have, from now on */
   onboardingDays?: number | null | undefined;

@@ -60,6 +60,13 @@ export interface UpdateProgramInput {
 
 export const DEFAULT_REMINDER_OFFSETS = [30, 14, 7, 1];
 
+/** The unique key on programme names (CertificationProgramEntity). */
+const PROGRAM_NAME_KEY = 'uq_certification_programs_name';
+
+function nameTaken(name: string): ConflictError {
+  return new ConflictError(`A programme named ${name} already exists`);
+}
+
 /** As the planner will use them, so the programme shows the reminders that are sent. */
 function storedReminderOffsets(offsetsDays: number[] | undefined): number[] {
   const offsets = offsetsDays && offsetsDays.length > 0 ? offsetsDays : DEFAULT_REMINDER_OFFSETS;
@@ -168,6 +175,7 @@ export class ProgramService {
           ...(input.refresherCourseId ? [input.refresherCourseId] : []),
         ]);
         const audience = await this.resolveAudience(manager, input);
+        await this.assertNameFree(manager, input.name);
         const program = manager.create(CertificationProgramEntity, {
           code: input.code,
           name: input.name,
@@ -203,6 +211,7 @@ export class ProgramService {
         return program;
       });
     } catch (error) {
+      if (isDuplicateKeyError(error, PROGRAM_NAME_KEY)) throw nameTaken(input.name);
       if (isDuplicateKeyError(error)) throw new ConflictError(`A programme with code ${input.code} already exists`);
       if (isMissingReferenceError(error))
         throw new BadInputError('audience: a store or region does not exist', 'audience');
@@ -278,6 +287,7 @@ export class ProgramService {
         return program;
       });
     } catch (error) {
+      if (isDuplicateKeyError(error, PROGRAM_NAME_KEY)) throw nameTaken(input.name!);
       if (isMissingReferenceError(error))
         throw new BadInputError('audience: a store or region does not exist', 'audience');
       throw error;
@@ -318,10 +328,13 @@ export class ProgramService {
     return program;
   }
 
-  /** A rename must not make two programmes that reports and certificates cannot tell apart. */
-  private async assertNameFree(manager: EntityManager, name: string, programId: number): Promise<void> {
+  /**
+   * Two programmes that reports and certificates cannot tell apart are refused, as the
+   * collation compares names (case and accents aside). The unique key settles a race.
+   */
+  private async assertNameFree(manager: EntityManager, name: string, programId?: number): Promise<void> {
     const taken = await manager.findOneBy(CertificationProgramEntity, { name });
-    if (taken && taken.id !== programId) throw new ConflictError(`A programme named ${name} already exists`);
+    if (taken && taken.id !== programId) throw nameTaken(name);
   }
 
   /**

@@ -45,7 +45,9 @@ export class CreateCertificationProgramInput {
   @Matches(/^[A-Z][A-Z0-9]{1,11}$/, { message: 'code must be 2-12 capitals or digits, starting with a letter' })
   code!: string;
 
-  @Field()
+  @Field({
+    description: 'CONFLICT when another programme has the name, compared as the database does: case and accents aside',
+  })
   @Trim()
   @IsNotEmpty()
   @MaxLength(120)

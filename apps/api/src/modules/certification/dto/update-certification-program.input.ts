@@ -23,7 +23,10 @@ import { AudienceRuleInput } from './create-certification-program.input';
 /** Fields to change; the others keep their value. The code stays: it numbers the certificates. */
 @InputType()
 export class UpdateCertificationProgramInput {
-  @Field({ nullable: true, description: 'CONFLICT when another programme has the name' })
+  @Field({
+    nullable: true,
+    description: 'CONFLICT when another programme has the name, compared as the database does: case and accents aside',
+  })
   @Omittable()
   @Trim()
   @IsNotEmpty()
