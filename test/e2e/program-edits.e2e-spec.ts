@@ -155,7 +155,6 @@ describe('changing a certification programme', () => {
       ['hr', { id, input: { addCourseIds: ['4000000'] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { addCourseIds: [draftCourseId] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { reminderOffsetsDays: [7, 0] } }, 'BAD_USER_INPUT'],
-      ['hr', { id, input: { reminderOffsetsDays: [7, 7] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { reminderOffsetsDays: [400] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { validityMonths: 1, reminderOffsetsDays: [30] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { validityMonths: 2 } }, 'BAD_USER_INPUT'],
@@ -226,6 +225,22 @@ describe('changing a certification programme', () => {
       t.tokenFor(chart.people.hr),
     );
     expect(errorCode(renamed)).toBe('CONFLICT');
+  });
+
+  it('takes reminder offsets as a set, on create as on update: each day once, latest first', async () => {
+    const id = await createProgram({ reminderOffsetsDays: [7, 14, 7] });
+    const offsets = async () =>
+      (await asHr('{ certificationPrograms { reminderOffsetsDays } }')).certificationPrograms[0].reminderOffsetsDays;
+    expect(await offsets()).toEqual([14, 7]);
+
+    const { updateCertificationProgram } = await asHr(UPDATE_PROGRAM, {
+      id,
+      input: { reminderOffsetsDays: [3, 21, 3] },
+    });
+    expect(updateCertificationProgram.reminderOffsetsDays).toEqual([21, 3]);
+    // The same set again is nothing to change.
+    await asHr(UPDATE_PROGRAM, { id, input: { reminderOffsetsDays: [21, 3, 21] } });
+    expect(await programEvents()).toHaveLength(1);
   });
 
   it('replaces the audience rules: the newly required get the courses, the no longer required lose the rule-made work', async () => {

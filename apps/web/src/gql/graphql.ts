@@ -100,7 +100,7 @@ export type CreateCertificationProgramInput = {
   recertifyWindowDays: number;
   /** Passing it in the renewal window renews a held certification, as passing the required courses again does (the default). Once a certification has expired, only the refresher assigned in its window still renews it */
   refresherCourseId?: string | null | undefined;
-  /** Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1 */
+  /** Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept latest first. Left out or empty: 30, 14, 7, 1 */
   reminderOffsetsDays?: Array<number> | null | undefined;
   renewalBasis?: RenewalBasis | null | undefined;
   /** Job roles that must hold it, chain-wide */
@@ -239,7 +239,7 @@ export type UpdateCertificationProgramInput = {
   recertifyWindowDays?: number | null | undefined;
   /** null: the required courses renew. Open refreshers of the course it replaces are cancelled (they would renew nothing); the new one is assigned at the next planning run */
   refresherCourseId?: string | null | undefined;
-  /** Days before due dates and expiry, each at least 1 and once; empty: 30, 14, 7, 1. Reminders still pending at an offset left out are cancelled; the next planning run plans the new offsets */
+  /** Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept latest first. Empty: 30, 14, 7, 1. Reminders still pending at an offset left out are cancelled; the next planning run plans the new offsets */
   reminderOffsetsDays?: Array<number> | null | undefined;
   /** Dates the cycles issued from now on */
   renewalBasis?: RenewalBasis | null | undefined;

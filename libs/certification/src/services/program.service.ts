@@ -67,7 +67,10 @@ function nameTaken(name: string): ConflictError {
   return new ConflictError(`A programme named ${name} already exists`);
 }
 
-/** As the planner will use them, so the programme shows the reminders that are sent. */
+/**
+ * As the planner will use them, so the programme shows the reminders that are sent: a set,
+ * each day once and the latest first, however the input repeated or ordered them.
+ */
 function storedReminderOffsets(offsetsDays: number[] | undefined): number[] {
   const offsets = offsetsDays && offsetsDays.length > 0 ? offsetsDays : DEFAULT_REMINDER_OFFSETS;
   return [...new Set(offsets)].sort((a, b) => b - a);
@@ -231,10 +234,6 @@ export class ProgramService {
    * renew), and the audience's people working toward one get it at once.
    */
   async update(id: number, input: UpdateProgramInput, actorId: number | null): Promise<CertificationProgramEntity> {
-    const offsets = input.reminderOffsetsDays;
-    if (offsets && new Set(offsets).size !== offsets.length) {
-      throw new BadInputError('reminderOffsetsDays: each offset once', 'reminderOffsetsDays');
-    }
     try {
       return await retriedTransaction(this.dataSource, async (manager) => {
         const before = await manager.findOne(CertificationProgramEntity, {

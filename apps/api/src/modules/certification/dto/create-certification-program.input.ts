@@ -88,7 +88,9 @@ export class CreateCertificationProgramInput {
 
   @Field(() => [Int], {
     nullable: true,
-    description: 'Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1',
+    description:
+      'Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept ' +
+      'latest first. Left out or empty: 30, 14, 7, 1',
   })
   @OptionalInput()
   @ArrayMaxSize(10)

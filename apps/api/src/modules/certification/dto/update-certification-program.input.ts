@@ -74,8 +74,9 @@ export class UpdateCertificationProgramInput {
   @Field(() => [Int], {
     nullable: true,
     description:
-      'Days before due dates and expiry, each at least 1 and once; empty: 30, 14, 7, 1. Reminders still pending ' +
-      'at an offset left out are cancelled; the next planning run plans the new offsets',
+      'Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept ' +
+      'latest first. Empty: 30, 14, 7, 1. Reminders still pending at an offset left out are cancelled; the next ' +
+      'planning run plans the new offsets',
   })
   @Omittable()
   @ArrayMaxSize(10)
