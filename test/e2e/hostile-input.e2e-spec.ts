@@ -555,6 +555,20 @@ const cases: Case[] = [
     ['with a tab in the name', BAD, () => ({ id: programId, input: { name: 'LP\tBasics' } })],
     ['with a null validity', BAD, () => ({ id: programId, input: { validityMonths: null } })],
     ['with a reminder twice', 'OK', () => ({ id: programId, input: { reminderOffsetsDays: [7, 7] } })],
+    ['removing a huge course id', BAD, () => ({ id: programId, input: { removeCourseIds: [HUGE_ID] } })],
+    [
+      'removing and adding one course',
+      BAD,
+      () => ({
+        id: programId,
+        input: { addCourseIds: [String(course.course.id)], removeCourseIds: [String(course.course.id)] },
+      }),
+    ],
+    [
+      'removing a course it does not require',
+      'OK',
+      () => ({ id: programId, input: { removeCourseIds: ['4000000000'] } }),
+    ],
     ['with a huge refresher id', BAD, () => ({ id: programId, input: { refresherCourseId: HUGE_ID } })],
     [
       'with an audience in an unknown region',

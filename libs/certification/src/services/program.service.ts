@@ -56,6 +56,8 @@ export interface UpdateProgramInput {
   audience?: AudienceRuleInput[];
   /** Courses to require as well; one required already changes nothing. */
   addCourseIds?: number[];
+  /** Courses to require no more; one not required changes nothing. At least one course stays. */
+  removeCourseIds?: number[];
 }
 
 export const DEFAULT_REMINDER_OFFSETS = [30, 14, 7, 1];
@@ -83,15 +85,23 @@ export type ProgramCreatedHook = (
   actorId: number | null,
 ) => Promise<void>;
 
+/** The required courses an edit added and removed, and who edited. */
+export interface ProgramCourseChange {
+  addedCourseIds: number[];
+  removedCourseIds: number[];
+  actorId: number | null;
+}
+
 /**
  * Called in the editing transaction, once the programme's settings and courses are saved,
- * e.g. to cancel reminders it dropped or assign the courses it added.
+ * e.g. to cancel reminders it dropped, assign the courses it added or close the work of
+ * those it removed.
  */
 export type ProgramEditedHook = (
   manager: EntityManager,
   before: CertificationProgramEntity,
   after: CertificationProgramEntity,
-  addedCourseIds: number[],
+  courses: ProgramCourseChange,
 ) => Promise<void>;
 
 /**
@@ -231,9 +241,16 @@ export class ProgramService {
    * course); the next planning run plans by the new ones. New rules assign the courses to the
    * people they newly require; people no longer required lose the open work the rules made.
    * A course added is required from now on: holders keep their certificates (they pass it to
-   * renew), and the audience's people working toward one get it at once.
+   * renew), and the audience's people working toward one get it at once. A course removed is
+   * required no more: the open work the programme made for it goes (AudienceAssigner), and those
+   * it was all that was left to pass for are certified as by passing it (IssueOnCourseRemovalHook).
+   * At least one course stays.
    */
   async update(id: number, input: UpdateProgramInput, actorId: number | null): Promise<CertificationProgramEntity> {
+    const [toAdd, toRemove] = [new Set(input.addCourseIds ?? []), new Set(input.removeCourseIds ?? [])];
+    if ([...toRemove].some((courseId) => toAdd.has(courseId))) {
+      throw new BadInputError('removeCourseIds: a course cannot be added and removed at once', 'removeCourseIds');
+    }
     try {
       return await retriedTransaction(this.dataSource, async (manager) => {
         const before = await manager.findOne(CertificationProgramEntity, {
@@ -244,7 +261,14 @@ export class ProgramService {
         const program = this.edited(before, input);
         if (input.name !== undefined) await this.assertNameFree(manager, program.name, id);
         const courseIds = (await manager.findBy(ProgramCourseEntity, { programId: id })).map((c) => c.courseId);
-        const added = [...new Set(input.addCourseIds ?? [])].filter((courseId) => !courseIds.includes(courseId));
+        const added = [...toAdd].filter((courseId) => !courseIds.includes(courseId));
+        const removed = courseIds.filter((courseId) => toRemove.has(courseId));
+        if (removed.length > 0 && courseIds.length + added.length === removed.length) {
+          throw new BadInputError(
+            'removeCourseIds: a programme requires at least one course; add its replacement in the same change',
+            'removeCourseIds',
+          );
+        }
         await this.assertPublishedCourses(manager, [
           ...added,
           ...(input.refresherCourseId ? [input.refresherCourseId] : []),
@@ -253,7 +277,8 @@ export class ProgramService {
         const rulesAfter = input.audience ? sortedRules(await this.resolveAudience(manager, input)) : rulesBefore;
         const [was, is] = [programSnapshot(before), programSnapshot(program)];
         const rulesChanged = JSON.stringify(rulesBefore) !== JSON.stringify(rulesAfter);
-        if (!rulesChanged && added.length === 0 && JSON.stringify(was) === JSON.stringify(is)) return before;
+        const coursesChanged = added.length > 0 || removed.length > 0;
+        if (!rulesChanged && !coursesChanged && JSON.stringify(was) === JSON.stringify(is)) return before;
 
         await manager.save(program);
         if (added.length > 0) {
@@ -262,6 +287,7 @@ export class ProgramService {
             added.map((courseId) => ({ programId: id, courseId })),
           );
         }
+        if (removed.length > 0) await manager.delete(ProgramCourseEntity, { programId: id, courseId: In(removed) });
         // The audience first: an added course then goes to those the new rules require only.
         if (rulesChanged) {
           await this.audienceReplacer(manager, id, async () => {
@@ -274,14 +300,19 @@ export class ProgramService {
             }
           });
         }
-        for (const hook of this.editedHooks) await hook(manager, before, program, added);
+        const courseChange = { addedCourseIds: added, removedCourseIds: removed, actorId };
+        for (const hook of this.editedHooks) await hook(manager, before, program, courseChange);
         await this.audit.record(manager, {
           actorId,
           action: 'CERTIFICATION_PROGRAM_UPDATED',
           subjectType: 'CertificationProgram',
           subjectId: id,
           before: { ...was, courseIds, audience: rulesBefore },
-          after: { ...is, courseIds: [...courseIds, ...added], audience: rulesAfter },
+          after: {
+            ...is,
+            courseIds: [...courseIds.filter((courseId) => !toRemove.has(courseId)), ...added],
+            audience: rulesAfter,
+          },
         });
         return program;
       });

@@ -127,4 +127,16 @@ export class UpdateCertificationProgramInput {
   @Omittable()
   @ArrayMaxSize(50)
   addCourseIds?: number[];
+
+  @IdListField({
+    nullable: true,
+    description:
+      'Courses to require no more (one not required changes nothing). Open work the programme assigned for them ' +
+      'is cancelled, or handed to another programme that requires the course; completions and certificates stay. ' +
+      'Those for whom a removed course was all that was left to pass are certified, dated from the change. ' +
+      'BAD_USER_INPUT when no course would be left, or a course is also in addCourseIds',
+  })
+  @Omittable()
+  @ArrayMaxSize(50)
+  removeCourseIds?: number[];
 }
