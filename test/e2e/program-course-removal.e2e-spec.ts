@@ -153,6 +153,42 @@ describe('removing a course from a certification programme', () => {
     expect(await passCourse(t.app, t.tokenFor(s1Employee), s1Basics.id, basics)).not.toBeNull();
   });
 
+  it('renews a holder in the renewal window for whom the removed course was all that was left to pass again', async () => {
+    const { employee } = chart.people;
+    const id = await createProgram({
+      courseIds: [basics.course.id, cctv.course.id],
+      audience: [{ jobRoleCode: 'CASHIER' }],
+    });
+    // Expires in about a month: inside the 60-day window, so the planner assigns both courses as refreshers.
+    const issuedAt = new Date(t.clock.now().getTime() - 335 * 86_400_000).toISOString();
+    const held = (
+      await asHr(
+        `mutation ($employeeId: ID!, $programId: ID!, $issuedAt: DateTime) {
+          grantCertification(employeeId: $employeeId, programId: $programId, issuedAt: $issuedAt) { id expiresAt }
+        }`,
+        { employeeId: String(employee.id), programId: String(id), issuedAt },
+      )
+    ).grantCertification;
+    await worker.app.get(ReminderPlanning).plan();
+    const refresher = await assignmentOf(employee.id, basics.course.id);
+    expect(refresher).toMatchObject({ status: 'ASSIGNED', reason: 'REFRESHER' });
+    expect(await passCourse(t.app, t.tokenFor(employee), refresher.id, basics)).toBeNull();
+
+    await asHr(UPDATE_PROGRAM, { id, input: { removeCourseIds: [String(cctv.course.id)] } });
+
+    expect(await assignmentOf(employee.id, cctv.course.id)).toMatchObject({ status: 'CANCELLED', reason: 'REFRESHER' });
+    const cycles = await t.dataSource.query(
+      'SELECT id, previous_certification_id, expires_at, current_key FROM certifications WHERE employee_id = ? ORDER BY id',
+      [employee.id],
+    );
+    expect(cycles).toHaveLength(2);
+    expect(cycles[1]).toMatchObject({ previous_certification_id: Number(held.id), current_key: id });
+    // Renewed from the previous expiry, as the programme dates renewals.
+    expect(new Date(cycles[1].expires_at).getTime()).toBeGreaterThan(
+      new Date(held.expiresAt).getTime() + 360 * 86_400_000,
+    );
+  });
+
   it('refuses to leave a programme without a course, or to add and remove one course at once, and writes nothing', async () => {
     const id = await createProgram({ courseIds: [basics.course.id], audience: [{ jobRoleCode: 'CASHIER' }] });
     const rows = async () => ({
