@@ -17,6 +17,7 @@ import { RecordWhoCancelledAssignments1795884000000 } from './1795884000000-Reco
 import { AddEmployeeTokenVersion1795890000000 } from './1795890000000-AddEmployeeTokenVersion';
 import { RecordInvitesNotSent1795896000000 } from './1795896000000-RecordInvitesNotSent';
 import { RecordStoreClosings1795900000000 } from './1795900000000-RecordStoreClosings';
+import { MakeProgrammeNamesUnique1795905000000 } from './1795905000000-MakeProgrammeNamesUnique';
 import { IndexEmployeesByRole1795910000000 } from './1795910000000-IndexEmployeesByRole';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
@@ -40,5 +41,6 @@ export const allMigrations = [
   AddEmployeeTokenVersion1795890000000,
   RecordInvitesNotSent1795896000000,
   RecordStoreClosings1795900000000,
+  MakeProgrammeNamesUnique1795905000000,
   IndexEmployeesByRole1795910000000,
 ];

@@ -10,6 +10,7 @@ describe('editing a programme', () => {
   let cashier: EmployeeEntity;
   let programId: number;
   let courseIds: number[];
+  let courseTitles: string[];
 
   beforeAll(async () => {
     const dataSource = web.app.dataSource;
@@ -19,6 +20,7 @@ describe('editing a programme', () => {
     const course = await buildCourse(dataSource);
     const added = await buildCourse(dataSource);
     courseIds = [course.course.id, added.course.id];
+    courseTitles = [course.course.title, added.course.title];
     await buildProgram(dataSource, { code: 'LPA', name: 'LP Advanced' });
     programId = (
       await web.app.app.get(ProgramService).create(
@@ -66,5 +68,30 @@ describe('editing a programme', () => {
     expect(work).toEqual(
       courseIds.map((courseId) => ({ employee_id: cashier.id, course_id: courseId, reason: 'RULE' })),
     );
+  });
+
+  it('takes out a course unticked, its open work with it, and says why the last one stays', async () => {
+    const page = web.page;
+    await web.goto('/programmes');
+    await page.getByRole('button', { name: 'Edit LPE' }).click();
+    const form = page.getByRole('form', { name: 'Edit programme LPE' });
+    await form.getByLabel(courseTitles[1], { exact: true }).uncheck();
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Programme LP Essentials 2026 saved.').waitFor();
+    await form.getByLabel(courseTitles[1], { exact: true }).waitFor({ state: 'detached' });
+    expect(
+      await web.app.dataSource.query('SELECT course_id FROM program_courses WHERE program_id = ?', [programId]),
+    ).toEqual([{ course_id: courseIds[0] }]);
+    expect(
+      await web.app.dataSource.query('SELECT status FROM assignments WHERE employee_id = ? AND course_id = ?', [
+        cashier.id,
+        courseIds[1],
+      ]),
+    ).toEqual([{ status: 'CANCELLED' }]);
+
+    await form.getByLabel(courseTitles[0], { exact: true }).uncheck();
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByRole('alert').getByText('a programme requires at least one course').waitFor();
+    await checkAccessibility(page);
   });
 });

@@ -516,15 +516,24 @@ const cases: Case[] = [
     [
       'with a course twice',
       'OK',
-      program(() => ({ code: 'HDUP', courseIds: [String(course.course.id), String(course.course.id)] })),
+      program(() => ({
+        code: 'HDUP',
+        name: 'Hostile courses',
+        courseIds: [String(course.course.id), String(course.course.id)],
+      })),
     ],
-    ['with a reminder twice', 'OK', program({ code: 'HREM', reminderOffsetsDays: [7, 7] })],
-    ['with a job role twice', 'OK', program({ code: 'HJOB', requiredJobRoleCodes: ['CASHIER', 'cashier'] })],
+    ['with a reminder twice', 'OK', program({ code: 'HREM', name: 'Hostile reminders', reminderOffsetsDays: [7, 7] })],
+    [
+      'with a job role twice',
+      'OK',
+      program({ code: 'HJOB', name: 'Hostile job roles', requiredJobRoleCodes: ['CASHIER', 'cashier'] }),
+    ],
     [
       'with an audience rule twice',
       'OK',
       program(() => ({
         code: 'HAUD',
+        name: 'Hostile audience',
         audience: [
           { jobRoleCode: 'CASHIER', storeId: String(chart.stores.n2.id) },
           { jobRoleCode: 'CASHIER', storeId: String(chart.stores.n2.id) },
@@ -545,7 +554,21 @@ const cases: Case[] = [
     ['with a 10k name', BAD, () => ({ id: programId, input: { name: LONG } })],
     ['with a tab in the name', BAD, () => ({ id: programId, input: { name: 'LP\tBasics' } })],
     ['with a null validity', BAD, () => ({ id: programId, input: { validityMonths: null } })],
-    ['with a reminder twice', BAD, () => ({ id: programId, input: { reminderOffsetsDays: [7, 7] } })],
+    ['with a reminder twice', 'OK', () => ({ id: programId, input: { reminderOffsetsDays: [7, 7] } })],
+    ['removing a huge course id', BAD, () => ({ id: programId, input: { removeCourseIds: [HUGE_ID] } })],
+    [
+      'removing and adding one course',
+      BAD,
+      () => ({
+        id: programId,
+        input: { addCourseIds: [String(course.course.id)], removeCourseIds: [String(course.course.id)] },
+      }),
+    ],
+    [
+      'removing a course it does not require',
+      'OK',
+      () => ({ id: programId, input: { removeCourseIds: ['4000000000'] } }),
+    ],
     ['with a huge refresher id', BAD, () => ({ id: programId, input: { refresherCourseId: HUGE_ID } })],
     [
       'with an audience in an unknown region',

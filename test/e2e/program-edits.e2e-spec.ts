@@ -155,7 +155,6 @@ describe('changing a certification programme', () => {
       ['hr', { id, input: { addCourseIds: ['4000000'] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { addCourseIds: [draftCourseId] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { reminderOffsetsDays: [7, 0] } }, 'BAD_USER_INPUT'],
-      ['hr', { id, input: { reminderOffsetsDays: [7, 7] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { reminderOffsetsDays: [400] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { validityMonths: 1, reminderOffsetsDays: [30] } }, 'BAD_USER_INPUT'],
       ['hr', { id, input: { validityMonths: 2 } }, 'BAD_USER_INPUT'],
@@ -183,6 +182,65 @@ describe('changing a certification programme', () => {
       expect([who, variables, errorCode(response)]).toEqual([who, variables, code]);
     }
     expect(await rows()).toEqual(before);
+  });
+
+  it('keeps programme names apart as the database compares them, on create as on update, and writes nothing when refused', async () => {
+    await createProgram();
+    const rows = async () => ({
+      programs: await t.dataSource.query('SELECT * FROM certification_programs ORDER BY id'),
+      courses: await t.dataSource.query('SELECT * FROM program_courses ORDER BY program_id, course_id'),
+      assignments: await t.dataSource.query('SELECT * FROM assignments ORDER BY id'),
+      events: await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_events'),
+    });
+    const before = await rows();
+    for (const name of ['LP Essentials', 'lp essentials', ' LP ESSENTIALS ', 'LP Éssentials']) {
+      const response = await graphql(
+        t.app,
+        CREATE_PROGRAM,
+        {
+          input: {
+            code: 'LPX',
+            name,
+            courseIds: [courseId],
+            validityMonths: 12,
+            recertifyWindowDays: 60,
+            requiredJobRoleCodes: ['CASHIER'],
+          },
+        },
+        t.tokenFor(chart.people.hr),
+      );
+      expect([name, errorCode(response), response.errors?.[0].message]).toEqual([
+        name,
+        'CONFLICT',
+        `A programme named ${name.trim()} already exists`,
+      ]);
+    }
+    expect(await rows()).toEqual(before);
+
+    const other = await createProgram({ code: 'LPX', name: 'LP Extra' });
+    const renamed = await graphql(
+      t.app,
+      UPDATE_PROGRAM,
+      { id: other, input: { name: 'LP ESSENTIALS' } },
+      t.tokenFor(chart.people.hr),
+    );
+    expect(errorCode(renamed)).toBe('CONFLICT');
+  });
+
+  it('takes reminder offsets as a set, on create as on update: each day once, latest first', async () => {
+    const id = await createProgram({ reminderOffsetsDays: [7, 14, 7] });
+    const offsets = async () =>
+      (await asHr('{ certificationPrograms { reminderOffsetsDays } }')).certificationPrograms[0].reminderOffsetsDays;
+    expect(await offsets()).toEqual([14, 7]);
+
+    const { updateCertificationProgram } = await asHr(UPDATE_PROGRAM, {
+      id,
+      input: { reminderOffsetsDays: [3, 21, 3] },
+    });
+    expect(updateCertificationProgram.reminderOffsetsDays).toEqual([21, 3]);
+    // The same set again is nothing to change.
+    await asHr(UPDATE_PROGRAM, { id, input: { reminderOffsetsDays: [21, 3, 21] } });
+    expect(await programEvents()).toHaveLength(1);
   });
 
   it('replaces the audience rules: the newly required get the courses, the no longer required lose the rule-made work', async () => {

@@ -11,6 +11,7 @@ import { CertificationImportService } from './services/certification-import/cert
 import { CertificationQueries } from './services/certification-queries.service';
 import { CertificationWriter } from './services/certification-writer.service';
 import { IssueOnCompletionHook } from './services/issue-on-completion.hook';
+import { IssueOnCourseRemovalHook } from './services/issue-on-course-removal.hook';
 import { ProgramSeeder } from './services/program-seeder.service';
 import { ProgramService } from './services/program.service';
 import { VerificationService } from './services/verification.service';
@@ -29,7 +30,7 @@ const services = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(certificationEntities), AuditModule, AssignmentsModule, OrganisationModule],
-  providers: [...services, IssueOnCompletionHook],
+  providers: [...services, IssueOnCompletionHook, IssueOnCourseRemovalHook],
   exports: services,
 })
 export class CertificationModule {}

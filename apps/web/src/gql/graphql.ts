@@ -97,6 +97,7 @@ export type CreateCertificationProgramInput = {
   description?: string | null | undefined;
   /** MM-DD, required with renewalBasis FIXED_DATE: cycles end with that day in the holder's store's timezone; 02-29 falls on 28 February in other years */
   fixedExpiryDate?: string | null | undefined;
+  /** CONFLICT when another programme has the name, compared as the database does: case and accents aside */
   name: string;
   /** Days a new member of the audience has (default 30): their courses are due at the end of that day in their store's zone */
   onboardingDays?: number | null | undefined;
@@ -104,7 +105,7 @@ export type CreateCertificationProgramInput = {
   recertifyWindowDays: number;
   /** Passing it in the renewal window renews a held certification, as passing the required courses again does (the default). Once a certification has expired, only the refresher assigned in its window still renews it */
   refresherCourseId?: string | null | undefined;
-  /** Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1 */
+  /** Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept latest first. Left out or empty: 30, 14, 7, 1 */
   reminderOffsetsDays?: Array<number> | null | undefined;
   renewalBasis?: RenewalBasis | null | undefined;
   /** Job roles that must hold it, chain-wide */
@@ -235,7 +236,7 @@ export type UpdateCertificationProgramInput = {
   description?: string | null | undefined;
   /** MM-DD, with renewalBasis FIXED_DATE only; another basis drops it */
   fixedExpiryDate?: string | null | undefined;
-  /** CONFLICT when another programme has the name */
+  /** CONFLICT when another programme has the name, compared as the database does: case and accents aside */
   name?: string | null | undefined;
   /** Days new members of the audience have, from now on */
   onboardingDays?: number | null | undefined;
@@ -243,8 +244,10 @@ export type UpdateCertificationProgramInput = {
   recertifyWindowDays?: number | null | undefined;
   /** null: the required courses renew. Open refreshers of the course it replaces are cancelled (they would renew nothing); the new one is assigned at the next planning run */
   refresherCourseId?: string | null | undefined;
-  /** Days before due dates and expiry, each at least 1 and once; empty: 30, 14, 7, 1. Reminders still pending at an offset left out are cancelled; the next planning run plans the new offsets */
+  /** Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept latest first. Empty: 30, 14, 7, 1. Reminders still pending at an offset left out are cancelled; the next planning run plans the new offsets */
   reminderOffsetsDays?: Array<number> | null | undefined;
+  /** Courses to require no more (one not required changes nothing). Open work the programme assigned for them is cancelled, or handed to another programme that requires the course; completions and certificates stay. Those for whom a removed course was all that was left to pass are certified, dated from the change. BAD_USER_INPUT when no course would be left, or a course is also in addCourseIds */
+  removeCourseIds?: Array<string> | null | undefined;
   /** Dates the cycles issued from now on */
   renewalBasis?: RenewalBasis | null | undefined;
   /** Dates the cycles issued from now on; certificates already issued keep their expiry */

@@ -1,9 +1,11 @@
-import { Column, Entity, ForeignKey, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAtColumn } from '@lp/core';
 import { RenewalBasis } from '../rules/renewal-dating';
 
 /** Which courses make someone certified, for how long, and who must be. */
 @Entity('certification_programs')
+/** Names compare as the table's collation does: case and accents aside. */
+@Index('uq_certification_programs_name', ['name'], { unique: true })
 export class CertificationProgramEntity {
   @PrimaryGeneratedColumn({ unsigned: true })
   id!: number;

@@ -5,7 +5,7 @@ import { chunks, Clock } from '@lp/core';
 import { type ChangedEmployee, EmployeeLifecycle, dueDayEnd, localTime, resolveTimezone } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
 import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
-import { passCountsTowardProgram } from './pass-counts-toward-program';
+import { passedForProgram } from './pass-counts-toward-program';
 import { ProgramService } from './program.service';
 
 /**
@@ -25,11 +25,6 @@ const NOT_CERTIFIED = `
   NOT EXISTS (SELECT 1 FROM certifications c
                WHERE c.employee_id = e.id AND c.current_key = pa.program_id
                  AND c.revoked_at IS NULL AND c.expires_at > ?)`;
-
-/** The person `e` has passed the course `${course}.course_id` in a way that counts toward the programme `p`. */
-function passedForProgram(course: string): string {
-  return `EXISTS (SELECT 1 FROM assignments done WHERE ${passCountsTowardProgram(course)})`;
-}
 
 /**
  * The active people (e) in a programme's (p) audience, with its courses (pc): what a rule
@@ -64,7 +59,8 @@ function dueDayAfter(now: Date, timezone: string, days: number): Date {
  * in a way that counts toward the programme (for another programme, say) is not assigned
  * again, unless every one of them was: passing one is then how the certificate is earned. Moving out
  * cancels the open assignments the rule or the programme's refresher made, and leaving the
- * company all open ones; history and certificates stay. A valid
+ * company all open ones; a course the programme requires no more, its open work for that
+ * course; history and certificates stay. A valid
  * certificate, however issued, cancels the programme's rule-made and refresher ones
  * (closeForHolder). A rule-made assignment another programme still requires is handed over
  * to it instead of cancelled. All set-based; the unique open-assignment key makes repeats no-ops.
@@ -86,9 +82,10 @@ export class AudienceAssigner implements OnModuleInit {
     this.programs.replaceAudienceWith((manager, programId, replaceRules) =>
       this.replaceAudience(manager, programId, replaceRules),
     );
-    this.programs.onEdited(async (manager, before, after, addedCourseIds) => {
+    this.programs.onEdited(async (manager, before, after, { addedCourseIds, removedCourseIds }) => {
       if (before.refresherCourseId !== null && before.refresherCourseId !== after.refresherCourseId)
         await this.closeReplacedRefreshers(manager, after.id, before.refresherCourseId);
+      if (removedCourseIds.length > 0) await this.closeRemovedCourseWork(manager, after, removedCourseIds);
       if (addedCourseIds.length > 0)
         await this.insertRuleAssignments(manager, 'pa.program_id = ? AND pc.course_id IN (?)', [
           after.id,
@@ -180,6 +177,36 @@ export class AudienceAssigner implements OnModuleInit {
           AND NOT EXISTS (SELECT 1 FROM program_courses pc WHERE pc.program_id = a.program_id AND pc.course_id = a.course_id)
         FOR UPDATE`,
       [programId, courseId, AssignmentReason.REFRESHER, OPEN_ASSIGNMENT_STATUSES],
+    )) as { id: number }[];
+    await this.cancelOrHandOver(
+      manager,
+      rows.map((row) => Number(row.id)),
+    );
+  }
+
+  /**
+   * Courses a programme requires no more: the open work its audience rules made for them goes,
+   * and so do its refreshers of them unless one is its refresher course (which renews alone),
+   * handed over where another programme needs the course. A manager's own assignments stay.
+   */
+  private async closeRemovedCourseWork(
+    manager: EntityManager,
+    program: CertificationProgramEntity,
+    courseIds: number[],
+  ): Promise<void> {
+    const rows = (await manager.query(
+      `SELECT a.id FROM assignments a
+        WHERE a.program_id = ? AND a.course_id IN (?) AND a.status IN (?)
+          AND (a.reason IN (?) OR (a.reason = ? AND a.course_id <> COALESCE(?, 0)))
+        FOR UPDATE`,
+      [
+        program.id,
+        courseIds,
+        OPEN_ASSIGNMENT_STATUSES,
+        RULE_MADE,
+        AssignmentReason.REFRESHER,
+        program.refresherCourseId,
+      ],
     )) as { id: number }[];
     await this.cancelOrHandOver(
       manager,

@@ -7,13 +7,7 @@ import { windowOpensAt } from '../rules/certification-status';
 import { programRows } from './certification-rows';
 import { CertificationWriter } from './certification-writer.service';
 import { lockCurrentCycle } from './current-cycle';
-
-interface CompletedCourse {
-  course_id: number;
-  course_version_id: number | null;
-  completed_at: Date;
-  assignment_id: number;
-}
+import { type CompletedCourse, requiredCoursesCompletedSince } from './required-courses-completed';
 
 /**
  * Issues or renews certifications in the transaction that completes an assignment:
@@ -90,9 +84,8 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
     current: CertificationEntity | null,
   ): Promise<CompletedCourse[] | null> {
     const { employeeId } = assignment;
-    if (!current) return this.requiredCoursesCompletedSince(manager, program.id, employeeId, null);
-    if (current.revokedAt)
-      return this.requiredCoursesCompletedSince(manager, program.id, employeeId, current.revokedAt);
+    if (!current) return requiredCoursesCompletedSince(manager, program.id, employeeId, null);
+    if (current.revokedAt) return requiredCoursesCompletedSince(manager, program.id, employeeId, current.revokedAt);
 
     const renewalOpensAt = windowOpensAt(current.expiresAt, program.recertifyWindowDays);
     if (assignment.completedAt! < renewalOpensAt) return null;
@@ -102,7 +95,7 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
     ) {
       return [this.asCompleted(assignment)];
     }
-    return this.requiredCoursesCompletedSince(manager, program.id, employeeId, renewalOpensAt);
+    return requiredCoursesCompletedSince(manager, program.id, employeeId, renewalOpensAt);
   }
 
   /**
@@ -126,29 +119,5 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
       completed_at: assignment.completedAt!,
       assignment_id: assignment.id,
     };
-  }
-
-  /** The latest completion of each required course since `since`, or null while one is missing. */
-  private async requiredCoursesCompletedSince(
-    manager: EntityManager,
-    programId: number,
-    employeeId: number,
-    since: Date | null,
-  ): Promise<CompletedCourse[] | null> {
-    const rows = (await manager.query(
-      `SELECT pc.course_id,
-              (SELECT a.id FROM assignments a
-                WHERE a.employee_id = ? AND a.course_id = pc.course_id AND a.status = 'COMPLETED'
-                  AND (? IS NULL OR a.completed_at >= ?)
-                ORDER BY a.completed_at DESC LIMIT 1) AS assignment_id
-         FROM program_courses pc
-        WHERE pc.program_id = ?`,
-      [employeeId, since, since, programId],
-    )) as { course_id: number; assignment_id: number | null }[];
-    if (rows.length === 0 || rows.some((r) => r.assignment_id === null)) return null;
-    return (await manager.query(
-      `SELECT id AS assignment_id, course_id, course_version_id, completed_at FROM assignments WHERE id IN (?)`,
-      [rows.map((r) => r.assignment_id)],
-    )) as CompletedCourse[];
   }
 }

@@ -14,3 +14,8 @@ export function passCountsTowardProgram(course: string): string {
          OR done.completed_at >= COALESCE(cur.revoked_at,
                                           DATE_SUB(cur.expires_at, INTERVAL p.recertify_window_days DAY)))`;
 }
+
+/** The person `e` has passed the course `${course}.course_id` in a way that counts toward the programme `p`. */
+export function passedForProgram(course: string): string {
+  return `EXISTS (SELECT 1 FROM assignments done WHERE ${passCountsTowardProgram(course)})`;
+}

@@ -56,11 +56,23 @@ export interface UpdateProgramInput {
   audience?: AudienceRuleInput[];
   /** Courses to require as well; one required already changes nothing. */
   addCourseIds?: number[];
+  /** Courses to require no more; one not required changes nothing. At least one course stays. */
+  removeCourseIds?: number[];
 }
 
 export const DEFAULT_REMINDER_OFFSETS = [30, 14, 7, 1];
 
-/** As the planner will use them, so the programme shows the reminders that are sent. */
+/** The unique key on programme names (CertificationProgramEntity). */
+const PROGRAM_NAME_KEY = 'uq_certification_programs_name';
+
+function nameTaken(name: string): ConflictError {
+  return new ConflictError(`A programme named ${name} already exists`);
+}
+
+/**
+ * As the planner will use them, so the programme shows the reminders that are sent: a set,
+ * each day once and the latest first, however the input repeated or ordered them.
+ */
 function storedReminderOffsets(offsetsDays: number[] | undefined): number[] {
   const offsets = offsetsDays && offsetsDays.length > 0 ? offsetsDays : DEFAULT_REMINDER_OFFSETS;
   return [...new Set(offsets)].sort((a, b) => b - a);
@@ -73,15 +85,23 @@ export type ProgramCreatedHook = (
   actorId: number | null,
 ) => Promise<void>;
 
+/** The required courses an edit added and removed, and who edited. */
+export interface ProgramCourseChange {
+  addedCourseIds: number[];
+  removedCourseIds: number[];
+  actorId: number | null;
+}
+
 /**
  * Called in the editing transaction, once the programme's settings and courses are saved,
- * e.g. to cancel reminders it dropped or assign the courses it added.
+ * e.g. to cancel reminders it dropped, assign the courses it added or close the work of
+ * those it removed.
  */
 export type ProgramEditedHook = (
   manager: EntityManager,
   before: CertificationProgramEntity,
   after: CertificationProgramEntity,
-  addedCourseIds: number[],
+  courses: ProgramCourseChange,
 ) => Promise<void>;
 
 /**
@@ -168,6 +188,7 @@ export class ProgramService {
           ...(input.refresherCourseId ? [input.refresherCourseId] : []),
         ]);
         const audience = await this.resolveAudience(manager, input);
+        await this.assertNameFree(manager, input.name);
         const program = manager.create(CertificationProgramEntity, {
           code: input.code,
           name: input.name,
@@ -203,6 +224,7 @@ export class ProgramService {
         return program;
       });
     } catch (error) {
+      if (isDuplicateKeyError(error, PROGRAM_NAME_KEY)) throw nameTaken(input.name);
       if (isDuplicateKeyError(error)) throw new ConflictError(`A programme with code ${input.code} already exists`);
       if (isMissingReferenceError(error))
         throw new BadInputError('audience: a store or region does not exist', 'audience');
@@ -219,12 +241,15 @@ export class ProgramService {
    * course); the next planning run plans by the new ones. New rules assign the courses to the
    * people they newly require; people no longer required lose the open work the rules made.
    * A course added is required from now on: holders keep their certificates (they pass it to
-   * renew), and the audience's people working toward one get it at once.
+   * renew), and the audience's people working toward one get it at once. A course removed is
+   * required no more: the open work the programme made for it goes (AudienceAssigner), and those
+   * it was all that was left to pass for are certified as by passing it (IssueOnCourseRemovalHook).
+   * At least one course stays.
    */
   async update(id: number, input: UpdateProgramInput, actorId: number | null): Promise<CertificationProgramEntity> {
-    const offsets = input.reminderOffsetsDays;
-    if (offsets && new Set(offsets).size !== offsets.length) {
-      throw new BadInputError('reminderOffsetsDays: each offset once', 'reminderOffsetsDays');
+    const [toAdd, toRemove] = [new Set(input.addCourseIds ?? []), new Set(input.removeCourseIds ?? [])];
+    if ([...toRemove].some((courseId) => toAdd.has(courseId))) {
+      throw new BadInputError('removeCourseIds: a course cannot be added and removed at once', 'removeCourseIds');
     }
     try {
       return await retriedTransaction(this.dataSource, async (manager) => {
@@ -236,7 +261,14 @@ export class ProgramService {
         const program = this.edited(before, input);
         if (input.name !== undefined) await this.assertNameFree(manager, program.name, id);
         const courseIds = (await manager.findBy(ProgramCourseEntity, { programId: id })).map((c) => c.courseId);
-        const added = [...new Set(input.addCourseIds ?? [])].filter((courseId) => !courseIds.includes(courseId));
+        const added = [...toAdd].filter((courseId) => !courseIds.includes(courseId));
+        const removed = courseIds.filter((courseId) => toRemove.has(courseId));
+        if (removed.length > 0 && courseIds.length + added.length === removed.length) {
+          throw new BadInputError(
+            'removeCourseIds: a programme requires at least one course; add its replacement in the same change',
+            'removeCourseIds',
+          );
+        }
         await this.assertPublishedCourses(manager, [
           ...added,
           ...(input.refresherCourseId ? [input.refresherCourseId] : []),
@@ -245,7 +277,8 @@ export class ProgramService {
         const rulesAfter = input.audience ? sortedRules(await this.resolveAudience(manager, input)) : rulesBefore;
         const [was, is] = [programSnapshot(before), programSnapshot(program)];
         const rulesChanged = JSON.stringify(rulesBefore) !== JSON.stringify(rulesAfter);
-        if (!rulesChanged && added.length === 0 && JSON.stringify(was) === JSON.stringify(is)) return before;
+        const coursesChanged = added.length > 0 || removed.length > 0;
+        if (!rulesChanged && !coursesChanged && JSON.stringify(was) === JSON.stringify(is)) return before;
 
         await manager.save(program);
         if (added.length > 0) {
@@ -254,6 +287,7 @@ export class ProgramService {
             added.map((courseId) => ({ programId: id, courseId })),
           );
         }
+        if (removed.length > 0) await manager.delete(ProgramCourseEntity, { programId: id, courseId: In(removed) });
         // The audience first: an added course then goes to those the new rules require only.
         if (rulesChanged) {
           await this.audienceReplacer(manager, id, async () => {
@@ -266,18 +300,24 @@ export class ProgramService {
             }
           });
         }
-        for (const hook of this.editedHooks) await hook(manager, before, program, added);
+        const courseChange = { addedCourseIds: added, removedCourseIds: removed, actorId };
+        for (const hook of this.editedHooks) await hook(manager, before, program, courseChange);
         await this.audit.record(manager, {
           actorId,
           action: 'CERTIFICATION_PROGRAM_UPDATED',
           subjectType: 'CertificationProgram',
           subjectId: id,
           before: { ...was, courseIds, audience: rulesBefore },
-          after: { ...is, courseIds: [...courseIds, ...added], audience: rulesAfter },
+          after: {
+            ...is,
+            courseIds: [...courseIds.filter((courseId) => !toRemove.has(courseId)), ...added],
+            audience: rulesAfter,
+          },
         });
         return program;
       });
     } catch (error) {
+      if (isDuplicateKeyError(error, PROGRAM_NAME_KEY)) throw nameTaken(input.name!);
       if (isMissingReferenceError(error))
         throw new BadInputError('audience: a store or region does not exist', 'audience');
       throw error;
@@ -318,10 +358,13 @@ export class ProgramService {
     return program;
   }
 
-  /** A rename must not make two programmes that reports and certificates cannot tell apart. */
-  private async assertNameFree(manager: EntityManager, name: string, programId: number): Promise<void> {
+  /**
+   * Two programmes that reports and certificates cannot tell apart are refused, as the
+   * collation compares names (case and accents aside). The unique key settles a race.
+   */
+  private async assertNameFree(manager: EntityManager, name: string, programId?: number): Promise<void> {
     const taken = await manager.findOneBy(CertificationProgramEntity, { name });
-    if (taken && taken.id !== programId) throw new ConflictError(`A programme named ${name} already exists`);
+    if (taken && taken.id !== programId) throw nameTaken(name);
   }
 
   /**

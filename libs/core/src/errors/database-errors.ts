@@ -15,8 +15,15 @@ function errno(error: unknown): number | undefined {
   return typeof candidate === 'number' ? candidate : undefined;
 }
 
-export function isDuplicateKeyError(error: unknown): boolean {
-  return errno(error) === ER_DUP_ENTRY;
+/** A unique key refused the row; given `key`, that key (by its name) and no other. */
+export function isDuplicateKeyError(error: unknown, key?: string): boolean {
+  if (errno(error) !== ER_DUP_ENTRY) return false;
+  if (key === undefined) return true;
+  const message =
+    (error as { sqlMessage?: unknown }).sqlMessage ??
+    (error as { driverError?: { sqlMessage?: unknown } }).driverError?.sqlMessage;
+  // MariaDB names the key alone ('uq_x'), MySQL 8 with its table ('table.uq_x').
+  return typeof message === 'string' && new RegExp(`for key '(?:[^']*\\.)?${key}'$`).test(message);
 }
 
 export function isMissingReferenceError(error: unknown): boolean {

@@ -299,6 +299,7 @@ function EditProgramme({
   const [renewalBasis, setRenewalBasis] = useState<RenewalBasis>(programme.renewalBasis);
   const [fixedExpiryDate, setFixedDate] = useState(programme.fixedExpiryDate ?? '');
   const [addedCourseId, setAddedCourse] = useState('');
+  const [removedCourseIds, setRemovedCourses] = useState<string[]>([]);
   const [update, save] = useMutation(UpdateProgrammeDocument);
   const errors = useFieldErrors(update.error, [
     'name',
@@ -326,6 +327,7 @@ function EditProgramme({
     if (renewalBasis === 'FIXED_DATE' && fixedExpiryDate.trim() !== (programme.fixedExpiryDate ?? ''))
       input.fixedExpiryDate = fixedExpiryDate.trim();
     if (addedCourseId) input.addCourseIds = [addedCourseId];
+    if (removedCourseIds.length > 0) input.removeCourseIds = removedCourseIds;
     if (!sameList([...roles].sort(), [...chainWide].sort())) {
       input.audience = [
         ...roles.map((jobRoleCode) => ({ jobRoleCode })),
@@ -333,7 +335,10 @@ function EditProgramme({
       ];
     }
     const result = await save({ id: programme.id, input });
-    if (result.data) setAddedCourse('');
+    if (result.data) {
+      setAddedCourse('');
+      setRemovedCourses([]);
+    }
   }
 
   return (
@@ -348,8 +353,10 @@ function EditProgramme({
       <form ref={errors.formRef} onSubmit={submit} aria-label={`Edit programme ${programme.code}`}>
         <p className="muted">
           Certificates already issued keep their dates; a course added is passed at the next renewal, and those working
-          toward the certificate get it now. Reminders still planned at offsets you remove are cancelled; people a job
-          role you add requires get the courses, and people no longer required lose the work it made.
+          toward the certificate get it now. A course unticked is required no more: its open work for the programme is
+          cancelled, and whoever it was the last course left for is certified. Reminders still planned at offsets you
+          remove are cancelled; people a job role you add requires get the courses, and people no longer required lose
+          the work it made.
         </p>
         <TextField
           label="Name"
@@ -365,7 +372,23 @@ function EditProgramme({
           error={errors.of('description')}
           onChange={(e) => setDescription(e.target.value)}
         />
-        <p>Courses that must all be passed: {programme.courses.map((c) => c.title).join(', ')}</p>
+        <fieldset>
+          <legend>Courses that must all be passed</legend>
+          {programme.courses.map((course) => (
+            <Checkbox
+              key={course.id}
+              label={course.title}
+              checked={!removedCourseIds.includes(course.id)}
+              onChange={(e) =>
+                setRemovedCourses(
+                  e.target.checked
+                    ? removedCourseIds.filter((id) => id !== course.id)
+                    : [...removedCourseIds, course.id],
+                )
+              }
+            />
+          ))}
+        </fieldset>
         <CourseSelect
           label="Add a required course"
           value={addedCourseId}

@@ -45,7 +45,9 @@ export class CreateCertificationProgramInput {
   @Matches(/^[A-Z][A-Z0-9]{1,11}$/, { message: 'code must be 2-12 capitals or digits, starting with a letter' })
   code!: string;
 
-  @Field()
+  @Field({
+    description: 'CONFLICT when another programme has the name, compared as the database does: case and accents aside',
+  })
   @Trim()
   @IsNotEmpty()
   @MaxLength(120)
@@ -86,7 +88,9 @@ export class CreateCertificationProgramInput {
 
   @Field(() => [Int], {
     nullable: true,
-    description: 'Days before due dates and expiry, each at least 1; left out or empty: 30, 14, 7, 1',
+    description:
+      'Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept ' +
+      'latest first. Left out or empty: 30, 14, 7, 1',
   })
   @OptionalInput()
   @ArrayMaxSize(10)

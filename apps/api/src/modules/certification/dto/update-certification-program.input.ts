@@ -23,7 +23,10 @@ import { AudienceRuleInput } from './create-certification-program.input';
 /** Fields to change; the others keep their value. The code stays: it numbers the certificates. */
 @InputType()
 export class UpdateCertificationProgramInput {
-  @Field({ nullable: true, description: 'CONFLICT when another programme has the name' })
+  @Field({
+    nullable: true,
+    description: 'CONFLICT when another programme has the name, compared as the database does: case and accents aside',
+  })
   @Omittable()
   @Trim()
   @IsNotEmpty()
@@ -71,8 +74,9 @@ export class UpdateCertificationProgramInput {
   @Field(() => [Int], {
     nullable: true,
     description:
-      'Days before due dates and expiry, each at least 1 and once; empty: 30, 14, 7, 1. Reminders still pending ' +
-      'at an offset left out are cancelled; the next planning run plans the new offsets',
+      'Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept ' +
+      'latest first. Empty: 30, 14, 7, 1. Reminders still pending at an offset left out are cancelled; the next ' +
+      'planning run plans the new offsets',
   })
   @Omittable()
   @ArrayMaxSize(10)
@@ -123,4 +127,16 @@ export class UpdateCertificationProgramInput {
   @Omittable()
   @ArrayMaxSize(50)
   addCourseIds?: number[];
+
+  @IdListField({
+    nullable: true,
+    description:
+      'Courses to require no more (one not required changes nothing). Open work the programme assigned for them ' +
+      'is cancelled, or handed to another programme that requires the course; completions and certificates stay. ' +
+      'Those for whom a removed course was all that was left to pass are certified, dated from the change. ' +
+      'BAD_USER_INPUT when no course would be left, or a course is also in addCourseIds',
+  })
+  @Omittable()
+  @ArrayMaxSize(50)
+  removeCourseIds?: number[];
 }
