@@ -184,6 +184,14 @@ describe('closed stores: assigning work and their regions', () => {
           'Its closed stores keep their history in it, and the current reports leave it out while none of its stores is open. ' +
           'To merge it with another region, move its stores there first (updateStore with a regionId).',
       );
+
+      // Beside an open store, a closed one is counted as such, and merging is the advice.
+      const south = chart.regions.south;
+      await buildStore(t.dataSource, { code: 'PIER', regionId: south.id, closedOn: '2026-02-01' });
+      expect((await refused(chart.people.hr, 'CONFLICT', DELETE_REGION, { id: south.id })).message).toBe(
+        `Region ${south.code} cannot be deleted: 1 store and 1 closed store refer to it. ` +
+          'Move its stores to another region first (updateStore with a regionId); that is how two regions merge.',
+      );
     });
   });
 });
