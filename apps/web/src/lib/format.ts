@@ -107,6 +107,11 @@ export function endOfDay(day: string, timeZone: string): string {
   return new Date(instant).toISOString();
 }
 
+/** A store's code as lists write it: a closed store stays in them, to look back at, marked. */
+export function storeCode(store: { code: string; closedOn?: string | null }): string {
+  return store.closedOn ? `${store.code} (closed)` : store.code;
+}
+
 export function humanize(code: string): string {
   return code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
 }

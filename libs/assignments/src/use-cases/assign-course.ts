@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { BadInputError, Clock, ForbiddenError, NotFoundError, retriedTransaction } from '@lp/core';
+import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, retriedTransaction } from '@lp/core';
 import {
   type AccessScope,
   dueDayEnd,
@@ -47,6 +47,11 @@ interface DueSql {
 /** The last moment a DATETIME column holds (MySQL's documented range). */
 const LATEST_DUE = Date.UTC(9999, 11, 31, 23, 59, 59);
 
+/** How many closed stores a refusal names before it counts the rest. */
+const CLOSED_STORES_NAMED = 5;
+
+const NOBODY_THERE = 'nobody works there to assign a course to.';
+
 /**
  * Assigns a course to people, a store, a region or job roles within the caller's scope,
  * in one set-based statement. Given a day, the work ends at 23:59 of it in each person's
@@ -85,6 +90,7 @@ export class AssignCourse {
     const { result, storeIds } = await retriedTransaction(this.dataSource, async (manager) => {
       await this.assertPublishedCourse(manager, request.courseId);
       const target = await this.targetSql(manager, scope, request);
+      await this.assertScopeHasOpenStore(manager, scope);
       const due = await this.dueSql(manager, request, target, now);
       const result = (await manager.query(
         `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, assigned_by_id, created_at, updated_at)
@@ -246,23 +252,38 @@ export class AssignCourse {
       params.push(ids);
     }
     if (request.storeId !== undefined) {
-      const [store] = (await manager.query('SELECT id, region_id FROM stores WHERE id = ?', [request.storeId])) as {
-        id: number;
-        region_id: number;
-      }[];
+      const [store] = (await manager.query(
+        "SELECT id, code, region_id, DATE_FORMAT(closed_on, '%Y-%m-%d') AS closed_on FROM stores WHERE id = ?",
+        [request.storeId],
+      )) as { id: number; code: string; region_id: number; closed_on: string | null }[];
       if (!store) throw new NotFoundError('Store', request.storeId);
       if (!scopeCoversStore(scope, { id: store.id, regionId: store.region_id })) {
         throw new ForbiddenError('This store is outside your scope');
+      }
+      if (store.closed_on !== null) {
+        throw new ConflictError(`Store ${store.code} was closed on ${store.closed_on}: ${NOBODY_THERE}`, {
+          field: 'storeId',
+          closedOn: store.closed_on,
+        });
       }
       clauses.push('e.store_id = ?');
       params.push(request.storeId);
     }
     if (request.regionId !== undefined) {
-      const [region] = (await manager.query('SELECT id FROM regions WHERE id = ?', [request.regionId])) as {
-        id: number;
-      }[];
+      const [region] = (await manager.query(
+        `SELECT r.code,
+                (SELECT COUNT(*) FROM stores s WHERE s.region_id = r.id) AS stores,
+                (SELECT COUNT(*) FROM stores s WHERE s.region_id = r.id AND s.closed_on IS NULL) AS open_stores
+           FROM regions r WHERE r.id = ?`,
+        [request.regionId],
+      )) as { code: string; stores: number | string; open_stores: number | string }[];
       if (!region) throw new NotFoundError('Region', request.regionId);
       if (!scopeCoversRegion(scope, request.regionId)) throw new ForbiddenError('This region is outside your scope');
+      if (Number(region.stores) > 0 && Number(region.open_stores) === 0) {
+        throw new ConflictError(`Every store of region ${region.code} is closed: ${NOBODY_THERE}`, {
+          field: 'regionId',
+        });
+      }
       clauses.push('e.store_id IN (SELECT s.id FROM stores s WHERE s.region_id = ?)');
       params.push(request.regionId);
     }
@@ -281,6 +302,35 @@ export class AssignCourse {
     }
     const scoped = this.scopeSql(scope);
     return { where: [...clauses, scoped.where].join(' AND '), params: [...params, ...scoped.params] };
+  }
+
+  /**
+   * A manager whose every store is closed (managedStoreIds, or the stores of their regions, may
+   * name closed ones: they keep the history of who ran them) has nobody to assign to, whatever
+   * the request names: CONFLICT says why, where the insert would have assigned to nobody.
+   */
+  private async assertScopeHasOpenStore(manager: EntityManager, scope: AccessScope): Promise<void> {
+    const stores =
+      scope.kind === 'stores' && scope.storeIds.length > 0
+        ? { where: 's.id IN (?)', params: [scope.storeIds] }
+        : scope.kind === 'regions' && scope.regionIds.length > 0
+          ? { where: 's.region_id IN (?)', params: [scope.regionIds] }
+          : null;
+    if (stores === null) return;
+    const [open] = (await manager.query(
+      `SELECT 1 AS found FROM stores s WHERE ${stores.where} AND s.closed_on IS NULL LIMIT 1`,
+      stores.params,
+    )) as unknown[];
+    if (open) return;
+    const closed = (await manager.query(
+      `SELECT s.code, DATE_FORMAT(s.closed_on, '%Y-%m-%d') AS closed_on FROM stores s WHERE ${stores.where}
+        ORDER BY s.code LIMIT ${CLOSED_STORES_NAMED + 1}`,
+      stores.params,
+    )) as { code: string; closed_on: string }[];
+    if (closed.length === 0) return;
+    const named = closed.slice(0, CLOSED_STORES_NAMED).map((store) => `${store.code} on ${store.closed_on}`);
+    if (closed.length > CLOSED_STORES_NAMED) named.push('…');
+    throw new ConflictError(`Every store you manage is closed (${named.join(', ')}): ${NOBODY_THERE}`);
   }
 
   private scopeSql(scope: AccessScope): TargetSql {

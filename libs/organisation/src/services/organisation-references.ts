@@ -102,10 +102,11 @@ export async function storeReferences(
 export async function regionReferences(
   manager: EntityManager,
   regionId: number,
-): Promise<{ sentence: string | null; stores: number; managers: number; programs: string | null }> {
+): Promise<{ sentence: string | null; stores: number; openStores: number; managers: number; programs: string | null }> {
   const [row] = (await manager.query(
     `SELECT
        (SELECT COUNT(*) FROM stores WHERE region_id = ?) AS stores,
+       (SELECT COUNT(*) FROM stores WHERE region_id = ? AND closed_on IS NULL) AS open_stores,
        (SELECT COUNT(*) FROM region_managers m JOIN employees e ON e.id = m.employee_id
          WHERE m.region_id = ? AND e.active = 1) AS managers,
        (SELECT COUNT(*) FROM region_managers m JOIN employees e ON e.id = m.employee_id
@@ -113,15 +114,17 @@ export async function regionReferences(
        (SELECT GROUP_CONCAT(DISTINCT p.code ORDER BY p.code SEPARATOR ', ')
           FROM program_audiences a JOIN certification_programs p ON p.id = a.program_id
          WHERE a.region_id = ?) AS programs`,
-    [regionId, regionId, regionId, regionId],
-  )) as { stores: string; managers: string; former_managers: string; programs: string | null }[];
-  const [stores, managers] = [Number(row.stores), Number(row.managers)];
+    [regionId, regionId, regionId, regionId, regionId],
+  )) as { stores: string; open_stores: string; managers: string; former_managers: string; programs: string | null }[];
+  const [stores, openStores, managers] = [Number(row.stores), Number(row.open_stores), Number(row.managers)];
   return {
     stores,
+    openStores,
     managers,
     programs: row.programs,
     sentence: referToIt([
-      counted(stores, 'store'),
+      counted(openStores, 'store'),
+      counted(stores - openStores, 'closed store'),
       counted(managers, 'regional manager'),
       counted(Number(row.former_managers), 'former regional manager'),
       audienceOf(row.programs),

@@ -79,8 +79,9 @@ export class RegionService {
 
   /**
    * Deletes a region nothing refers to. One with stores is refused with CONFLICT: moving its
-   * stores to another region (updateStore) first is how two regions merge. Nothing is written
-   * on refusal.
+   * stores to another region (updateStore) first is how two regions merge. Closed stores count
+   * too, as their history is read in their region: a region whose stores have all closed stays,
+   * out of the current reports. Nothing is written on refusal.
    */
   async delete(id: number, actorId: number | null): Promise<RegionEntity> {
     return this.dataSource.transaction(async (manager) => {
@@ -89,9 +90,12 @@ export class RegionService {
       const references = await regionReferences(manager, id);
       if (references.sentence) {
         const stores =
-          references.stores > 0
-            ? ' Move its stores to another region first (updateStore with a regionId); that is how two regions merge.'
-            : '';
+          references.stores === 0
+            ? ''
+            : references.openStores === 0
+              ? ' Its closed stores keep their history in it, and the current reports leave it out while none of its stores is open.' +
+                ' To merge it with another region, move its stores there first (updateStore with a regionId).'
+              : ' Move its stores to another region first (updateStore with a regionId); that is how two regions merge.';
         const managers =
           references.managers > 0
             ? ' Give its regional managers another region (updateEmployee with a managedRegionId).'

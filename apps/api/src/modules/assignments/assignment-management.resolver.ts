@@ -36,7 +36,7 @@ export class AssignmentManagementResolver {
 
   @Mutation(() => AssignmentResultObject, {
     description:
-      'Already-open assignments are skipped, never duplicated. Naming someone outside your scope is FORBIDDEN, with nothing written; extensions.employeeIds says who',
+      'Already-open assignments are skipped, never duplicated. Naming someone outside your scope is FORBIDDEN, with nothing written; extensions.employeeIds says who. Nobody works in a closed store, so naming one (storeId), a region whose stores are all closed (regionId), or assigning as a manager whose every store is closed is CONFLICT, with nothing written',
   })
   @Roles(...MANAGERS)
   assignCourse(@Args('input') input: AssignCourseInput, @CurrentActor() actor: Actor): Promise<AssignmentResultObject> {

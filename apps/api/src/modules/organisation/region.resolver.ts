@@ -40,7 +40,7 @@ export class RegionResolver {
 
   @Mutation(() => RegionObject, {
     description:
-      'Deletes a region nothing refers to and returns it as it was. CONFLICT, with nothing written, while stores, regional managers or audience rules refer to it; to merge two regions, move the stores with updateStore first',
+      'Deletes a region nothing refers to and returns it as it was. CONFLICT, with nothing written, while stores (closed ones too: their history is read in it), regional managers or audience rules refer to it; to merge two regions, move the stores with updateStore first. A region whose stores are all closed stays, left out of the current reports',
   })
   @Roles(Role.HR, Role.ADMIN)
   deleteRegion(

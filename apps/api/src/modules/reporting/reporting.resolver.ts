@@ -60,7 +60,8 @@ export class ReportingResolver {
   }
 
   @Query(() => [RegionComplianceObject], {
-    description: 'One row per region with a store in the caller’s scope; figures count only those stores',
+    description:
+      'One row per region with an open store in the caller’s scope; figures count only those stores. A region whose stores are all closed has no row',
   })
   @Roles(...MANAGERS_AND_HR)
   async regionCompliance(
@@ -71,7 +72,8 @@ export class ReportingResolver {
   }
 
   @Query(() => ComplianceTotalsObject, {
-    description: 'The total over every store in the caller’s scope: the whole chain for HR',
+    description:
+      'The total over every open store in the caller’s scope: the whole chain for HR. Over no open store (every store in scope closed), nobody is required: zeros and compliancePercent 100',
   })
   @Roles(...MANAGERS_AND_HR)
   async chainCompliance(

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { CertificationStatus } from '../../gql/graphql';
 import { queryString } from '../../lib/download';
-import { compact, formatDay, fullName } from '../../lib/format';
+import { compact, formatDay, fullName, storeCode } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { DownloadButton } from '../../ui/DownloadButton';
@@ -40,6 +40,7 @@ const CertificationSearchDocument = graphql(`
             lastName
             store {
               code
+              closedOn
             }
           }
         }
@@ -151,7 +152,7 @@ export function CertificationsPage() {
             rowKey={(c) => c.id}
             columns={[
               { header: 'Person', cell: (c) => <Link to={`/people/${c.employee.id}`}>{fullName(c.employee)}</Link> },
-              { header: 'Store', cell: (c) => c.employee.store.code },
+              { header: 'Store', cell: (c) => storeCode(c.employee.store) },
               { header: 'Programme', cell: (c) => c.program.name },
               { header: 'Certificate', cell: (c) => <span className="mono">{c.certificateNumber}</span> },
               { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },

@@ -11,6 +11,7 @@ import { Alert, ErrorAlert, Spinner } from '../../ui/Feedback';
 import { MAX_PAGE_SIZE } from '../../lib/paging';
 import { Checkbox, SelectField, TextField } from '../../ui/Field';
 import { Card, PageHeader } from '../../ui/Layout';
+import { ClosedStoreNotice } from './ClosedStoreNotice';
 import { type CourseChoice, CourseSelect } from './CourseSelect';
 import { useStorePicker } from './useStorePicker';
 
@@ -575,7 +576,15 @@ export function AssignPage() {
         back={{ to: `/store${store ? `?store=${store.id}` : ''}`, label: 'Store dashboard' }}
         actions={picker}
       />
-      {store ? <AssignStart key={store.id} store={store} /> : fallback}
+      {store?.closedOn ? (
+        <ClosedStoreNotice store={{ name: store.name, closedOn: store.closedOn }}>
+          There is nobody to assign a course to: choose an open store.
+        </ClosedStoreNotice>
+      ) : store ? (
+        <AssignStart key={store.id} store={store} />
+      ) : (
+        fallback
+      )}
     </>
   );
 }

@@ -51,6 +51,7 @@ const EmployeeRecordDocument = graphql(`
         code
         name
         timezone
+        closedOn
       }
       history {
         kind
@@ -548,7 +549,7 @@ export function EmployeePage() {
     <>
       <PageHeader
         title={fullName(person)}
-        description={`${person.jobRole.name} · ${person.store.code} ${person.store.name}`}
+        description={`${person.jobRole.name} · ${person.store.code} ${person.store.name}${person.store.closedOn ? ' (closed)' : ''}`}
         back={back}
         actions={
           person.active ? (

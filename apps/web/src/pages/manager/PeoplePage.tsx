@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { compact, fullName, humanize } from '../../lib/format';
+import { compact, fullName, humanize, storeCode } from '../../lib/format';
 import { PAGE_SIZE, useCursorPages } from '../../lib/paging';
 import { DataTable, Pager } from '../../ui/DataTable';
 import { Badge, QueryStatus } from '../../ui/Feedback';
@@ -37,6 +37,7 @@ const PeopleDocument = graphql(`
           store {
             id
             code
+            closedOn
           }
         }
       }
@@ -94,7 +95,7 @@ export function PeoplePage() {
               { header: 'Name', cell: (p) => <Link to={`/people/${p.id}`}>{fullName(p)}</Link> },
               { header: 'Number', cell: (p) => p.employeeNumber },
               { header: 'Job role', cell: (p) => p.jobRole.name },
-              { header: 'Store', cell: (p) => p.store.code },
+              { header: 'Store', cell: (p) => storeCode(p.store) },
               {
                 header: 'Access',
                 cell: (p) => (

@@ -14,6 +14,7 @@ import { ErrorAlert, QueryStatus, Spinner, StatusBadge } from '../../ui/Feedback
 import { SelectField } from '../../ui/Field';
 import { Card, PageHeader, Stat } from '../../ui/Layout';
 import { TrendChart } from '../../ui/TrendChart';
+import { ClosedStoreNotice } from './ClosedStoreNotice';
 import { useStorePicker } from './useStorePicker';
 
 const StoreComplianceDocument = graphql(`
@@ -405,6 +406,7 @@ function StoreFigures({ storeId, timeZone }: StoreProps) {
 
 export function StoreDashboardPage() {
   const { store, picker, fallback } = useStorePicker();
+  const open = store !== null && store.closedOn === null;
   return (
     <>
       <PageHeader
@@ -413,18 +415,23 @@ export function StoreDashboardPage() {
         actions={
           <>
             {picker}
-            {store && (
+            {open && (
               <DownloadButton
                 label="Export certificates"
                 filename="certifications.csv"
                 url={`/reports/certifications.csv${queryString({ storeId: store.id, holderActive: true })}`}
               />
             )}
-            {store && <ButtonLink to={`/store/assign?store=${store.id}`}>Assign a refresher</ButtonLink>}
+            {open && <ButtonLink to={`/store/assign?store=${store.id}`}>Assign a refresher</ButtonLink>}
           </>
         }
       />
-      {store ? (
+      {store?.closedOn ? (
+        <ClosedStoreNotice store={{ name: store.name, closedOn: store.closedOn }}>
+          It has no figures to follow and nobody to assign work to. Its former staff are on the{' '}
+          <Link to="/people">People</Link> page: choose this store and the status Deactivated.
+        </ClosedStoreNotice>
+      ) : store ? (
         <>
           <StoreFigures storeId={store.id} timeZone={store.timezone} />
           <OverdueWork storeId={store.id} timeZone={store.timezone} />

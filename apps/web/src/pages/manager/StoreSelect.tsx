@@ -6,14 +6,15 @@ import { MAX_PAGE_SIZE as MAX_CHOICES } from '../../lib/paging';
 import { SelectField, TextField } from '../../ui/Field';
 
 export const StoreChoicesDocument = graphql(`
-  query StoreChoices($search: String, $regionId: ID, $first: Int) {
-    stores(search: $search, regionId: $regionId, first: $first) {
+  query StoreChoices($search: String, $regionId: ID, $closed: Boolean, $first: Int) {
+    stores(search: $search, regionId: $regionId, closed: $closed, first: $first) {
       totalCount
       edges {
         node {
           id
           code
           name
+          closedOn
         }
       }
     }
@@ -27,6 +28,7 @@ export const StoreDocument = graphql(`
       code
       name
       timezone
+      closedOn
       region {
         id
         name
@@ -35,12 +37,13 @@ export const StoreDocument = graphql(`
   }
 `);
 
-const label = (store: { code: string; name: string }) => `${store.code} · ${store.name}`;
+const label = (store: { code: string; name: string; closedOn?: string | null }) =>
+  `${store.code} · ${store.name}${store.closedOn ? ' (closed)' : ''}`;
 
 /**
  * Chooses one of the stores the caller may see, however many there are: with more than a
  * page of them, a search field narrows the list. Renders nothing when there is nothing else
- * to choose.
+ * to choose. It is for filtering and looking back, so closed stores are listed, marked.
  */
 export function StoreSelect({
   value,

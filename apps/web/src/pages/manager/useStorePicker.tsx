@@ -29,18 +29,29 @@ export function useStorePicker() {
 }
 
 /**
- * Without `?store=`: their own store when they may see it, else the first one they may (a
- * manager based at head office runs other stores); undefined while that is being found out.
+ * Without `?store=`: their own store when they may see it, else the first open one they may (a
+ * manager based at head office runs other stores), else the first closed one, whose page says
+ * it is closed (someone who managed only stores that have closed); undefined while that is
+ * being found out.
  */
 function useDefaultStoreId(skip: boolean): string | undefined {
   const me = useMe();
   const [own] = useQuery({ query: StoreDocument, variables: { id: me.store.id }, pause: skip });
   const ownVisible = own.data?.store?.id === me.store.id;
   const ownRefused = !own.fetching && (own.error !== undefined || own.data?.store === null);
-  const [first] = useQuery({ query: StoreChoicesDocument, variables: { first: 1 }, pause: skip || !ownRefused });
+  const [firstOpen] = useQuery({
+    query: StoreChoicesDocument,
+    variables: { closed: false, first: 1 },
+    pause: skip || !ownRefused,
+  });
+  const noneOpen = firstOpen.data?.stores.edges.length === 0;
+  const [first] = useQuery({ query: StoreChoicesDocument, variables: { first: 1 }, pause: skip || !noneOpen });
   if (skip) return undefined;
   if (ownVisible) return me.store.id;
-  if (!ownRefused || first.fetching || !first.data) return undefined;
+  if (!ownRefused || firstOpen.fetching || !firstOpen.data) return undefined;
+  const open = firstOpen.data.stores.edges[0]?.node.id;
+  if (open !== undefined) return open;
+  if (first.fetching || !first.data) return undefined;
   return first.data.stores.edges[0]?.node.id ?? me.store.id;
 }
 
