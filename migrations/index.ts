@@ -16,6 +16,7 @@ import { EndFixedExpiryDatesInTheHoldersZone1795881928314 } from './179588192831
 import { RecordWhoCancelledAssignments1795884000000 } from './1795884000000-RecordWhoCancelledAssignments';
 import { AddEmployeeTokenVersion1795890000000 } from './1795890000000-AddEmployeeTokenVersion';
 import { RecordInvitesNotSent1795896000000 } from './1795896000000-RecordInvitesNotSent';
+import { AddNotificationDaysBefore1795902000000 } from './1795902000000-AddNotificationDaysBefore';
 
 /** Kept in order by `npm run migration:generate`; never edit a migration that is on main. */
 export const allMigrations = [
@@ -37,4 +38,5 @@ export const allMigrations = [
   RecordWhoCancelledAssignments1795884000000,
   AddEmployeeTokenVersion1795890000000,
   RecordInvitesNotSent1795896000000,
+  AddNotificationDaysBefore1795902000000,
 ];

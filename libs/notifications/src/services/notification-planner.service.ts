@@ -3,7 +3,7 @@ import { Brackets, type EntityManager, type FindOptionsWhere, In } from 'typeorm
 import { chunks, Clock, executePrepared, retryOnDeadlock } from '@lp/core';
 import { LAST_ERROR_LENGTH, NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
-import { FALLBACK_TIMEZONE, resolveTimezone } from '@lp/organisation';
+import { FALLBACK_TIMEZONE, localTime, resolveTimezone, startOfLocalDay } from '@lp/organisation';
 import { nextSendingMoment, type SendingWindow } from '../sending-window';
 
 /** The store a recipient works at, whose office hours their emails keep. */
@@ -33,7 +33,23 @@ export interface NotificationDraft {
    * passed). Default: NOTIFY_STALE_AFTER_HOURS after the sending window lets it go.
    */
   expiresAt?: Date;
+  /**
+   * For a reminder on the calendar day this many days before the day of `expiresAt` (which it
+   * then needs) in the recipient's zone, planned from that day's start: when the recipient
+   * moves to another zone, `retimeFor` moves it to that day's start there.
+   */
+  daysBefore?: number;
   templateData?: Record<string, unknown>;
+}
+
+/** A pending notification as `retimeFor` reads it. */
+interface PendingRow {
+  id: number;
+  recipient_id: number;
+  planned_at: Date;
+  send_after: Date;
+  expires_at: Date;
+  days_before: number | null;
 }
 
 interface RecipientStoreRow {
@@ -61,7 +77,7 @@ const INSERT_CHUNK = 500;
  */
 const IDS_PER_STATEMENT = 500;
 /** Values per row: the columns of `insertStatement`. */
-const COLUMN_COUNT = 13;
+const COLUMN_COUNT = 14;
 
 /**
  * ON DUPLICATE KEY with a no-op update rather than INSERT IGNORE: IGNORE would also turn a
@@ -70,8 +86,8 @@ const COLUMN_COUNT = 13;
 function insertStatement(rowCount: number): string {
   return `INSERT INTO notifications
             (kind, recipient_id, cc_employee_ids, subject_type, subject_id, offset_key, planned_at, send_after,
-             expires_at, queue_after, status, template_data, created_at)
-          VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+             expires_at, days_before, queue_after, status, template_data, created_at)
+          VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
           ON DUPLICATE KEY UPDATE id = id`;
 }
 
@@ -212,6 +228,7 @@ export class NotificationPlanner {
       values[next++] = draft.plannedAt;
       values[next++] = sendAfter;
       values[next++] = draft.expiresAt ?? new Date(sendAfter.getTime() + staleAfterMs);
+      values[next++] = draft.daysBefore ?? null;
       values[next++] = sendAfter;
       values[next++] = NotificationStatus.PENDING;
       values[next++] = draft.templateData ? JSON.stringify(draft.templateData) : null;
@@ -297,19 +314,23 @@ export class NotificationPlanner {
    * Moves what is still pending for these recipients into the sending window of the store
    * each works at now, in the caller's transaction (the one that transferred them): each
    * notification goes at the first moment of the new store's office hours from its planned
-   * moment, or from now once that has passed. One being sent is left alone. Each keeps its
-   * expiry: a reminder whose deadline passes before the new store opens is not sent late.
+   * moment, or from now once that has passed. A calendar-day reminder (`daysBefore`) is
+   * planned again from the start of its day in the new zone: kept at the instant the old
+   * zone's day began, it would go out a day early after a move west. One being sent is left
+   * alone. Each keeps its expiry: a reminder whose deadline passes before the new store opens
+   * is not sent late.
    * IDS_PER_STATEMENT recipients a read and notifications an UPDATE, so an import moving
    * thousands of people costs a few statements per chunk. Returns how many moved.
    */
   async retimeFor(manager: EntityManager, recipientIds: number[]): Promise<number> {
     const now = this.clock.now();
-    const moves: { id: number; sendAfter: Date }[] = [];
+    const moves: { id: number; plannedAt: Date; sendAfter: Date }[] = [];
     for (const recipients of chunks(recipientIds, IDS_PER_STATEMENT)) {
       const rows = (await manager.query(
-        'SELECT id, recipient_id, planned_at, send_after FROM notifications WHERE recipient_id IN (?) AND status = ?',
+        `SELECT id, recipient_id, planned_at, send_after, expires_at, days_before
+           FROM notifications WHERE recipient_id IN (?) AND status = ?`,
         [recipients, NotificationStatus.PENDING],
-      )) as { id: number; recipient_id: number; planned_at: Date; send_after: Date }[];
+      )) as PendingRow[];
       if (rows.length === 0) continue;
       const zones = await this.recipientZones(
         manager,
@@ -317,21 +338,25 @@ export class NotificationPlanner {
       );
       for (const row of rows) {
         const zone = zones.get(Number(row.recipient_id)) ?? FALLBACK_TIMEZONE;
-        const sendAfter = nextSendingMoment(row.planned_at > now ? row.planned_at : now, zone, this.window);
+        const plannedAt =
+          row.days_before === null
+            ? row.planned_at
+            : startOfLocalDay(localTime(row.expires_at.getTime(), zone), zone, -row.days_before);
+        const sendAfter = nextSendingMoment(plannedAt > now ? plannedAt : now, zone, this.window);
         const stillDue = row.send_after <= now && sendAfter <= now;
         if (stillDue || sendAfter.getTime() === row.send_after.getTime()) continue;
-        moves.push({ id: Number(row.id), sendAfter });
+        moves.push({ id: Number(row.id), plannedAt, sendAfter });
       }
     }
     let moved = 0;
     for (const chunk of chunks(moves, IDS_PER_STATEMENT)) {
-      // Each row's new moment through a derived table: one UPDATE for the chunk, however many moments.
-      const rest = ' UNION ALL SELECT ?, ?'.repeat(chunk.length - 1);
+      // Each row's new moments through a derived table: one UPDATE for the chunk, however many moments.
+      const rest = ' UNION ALL SELECT ?, ?, ?'.repeat(chunk.length - 1);
       const result = (await manager.query(
-        `UPDATE notifications n JOIN (SELECT ? AS id, ? AS send_after${rest}) m ON m.id = n.id
-            SET n.send_after = m.send_after, n.queue_after = m.send_after
+        `UPDATE notifications n JOIN (SELECT ? AS id, ? AS planned_at, ? AS send_after${rest}) m ON m.id = n.id
+            SET n.planned_at = m.planned_at, n.send_after = m.send_after, n.queue_after = m.send_after
           WHERE n.status = ?`,
-        [...chunk.flatMap((move) => [move.id, move.sendAfter]), NotificationStatus.PENDING],
+        [...chunk.flatMap((move) => [move.id, move.plannedAt, move.sendAfter]), NotificationStatus.PENDING],
       )) as { affectedRows: number };
       moved += result.affectedRows;
     }

@@ -80,6 +80,7 @@ export class AssignmentReminderPlanner {
             subjectId: assignment.id,
             offsetKey: reminder.offsetKey,
             plannedAt: reminder.plannedAt,
+            daysBefore: reminder.days,
             expiresAt: assignment.dueAt,
             templateData: templateData(assignment),
           })),
