@@ -689,6 +689,39 @@ describe('reminder planning', () => {
       expect(rileyDigest.text).not.toContain('Why you');
     });
 
+    it('keeps for HR’s list why a stand-in was told as the email said it when sent, not as planned', async () => {
+      await leaves(manager);
+      await leaves(riley);
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+      await planning.plan();
+      const planned = (await notifications(NotificationKind.WEEKLY_DIGEST)).find((n) => n.recipientId === regional.id)!;
+      expect(planned.templateData).toMatchObject({
+        reason:
+          'No active store manager at Brooklyn, Manhattan 5th Ave to tell, so the regional managers of North East are told',
+      });
+
+      // Brooklyn has a manager again before the emails go out: Alex stands in for Manhattan only.
+      await buildEmployee(dataSource, {
+        storeId: store.id,
+        role: Role.STORE_MANAGER,
+        managedStoreIds: [riley.storeId],
+      });
+      await sweep();
+      await eventually(async () =>
+        expect(
+          (await notifications()).filter((n) => n.recipientId === regional.id).map((n) => [n.kind, n.status]),
+        ).toEqual([
+          [NotificationKind.WEEKLY_DIGEST, NotificationStatus.SENT],
+          [NotificationKind.ESCALATION, NotificationStatus.SENT],
+        ]),
+      );
+      const why =
+        'No active store manager at Manhattan 5th Ave to tell, so the regional managers of North East are told';
+      expect(emailsTo('alex@example.test', 'Your LP Academy week')[0].text).toContain(`Why you: ${why}.`);
+      const sent = await notifications();
+      expect(sent.filter((n) => n.recipientId === regional.id).map((n) => n.templateData?.reason)).toEqual([why, why]);
+    });
+
     it("sends the week's digest of a store whose manager left after it was planned to its regional managers", async () => {
       // The week's first run, just after midnight on Monday in New York: Morgan's digest waits for 09:00.
       clock.set(new Date('2026-01-12T05:05:00Z'));

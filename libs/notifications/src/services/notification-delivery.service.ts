@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type UpdateQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   AppConfig,
   Clock,
@@ -162,6 +163,7 @@ export class NotificationDelivery {
       sentAt: this.clock.now(),
       messageId: receipt.messageId.slice(0, 255),
       lastError: notes.filter((note) => note !== null).join('; ') || null,
+      ...reasonAsSent(toRender.templateData, loaded),
     });
     if (!marked) {
       this.logger.warn({ notificationId: id }, 'Sent after another worker had taken the notification over');
@@ -213,13 +215,19 @@ export class NotificationDelivery {
     id: number,
     claimedAt: Date,
     changes: Partial<
-      Pick<NotificationEntity, 'status' | 'lastError' | 'queueAfter' | 'sentAt' | 'messageId' | 'ccEmployeeIds'>
+      Pick<
+        NotificationEntity,
+        'status' | 'lastError' | 'queueAfter' | 'sentAt' | 'messageId' | 'ccEmployeeIds' | 'templateData'
+      >
     >,
   ): Promise<boolean> {
     const lastError = changes.lastError?.slice(0, LAST_ERROR_LENGTH);
     return this.changedOne(
       this.updateOne(id)
-        .set(lastError === undefined ? changes : { ...changes, lastError })
+        // TypeORM's deep-partial type has no room for a JSON value's `unknown`s; it stores it as JSON.
+        .set(
+          (lastError === undefined ? changes : { ...changes, lastError }) as QueryDeepPartialEntity<NotificationEntity>,
+        )
         .andWhere('status = :sending AND claimed_at = :claimedAt', { sending: NotificationStatus.SENDING, claimedAt }),
     );
   }
@@ -243,6 +251,20 @@ export class NotificationDelivery {
     )) as { email: string }[];
     return rows.map((row) => row.email);
   }
+}
+
+/**
+ * The planned values with the `reason` the email gave, when its template read one afresh:
+ * who stands in for a store can change between planning and sending (a manager appointed
+ * to one of the stores), and HR's list (`Notification.reason`) must say why it was sent.
+ */
+function reasonAsSent(
+  planned: Record<string, unknown>,
+  loaded: Record<string, unknown>,
+): Pick<NotificationEntity, 'templateData'> | Record<string, never> {
+  if (!('reason' in loaded) || (loaded.reason ?? null) === (planned.reason ?? null)) return {};
+  const { reason: _planned, ...rest } = planned;
+  return { templateData: loaded.reason === null ? rest : { ...rest, reason: loaded.reason } };
 }
 
 /** A row nobody is sending: PENDING, or SENDING by a worker whose lease has run out. */

@@ -34,7 +34,9 @@ export interface NotificationTemplate {
   /**
    * Reads what the email shows from the subject's own tables (a course title, a due date),
    * so the email is current when it is sent. Resolves null when there is nothing to send
-   * any more (the subject is gone or closed), which cancels the notification.
+   * any more (the subject is gone or closed), which cancels the notification. A `reason` it
+   * returns (why this recipient, null for none) is kept on the row once sent, so HR's list
+   * says what the email said.
    */
   load?(manager: EntityManager, notification: NotificationToRender): Promise<Record<string, unknown> | null>;
   /** Why nothing was sent when `load` resolved null, as HR's notifications list shows it. */
