@@ -4,7 +4,7 @@ import { chunks, Clock, executePrepared, retryOnDeadlock } from '@lp/core';
 import { LAST_ERROR_LENGTH, NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
 import { FALLBACK_TIMEZONE, localTime, resolveTimezone, startOfLocalDay } from '@lp/organisation';
-import { nextSendingMoment, type SendingWindow } from '../sending-window';
+import { nextSendingMoment, nextWindowOpening, type SendingWindow } from '../sending-window';
 
 /** The store a recipient works at, whose office hours their emails keep. */
 export interface RecipientStore {
@@ -39,6 +39,12 @@ export interface NotificationDraft {
    * moves to another zone, `retimeFor` moves it to that day's start there.
    */
   daysBefore?: number;
+  /**
+   * Held for the next opening of the recipient's sending window, even in office hours: what
+   * is planned for them over a day then goes at once, in one email when the kind's template
+   * sends them `together` (a stand-in's escalations).
+   */
+  atWindowOpening?: boolean;
   templateData?: Record<string, unknown>;
 }
 
@@ -214,11 +220,10 @@ export class NotificationPlanner {
     const values = new Array<unknown>(drafts.length * COLUMN_COUNT);
     let next = 0;
     for (const draft of drafts) {
-      const sendAfter = nextSendingMoment(
-        draft.plannedAt,
-        zones.get(draft.recipientId) ?? FALLBACK_TIMEZONE,
-        this.window,
-      );
+      const zone = zones.get(draft.recipientId) ?? FALLBACK_TIMEZONE;
+      const sendAfter = draft.atWindowOpening
+        ? nextWindowOpening(draft.plannedAt, zone, this.window)
+        : nextSendingMoment(draft.plannedAt, zone, this.window);
       values[next++] = draft.kind;
       values[next++] = draft.recipientId;
       values[next++] = draft.ccEmployeeIds ? JSON.stringify(draft.ccEmployeeIds) : null;
