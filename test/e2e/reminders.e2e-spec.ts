@@ -653,13 +653,56 @@ describe('reminder planning', () => {
       // HR's list: each escalation sent in that one email, each saying why.
       const rows = await hrEscalations();
       expect(new Set(rows.map((n) => n.messageId))).toEqual(new Set([email.messageId]));
-      expect(rows.map((n) => n.templateData?.reason)).toEqual([
+      expect(rows.map((n) => n.templateData?.reason).sort()).toEqual([
+        'No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told',
         'No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told',
         'No active store manager at Queens nor regional manager of Long Island to tell, so HR is told',
-        'No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told',
       ]);
       expect(rows.map((n) => n.lastError)).toEqual(
         Array.from({ length: 3 }, () => 'Sent in one email with 2 other(s) to the same person'),
+      );
+    });
+
+    it('keeps a stand-in’s escalations together while the mail server says "try later", then sends them in one email', async () => {
+      await leaves(manager);
+      const lee = await buildEmployee(dataSource, { storeId: store.id, firstName: 'Lee', lastName: 'Chen' });
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+      await buildAssignment(dataSource, {
+        employeeId: lee.id,
+        courseId,
+        dueAt: new Date(THURSDAY_MORNING.getTime() - 8 * DAY),
+      });
+      expect((await planning.plan()).escalations).toBe(2);
+      const toAlex = async () =>
+        (await notifications(NotificationKind.ESCALATION)).filter((n) => n.recipientId === regional.id);
+
+      smtp.rejectWith = 'Too many messages, try again later';
+      smtp.rejectCode = 451;
+      try {
+        nextMorning();
+        await sweep();
+        await eventually(async () =>
+          expect((await toAlex()).map((n) => [n.status, n.lastError])).toEqual(
+            Array.from({ length: 2 }, () => [
+              NotificationStatus.PENDING,
+              expect.stringContaining('451 Too many messages'),
+            ]),
+          ),
+        );
+      } finally {
+        smtp.rejectWith = undefined;
+        smtp.rejectCode = undefined;
+      }
+
+      clock.set(new Date(clock.now().getTime() + 10 * 60_000));
+      await sweep();
+      await eventually(async () =>
+        expect((await toAlex()).map((n) => n.status)).toEqual([NotificationStatus.SENT, NotificationStatus.SENT]),
+      );
+      await eventually(async () =>
+        expect(emailsTo('alex@example.test', 'overdue LP Academy courses').map((m) => m.subject)).toEqual([
+          '2 overdue LP Academy courses to follow up',
+        ]),
       );
     });
 
@@ -781,10 +824,13 @@ describe('reminder planning', () => {
       await sweep();
       await eventually(async () =>
         expect(
-          (await notifications()).filter((n) => n.recipientId === regional.id).map((n) => [n.kind, n.status]),
+          (await notifications())
+            .filter((n) => n.recipientId === regional.id)
+            .map((n) => [n.kind, n.status])
+            .sort(),
         ).toEqual([
-          [NotificationKind.WEEKLY_DIGEST, NotificationStatus.SENT],
           [NotificationKind.ESCALATION, NotificationStatus.SENT],
+          [NotificationKind.WEEKLY_DIGEST, NotificationStatus.SENT],
         ]),
       );
       const why =

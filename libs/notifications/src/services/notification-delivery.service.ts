@@ -71,11 +71,10 @@ export class NotificationDelivery {
   /**
    * Delivers notification `id` if it is still due, with the others of its kind due to the
    * same recipient when its template sends them `together` (one email; their own jobs then
-   * find nothing to claim). Throws, after
-   * releasing the claim, when a retry may succeed (SMTP down or answering "try later", a
-   * database error): BullMQ retries with backoff, and once its attempts are spent the sweep
-   * queues the row again, until the notification goes stale. A message the server refuses
-   * for good fails at once.
+   * find nothing to claim). Throws, after releasing the claim, when a retry may succeed (SMTP
+   * down or answering "try later", a database error): BullMQ retries with backoff, and once
+   * its attempts are spent the sweep queues the row again, until the notification goes stale.
+   * A message the server refuses for good fails at once.
    */
   async deliver(id: number): Promise<DeliveryOutcome> {
     const now = this.clock.now();
