@@ -17,6 +17,7 @@ import { RecordWhoCancelledAssignments1795884000000 } from './1795884000000-Reco
 import { AddEmployeeTokenVersion1795890000000 } from './1795890000000-AddEmployeeTokenVersion';
 import { RecordInvitesNotSent1795896000000 } from './1795896000000-RecordInvitesNotSent';
 import { RecordStoreClosings1795900000000 } from './1795900000000-RecordStoreClosings';
+import { AddNotificationDaysBefore1795902000000 } from './1795902000000-AddNotificationDaysBefore';
 import { MakeProgrammeNamesUnique1795905000000 } from './1795905000000-MakeProgrammeNamesUnique';
 import { IndexEmployeesByRole1795910000000 } from './1795910000000-IndexEmployeesByRole';
 
@@ -41,6 +42,7 @@ export const allMigrations = [
   AddEmployeeTokenVersion1795890000000,
   RecordInvitesNotSent1795896000000,
   RecordStoreClosings1795900000000,
+  AddNotificationDaysBefore1795902000000,
   MakeProgrammeNamesUnique1795905000000,
   IndexEmployeesByRole1795910000000,
 ];

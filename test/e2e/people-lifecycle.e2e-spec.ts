@@ -466,11 +466,11 @@ describe('people changing while their training is open', () => {
       await asHr(UPDATE, { id: dana.id, input: { storeId: shibuya.id } });
       await asHr(UPDATE, { id: morgan.id, input: { storeId: shibuya.id } });
 
-      // The reminder's moment and the digest's (now: 18:00 in Tokyo, after hours there) both
-      // wait for Tuesday 09:00 in Tokyo.
+      // The course falls due at 00:00 on Thursday in Tokyo: the one-day reminder waits for
+      // Wednesday 09:00 there; the digest (now: 18:00 in Tokyo, after hours) for Tuesday 09:00.
       expect((await pending()).sort()).toEqual(
         [
-          ['ASSIGNMENT_DUE', dana.id, '2026-03-03T00:00:00.000Z'],
+          ['ASSIGNMENT_DUE', dana.id, '2026-03-04T00:00:00.000Z'],
           ['WEEKLY_DIGEST', morgan.id, '2026-03-03T00:00:00.000Z'],
         ].sort(),
       );
@@ -482,16 +482,48 @@ describe('people changing while their training is open', () => {
       expect(await sweep()).toMatchObject({ queued: 0 });
 
       t.clock.set(new Date('2026-03-03T00:00:00Z'));
-      expect(await sweep()).toMatchObject({ queued: 2 });
+      expect(await sweep()).toMatchObject({ queued: 1 });
+      await smtp.waitFor(1);
+      t.clock.set(new Date('2026-03-04T00:00:00Z'));
+      expect(await sweep()).toMatchObject({ queued: 1 });
       await smtp.waitFor(2);
       const reminder = emailTo('dana@example.test', 'Reminder');
       expect(reminder.subject).toMatch(/is due on Thursday, 5 March 2026$/);
-      expect(reminder.text).toContain('is due on Thursday, 5 March 2026 at 00:00 Tokyo time');
+      expect(reminder.text).toContain('is due on Thursday, 5 March 2026 at 00:00 Tokyo time (1 day(s) from now)');
       expect(reminder.text).toContain('LP Academy · Shibuya');
       expect(emailTo('morgan@example.test', 'Your LP Academy week').text).toContain(
         "Here is this week's LP Academy summary for Shibuya.",
       );
       await eventually(async () => expect(await pending()).toEqual([]));
+    });
+
+    it('wait for their day in the new zone when the employee moves west, not a day early', async () => {
+      const santaMonica = await buildStore(t.dataSource, { name: 'Santa Monica', timezone: 'America/Los_Angeles' });
+      // Due at the end of Wednesday 4 March in London: the one-day reminder from the start of
+      // Tuesday there, 16:00 on Monday in Los Angeles.
+      await buildAssignment(t.dataSource, {
+        employeeId: dana.id,
+        courseId: core.course.id,
+        dueAt: new Date('2026-03-04T23:59:00Z'),
+      });
+      await plan();
+      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-03T09:00:00.000Z']);
+
+      await asHr(UPDATE, { id: dana.id, input: { storeId: santaMonica.id } });
+
+      // Due on Wednesday at 15:59 in Los Angeles: the day before is Tuesday there, from 09:00.
+      expect(await pending()).toContainEqual(['ASSIGNMENT_DUE', dana.id, '2026-03-03T17:00:00.000Z']);
+      // 16:30 on Monday in Los Angeles: only Morgan's digest goes.
+      t.clock.set(new Date('2026-03-03T00:30:00Z'));
+      expect(await sweep()).toMatchObject({ queued: 1 });
+      await smtp.waitFor(1);
+      expect(emailTo('dana@example.test', 'Reminder')).toBeUndefined();
+      t.clock.set(new Date('2026-03-03T17:00:00Z'));
+      expect(await sweep()).toMatchObject({ queued: 1 });
+      await smtp.waitFor(2);
+      expect(emailTo('dana@example.test', 'Reminder').text).toContain(
+        'is due on Wednesday, 4 March 2026 at 15:59 Los Angeles time (1 day(s) from now)',
+      );
     });
 
     it('follow many people moved by one import across time zones and audiences, as each moved alone', async () => {

@@ -37,6 +37,7 @@ import { ReminderPlanningProcessor } from '../../apps/worker/src/processors/remi
 import { CertificationReminderPlanner } from '../../libs/reminders/src/planners/certification-reminder.planner';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 /** Thursday 15 January 2026, 10:00 in New York (EST): inside office hours. */
 const THURSDAY_MORNING = new Date('2026-01-15T15:00:00Z');
 
@@ -521,6 +522,8 @@ describe('reminder planning', () => {
       (await notifications(NotificationKind.ESCALATION)).map((n) => [n.recipientId, n.status]);
     const emailsTo = (address: string, subject: string) =>
       smtp.messages.filter((m) => !Array.isArray(m.to) && m.to?.text === address && m.subject?.includes(subject));
+    /** Friday 09:00 in New York: a stand-in's escalations of Thursday go out together then. */
+    const nextMorning = () => clock.set(new Date('2026-01-16T14:00:00Z'));
     let regional: EmployeeEntity;
     let riley: EmployeeEntity;
 
@@ -557,6 +560,7 @@ describe('reminder planning', () => {
         reason: 'No active store manager at Manhattan 5th Ave to tell, so the regional managers of North East are told',
       });
 
+      nextMorning();
       await sweep();
       await eventually(async () => expect(await escalations()).toEqual([[regional.id, NotificationStatus.SENT]]));
       const [email] = emailsTo('alex@example.test', 'is overdue with');
@@ -582,6 +586,7 @@ describe('reminder planning', () => {
           'No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told',
       });
 
+      nextMorning();
       await sweep();
       await eventually(async () =>
         expect((await escalations()).map(([, status]) => status)).toEqual([
@@ -591,6 +596,113 @@ describe('reminder planning', () => {
       );
       expect(emailsTo('hr@example.test', 'is overdue with')[0].text).toContain(
         'Why you: No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told.',
+      );
+    });
+
+    it('gathers a day’s escalations to a stand-in into one email the next morning, listing the overdue people and why', async () => {
+      await leaves(manager);
+      await leaves(regional);
+      const queens = await buildStore(dataSource, { name: 'Queens', timezone: 'America/New_York' });
+      await dataSource.query('UPDATE regions SET name = ? WHERE id = ?', ['Long Island', queens.regionId]);
+      const sam = await buildEmployee(dataSource, { storeId: queens.id, firstName: 'Sam', lastName: 'Okafor' });
+      const lee = await buildEmployee(dataSource, { storeId: store.id, firstName: 'Lee', lastName: 'Chen' });
+      const eightDaysAgo = new Date(THURSDAY_MORNING.getTime() - 8 * DAY);
+      await assignment(eightDaysAgo);
+      await buildAssignment(dataSource, { employeeId: sam.id, courseId, dueAt: eightDaysAgo });
+      // Lee's falls due for escalation in the afternoon's run.
+      await buildAssignment(dataSource, {
+        employeeId: lee.id,
+        courseId,
+        dueAt: new Date(THURSDAY_MORNING.getTime() - 7 * DAY + 2 * HOUR),
+      });
+
+      expect((await planning.plan()).escalations).toBe(2);
+      clock.set(new Date(THURSDAY_MORNING.getTime() + 3 * HOUR));
+      expect((await planning.plan()).escalations).toBe(1);
+      // Nothing to HR during Thursday's office hours: the day's escalations wait for Friday 09:00 in New York.
+      await sweep();
+      const hrEscalations = async () =>
+        (await notifications(NotificationKind.ESCALATION)).filter((n) => n.recipientId === hr.id);
+      expect((await hrEscalations()).map((n) => [n.status, n.sendAfter.toISOString()])).toEqual(
+        Array.from({ length: 3 }, () => [NotificationStatus.PENDING, '2026-01-16T14:00:00.000Z']),
+      );
+
+      clock.set(new Date('2026-01-16T14:00:00Z'));
+      await sweep();
+      await eventually(async () =>
+        expect((await hrEscalations()).map((n) => n.status)).toEqual(
+          Array.from({ length: 3 }, () => NotificationStatus.SENT),
+        ),
+      );
+      // One email, besides HR's weekly digest of the two stores.
+      await eventually(async () =>
+        expect(emailsTo('hr@example.test', 'overdue LP Academy courses').map((m) => m.subject)).toEqual([
+          '3 overdue LP Academy courses to follow up',
+        ]),
+      );
+      const [email] = emailsTo('hr@example.test', 'overdue LP Academy courses');
+      expect(email.text).toMatch(/- Dana Reyes \(Manhattan 5th Ave\): "Course \d+", due Wednesday, 7 January 2026/);
+      expect(email.text).toMatch(/- Lee Chen \(Manhattan 5th Ave\): "Course \d+", due Thursday, 8 January 2026/);
+      expect(email.text).toMatch(/- Sam Okafor \(Queens\): "Course \d+", due Wednesday, 7 January 2026/);
+      expect(email.text).toContain(
+        'Why you: No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told.',
+      );
+      expect(email.text).toContain(
+        'Why you: No active store manager at Queens nor regional manager of Long Island to tell, so HR is told.',
+      );
+      // HR's list: each escalation sent in that one email, each saying why.
+      const rows = await hrEscalations();
+      expect(new Set(rows.map((n) => n.messageId))).toEqual(new Set([email.messageId]));
+      expect(rows.map((n) => n.templateData?.reason).sort()).toEqual([
+        'No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told',
+        'No active store manager at Manhattan 5th Ave nor regional manager of North East to tell, so HR is told',
+        'No active store manager at Queens nor regional manager of Long Island to tell, so HR is told',
+      ]);
+      expect(rows.map((n) => n.lastError)).toEqual(
+        Array.from({ length: 3 }, () => 'Sent in one email with 2 other(s) to the same person'),
+      );
+    });
+
+    it('keeps a stand-in’s escalations together while the mail server says "try later", then sends them in one email', async () => {
+      await leaves(manager);
+      const lee = await buildEmployee(dataSource, { storeId: store.id, firstName: 'Lee', lastName: 'Chen' });
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+      await buildAssignment(dataSource, {
+        employeeId: lee.id,
+        courseId,
+        dueAt: new Date(THURSDAY_MORNING.getTime() - 8 * DAY),
+      });
+      expect((await planning.plan()).escalations).toBe(2);
+      const toAlex = async () =>
+        (await notifications(NotificationKind.ESCALATION)).filter((n) => n.recipientId === regional.id);
+
+      smtp.rejectWith = 'Too many messages, try again later';
+      smtp.rejectCode = 451;
+      try {
+        nextMorning();
+        await sweep();
+        await eventually(async () =>
+          expect((await toAlex()).map((n) => [n.status, n.lastError])).toEqual(
+            Array.from({ length: 2 }, () => [
+              NotificationStatus.PENDING,
+              expect.stringContaining('451 Too many messages'),
+            ]),
+          ),
+        );
+      } finally {
+        smtp.rejectWith = undefined;
+        smtp.rejectCode = undefined;
+      }
+
+      clock.set(new Date(clock.now().getTime() + 10 * 60_000));
+      await sweep();
+      await eventually(async () =>
+        expect((await toAlex()).map((n) => n.status)).toEqual([NotificationStatus.SENT, NotificationStatus.SENT]),
+      );
+      await eventually(async () =>
+        expect(emailsTo('alex@example.test', 'overdue LP Academy courses').map((m) => m.subject)).toEqual([
+          '2 overdue LP Academy courses to follow up',
+        ]),
       );
     });
 
@@ -614,6 +726,7 @@ describe('reminder planning', () => {
       await sweep();
       await eventually(async () => expect(await escalations()).toEqual([[manager.id, NotificationStatus.CANCELLED]]));
       await planning.plan();
+      nextMorning();
       await sweep();
       await eventually(async () =>
         expect(await escalations()).toEqual([
@@ -635,6 +748,7 @@ describe('reminder planning', () => {
         role: Role.STORE_MANAGER,
         email: 'jo@example.test',
       });
+      nextMorning();
       await sweep();
       await eventually(async () => expect(await escalations()).toEqual([[regional.id, NotificationStatus.CANCELLED]]));
       expect((await notifications(NotificationKind.ESCALATION))[0].lastError).toMatch(/no longer the one to tell/);
@@ -687,6 +801,43 @@ describe('reminder planning', () => {
       const [rileyDigest] = emailsTo('riley@example.test', 'Your LP Academy week');
       expect(rileyDigest.text).toContain('summary for Brooklyn.');
       expect(rileyDigest.text).not.toContain('Why you');
+    });
+
+    it('keeps for HR’s list why a stand-in was told as the email said it when sent, not as planned', async () => {
+      await leaves(manager);
+      await leaves(riley);
+      await assignment(new Date(THURSDAY_MORNING.getTime() - 8 * DAY));
+      await planning.plan();
+      const planned = (await notifications(NotificationKind.WEEKLY_DIGEST)).find((n) => n.recipientId === regional.id)!;
+      expect(planned.templateData).toMatchObject({
+        reason:
+          'No active store manager at Brooklyn, Manhattan 5th Ave to tell, so the regional managers of North East are told',
+      });
+
+      // Brooklyn has a manager again before the emails go out: Alex stands in for Manhattan only.
+      await buildEmployee(dataSource, {
+        storeId: store.id,
+        role: Role.STORE_MANAGER,
+        managedStoreIds: [riley.storeId],
+      });
+      nextMorning();
+      await sweep();
+      await eventually(async () =>
+        expect(
+          (await notifications())
+            .filter((n) => n.recipientId === regional.id)
+            .map((n) => [n.kind, n.status])
+            .sort(),
+        ).toEqual([
+          [NotificationKind.ESCALATION, NotificationStatus.SENT],
+          [NotificationKind.WEEKLY_DIGEST, NotificationStatus.SENT],
+        ]),
+      );
+      const why =
+        'No active store manager at Manhattan 5th Ave to tell, so the regional managers of North East are told';
+      expect(emailsTo('alex@example.test', 'Your LP Academy week')[0].text).toContain(`Why you: ${why}.`);
+      const sent = await notifications();
+      expect(sent.filter((n) => n.recipientId === regional.id).map((n) => n.templateData?.reason)).toEqual([why, why]);
     });
 
     it("sends the week's digest of a store whose manager left after it was planned to its regional managers", async () => {

@@ -156,7 +156,7 @@ describe('changing a store or a region', () => {
     const { n1 } = chart.stores;
     const dana = await buildEmployee(t.dataSource, { storeId: n1.id });
     const course = await buildCourse(t.dataSource);
-    // Due on Wednesday at 15:00 in London: the one-day reminder from the start of Tuesday there, 09:00 in Tokyo.
+    // Due on Wednesday at 15:00 in London: the one-day reminder from the start of Tuesday there.
     await buildAssignment(t.dataSource, {
       employeeId: dana.id,
       courseId: course.course.id,
@@ -183,9 +183,10 @@ describe('changing a store or a region', () => {
     expect(before).toHaveLength(1);
 
     await asHr(UPDATE_STORE, { id: n1.id, input: { timezone: 'Asia/Tokyo' } });
-    // The reminder's moment is 09:00 in Tokyo; the digest's (now: 18:00 there, after hours) waits for Tuesday 09:00.
+    // Due at 00:00 on Thursday in Tokyo: the one-day reminder goes on Wednesday from 09:00 there;
+    // the digest (now: 18:00 there, after hours) waits for Tuesday 09:00.
     expect(await pendingAt()).toEqual({
-      ASSIGNMENT_DUE: '2026-03-03T00:00:00.000Z',
+      ASSIGNMENT_DUE: '2026-03-04T00:00:00.000Z',
       WEEKLY_DIGEST: '2026-03-03T00:00:00.000Z',
     });
     // Someone who works elsewhere keeps their moment.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { instantOfLocalTime, resolveTimezone } from '@lp/organisation';
-import { nextSendingMoment } from './sending-window';
+import { nextSendingMoment, nextWindowOpening } from './sending-window';
 
 const OFFICE_HOURS = { startHour: 9, endHour: 17 };
 
@@ -174,5 +174,27 @@ describe('resolving a store timezone', () => {
     expect(resolveTimezone('not a zone')).toEqual({ timezone: 'UTC', known: false });
     expect(resolveTimezone('')).toEqual({ timezone: 'UTC', known: false });
     expect(resolveTimezone(null)).toEqual({ timezone: 'UTC', known: false });
+  });
+
+  describe('the next opening', () => {
+    it("is that morning's opening before it, and the next morning's once it has passed", () => {
+      // 09:00 in New York (EST) is 14:00 UTC.
+      expect(nextWindowOpening(at('2026-01-15T07:00:00Z'), 'America/New_York', OFFICE_HOURS)).toEqual(
+        at('2026-01-15T14:00:00Z'),
+      );
+      expect(nextWindowOpening(at('2026-01-15T14:00:00Z'), 'America/New_York', OFFICE_HOURS)).toEqual(
+        at('2026-01-15T14:00:00Z'),
+      );
+      expect(nextWindowOpening(at('2026-01-15T15:00:00Z'), 'America/New_York', OFFICE_HOURS)).toEqual(
+        at('2026-01-16T14:00:00Z'),
+      );
+    });
+
+    it('is 09:00 local on the morning after the clocks go forward', () => {
+      // 20:00 EST on Saturday 7 March; 09:00 EDT on Sunday 8 March is 13:00 UTC.
+      expect(nextWindowOpening(at('2026-03-08T01:00:00Z'), 'America/New_York', OFFICE_HOURS)).toEqual(
+        at('2026-03-08T13:00:00Z'),
+      );
+    });
   });
 });

@@ -21,3 +21,21 @@ export function nextSendingMoment(planned: Date, timezone: string, window: Sendi
     timezone,
   );
 }
+
+/**
+ * The first opening of the sending window at or after `planned` in the zone: that morning's
+ * opening until it comes, then the next morning's. What is held for it goes out together,
+ * whatever time of the day before it was planned.
+ */
+export function nextWindowOpening(planned: Date, timezone: string, window: SendingWindow): Date {
+  const local = localTime(planned.getTime(), timezone);
+  const opening = (dayOffset: number) => {
+    const day = new Date(Date.UTC(local.year, local.month - 1, local.day + dayOffset));
+    return instantOfLocalTime(
+      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: window.startHour },
+      timezone,
+    );
+  };
+  const today = opening(0);
+  return planned <= today ? today : opening(1);
+}

@@ -71,6 +71,14 @@ export class NotificationEntity {
   expiresAt!: Date;
 
   /**
+   * A calendar-day reminder ("7 days left"): it goes from the start of the day this many days
+   * before the day of `expiresAt` in the recipient's store's zone, which is worked out again
+   * when they or their store move to another zone. Null for the others.
+   */
+  @Column({ type: 'smallint', unsigned: true, nullable: true })
+  daysBefore!: number | null;
+
+  /**
    * When the sweep next looks at the row: `sendAfter` at first, then pushed back each time
    * it is queued (so Redis losing the job is noticed) or claimed (the claim's lease).
    */

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type UpdateQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, type UpdateQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   AppConfig,
   Clock,
@@ -15,6 +16,7 @@ import {
 import { resolveTimezone } from '@lp/organisation';
 import { LAST_ERROR_LENGTH, NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
+import type { NotificationToRender } from '../templates/notification-template';
 import { NotificationTemplates } from '../templates/notification-templates.service';
 import { staleOutcome } from './stale-outcome';
 
@@ -36,6 +38,12 @@ interface Recipient {
 }
 
 const COPIES_ONLY = 'Sent to the copies only: the employee has no email address';
+
+/**
+ * The most notifications one email sends `together`: a list past this is a wall nobody reads,
+ * and the rest go in the next (their own jobs claim them).
+ */
+const TOGETHER_LIMIT = 200;
 
 /**
  * Sends one notification, at most once in normal operation. The row is claimed with a
@@ -61,10 +69,12 @@ export class NotificationDelivery {
   ) {}
 
   /**
-   * Delivers notification `id` if it is still due. Throws, after releasing the claim, when
-   * a retry may succeed (SMTP down or answering "try later", a database error): BullMQ
-   * retries with backoff, and once its attempts are spent the sweep queues the row again,
-   * until the notification goes stale. A message the server refuses for good fails at once.
+   * Delivers notification `id` if it is still due, with the others of its kind due to the
+   * same recipient when its template sends them `together` (one email; their own jobs then
+   * find nothing to claim). Throws, after releasing the claim, when a retry may succeed (SMTP
+   * down or answering "try later", a database error): BullMQ retries with backoff, and once
+   * its attempts are spent the sweep queues the row again, until the notification goes stale.
+   * A message the server refuses for good fails at once.
    */
   async deliver(id: number): Promise<DeliveryOutcome> {
     const now = this.clock.now();
@@ -73,21 +83,22 @@ export class NotificationDelivery {
       return { result: 'cancelled', reason: 'stale' };
     }
     const claimedAt = now;
-    if (!(await this.claim(id, claimedAt))) return { result: 'skipped' };
+    const ids = await this.claimTogether(id, claimedAt);
+    if (ids.length === 0) return { result: 'skipped' };
 
     try {
-      const outcome = await this.sendClaimed(id, claimedAt);
-      this.logger.log({ notificationId: id, ...outcome }, `Notification ${outcome.result}`);
+      const outcome = await this.sendClaimed(ids, claimedAt);
+      this.logger.log({ notificationId: id, together: ids.length, ...outcome }, `Notification ${outcome.result}`);
       return outcome;
     } catch (error) {
       if (refusedForGood(error)) {
         const reason = `Not sent: ${describeFailure(error)}`;
-        await this.settle(id, claimedAt, { status: NotificationStatus.FAILED, lastError: reason });
+        await this.settle(ids, claimedAt, { status: NotificationStatus.FAILED, lastError: reason });
         this.logger.error({ notificationId: id, err: error }, 'Notification refused by the mail server');
         return { result: 'failed', reason };
       }
       const reason = sentence(describeFailure(error));
-      await this.settle(id, claimedAt, {
+      await this.settle(ids, claimedAt, {
         status: NotificationStatus.PENDING,
         lastError: reason,
         queueAfter: new Date(this.clock.now().getTime() + this.config.NOTIFY_REQUEUE_AFTER_MINUTES * 60_000),
@@ -97,26 +108,84 @@ export class NotificationDelivery {
     }
   }
 
-  private async sendClaimed(id: number, claimedAt: Date): Promise<DeliveryOutcome> {
-    const notification = await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id });
-    const recipient = await this.recipient(notification.recipientId);
-    if (!recipient.active) return this.notSent(id, claimedAt, 'CANCELLED', 'the employee is no longer active');
-    const template = this.templates.get(notification.kind);
-    if (!template) return this.notSent(id, claimedAt, 'FAILED', `there is no email template for ${notification.kind}`);
-    const toRender = { ...notification, templateData: notification.templateData ?? {} };
-    const planned = notification.ccEmployeeIds;
+  /**
+   * Claims notification `id` as `claim` does, and with it, for a kind whose template sends
+   * them `together`, the others of its kind to the same recipient that are due (up to
+   * TOGETHER_LIMIT in all); returns their ids, `id` first, or none when `id` is not to be
+   * sent now. The recipient's are read locked, so the jobs of the others, running beside this
+   * one, wait and then find theirs taken.
+   */
+  private async claimTogether(id: number, claimedAt: Date): Promise<number[]> {
+    const [notification] = (await this.dataSource.query('SELECT kind, recipient_id FROM notifications WHERE id = ?', [
+      id,
+    ])) as { kind: string; recipient_id: number }[];
+    if (!notification || !this.templates.get(notification.kind)?.together)
+      return (await this.claim(id, claimedAt)) ? [id] : [];
+    return retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        const rows = (await manager.query(
+          `SELECT id FROM notifications
+            WHERE recipient_id = ? AND kind = ? AND send_after <= ? AND expires_at > ?
+              AND (status = ? OR (status = ? AND queue_after <= ?))
+            ORDER BY id = ? DESC, id LIMIT ? FOR UPDATE`,
+          [
+            notification.recipient_id,
+            notification.kind,
+            claimedAt,
+            claimedAt,
+            NotificationStatus.PENDING,
+            NotificationStatus.SENDING,
+            claimedAt,
+            id,
+            TOGETHER_LIMIT,
+          ],
+        )) as { id: number }[];
+        const ids = rows.map((row) => Number(row.id));
+        if (ids[0] !== id) return [];
+        await manager
+          .createQueryBuilder()
+          .update(NotificationEntity)
+          .set(this.claimChanges(claimedAt))
+          .where('id IN (:...ids)', { ids })
+          .execute();
+        return ids;
+      }),
+    );
+  }
+
+  /** Sends the claimed notifications (all of one kind, to one recipient): one email. */
+  private async sendClaimed(ids: number[], claimedAt: Date): Promise<DeliveryOutcome> {
+    const notifications = await this.dataSource
+      .getRepository(NotificationEntity)
+      .find({ where: { id: In(ids) }, order: { id: 'ASC' } });
+    const [first] = notifications;
+    const recipient = await this.recipient(first.recipientId);
+    if (!recipient.active) return this.notSent(ids, claimedAt, 'CANCELLED', 'the employee is no longer active');
+    const template = this.templates.get(first.kind);
+    if (!template) return this.notSent(ids, claimedAt, 'FAILED', `there is no email template for ${first.kind}`);
+    const toRender = notifications.map((n) => ({ ...n, templateData: n.templateData ?? {} }));
+    const planned = first.ccEmployeeIds;
     const copied =
-      template.copies && planned !== null ? await template.copies(this.dataSource.manager, toRender) : (planned ?? []);
-    const cc = await this.ccAddresses(copied, notification.recipientId);
+      template.copies && planned !== null
+        ? await template.copies(this.dataSource.manager, toRender[0])
+        : (planned ?? []);
+    const cc = await this.ccAddresses(copied, first.recipientId);
     if (!recipient.email && cc.length === 0) {
-      return this.notSent(id, claimedAt, 'FAILED', 'the employee has no email address');
+      return this.notSent(ids, claimedAt, 'FAILED', 'the employee has no email address');
     }
 
-    const loaded = template.load ? await template.load(this.dataSource.manager, toRender) : {};
-    if (loaded === null) {
-      const because = template.notLoadedBecause ?? `the ${notification.subjectType.toLowerCase()} no longer exists`;
-      return this.notSent(id, claimedAt, 'CANCELLED', because);
+    const loaded: { notification: NotificationToRender; values: Record<string, unknown> }[] = [];
+    let notLoaded: DeliveryOutcome | undefined;
+    for (const notification of toRender) {
+      const values = template.load ? await template.load(this.dataSource.manager, notification) : {};
+      if (values !== null) loaded.push({ notification, values });
+      else {
+        const because = template.notLoadedBecause ?? `the ${notification.subjectType.toLowerCase()} no longer exists`;
+        notLoaded = await this.notSent([notification.id], claimedAt, 'CANCELLED', because);
+      }
     }
+    if (loaded.length === 0) return notLoaded!;
+    const sending = loaded.map(({ notification }) => notification.id);
 
     const zone = resolveTimezone(recipient.timezone);
     if (!zone.known) {
@@ -127,17 +196,21 @@ export class NotificationDelivery {
     }
     let email;
     try {
-      email = this.templates.render(notification.kind, {
+      const context = {
         recipient: { firstName: recipient.first_name, lastName: recipient.last_name },
         store: { name: recipient.store_name },
         timezone: zone.timezone,
         appUrl: this.appConfig.APP_URL,
         now: this.clock.now(),
-        plannedAt: notification.plannedAt,
-        values: { ...toRender.templateData, ...loaded },
-      });
+        plannedAt: loaded[0].notification.plannedAt,
+      };
+      const values = loaded.map(({ notification, values }) => ({ ...notification.templateData, ...values }));
+      email =
+        values.length === 1
+          ? this.templates.render(first.kind, { ...context, values: values[0] })
+          : this.templates.renderTogether(first.kind, context, values);
     } catch (error) {
-      return this.notSent(id, claimedAt, 'FAILED', `the email could not be rendered: ${describeFailure(error)}`);
+      return this.notSent(sending, claimedAt, 'FAILED', `the email could not be rendered: ${describeFailure(error)}`);
     }
 
     const to = recipient.email;
@@ -147,37 +220,45 @@ export class NotificationDelivery {
     const refusal = to ? receipt.refused.find((r) => r.address.toLowerCase() === to.toLowerCase()) : undefined;
     if (refusal && refusedForNow(refusal)) {
       // The copies went: the next attempt goes to the recipient alone, so nobody is copied twice.
-      await this.settle(id, claimedAt, { ccEmployeeIds: null });
+      await this.settle(sending, claimedAt, { ccEmployeeIds: null });
       throw new Error(refusedRecipients([refusal]));
     }
     if (refusal) {
       // Sending again would copy the others twice; HR sees why the recipient has nothing.
-      return this.notSent(id, claimedAt, 'FAILED', refusedRecipients([refusal]));
+      return this.notSent(sending, claimedAt, 'FAILED', refusedRecipients([refusal]));
     }
     // Any refusal left is a copy's: the email went, and HR sees who was not copied.
     const uncopied = receipt.refused;
-    const notes = [to ? null : COPIES_ONLY, uncopied.length > 0 ? `Not copied: ${refusedRecipients(uncopied)}` : null];
-    const marked = await this.settle(id, claimedAt, {
+    const notes = [
+      to ? null : COPIES_ONLY,
+      uncopied.length > 0 ? `Not copied: ${refusedRecipients(uncopied)}` : null,
+      sending.length > 1 ? `Sent in one email with ${sending.length - 1} other(s) to the same person` : null,
+    ];
+    const marked = await this.settle(sending, claimedAt, {
       status: NotificationStatus.SENT,
       sentAt: this.clock.now(),
       messageId: receipt.messageId.slice(0, 255),
       lastError: notes.filter((note) => note !== null).join('; ') || null,
     });
     if (!marked) {
-      this.logger.warn({ notificationId: id }, 'Sent after another worker had taken the notification over');
+      this.logger.warn({ notificationIds: sending }, 'Sent after another worker had taken the notification over');
+    }
+    for (const { notification, values } of loaded) {
+      const asSent = reasonAsSent(notification.templateData, values);
+      if (asSent) await this.keepReasonAsSent(notification.id, claimedAt, asSent);
     }
     return { result: 'sent', messageId: receipt.messageId };
   }
 
-  /** Settles a claimed notification that must not be sent, without retrying. */
+  /** Settles claimed notifications that must not be sent, without retrying. */
   private async notSent(
-    id: number,
+    ids: number[],
     claimedAt: Date,
     status: 'FAILED' | 'CANCELLED',
     why: string,
   ): Promise<DeliveryOutcome> {
     const reason = `Not sent: ${why}`;
-    await this.settle(id, claimedAt, { status: NotificationStatus[status], lastError: reason });
+    await this.settle(ids, claimedAt, { status: NotificationStatus[status], lastError: reason });
     return status === 'FAILED' ? { result: 'failed', reason } : { result: 'cancelled', reason };
   }
 
@@ -199,28 +280,47 @@ export class NotificationDelivery {
 
   /** PENDING (or SENDING with an expired lease) → SENDING, only when due and not stale. */
   private claim(id: number, claimedAt: Date): Promise<boolean> {
-    const leaseEnd = new Date(claimedAt.getTime() + this.config.NOTIFY_CLAIM_LEASE_MINUTES * 60_000);
     return this.changedOne(
       this.updateOne(id)
-        .set({ status: NotificationStatus.SENDING, claimedAt, queueAfter: leaseEnd, attempts: () => 'attempts + 1' })
+        .set(this.claimChanges(claimedAt))
         .andWhere('send_after <= :now AND expires_at > :now', { now: claimedAt })
         .andWhere(claimable(claimedAt)),
     );
   }
 
-  /** Updates the row only while this worker's claim (its `claimedAt`) still holds it. */
-  private settle(
-    id: number,
+  /** A claim: SENDING by this worker (its `claimedAt`) for the lease. */
+  private claimChanges(claimedAt: Date): QueryDeepPartialEntity<NotificationEntity> {
+    const leaseEnd = new Date(claimedAt.getTime() + this.config.NOTIFY_CLAIM_LEASE_MINUTES * 60_000);
+    return { status: NotificationStatus.SENDING, claimedAt, queueAfter: leaseEnd, attempts: () => 'attempts + 1' };
+  }
+
+  /** Updates the rows only while this worker's claim (its `claimedAt`) still holds them; whether it held them all. */
+  private async settle(
+    ids: number[],
     claimedAt: Date,
     changes: Partial<
       Pick<NotificationEntity, 'status' | 'lastError' | 'queueAfter' | 'sentAt' | 'messageId' | 'ccEmployeeIds'>
     >,
   ): Promise<boolean> {
     const lastError = changes.lastError?.slice(0, LAST_ERROR_LENGTH);
-    return this.changedOne(
+    const update = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder()
+      .update()
+      .set(lastError === undefined ? changes : { ...changes, lastError })
+      .where('id IN (:...ids)', { ids })
+      .andWhere('status = :sending AND claimed_at = :claimedAt', { sending: NotificationStatus.SENDING, claimedAt });
+    const result = await retryOnDeadlock(() => update.execute());
+    return result.affected === ids.length;
+  }
+
+  /** Keeps on a sent notification the `reason` its email gave (see reasonAsSent). */
+  private async keepReasonAsSent(id: number, claimedAt: Date, templateData: Record<string, unknown>): Promise<void> {
+    await this.changedOne(
       this.updateOne(id)
-        .set(lastError === undefined ? changes : { ...changes, lastError })
-        .andWhere('status = :sending AND claimed_at = :claimedAt', { sending: NotificationStatus.SENDING, claimedAt }),
+        // TypeORM's deep-partial type has no room for a JSON value's `unknown`s; it stores it as JSON.
+        .set({ templateData } as QueryDeepPartialEntity<NotificationEntity>)
+        .andWhere('status = :sent AND claimed_at = :claimedAt', { sent: NotificationStatus.SENT, claimedAt }),
     );
   }
 
@@ -243,6 +343,20 @@ export class NotificationDelivery {
     )) as { email: string }[];
     return rows.map((row) => row.email);
   }
+}
+
+/**
+ * The planned values with the `reason` the email gave, when its template read one afresh:
+ * who stands in for a store can change between planning and sending (a manager appointed
+ * to one of the stores), and HR's list (`Notification.reason`) must say why it was sent.
+ */
+function reasonAsSent(
+  planned: Record<string, unknown>,
+  loaded: Record<string, unknown>,
+): Record<string, unknown> | null {
+  if (!('reason' in loaded) || (loaded.reason ?? null) === (planned.reason ?? null)) return null;
+  const { reason: _planned, ...rest } = planned;
+  return loaded.reason === null ? rest : { ...rest, reason: loaded.reason };
 }
 
 /** A row nobody is sending: PENDING, or SENDING by a worker whose lease has run out. */

@@ -385,6 +385,52 @@ describe('planning notifications', () => {
     expect(await planner.retimeFor(dataSource.manager, [employee.id])).toBe(0);
   });
 
+  it('moves a calendar-day reminder to its day in the zone the recipient moved to, west or east', async () => {
+    const madrid = await buildStore(dataSource, { timezone: 'Europe/Madrid' });
+    const losAngeles = await buildStore(dataSource, { timezone: 'America/Los_Angeles' });
+    const employee = await buildEmployee(dataSource, { storeId: madrid.id });
+    // A certificate expiring at the end of Tuesday 20 January in Madrid (22:59 UTC, 14:59 in
+    // Los Angeles): "1 day left" from the start of Monday 19th in Madrid, 15:00 on Sunday in Los Angeles.
+    await planner.plan(dataSource.manager, [
+      draft(employee.id, {
+        kind: NotificationKind.CERTIFICATION_EXPIRING,
+        subjectType: NotificationSubjectType.CERTIFICATION,
+        offsetKey: 'D1@2026-01-20',
+        plannedAt: new Date('2026-01-18T23:00:00Z'),
+        daysBefore: 1,
+        expiresAt: new Date('2026-01-20T22:59:00Z'),
+      }),
+    ]);
+    const moment = async () => {
+      const [row] = await rows();
+      return [row.plannedAt.toISOString(), row.sendAfter.toISOString()];
+    };
+    expect(await moment()).toEqual(['2026-01-18T23:00:00.000Z', '2026-01-19T08:00:00.000Z']);
+
+    await dataSource.getRepository('employees').update({ id: employee.id }, { storeId: losAngeles.id });
+    expect(await planner.retimeFor(dataSource.manager, [employee.id])).toBe(1);
+    // Monday 19th in Los Angeles, from 09:00 there; not Sunday.
+    expect(await moment()).toEqual(['2026-01-19T08:00:00.000Z', '2026-01-19T17:00:00.000Z']);
+
+    await dataSource.getRepository('employees').update({ id: employee.id }, { storeId: madrid.id });
+    expect(await planner.retimeFor(dataSource.manager, [employee.id])).toBe(1);
+    expect(await moment()).toEqual(['2026-01-18T23:00:00.000Z', '2026-01-19T08:00:00.000Z']);
+  });
+
+  it('holds a draft for the next opening of the sending window when asked, even in office hours', async () => {
+    const london = await buildStore(dataSource, { timezone: 'Europe/London' });
+    const employee = await buildEmployee(dataSource, { storeId: london.id });
+    // 12:00 on Thursday 15 January in London.
+    await planner.plan(dataSource.manager, [
+      draft(employee.id, { offsetKey: 'HELD', plannedAt: clock.now(), atWindowOpening: true }),
+      draft(employee.id, { offsetKey: 'NOW', plannedAt: clock.now() }),
+    ]);
+    expect(Object.fromEntries((await rows()).map((row) => [row.offsetKey, row.sendAfter.toISOString()]))).toEqual({
+      HELD: '2026-01-16T09:00:00.000Z',
+      NOW: '2026-01-15T12:00:00.000Z',
+    });
+  });
+
   it('cancels what is still to be sent about a subject, and only that', async () => {
     const employee = await buildEmployee(dataSource);
     await planner.plan(dataSource.manager, [

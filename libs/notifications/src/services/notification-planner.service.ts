@@ -3,8 +3,8 @@ import { Brackets, type EntityManager, type FindOptionsWhere, In } from 'typeorm
 import { chunks, Clock, executePrepared, retryOnDeadlock } from '@lp/core';
 import { LAST_ERROR_LENGTH, NotificationEntity, NotificationStatus } from '../entities';
 import { NotificationsConfig } from '../notifications.config';
-import { FALLBACK_TIMEZONE, resolveTimezone } from '@lp/organisation';
-import { nextSendingMoment, type SendingWindow } from '../sending-window';
+import { FALLBACK_TIMEZONE, localTime, resolveTimezone, startOfLocalDay } from '@lp/organisation';
+import { nextSendingMoment, nextWindowOpening, type SendingWindow } from '../sending-window';
 
 /** The store a recipient works at, whose office hours their emails keep. */
 export interface RecipientStore {
@@ -33,7 +33,29 @@ export interface NotificationDraft {
    * passed). Default: NOTIFY_STALE_AFTER_HOURS after the sending window lets it go.
    */
   expiresAt?: Date;
+  /**
+   * For a reminder on the calendar day this many days before the day of `expiresAt` (which it
+   * then needs) in the recipient's zone, planned from that day's start: when the recipient
+   * moves to another zone, `retimeFor` moves it to that day's start there.
+   */
+  daysBefore?: number;
+  /**
+   * Held for the next opening of the recipient's sending window, even in office hours: what
+   * is planned for them over a day then goes at once, in one email when the kind's template
+   * sends them `together` (a stand-in's escalations).
+   */
+  atWindowOpening?: boolean;
   templateData?: Record<string, unknown>;
+}
+
+/** A pending notification as `retimeFor` reads it. */
+interface PendingRow {
+  id: number;
+  recipient_id: number;
+  planned_at: Date;
+  send_after: Date;
+  expires_at: Date;
+  days_before: number | null;
 }
 
 interface RecipientStoreRow {
@@ -55,7 +77,7 @@ function keyOf({ kind, recipientId, subjectType, subjectId, offsetKey }: Notific
  */
 const INSERT_CHUNK = 500;
 /** Values per row: the columns of `insertStatement`. */
-const COLUMN_COUNT = 13;
+const COLUMN_COUNT = 14;
 
 /**
  * ON DUPLICATE KEY with a no-op update rather than INSERT IGNORE: IGNORE would also turn a
@@ -64,8 +86,8 @@ const COLUMN_COUNT = 13;
 function insertStatement(rowCount: number): string {
   return `INSERT INTO notifications
             (kind, recipient_id, cc_employee_ids, subject_type, subject_id, offset_key, planned_at, send_after,
-             expires_at, queue_after, status, template_data, created_at)
-          VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+             expires_at, days_before, queue_after, status, template_data, created_at)
+          VALUES ${Array.from({ length: rowCount }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
           ON DUPLICATE KEY UPDATE id = id`;
 }
 
@@ -192,11 +214,10 @@ export class NotificationPlanner {
     const values = new Array<unknown>(drafts.length * COLUMN_COUNT);
     let next = 0;
     for (const draft of drafts) {
-      const sendAfter = nextSendingMoment(
-        draft.plannedAt,
-        zones.get(draft.recipientId) ?? FALLBACK_TIMEZONE,
-        this.window,
-      );
+      const zone = zones.get(draft.recipientId) ?? FALLBACK_TIMEZONE;
+      const sendAfter = draft.atWindowOpening
+        ? nextWindowOpening(draft.plannedAt, zone, this.window)
+        : nextSendingMoment(draft.plannedAt, zone, this.window);
       values[next++] = draft.kind;
       values[next++] = draft.recipientId;
       values[next++] = draft.ccEmployeeIds ? JSON.stringify(draft.ccEmployeeIds) : null;
@@ -206,6 +227,7 @@ export class NotificationPlanner {
       values[next++] = draft.plannedAt;
       values[next++] = sendAfter;
       values[next++] = draft.expiresAt ?? new Date(sendAfter.getTime() + staleAfterMs);
+      values[next++] = draft.daysBefore ?? null;
       values[next++] = sendAfter;
       values[next++] = NotificationStatus.PENDING;
       values[next++] = draft.templateData ? JSON.stringify(draft.templateData) : null;
@@ -291,19 +313,23 @@ export class NotificationPlanner {
    * Moves what is still pending for these recipients into the sending window of the store
    * each works at now, in the caller's transaction (the one that transferred them): each
    * notification goes at the first moment of the new store's office hours from its planned
-   * moment, or from now once that has passed. One being sent is left alone. Each keeps its
-   * expiry: a reminder whose deadline passes before the new store opens is not sent late.
+   * moment, or from now once that has passed. A calendar-day reminder (`daysBefore`) is
+   * planned again from the start of its day in the new zone: kept at the instant the old
+   * zone's day began, it would go out a day early after a move west. One being sent is left
+   * alone. Each keeps its expiry: a reminder whose deadline passes before the new store opens
+   * is not sent late.
    * ROWS_PER_STATEMENT recipients a read and notifications an UPDATE, so an import moving
    * thousands of people costs a few statements per chunk. Returns how many moved.
    */
   async retimeFor(manager: EntityManager, recipientIds: number[]): Promise<number> {
     const now = this.clock.now();
-    const moves: { id: number; sendAfter: Date }[] = [];
+    const moves: { id: number; plannedAt: Date; sendAfter: Date }[] = [];
     for (const recipients of chunks(recipientIds)) {
       const rows = (await manager.query(
-        'SELECT id, recipient_id, planned_at, send_after FROM notifications WHERE recipient_id IN (?) AND status = ?',
+        `SELECT id, recipient_id, planned_at, send_after, expires_at, days_before
+           FROM notifications WHERE recipient_id IN (?) AND status = ?`,
         [recipients, NotificationStatus.PENDING],
-      )) as { id: number; recipient_id: number; planned_at: Date; send_after: Date }[];
+      )) as PendingRow[];
       if (rows.length === 0) continue;
       const zones = await this.recipientZones(
         manager,
@@ -311,21 +337,25 @@ export class NotificationPlanner {
       );
       for (const row of rows) {
         const zone = zones.get(Number(row.recipient_id)) ?? FALLBACK_TIMEZONE;
-        const sendAfter = nextSendingMoment(row.planned_at > now ? row.planned_at : now, zone, this.window);
+        const plannedAt =
+          row.days_before === null
+            ? row.planned_at
+            : startOfLocalDay(localTime(row.expires_at.getTime(), zone), zone, -row.days_before);
+        const sendAfter = nextSendingMoment(plannedAt > now ? plannedAt : now, zone, this.window);
         const stillDue = row.send_after <= now && sendAfter <= now;
         if (stillDue || sendAfter.getTime() === row.send_after.getTime()) continue;
-        moves.push({ id: Number(row.id), sendAfter });
+        moves.push({ id: Number(row.id), plannedAt, sendAfter });
       }
     }
     let moved = 0;
     for (const chunk of chunks(moves)) {
-      // Each row's new moment through a derived table: one UPDATE for the chunk, however many moments.
-      const rest = ' UNION ALL SELECT ?, ?'.repeat(chunk.length - 1);
+      // Each row's new moments through a derived table: one UPDATE for the chunk, however many moments.
+      const rest = ' UNION ALL SELECT ?, ?, ?'.repeat(chunk.length - 1);
       const result = (await manager.query(
-        `UPDATE notifications n JOIN (SELECT ? AS id, ? AS send_after${rest}) m ON m.id = n.id
-            SET n.send_after = m.send_after, n.queue_after = m.send_after
+        `UPDATE notifications n JOIN (SELECT ? AS id, ? AS planned_at, ? AS send_after${rest}) m ON m.id = n.id
+            SET n.planned_at = m.planned_at, n.send_after = m.send_after, n.queue_after = m.send_after
           WHERE n.status = ?`,
-        [...chunk.flatMap((move) => [move.id, move.sendAfter]), NotificationStatus.PENDING],
+        [...chunk.flatMap((move) => [move.id, move.plannedAt, move.sendAfter]), NotificationStatus.PENDING],
       )) as { affectedRows: number };
       moved += result.affectedRows;
     }

@@ -23,18 +23,14 @@ export interface NotificationToRender {
  * `{{appLink "path" id…}}`. A variable the template names but the context lacks fails
  * the rendering (strict mode) rather than sending an email with a hole in it.
  */
-export interface NotificationTemplate {
+export interface NotificationTemplate extends EmailSources {
   kind: string;
-  /** Plain text, one line. */
-  subject: string;
-  /** Plain-text body; not HTML-escaped. */
-  text: string;
-  /** HTML body (inside the common layout); values are HTML-escaped. */
-  html: string;
   /**
    * Reads what the email shows from the subject's own tables (a course title, a due date),
    * so the email is current when it is sent. Resolves null when there is nothing to send
-   * any more (the subject is gone or closed), which cancels the notification.
+   * any more (the subject is gone or closed), which cancels the notification. A `reason` it
+   * returns (why this recipient, null for none) is kept on the row once sent, so HR's list
+   * says what the email said.
    */
   load?(manager: EntityManager, notification: NotificationToRender): Promise<Record<string, unknown> | null>;
   /** Why nothing was sent when `load` resolved null, as HR's notifications list shows it. */
@@ -46,6 +42,24 @@ export interface NotificationTemplate {
    * store may have a manager by the time it is sent).
    */
   copies?(manager: EntityManager, notification: NotificationToRender): Promise<number[]>;
+  /**
+   * The one email for several notifications of this kind to one recipient due at once (a
+   * stand-in's escalations held for the morning): each is loaded as alone, and those left are
+   * sent in it and marked sent with it. It sees `items` (each one's values, as its own email
+   * would), `count` and `reasons` (the distinct `reason`s), with the context above; copies
+   * follow the first. Without it, each notification is an email of its own.
+   */
+  together?: EmailSources;
+}
+
+/** An email's Handlebars sources. */
+export interface EmailSources {
+  /** Plain text, one line. */
+  subject: string;
+  /** Plain-text body; not HTML-escaped. */
+  text: string;
+  /** HTML body (inside the common layout); values are HTML-escaped. */
+  html: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import Handlebars, { type HelperOptions, type TemplateDelegate } from 'handlebar
 import { localDateText, localDateTimeText, localTime, resolveTimezone, zoneLabel } from '@lp/organisation';
 import { assignmentDueTemplate } from './assignment-due.template';
 import { certificationExpiringTemplate } from './certification-expiring.template';
-import type { NotificationTemplate } from './notification-template';
+import type { EmailSources, NotificationTemplate } from './notification-template';
 
 /** Who receives the email and where, in the words the templates use. */
 export interface EmailContext {
@@ -25,11 +25,15 @@ export interface RenderedEmail {
   html: string;
 }
 
-interface CompiledTemplate {
-  template: NotificationTemplate;
+interface CompiledEmail {
   subject: TemplateDelegate;
   text: TemplateDelegate;
   html: TemplateDelegate;
+}
+
+interface CompiledTemplate extends CompiledEmail {
+  template: NotificationTemplate;
+  together?: CompiledEmail;
 }
 
 interface RenderData {
@@ -79,13 +83,20 @@ export class NotificationTemplates {
 
   register(template: NotificationTemplate): void {
     if (this.compiled.has(template.kind)) throw new Error(`A template for ${template.kind} is already registered`);
-    const plain = { noEscape: true, strict: true };
     this.compiled.set(template.kind, {
       template,
-      subject: this.handlebars.compile(template.subject, plain),
-      text: this.handlebars.compile(template.text + TEXT_FOOTER, plain),
-      html: this.handlebars.compile(LAYOUT.replace('{{{body}}}', template.html), { strict: true }),
+      ...this.compile(template),
+      together: template.together && this.compile(template.together),
     });
+  }
+
+  private compile(sources: EmailSources): CompiledEmail {
+    const plain = { noEscape: true, strict: true };
+    return {
+      subject: this.handlebars.compile(sources.subject, plain),
+      text: this.handlebars.compile(sources.text + TEXT_FOOTER, plain),
+      html: this.handlebars.compile(LAYOUT.replace('{{{body}}}', sources.html), { strict: true }),
+    };
   }
 
   get(kind: string): NotificationTemplate | undefined {
@@ -96,6 +107,21 @@ export class NotificationTemplates {
   render(kind: string, context: EmailContext): RenderedEmail {
     const compiled = this.compiled.get(kind);
     if (!compiled) throw new Error(`No email template for ${kind}`);
+    return this.renderWith(compiled, context);
+  }
+
+  /**
+   * Renders the one email of several notifications of a kind whose template sends them
+   * `together`, from each one's values (templateData and what its loader returned).
+   */
+  renderTogether(kind: string, context: Omit<EmailContext, 'values'>, items: Record<string, unknown>[]): RenderedEmail {
+    const together = this.compiled.get(kind)?.together;
+    if (!together) throw new Error(`No email template for several ${kind} at once`);
+    const reasons = [...new Set(items.map((item) => item.reason).filter((reason) => typeof reason === 'string'))];
+    return this.renderWith(together, { ...context, values: { items, count: items.length, reasons } });
+  }
+
+  private renderWith(compiled: CompiledEmail, context: EmailContext): RenderedEmail {
     const variables = {
       ...context.values,
       recipient: context.recipient,

@@ -78,4 +78,30 @@ describe('notification email templates', () => {
     expect(own.render('WELCOME', context({})).subject).toBe('Welcome Dana');
     expect(() => own.register({ kind: 'WELCOME', subject: '', text: '', html: '' })).toThrow(/already registered/);
   });
+
+  it('renders several notifications of a kind in its one email, each reason once', () => {
+    const own = new NotificationTemplates();
+    own.register({
+      kind: 'NUDGE',
+      subject: 'Nudge about {{name}}',
+      text: '{{name}}',
+      html: '<p>{{name}}</p>',
+      together: {
+        subject: '{{count}} nudges',
+        text: '{{#each items}}- {{name}}\n{{/each}}{{#each reasons}}Why: {{this}}\n{{/each}}',
+        html: '<ul>{{#each items}}<li>{{name}}</li>{{/each}}</ul>',
+      },
+    });
+    const { subject, text, html } = own.renderTogether('NUDGE', context({}), [
+      { name: 'Dana & Sam', reason: 'No manager at Queens' },
+      { name: 'Lee', reason: 'No manager at Queens' },
+      { name: 'Kim', reason: null },
+    ]);
+    expect(subject).toBe('3 nudges');
+    expect(text).toMatch(/^- Dana & Sam\n- Lee\n- Kim\nWhy: No manager at Queens\n\n--/);
+    expect(html).toContain('<li>Dana &amp; Sam</li><li>Lee</li><li>Kim</li>');
+    expect(() => templates.renderTogether(NotificationKind.ASSIGNMENT_DUE, context({}), [])).toThrow(
+      /No email template for several ASSIGNMENT_DUE/,
+    );
+  });
 });

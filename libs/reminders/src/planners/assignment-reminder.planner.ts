@@ -80,6 +80,7 @@ export class AssignmentReminderPlanner {
             subjectId: assignment.id,
             offsetKey: reminder.offsetKey,
             plannedAt: reminder.plannedAt,
+            daysBefore: reminder.days,
             expiresAt: assignment.dueAt,
             templateData: templateData(assignment),
           })),
@@ -130,6 +131,8 @@ export class AssignmentReminderPlanner {
           subjectId: assignment.id,
           offsetKey: escalationKey(assignment.dueAt),
           plannedAt: now,
+          // A stand-in's go together the next morning: HR may stand in for hundreds of people.
+          atWindowOpening: reason !== null,
           templateData: {
             ...templateData(assignment),
             employeeName: assignment.employeeName,

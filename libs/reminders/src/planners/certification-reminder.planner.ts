@@ -83,6 +83,7 @@ export class CertificationReminderPlanner {
             subjectId: certification.id,
             offsetKey: reminder.offsetKey,
             plannedAt: reminder.plannedAt,
+            daysBefore: reminder.days,
             expiresAt: certification.expiresAt,
             templateData: templateData(program, certification),
           })),

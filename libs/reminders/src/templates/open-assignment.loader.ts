@@ -29,7 +29,7 @@ export async function loadOpenAssignment(
  * stand-ins.ts). After a transfer, a manager leaving or one appointed, the next planning
  * run escalates to whoever that is then.
  * Gives the assignee's id, for the link to their record, their name and the course's title
- * as they are now (HR may have corrected the name since planning), their store's zone,
+ * as they are now (HR may have corrected the name since planning), their store and its zone,
  * whose day the due date ends (the manager may be based in another), and why a stand-in is
  * told (`reason`, null for a store's manager).
  */
@@ -77,6 +77,7 @@ export async function loadEscalatedAssignment(
     employeeId: Number(row.employee_id),
     employeeName: `${row.first_name} ${row.last_name}`,
     employeeTimezone: row.timezone,
+    storeName: row.store_name,
     courseTitle: row.title,
     reason: standIn && standInReason(standIn, [row.store_name], [row.region_name]),
   };

@@ -28,7 +28,8 @@ export class NotificationObject {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the last attempt failed, or why it was not sent (cancelled, stale, no email address)',
+    description:
+      'Why the last attempt failed, or why it was not sent (cancelled, stale, no email address); for one sent, a note (someone not copied, others sent in the same email)',
   })
   lastError!: string | null;
 
