@@ -249,5 +249,22 @@ describe('assigning across a region, audiences limited to a store or region, and
       expect(all[2]).toMatchObject({ store: n2.store, employeeIds: [n2Cashier.id], created: 1 });
       expect(await eventsOf('COURSE_ASSIGNED', t.tokenFor(people.s1Manager))).toEqual([]);
     });
+
+    it('lists the people named by id in their own store’s event only', async () => {
+      const { people, stores } = chart;
+      const employeeIds = [people.employee.id, n2Cashier.id];
+      const input = { courseId: course.course.id, dueAt: '2026-04-01T00:00:00Z', employeeIds };
+      expect((await graphql(t.app, ASSIGN, { input }, t.tokenFor(people.hr))).data!.assignCourse.created).toBe(2);
+
+      const events = await eventsOf('COURSE_ASSIGNED', t.tokenFor(people.hr));
+      const named = events.map((event) => ({
+        store: (event.store as { id: string }).id,
+        employeeIds: (JSON.parse(event.after as string) as { employeeIds: number[] }).employeeIds,
+      }));
+      expect(named.sort((x, y) => Number(x.store) - Number(y.store))).toEqual([
+        { store: String(stores.n1.id), employeeIds: [people.employee.id] },
+        { store: String(stores.n2.id), employeeIds: [n2Cashier.id] },
+      ]);
+    });
   });
 });

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@lp/audit';
-import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, retriedTransaction } from '@lp/core';
+import {
+  BadInputError,
+  chunks,
+  Clock,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  retriedTransaction,
+} from '@lp/core';
 import {
   type AccessScope,
   dueDayEnd,
@@ -115,7 +123,10 @@ export class AssignCourse {
       const targets = stores.reduce((sum, store) => sum + store.targets, 0);
       // One event per store of the people assigned, with that store's figures, so each store's
       // managers read theirs in their audit trail (a single event over several stores belonged
-      // to none of them); with nobody to assign, one event for the store named, if any.
+      // to none of them); with nobody to assign, one event for the store named, if any. People
+      // named by id are listed in their own store's event only: the whole list in each would
+      // show other stores' people, and 5,000 ids in 500 events would outgrow a statement.
+      const namedByStore = await this.namedEmployeesByStore(manager, request.employeeIds);
       const after = { ...request, dueAt: request.dueAt?.toISOString() };
       await this.audit.record(
         manager,
@@ -126,7 +137,12 @@ export class AssignCourse {
             subjectType: 'Course',
             subjectId: request.courseId,
             storeId: store.storeId,
-            after: { ...after, created: store.created, skipped: store.targets - store.created },
+            after: {
+              ...after,
+              ...(namedByStore && { employeeIds: (store.storeId !== null && namedByStore.get(store.storeId)) || [] }),
+              created: store.created,
+              skipped: store.targets - store.created,
+            },
           }),
         ),
       );
@@ -205,6 +221,28 @@ export class AssignCourse {
       targets: Number(row.targets),
       created: Number(row.created),
     }));
+  }
+
+  /** The people named by id, by the store each works at; undefined when none were named. */
+  private async namedEmployeesByStore(
+    manager: EntityManager,
+    employeeIds: number[] | undefined,
+  ): Promise<Map<number, number[]> | undefined> {
+    if (!employeeIds?.length) return undefined;
+    const byStore = new Map<number, number[]>();
+    for (const ids of chunks(employeeIds)) {
+      const rows = (await manager.query('SELECT id, store_id FROM employees WHERE id IN (?) ORDER BY id', [ids])) as {
+        id: number;
+        store_id: number;
+      }[];
+      for (const row of rows) {
+        const storeId = Number(row.store_id);
+        const named = byStore.get(storeId) ?? [];
+        named.push(Number(row.id));
+        byStore.set(storeId, named);
+      }
+    }
+    return byStore;
   }
 
   private async assertPublishedCourse(manager: EntityManager, courseId: number): Promise<void> {
