@@ -257,11 +257,11 @@ describe('assigning across a region, audiences limited to a store or region, and
       expect((await graphql(t.app, ASSIGN, { input }, t.tokenFor(people.hr))).data!.assignCourse.created).toBe(2);
 
       const events = await eventsOf('COURSE_ASSIGNED', t.tokenFor(people.hr));
-      const named = events.map((event) => ({
+      const named = events.map((event: Record<string, unknown>) => ({
         store: (event.store as { id: string }).id,
         employeeIds: (JSON.parse(event.after as string) as { employeeIds: number[] }).employeeIds,
       }));
-      expect(named.sort((x, y) => Number(x.store) - Number(y.store))).toEqual([
+      expect(named.sort((x: { store: string }, y: { store: string }) => Number(x.store) - Number(y.store))).toEqual([
         { store: String(stores.n1.id), employeeIds: [people.employee.id] },
         { store: String(stores.n2.id), employeeIds: [n2Cashier.id] },
       ]);
