@@ -72,22 +72,17 @@ export class RefresherPlanner {
         (await this.dataSource.query('SELECT DISTINCT program_id FROM program_audiences')) as { program_id: number }[]
       ).map((row) => Number(row.program_id)),
     );
-    // Every programme's reads at once: a planning run makes its refreshers before anything
-    // else, so MariaDB would otherwise work on one connection of the pool while the other
-    // core idles. The writes stay one programme after another.
-    const found = await everyOneSettled(
-      programs.map(async (program) => {
-        const hasAudience = withAudience.has(program.id);
-        // A programme without rules requires nobody: a lapsed holder of it has nothing to make up.
-        const [due, lapsed] = await everyOneSettled([
-          this.dueRefreshers(program, hasAudience, now),
-          hasAudience ? this.lapsedHolders(program, now) : Promise.resolve([]),
-        ] as const);
-        return { program, due, lapsed };
-      }),
-    );
+    // A programme's two reads side by side: a planning run makes its refreshers before anything
+    // else, and one read at a time left one of MariaDB's cores idle. One programme after
+    // another, so a chain with many programmes does not take the whole pool.
     const counts: RefresherCounts = { refreshers: 0, lapsedCourses: 0 };
-    for (const { program, due, lapsed } of found) {
+    for (const program of programs) {
+      const hasAudience = withAudience.has(program.id);
+      // A programme without rules requires nobody: a lapsed holder of it has nothing to make up.
+      const [due, lapsed] = await everyOneSettled([
+        this.dueRefreshers(program, hasAudience, now),
+        hasAudience ? this.lapsedHolders(program, now) : Promise.resolve([]),
+      ] as const);
       counts.refreshers += await this.assignRefreshers(due, now);
       counts.lapsedCourses += await this.assignLapsed(program, lapsed);
     }
