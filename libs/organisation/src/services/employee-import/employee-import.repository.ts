@@ -45,6 +45,15 @@ export interface EmployeeChangeRow {
   toValue: string;
 }
 
+/** A store as the import reads it. */
+interface StoreRow {
+  id: number;
+  code: string;
+  region_id: number;
+  timezone: string;
+  closed_on: string | null;
+}
+
 /**
  * The set-based SQL of an employee import: look-ups by the file's keys and multi-row
  * writes, ROWS_PER_STATEMENT rows a statement, all on the caller's transaction.
@@ -63,22 +72,29 @@ export class EmployeeImportRepository {
 
   /**
    * Every store (for codes, regions, zones and whether it is closed) and job role, and the
-   * file's employees and emails that exist, locked. The stores are share-locked so that none
-   * is closed (StoreService.close) while the file moves people into it.
+   * file's employees and emails that exist, locked. The stores the file names are
+   * share-locked, read first so that their rows are the latest, so that none is closed
+   * (StoreService.close) while the file moves people into it; the others are read plainly,
+   * so that an import does not hold up every store's edits.
    */
   async loadReference(
     manager: EntityManager,
     rows: EmployeeCsvRow[],
   ): Promise<ImportReference & { regionOfStore: Map<number, number> }> {
-    const stores = (await manager.query(
-      "SELECT id, code, region_id, timezone, DATE_FORMAT(closed_on, '%Y-%m-%d') AS closed_on FROM stores LOCK IN SHARE MODE",
-    )) as {
-      id: number;
-      code: string;
-      region_id: number;
-      timezone: string;
-      closed_on: string | null;
-    }[];
+    const columns = "id, code, region_id, timezone, DATE_FORMAT(closed_on, '%Y-%m-%d') AS closed_on";
+    const named: StoreRow[] = [];
+    for (const codes of chunks([...new Set(rows.map((row) => row.storeCode))])) {
+      named.push(
+        ...((await manager.query(`SELECT ${columns} FROM stores WHERE code IN (?) LOCK IN SHARE MODE`, [
+          codes,
+        ])) as StoreRow[]),
+      );
+    }
+    const namedIds = new Set(named.map((store) => Number(store.id)));
+    const others = ((await manager.query(`SELECT ${columns} FROM stores`)) as StoreRow[]).filter(
+      (store) => !namedIds.has(Number(store.id)),
+    );
+    const stores = [...named, ...others];
     const jobRoles = (await manager.query('SELECT id, code FROM job_roles')) as { id: number; code: string }[];
     const existingByNumber = new Map<string, ExistingEmployee>();
     for (const chunk of chunks(rows.map((row) => row.employeeNumber))) {
