@@ -202,6 +202,20 @@ describe('the built-in curriculum and the demo data', () => {
     expect(await rowCounts()).toMatchObject({ courses: 0, versions: 0 });
   });
 
+  it('refuses a built-in programme whose name one of HR’s programmes has taken, and writes nothing', async () => {
+    await seedCurriculum(() => undefined, false);
+    // HR's own programme carries the name now; the built-in one (its code gone) is to be made again.
+    await t.dataSource.query("UPDATE certification_programs SET code = 'HR-LPF' WHERE code = 'LPF'");
+    const before = await rowCounts();
+
+    const seeding = seedCurriculum(() => undefined, false);
+    await expect(seeding).rejects.toBeInstanceOf(CurriculumError);
+    await expect(seeding).rejects.toMatchObject({
+      problems: [`programs.yaml: LPF: name "LP Foundations" is programme HR-LPF's already; rename one of them`],
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('says how to load the curriculum first, in a checkout and in the Docker image, and loads no demo data', async () => {
     const demo = new DemoSeeder(
       t.dataSource,

@@ -41,8 +41,12 @@ export class ProgramSeeder {
           .findBy({ code: In(programmes.flatMap((p) => p.requiredJobRoleCodes)) })
       ).map((jobRole) => jobRole.code),
     );
-    for (const programme of await this.toCreate(programmes)) {
+    const toCreate = await this.toCreate(programmes);
+    const namesTaken = await this.namesTaken(toCreate);
+    for (const programme of toCreate) {
       const problem = (text: string) => problems.push(`programs.yaml: ${programme.code}: ${text}`);
+      const owner = namesTaken.get(programme.code);
+      if (owner) problem(`name "${programme.name}" is programme ${owner}'s already; rename one of them`);
       if (!SEEDABLE_BASES.includes(programme.renewalBasis)) {
         problem(`renewalBasis ${programme.renewalBasis}; use ${SEEDABLE_BASES.join(' or ')}`);
       }
@@ -92,6 +96,22 @@ export class ProgramSeeder {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * The code of the existing programme whose name each new one would take, by the new one's
+   * code: names are unique, compared as the column's collation does (case and accents aside).
+   * One read per programme: the curriculum has a handful.
+   */
+  private async namesTaken(programmes: CurriculumProgramme[]): Promise<Map<string, string>> {
+    const taken = new Map<string, string>();
+    for (const programme of programmes) {
+      const [owner] = (await this.dataSource.query('SELECT code FROM certification_programs WHERE name = ?', [
+        programme.name,
+      ])) as { code: string }[];
+      if (owner) taken.set(programme.code, owner.code);
+    }
+    return taken;
   }
 
   /** Those whose code no programme has yet: an existing one is left as HR configured it. */
