@@ -101,3 +101,41 @@ describe('a migration that fails part-way', () => {
     expect(await dataSource.query('SELECT COUNT(*) AS n FROM migration_schema_changes')).toEqual([{ n: 0 }]);
   }, 60_000);
 });
+
+describe('programme names made unique', () => {
+  let url: string;
+  let dataSource: DataSource | undefined;
+
+  beforeAll(async () => {
+    const { databaseUrl } = await prepareTestEnvironment();
+    url = withDatabase(databaseUrl, `${parseMysqlUrl(databaseUrl).database}_names`);
+    await ensureDatabaseExists(url);
+  });
+
+  afterAll(async () => {
+    await dataSource?.query(`DROP DATABASE IF EXISTS \`${parseMysqlUrl(url).database}\``);
+    await dataSource?.destroy();
+  });
+
+  it('keeps a shared name on the first programme and gives the others the first free "Name (CODE)"', async () => {
+    const uniqueNames = lpSchema.migrations.findIndex((migration) => migration.name.startsWith('MakeProgrammeNames'));
+    const before = { ...lpSchema, migrations: lpSchema.migrations.slice(0, uniqueNames) };
+    const earlier = await new DataSource(buildDataSourceOptions({ url, poolSize: 2 }, before)).initialize();
+    await runMigrationsExclusively(earlier);
+    await earlier.query(
+      `INSERT INTO certification_programs (code, name, validity_months, recertify_window_days, reminder_offsets_days)
+       VALUES ('LPB', 'LP Basics', 12, 30, '[]'), ('LPB2', 'lp basics', 12, 30, '[]'),
+              ('OLD', 'LP Basics (LPB2)', 12, 30, '[]'), ('LPB3', 'LP Basics', 12, 30, '[]')`,
+    );
+    await earlier.destroy();
+
+    dataSource = await new DataSource(buildDataSourceOptions({ url, poolSize: 2 }, lpSchema)).initialize();
+    await runMigrationsExclusively(dataSource);
+    expect(await dataSource.query('SELECT code, name FROM certification_programs ORDER BY id')).toEqual([
+      { code: 'LPB', name: 'LP Basics' },
+      { code: 'LPB2', name: 'lp basics (LPB2 2)' },
+      { code: 'OLD', name: 'LP Basics (LPB2)' },
+      { code: 'LPB3', name: 'LP Basics (LPB3)' },
+    ]);
+  }, 120_000);
+});
