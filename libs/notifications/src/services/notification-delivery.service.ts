@@ -112,8 +112,11 @@ export class NotificationDelivery {
    * Claims notification `id` as `claim` does, and with it, for a kind whose template sends
    * them `together`, the others of its kind to the same recipient that are due (up to
    * TOGETHER_LIMIT in all); returns their ids, `id` first, or none when `id` is not to be
-   * sent now. The recipient's are read locked, so the jobs of the others, running beside this
-   * one, wait and then find theirs taken.
+   * sent now. The others are found without locks, then locked by id (in id order) and claimed
+   * if still claimable, so the jobs of the others, running beside this one, wait on those
+   * rows only and then find theirs taken. A locking read by recipient and kind would lock
+   * all the rows and gaps of the index range it scans (HR's years of escalations, or every
+   * escalation waiting to go out) and stall the planner inserting new ones.
    */
   private async claimTogether(id: number, claimedAt: Date): Promise<number[]> {
     const [notification] = (await this.dataSource.query('SELECT kind, recipient_id FROM notifications WHERE id = ?', [
@@ -121,27 +124,17 @@ export class NotificationDelivery {
     ])) as { kind: string; recipient_id: number }[];
     if (!notification || !this.templates.get(notification.kind)?.together)
       return (await this.claim(id, claimedAt)) ? [id] : [];
+    const candidates = [id, ...(await this.othersDue(id, notification.recipient_id, notification.kind, claimedAt))];
+    const [due, dueParams] = dueAndClaimable(claimedAt);
     return retryOnDeadlock(() =>
       this.dataSource.transaction(async (manager) => {
         const rows = (await manager.query(
-          `SELECT id FROM notifications
-            WHERE recipient_id = ? AND kind = ? AND send_after <= ? AND expires_at > ?
-              AND (status = ? OR (status = ? AND queue_after <= ?))
-            ORDER BY id = ? DESC, id LIMIT ? FOR UPDATE`,
-          [
-            notification.recipient_id,
-            notification.kind,
-            claimedAt,
-            claimedAt,
-            NotificationStatus.PENDING,
-            NotificationStatus.SENDING,
-            claimedAt,
-            id,
-            TOGETHER_LIMIT,
-          ],
+          `SELECT id FROM notifications WHERE id IN (?) AND ${due} ORDER BY id FOR UPDATE`,
+          [candidates, ...dueParams],
         )) as { id: number }[];
-        const ids = rows.map((row) => Number(row.id));
-        if (ids[0] !== id) return [];
+        const claimable = new Set(rows.map((row) => Number(row.id)));
+        if (!claimable.has(id)) return [];
+        const ids = candidates.filter((candidate) => claimable.has(candidate));
         await manager
           .createQueryBuilder()
           .update(NotificationEntity)
@@ -151,6 +144,20 @@ export class NotificationDelivery {
         return ids;
       }),
     );
+  }
+
+  /**
+   * The recipient's other notifications of `kind` that are due now, oldest first. A plain
+   * read: with the status conditions the optimizer reads the unsent ones (by kind and
+   * status, or the recipient's when they have few), never the sent history.
+   */
+  private async othersDue(id: number, recipientId: number, kind: string, now: Date): Promise<number[]> {
+    const [due, dueParams] = dueAndClaimable(now);
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM notifications WHERE recipient_id = ? AND kind = ? AND id <> ? AND ${due} ORDER BY id LIMIT ?`,
+      [recipientId, kind, id, ...dueParams, TOGETHER_LIMIT - 1],
+    )) as { id: number }[];
+    return rows.map((row) => Number(row.id));
   }
 
   /** Sends the claimed notifications (all of one kind, to one recipient): one email. */
@@ -357,6 +364,14 @@ function reasonAsSent(
   if (!('reason' in loaded) || (loaded.reason ?? null) === (planned.reason ?? null)) return null;
   const { reason: _planned, ...rest } = planned;
   return loaded.reason === null ? rest : { ...rest, reason: loaded.reason };
+}
+
+/** SQL for a row that is due, not stale and that nobody is sending (see `claim`), with its parameters. */
+function dueAndClaimable(now: Date): [sql: string, params: unknown[]] {
+  return [
+    'send_after <= ? AND expires_at > ? AND (status = ? OR (status = ? AND queue_after <= ?))',
+    [now, now, NotificationStatus.PENDING, NotificationStatus.SENDING, now],
+  ];
 }
 
 /** A row nobody is sending: PENDING, or SENDING by a worker whose lease has run out. */
