@@ -4,8 +4,8 @@ import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGN
 import { chunks, Clock } from '@lp/core';
 import { type ChangedEmployee, EmployeeLifecycle, dueDayEnd, localTime, resolveTimezone } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
-import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { reasonAtHireSql } from '../rules/reason-at-hire';
+import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { passedForProgram } from './pass-counts-toward-program';
 import { ProgramService } from './program.service';
 
