@@ -3,6 +3,7 @@ export * from './entities';
 export * from './rules/certificate-codes';
 export * from './rules/certification-status';
 export * from './rules/expiring-within';
+export * from './rules/reason-at-hire';
 export * from './rules/renewal-dating';
 export * from './services/audience-assigner.service';
 export * from './services/certification-admin.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { AssignmentEntity, AssignmentStatus, openKeyFor } from '@lp/assignments';
-import { CertificationProgramEntity } from '@lp/certification';
+import { AssignmentEntity, type AssignmentReason, AssignmentStatus, openKeyFor } from '@lp/assignments';
+import { CertificationProgramEntity, reasonAtHireSql } from '@lp/certification';
 import { Clock, cliCommand } from '@lp/core';
 import {
   type AttemptQuestionKey,
@@ -28,8 +28,6 @@ import {
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-/** Hired within this many days: their programme courses came with their hire (the demo's oldest open work is 60 days old). */
-const NEWCOMER_DAYS = 60;
 
 /**
  * Gives the demo chain's people the curriculum in every state — not started, in progress,
@@ -43,19 +41,41 @@ export class DemoLearning {
 
   async seed(manager: EntityManager): Promise<number> {
     const courses = await this.courses(manager);
-    const since = new Date(this.clock.now().getTime() - NEWCOMER_DAYS * DAY).toISOString().slice(0, 10);
     const rows = await manager
       .createQueryBuilder(EmployeeEntity, 'e')
       .innerJoin(JobRoleEntity, 'j', 'j.id = e.job_role_id')
       .select(['e.id AS id', 'e.email AS email', 'j.code AS jobRole'])
-      .addSelect('e.hire_date >= :since', 'newcomer')
-      .setParameter('since', since)
       .orderBy('e.id')
-      .getRawMany<Omit<DemoPerson, 'newcomer'> & { newcomer: number | string }>();
-    const people = rows.map((row) => ({ ...row, newcomer: Number(row.newcomer) === 1 }));
+      .getRawMany<Omit<DemoPerson, 'reasonAtHire'>>();
+    const reasons = await this.reasonsAtHire(manager);
+    const people = rows.map((row) => ({ ...row, reasonAtHire: reasons.get(Number(row.id)) ?? new Map() }));
     const plans = planTraining(people, courses);
     await this.write(manager, plans);
     return plans.length;
+  }
+
+  /**
+   * The demo's programme work is what the audience rules gave each person at hire: what that
+   * said of itself, by the rule the live hires follow, per person and programme.
+   */
+  private async reasonsAtHire(manager: EntityManager): Promise<Map<number, Map<number, AssignmentReason>>> {
+    const zones = (await manager.query('SELECT DISTINCT timezone FROM stores')) as { timezone: string }[];
+    const reason = reasonAtHireSql(
+      this.clock.now(),
+      zones.map((row) => row.timezone),
+    );
+    const rows = (await manager.query(
+      `SELECT e.id AS employee_id, p.id AS program_id, ${reason.sql} AS reason
+         FROM employees e JOIN stores s ON s.id = e.store_id CROSS JOIN certification_programs p`,
+      reason.params,
+    )) as { employee_id: number; program_id: number; reason: AssignmentReason }[];
+    const byPerson = new Map<number, Map<number, AssignmentReason>>();
+    for (const row of rows) {
+      const person = byPerson.get(Number(row.employee_id)) ?? new Map<number, AssignmentReason>();
+      person.set(Number(row.program_id), row.reason);
+      byPerson.set(Number(row.employee_id), person);
+    }
+    return byPerson;
   }
 
   private async courses(manager: EntityManager): Promise<Map<string, DemoCourse>> {

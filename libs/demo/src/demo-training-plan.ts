@@ -26,8 +26,11 @@ export interface DemoPerson {
   id: number;
   email: string | null;
   jobRole: string;
-  /** Hired recently: the audience rules gave them their programme courses at hire (ONBOARDING), not later (RULE). */
-  newcomer: boolean;
+  /**
+   * What each programme's (by id) audience rules gave them at hire said of itself: ONBOARDING
+   * when hired within its onboarding period, RULE otherwise (reasonAtHireSql).
+   */
+  reasonAtHire: Map<number, AssignmentReason>;
 }
 
 /** One demo assignment to write, and how far its learner has got. */
@@ -76,7 +79,8 @@ export function planTraining(people: DemoPerson[], courses: Map<string, DemoCour
         employeeId: person.id,
         course,
         state: STATES[(i + j) % STATES.length],
-        reason: person.newcomer ? AssignmentReason.ONBOARDING : AssignmentReason.RULE,
+        reason:
+          (course.programId === null ? undefined : person.reasonAtHire.get(course.programId)) ?? AssignmentReason.RULE,
         programId: course.programId,
         assignedById: null,
         lessonsDone: 1 + ((i + j) % (course.lessonIds.length - 1)),

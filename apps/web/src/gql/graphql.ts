@@ -24,11 +24,11 @@ export type AssignCourseInput = {
 export type AssignmentReason =
   /** A manager or HR assigned it */
   | 'MANUAL'
-  /** A programme's audience rule gave it when they were hired */
+  /** A programme's audience rule gave it when they were hired (createEmployee, a new import line) with a hire date within the programme's onboardingDays before today in their store's zone */
   | 'ONBOARDING'
   /** Renews a certificate entering its recertification window */
   | 'REFRESHER'
-  /** A programme's audience rule gave it later: a new job role or store, a new programme, course or rule, a certificate revoked or lapsed */
+  /** A programme's audience rule gave it at a hire dated before the programme's onboarding period (long-serving staff joining the system), or later: a new job role or store, a new programme, course or rule, a certificate revoked or lapsed */
   | 'RULE';
 
 /** OVERDUE: assigned or in progress, and past its due date */

@@ -4,6 +4,7 @@ import { AssignmentCancellation, AssignmentReason, AssignmentStatus, OPEN_ASSIGN
 import { chunks, Clock } from '@lp/core';
 import { type ChangedEmployee, EmployeeLifecycle, dueDayEnd, localTime, resolveTimezone } from '@lp/organisation';
 import type { CertificationProgramEntity } from '../entities';
+import { reasonAtHireSql } from '../rules/reason-at-hire';
 import { CertificationCycleEnd, type CycleEndReason } from './certification-cycle-end';
 import { passedForProgram } from './pass-counts-toward-program';
 import { ProgramService } from './program.service';
@@ -39,7 +40,12 @@ const AUDIENCE_COURSES = `
 
 /** What a rule made at someone's hire says of itself, and what it made later: both are the rules' work. */
 const RULE_MADE = [AssignmentReason.ONBOARDING, AssignmentReason.RULE];
-type RuleMadeReason = AssignmentReason.ONBOARDING | AssignmentReason.RULE;
+
+/** Whether the rules give work at someone's hire (createEmployee, a new import line; see reasonAtHireSql) or later. */
+type GivenWhen = 'AT_HIRE' | 'LATER';
+
+/** The store zones and programme lengths a rule-made insert meets. */
+type ZoneLength = { timezone: string; onboarding_days: number };
 
 /** The end of the day `days` after today in a store's zone, as stored (an unknown zone falls back). */
 function dueDayAfter(now: Date, timezone: string, days: number): Date {
@@ -50,10 +56,37 @@ function dueDayAfter(now: Date, timezone: string, days: number): Date {
 }
 
 /**
+ * The due date of a course a rule assigns now, as SQL over the store (s) and programme (p):
+ * the end (23:59, as a due day picked in the web app ends) of the day `onboarding_days`
+ * after today in the store's zone, worked out for each zone and programme length the
+ * assignment meets. A store or programme changed since they were read gets
+ * `onboarding_days` × 24 hours from now.
+ */
+function ruleDueDates(now: Date, met: ZoneLength[]): { sql: string; params: unknown[] } {
+  const fallback = { sql: 'DATE_ADD(?, INTERVAL p.onboarding_days DAY)', params: [now] };
+  if (met.length === 0) return fallback;
+  const lengthsByZone = new Map<string, number[]>();
+  for (const row of met) {
+    lengthsByZone.set(row.timezone, [...(lengthsByZone.get(row.timezone) ?? []), Number(row.onboarding_days)]);
+  }
+  const byZone: string[] = [];
+  const dueParams: unknown[] = [];
+  for (const [timezone, lengths] of lengthsByZone) {
+    byZone.push(`WHEN ? THEN CASE p.onboarding_days ${lengths.map(() => 'WHEN ? THEN ?').join(' ')} END`);
+    dueParams.push(timezone, ...lengths.flatMap((days) => [days, dueDayAfter(now, timezone, days)]));
+  }
+  return {
+    sql: `COALESCE(CASE s.timezone ${byZone.join(' ')} END, ${fallback.sql})`,
+    params: [...dueParams, ...fallback.params],
+  };
+}
+
+/**
  * Audience rules: the job roles a programme names get its courses assigned — when the
  * programme is created or its rules come to require them (a course added: to those not
  * certified), when someone is hired into the audience, by createEmployee or an import
- * (reason ONBOARDING: what HR expects to read there; RULE for all the rest), when a
+ * (reason ONBOARDING when hired within the programme's onboarding period, what HR expects
+ * to read there; RULE for long-serving staff and all the rest), when a
  * job-role or store change moves them in, when their certificate is revoked, and when it
  * lapses with nothing left to renew it (the refresher planner asks). A course already passed
  * in a way that counts toward the programme (for another programme, say) is not assigned
@@ -93,12 +126,12 @@ export class AudienceAssigner implements OnModuleInit {
         ]);
     });
     this.lifecycle.register({
-      onHired: (manager, employee) => this.reconcileEmployees(manager, [employee.id], AssignmentReason.ONBOARDING),
+      onHired: (manager, employee) => this.reconcileEmployees(manager, [employee.id], 'AT_HIRE'),
       onHiredMany: (manager, employees) =>
         this.reconcileEmployees(
           manager,
           employees.map((employee) => employee.id),
-          AssignmentReason.ONBOARDING,
+          'AT_HIRE',
         ),
       onChanged: (manager, before, after) => this.onChangedMany(manager, [{ before, after }]),
       onChangedMany: (manager, changes) => this.onChangedMany(manager, changes),
@@ -216,17 +249,13 @@ export class AudienceAssigner implements OnModuleInit {
 
   /**
    * Brings people's open work in line with the audiences they are in now (a hire, an import's
-   * hires or moves), a chunk of them per statement; what it assigns says `reason` (ONBOARDING
-   * for those just hired).
+   * hires or moves), a chunk of them per statement; what it assigns `AT_HIRE` says ONBOARDING
+   * or RULE by their hire date (reasonAtHireSql), what it assigns later RULE.
    */
-  async reconcileEmployees(
-    manager: EntityManager,
-    employeeIds: number[],
-    reason: RuleMadeReason = AssignmentReason.RULE,
-  ): Promise<void> {
+  async reconcileEmployees(manager: EntityManager, employeeIds: number[], given: GivenWhen = 'LATER'): Promise<void> {
     for (const ids of chunks(employeeIds)) {
       await this.closeUnrequiredWork(manager, ids);
-      await this.insertRuleAssignments(manager, 'e.id IN (?)', [ids], 'ORDER BY e.id, p.id, pc.course_id', reason);
+      await this.insertRuleAssignments(manager, 'e.id IN (?)', [ids], 'ORDER BY e.id, p.id, pc.course_id', given);
     }
   }
 
@@ -265,13 +294,24 @@ export class AudienceAssigner implements OnModuleInit {
     condition: string,
     params: unknown[],
     order = '',
-    reason: RuleMadeReason = AssignmentReason.RULE,
+    given: GivenWhen = 'LATER',
   ): Promise<number> {
     const now = this.clock.now();
-    const due = await this.ruleDueDates(manager, now, condition, params);
+    const met = (await manager.query(
+      `SELECT DISTINCT s.timezone, p.onboarding_days ${AUDIENCE_COURSES} WHERE e.active = 1 AND ${condition}`,
+      params,
+    )) as ZoneLength[];
+    const due = ruleDueDates(now, met);
+    const reason =
+      given === 'AT_HIRE'
+        ? reasonAtHireSql(
+            now,
+            met.map((row) => row.timezone),
+          )
+        : { sql: '?', params: [AssignmentReason.RULE] };
     const result = (await manager.query(
       `INSERT IGNORE INTO assignments (employee_id, course_id, due_at, status, reason, open_key, program_id, created_at, updated_at)
-       SELECT e.id, pc.course_id, ${due.sql}, ?, ?, pc.course_id, p.id, ?, ?
+       SELECT e.id, pc.course_id, ${due.sql}, ?, ${reason.sql}, pc.course_id, p.id, ?, ?
          ${AUDIENCE_COURSES}
          LEFT JOIN certifications cur ON cur.employee_id = e.id AND cur.current_key = p.id
         WHERE e.active = 1 AND ${condition} AND ${NOT_CERTIFIED}
@@ -279,44 +319,9 @@ export class AudienceAssigner implements OnModuleInit {
                OR NOT EXISTS (SELECT 1 FROM program_courses rest
                                WHERE rest.program_id = p.id AND NOT ${passedForProgram('rest')}))
         ${order}`,
-      [...due.params, AssignmentStatus.ASSIGNED, reason, now, now, ...params, now],
+      [...due.params, AssignmentStatus.ASSIGNED, ...reason.params, now, now, ...params, now],
     )) as { affectedRows: number };
     return result.affectedRows;
-  }
-
-  /**
-   * The due date of a course a rule assigns now, as SQL over the store (s) and programme (p):
-   * the end (23:59, as a due day picked in the web app ends) of the day `onboarding_days`
-   * after today in the store's zone, worked out for each zone and programme length among
-   * those the assignment's `condition` picks. A store or programme changed since this read
-   * gets `onboarding_days` × 24 hours from now.
-   */
-  private async ruleDueDates(
-    manager: EntityManager,
-    now: Date,
-    condition: string,
-    params: unknown[],
-  ): Promise<{ sql: string; params: unknown[] }> {
-    const rows = (await manager.query(
-      `SELECT DISTINCT s.timezone, p.onboarding_days ${AUDIENCE_COURSES} WHERE e.active = 1 AND ${condition}`,
-      params,
-    )) as { timezone: string; onboarding_days: number }[];
-    const fallback = { sql: 'DATE_ADD(?, INTERVAL p.onboarding_days DAY)', params: [now] };
-    if (rows.length === 0) return fallback;
-    const lengthsByZone = new Map<string, number[]>();
-    for (const row of rows) {
-      lengthsByZone.set(row.timezone, [...(lengthsByZone.get(row.timezone) ?? []), Number(row.onboarding_days)]);
-    }
-    const byZone: string[] = [];
-    const dueParams: unknown[] = [];
-    for (const [timezone, lengths] of lengthsByZone) {
-      byZone.push(`WHEN ? THEN CASE p.onboarding_days ${lengths.map(() => 'WHEN ? THEN ?').join(' ')} END`);
-      dueParams.push(timezone, ...lengths.flatMap((days) => [days, dueDayAfter(now, timezone, days)]));
-    }
-    return {
-      sql: `COALESCE(CASE s.timezone ${byZone.join(' ')} END, ${fallback.sql})`,
-      params: [...dueParams, ...fallback.params],
-    };
   }
 
   /**

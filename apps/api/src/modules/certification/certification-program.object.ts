@@ -46,7 +46,7 @@ export class CertificationProgramObject {
 
   @Field(() => Int, {
     description:
-      "Days new members of the audience have to finish the courses: due at the end of that day in their store's zone",
+      "Days new members of the audience have to finish the courses: due at the end of that day in their store's zone. Also the onboarding period: a hire dated within that many days before today there gets the courses as ONBOARDING, an earlier one as RULE",
   })
   onboardingDays!: number;
 
