@@ -212,7 +212,14 @@ describe('notifications in the API', () => {
       const api = await request(server()).get('/admin/queues/api/queues').set('authorization', token);
       expect(api.status).toBe(200);
       expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(
-        ['compliance-snapshots', 'mail', 'notifications-sweep', 'reminder-planning', 'system'].sort(),
+        [
+          'certification-issuing',
+          'compliance-snapshots',
+          'mail',
+          'notifications-sweep',
+          'reminder-planning',
+          'system',
+        ].sort(),
       );
     });
 

@@ -1,9 +1,14 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { CertificationJob, CourseRemovalIssuer, type IssueAfterCourseRemovalPayload } from '@lp/certification';
+import { QueueName } from '@lp/core';
 import { ReminderPlanning } from '@lp/reminders';
 import {
   type BuiltCourse,
   buildCourse,
   buildOrgChart,
   errorCode,
+  eventually,
   graphql,
   type OrgChart,
   passCourse,
@@ -32,9 +37,11 @@ describe('removing a course from a certification programme', () => {
   let chart: OrgChart;
   let basics: BuiltCourse;
   let cctv: BuiltCourse;
+  let issuing: Queue<IssueAfterCourseRemovalPayload>;
 
   beforeAll(() => {
     ({ t, worker } = suite);
+    issuing = t.app.get(getQueueToken(QueueName.CertificationIssuing));
   });
 
   beforeEach(async () => {
@@ -69,6 +76,17 @@ describe('removing a course from a certification programme', () => {
       programId: row.program_id && Number(row.program_id),
     };
   };
+  /** Waits for the worker to have run `count` issuing jobs in all, with none left to run. */
+  const issuingDone = (count: number) =>
+    eventually(async () =>
+      expect(await issuing.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed')).toEqual({
+        waiting: 0,
+        active: 0,
+        delayed: 0,
+        completed: count,
+        failed: 0,
+      }),
+    );
   const certificates = async (programId: number) =>
     (await asHr(CERTIFICATES, { programId: String(programId) })).certifications.edges.map(
       (edge: { node: Record<string, unknown> }) => edge.node,
@@ -108,6 +126,8 @@ describe('removing a course from a certification programme', () => {
     expect(await pendingReminders()).toEqual([{ n: 1 }]);
 
     t.clock.set(new Date('2026-03-05T10:00:00Z'));
+    // The worker is held back, to see what the edit itself does.
+    await issuing.pause();
     const { updateCertificationProgram } = await asHr(UPDATE_PROGRAM, {
       id,
       input: { removeCourseIds: [String(cctv.course.id)] },
@@ -118,6 +138,12 @@ describe('removing a course from a certification programme', () => {
     expect(await assignmentOf(employee.id, cctv.course.id)).toMatchObject({ status: 'CANCELLED' });
     expect(await pendingReminders()).toEqual([{ n: 0 }]);
     expect(await assignmentOf(employee.id, basics.course.id)).toMatchObject({ status: 'COMPLETED' });
+    // The certificate is not the edit's: the worker issues it, dated from the change however late it runs.
+    expect(await certificates(id)).toHaveLength(1);
+    expect(await issuing.count()).toBe(1);
+    t.clock.set(new Date('2026-03-05T11:00:00Z'));
+    await issuing.resume();
+    await issuingDone(1);
     const issued = (await certificates(id)).find(
       (c: { employee: { id: string } }) => c.employee.id === String(employee.id),
     );
@@ -175,6 +201,7 @@ describe('removing a course from a certification programme', () => {
     expect(await passCourse(t.app, t.tokenFor(employee), refresher.id, basics)).toBeNull();
 
     await asHr(UPDATE_PROGRAM, { id, input: { removeCourseIds: [String(cctv.course.id)] } });
+    await issuingDone(1);
 
     expect(await assignmentOf(employee.id, cctv.course.id)).toMatchObject({ status: 'CANCELLED', reason: 'REFRESHER' });
     const cycles = await t.dataSource.query(
@@ -212,6 +239,7 @@ describe('removing a course from a certification programme', () => {
       ]);
     }
     expect(await rows()).toEqual(before);
+    expect(await issuing.count()).toBe(0);
 
     // Replaced in the same change, the last course may go.
     const replaced = await asHr(UPDATE_PROGRAM, {
@@ -224,7 +252,74 @@ describe('removing a course from a certification programme', () => {
 
     // A course the programme does not require changes nothing.
     const events = await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_events');
+    await issuingDone(1);
     await asHr(UPDATE_PROGRAM, { id, input: { removeCourseIds: [String(basics.course.id)] } });
     expect(await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_events')).toEqual(events);
+    await issuingDone(1);
+  });
+
+  it('issues nothing twice when the job runs again', async () => {
+    const { employee, s1Employee } = chart.people;
+    const id = await createProgram({
+      courseIds: [basics.course.id, cctv.course.id],
+      audience: [{ jobRoleCode: 'CASHIER' }],
+    });
+    for (const person of [employee, s1Employee]) {
+      const { id: assignmentId } = await assignmentOf(person.id, basics.course.id);
+      expect(await passCourse(t.app, t.tokenFor(person), assignmentId, basics)).toBeNull();
+    }
+    await asHr(UPDATE_PROGRAM, { id, input: { removeCourseIds: [String(cctv.course.id)] } });
+    await issuingDone(1);
+    const [job] = await issuing.getJobs(['completed']);
+    expect(job.returnvalue).toEqual({ issued: 2 });
+    const written = async () => ({
+      certifications: await t.dataSource.query(
+        'SELECT id, employee_id, issued_at, expires_at FROM certifications ORDER BY id',
+      ),
+      evidence: await t.dataSource.query('SELECT * FROM certification_courses ORDER BY certification_id, course_id'),
+      events: await t.dataSource.query('SELECT id FROM audit_events ORDER BY id'),
+    });
+    const first = await written();
+    expect(first.certifications.map((c: { employee_id: number }) => c.employee_id).sort()).toEqual(
+      [employee.id, s1Employee.id].sort(),
+    );
+
+    // Run again, as a retry or a duplicate would: nothing more is written.
+    await issuing.add(CertificationJob.IssueAfterCourseRemoval, job.data);
+    await issuingDone(2);
+    const issued = (await issuing.getJobs(['completed'])).map(
+      (done) => (done.returnvalue as { issued: number }).issued,
+    );
+    expect(issued.sort()).toEqual([0, 2]);
+    expect(await written()).toEqual(first);
+  });
+
+  it('issues each certificate once when two runs of the job overlap', async () => {
+    const { employee, s1Employee } = chart.people;
+    const id = await createProgram({
+      courseIds: [basics.course.id, cctv.course.id],
+      audience: [{ jobRoleCode: 'CASHIER' }],
+    });
+    for (const person of [employee, s1Employee]) {
+      const { id: assignmentId } = await assignmentOf(person.id, basics.course.id);
+      expect(await passCourse(t.app, t.tokenFor(person), assignmentId, basics)).toBeNull();
+    }
+    await issuing.pause();
+    await asHr(UPDATE_PROGRAM, { id, input: { removeCourseIds: [String(cctv.course.id)] } });
+    const [job] = await issuing.getJobs(['waiting']);
+
+    // As a stalled job taken again by a second worker would: the later run waits on the earlier's locks
+    // and finds them certified (or, rolled back in a deadlock, fails and is retried).
+    const issuer = worker.app.get(CourseRemovalIssuer);
+    const runs = await Promise.allSettled([issuer.issue(job.data), issuer.issue(job.data)]);
+    const issued = runs.flatMap((run) => (run.status === 'fulfilled' ? [run.value] : []));
+    expect(issued.reduce((sum, n) => sum + n, 0)).toBe(2);
+    expect(await issuer.issue(job.data)).toBe(0);
+    const holders = await t.dataSource.query(
+      'SELECT employee_id, COUNT(*) AS n FROM certifications GROUP BY employee_id ORDER BY employee_id',
+    );
+    expect(holders).toEqual(
+      [employee.id, s1Employee.id].sort((a, b) => a - b).map((employeeId) => ({ employee_id: employeeId, n: 1 })),
+    );
   });
 });

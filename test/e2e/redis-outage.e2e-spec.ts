@@ -28,6 +28,10 @@ const START = 'mutation ($a: ID!) { startQuizAttempt(assignmentId: $a) { id ques
 const SUBMIT = `mutation ($attempt: ID!, $answers: [QuizAnswerInput!]!) {
   submitQuizAttempt(attemptId: $attempt, answers: $answers) { passed assignment { status } }
 }`;
+const CREATE_PROGRAM = `mutation ($input: CreateCertificationProgramInput!) { createCertificationProgram(input: $input) { id } }`;
+const REMOVE_COURSE = `mutation ($id: ID!, $course: ID!) {
+  updateCertificationProgram(id: $id, input: { removeCourseIds: [$course] }) { id }
+}`;
 const ASSIGN = `mutation ($course: ID!, $due: DateTime!, $people: [ID!]) {
   assignCourse(input: { courseId: $course, dueAt: $due, employeeIds: $people }) { created }
 }`;
@@ -83,6 +87,24 @@ describe('when Redis goes down', () => {
     });
     const quizCourse = await buildCourse(t.dataSource, { lessons: 2, questions: 2 });
     const refresher = await buildCourse(t.dataSource);
+    const notTaken = await buildCourse(t.dataSource);
+    const hr = await buildEmployee(t.dataSource, { storeId: store.id, role: Role.HR });
+    const asHr = async (query: string, variables: Record<string, unknown>) => {
+      const response = await graphql(t.app, query, variables, t.tokenFor(hr));
+      expect(response.errors).toBeUndefined();
+      return response.data!;
+    };
+    const programId = (
+      await asHr(CREATE_PROGRAM, {
+        input: {
+          code: 'LPE',
+          name: 'LP Essentials',
+          validityMonths: 12,
+          recertifyWindowDays: 60,
+          courseIds: [quizCourse.course.id, notTaken.course.id],
+        },
+      })
+    ).createCertificationProgram.id;
     const assignment = await buildAssignment(t.dataSource, { employeeId: learner.id, courseId: quizCourse.course.id });
 
     await redis.kill();
@@ -117,6 +139,12 @@ describe('when Redis goes down', () => {
     }));
     const graded = await graphql(t.app, SUBMIT, { attempt: attempt.id, answers }, learnerToken);
     expect(graded.data!.submitQuizAttempt).toEqual({ passed: true, assignment: { status: 'COMPLETED' } });
+
+    // Without the worker's queue, the certificates a removed course earns are issued by the request itself.
+    await asHr(REMOVE_COURSE, { id: programId, course: notTaken.course.id });
+    expect(
+      await t.dataSource.query('SELECT employee_id, program_id FROM certifications WHERE current_key IS NOT NULL'),
+    ).toEqual([{ employee_id: learner.id, program_id: Number(programId) }]);
 
     // Due in a week less an hour: the 7-days-before reminder is due now.
     const managerToken = await signIn('manager@example.test');

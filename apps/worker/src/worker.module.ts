@@ -14,10 +14,12 @@ import {
   RedisConfig,
   WorkerConfig,
 } from '@lp/core';
+import { CertificationModule } from '@lp/certification';
 import { lpSchema } from '@lp/migrations/schema';
 import { NotificationDeliveryModule, NotificationsConfig } from '@lp/notifications';
 import { RemindersConfig, RemindersModule } from '@lp/reminders';
 import { ReportingModule } from '@lp/reporting';
+import { CertificationIssuingProcessor } from './processors/certification-issuing.processor';
 import { ComplianceSnapshotsProcessor } from './processors/compliance-snapshots.processor';
 import { WorkerHealthController } from './health/worker-health.controller';
 import { MailProcessor } from './processors/mail.processor';
@@ -53,6 +55,7 @@ export class WorkerModule {
         QueueModule.register(QueueName.System, QueueName.ComplianceSnapshots),
         MailModule,
         HealthModule,
+        CertificationModule,
         NotificationDeliveryModule,
         RemindersModule,
         ReportingModule,
@@ -66,6 +69,7 @@ export class WorkerModule {
         NotificationsSweepProcessor,
         ReminderPlanningProcessor,
         ComplianceSnapshotsProcessor,
+        CertificationIssuingProcessor,
       ],
     };
   }

@@ -246,7 +246,7 @@ export type UpdateCertificationProgramInput = {
   refresherCourseId?: string | null | undefined;
   /** Days before due dates and expiry, each at least 1; a set: a day given twice counts once, and they are kept latest first. Empty: 30, 14, 7, 1. Reminders still pending at an offset left out are cancelled; the next planning run plans the new offsets */
   reminderOffsetsDays?: Array<number> | null | undefined;
-  /** Courses to require no more (one not required changes nothing). Open work the programme assigned for them is cancelled, or handed to another programme that requires the course; completions and certificates stay. Those for whom a removed course was all that was left to pass are certified, dated from the change. BAD_USER_INPUT when no course would be left, or a course is also in addCourseIds */
+  /** Courses to require no more (one not required changes nothing). Open work the programme assigned for them is cancelled, or handed to another programme that requires the course; completions and certificates stay. Those for whom a removed course was all that was left to pass are certified, dated from the change: their certificates follow shortly, issued by the worker once the change is saved, not in this answer. BAD_USER_INPUT when no course would be left, or a course is also in addCourseIds */
   removeCourseIds?: Array<string> | null | undefined;
   /** Dates the cycles issued from now on */
   renewalBasis?: RenewalBasis | null | undefined;

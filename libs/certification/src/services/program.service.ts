@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AuditService } from '@lp/audit';
@@ -11,7 +11,7 @@ import {
   NotFoundError,
   retriedTransaction,
 } from '@lp/core';
-import { JobRoleEntity, StoreEntity } from '@lp/organisation';
+import { type AfterCommit, JobRoleEntity, StoreEntity } from '@lp/organisation';
 import { CertificationProgramEntity, ProgramAudienceEntity, ProgramCourseEntity } from '../entities';
 import { isCalendarMonthDay, RenewalBasis } from '../rules/renewal-dating';
 import { openCertificateYears } from './certificate-numbering';
@@ -95,14 +95,15 @@ export interface ProgramCourseChange {
 /**
  * Called in the editing transaction, once the programme's settings and courses are saved,
  * e.g. to cancel reminders it dropped, assign the courses it added or close the work of
- * those it removed.
+ * those it removed. What it returns runs once the edit has committed, before the edit answers
+ * (e.g. queueing the certificates a removed course earned).
  */
 export type ProgramEditedHook = (
   manager: EntityManager,
   before: CertificationProgramEntity,
   after: CertificationProgramEntity,
   courses: ProgramCourseChange,
-) => Promise<void>;
+) => Promise<AfterCommit | void>;
 
 /**
  * Replaces a programme's audience rules in the editing transaction: `replaceRules` writes the
@@ -144,6 +145,7 @@ function sortedRules(rules: AudienceRow[]): AudienceRow[] {
 
 @Injectable()
 export class ProgramService {
+  private readonly logger = new Logger(ProgramService.name);
   private readonly createdHooks: ProgramCreatedHook[] = [];
   private readonly editedHooks: ProgramEditedHook[] = [];
   private audienceReplacer: AudienceReplacer = (_manager, _programId, replaceRules) => replaceRules();
@@ -243,16 +245,17 @@ export class ProgramService {
    * A course added is required from now on: holders keep their certificates (they pass it to
    * renew), and the audience's people working toward one get it at once. A course removed is
    * required no more: the open work the programme made for it goes (AudienceAssigner), and those
-   * it was all that was left to pass for are certified as by passing it (IssueOnCourseRemovalHook).
-   * At least one course stays.
+   * it was all that was left to pass for are certified as by passing it, after the edit commits,
+   * by the worker (IssueOnCourseRemovalHook). At least one course stays.
    */
   async update(id: number, input: UpdateProgramInput, actorId: number | null): Promise<CertificationProgramEntity> {
     const [toAdd, toRemove] = [new Set(input.addCourseIds ?? []), new Set(input.removeCourseIds ?? [])];
     if ([...toRemove].some((courseId) => toAdd.has(courseId))) {
       throw new BadInputError('removeCourseIds: a course cannot be added and removed at once', 'removeCourseIds');
     }
+    let edit: { program: CertificationProgramEntity; afterCommit: AfterCommit[] };
     try {
-      return await retriedTransaction(this.dataSource, async (manager) => {
+      edit = await retriedTransaction(this.dataSource, async (manager) => {
         const before = await manager.findOne(CertificationProgramEntity, {
           where: { id },
           lock: { mode: 'pessimistic_write' },
@@ -278,7 +281,9 @@ export class ProgramService {
         const [was, is] = [programSnapshot(before), programSnapshot(program)];
         const rulesChanged = JSON.stringify(rulesBefore) !== JSON.stringify(rulesAfter);
         const coursesChanged = added.length > 0 || removed.length > 0;
-        if (!rulesChanged && !coursesChanged && JSON.stringify(was) === JSON.stringify(is)) return before;
+        if (!rulesChanged && !coursesChanged && JSON.stringify(was) === JSON.stringify(is)) {
+          return { program: before, afterCommit: [] };
+        }
 
         await manager.save(program);
         if (added.length > 0) {
@@ -301,7 +306,11 @@ export class ProgramService {
           });
         }
         const courseChange = { addedCourseIds: added, removedCourseIds: removed, actorId };
-        for (const hook of this.editedHooks) await hook(manager, before, program, courseChange);
+        const afterCommit: AfterCommit[] = [];
+        for (const hook of this.editedHooks) {
+          const action = await hook(manager, before, program, courseChange);
+          if (action) afterCommit.push(action);
+        }
         await this.audit.record(manager, {
           actorId,
           action: 'CERTIFICATION_PROGRAM_UPDATED',
@@ -314,7 +323,7 @@ export class ProgramService {
             audience: rulesAfter,
           },
         });
-        return program;
+        return { program, afterCommit };
       });
     } catch (error) {
       if (isDuplicateKeyError(error, PROGRAM_NAME_KEY)) throw nameTaken(input.name!);
@@ -322,6 +331,10 @@ export class ProgramService {
         throw new BadInputError('audience: a store or region does not exist', 'audience');
       throw error;
     }
+    for (const action of edit.afterCommit) {
+      await action().catch((error: unknown) => this.logger.error({ err: error }, 'After-commit action failed'));
+    }
+    return edit.program;
   }
 
   /** The programme with the input's changes, checked as a new one would be. */

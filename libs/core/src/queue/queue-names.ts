@@ -10,4 +10,6 @@ export enum QueueName {
   ReminderPlanning = 'reminder-planning',
   /** Recomputes of stores' daily compliance snapshots, coalesced per store, and the nightly close. */
   ComplianceSnapshots = 'compliance-snapshots',
+  /** Certificates issued after a change, in bounded transactions of their own (e.g. a course removed from a programme). */
+  CertificationIssuing = 'certification-issuing',
 }

@@ -40,7 +40,7 @@ export class CertificationProgramResolver {
   @Mutation(() => CertificationProgramObject, {
     description:
       'Changes a programme (its code stays), audited; nothing to change writes nothing. Certificates already ' +
-      'issued keep their dates',
+      'issued keep their dates; those a removed course earns follow shortly (see removeCourseIds)',
   })
   @Roles(Role.HR, Role.ADMIN)
   updateCertificationProgram(

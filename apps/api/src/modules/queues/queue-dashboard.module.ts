@@ -21,6 +21,7 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
       QueueName.ReminderPlanning,
       QueueName.System,
       QueueName.ComplianceSnapshots,
+      QueueName.CertificationIssuing,
     ),
   ],
 })
@@ -33,8 +34,9 @@ export class QueueDashboardModule implements NestModule {
     @InjectQueue(QueueName.ReminderPlanning) reminderPlanning: Queue,
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.ComplianceSnapshots) complianceSnapshots: Queue,
+    @InjectQueue(QueueName.CertificationIssuing) certificationIssuing: Queue,
   ) {
-    this.queues = [mail, notificationsSweep, reminderPlanning, system, complianceSnapshots];
+    this.queues = [mail, notificationsSweep, reminderPlanning, system, complianceSnapshots, certificationIssuing];
   }
 
   configure(consumer: MiddlewareConsumer): void {

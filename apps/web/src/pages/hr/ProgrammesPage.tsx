@@ -354,9 +354,9 @@ function EditProgramme({
         <p className="muted">
           Certificates already issued keep their dates; a course added is passed at the next renewal, and those working
           toward the certificate get it now. A course unticked is required no more: its open work for the programme is
-          cancelled, and whoever it was the last course left for is certified. Reminders still planned at offsets you
-          remove are cancelled; people a job role you add requires get the courses, and people no longer required lose
-          the work it made.
+          cancelled, and whoever it was the last course left for is certified shortly after you save. Reminders still
+          planned at offsets you remove are cancelled; people a job role you add requires get the courses, and people no
+          longer required lose the work it made.
         </p>
         <TextField
           label="Name"

@@ -133,7 +133,8 @@ export class UpdateCertificationProgramInput {
     description:
       'Courses to require no more (one not required changes nothing). Open work the programme assigned for them ' +
       'is cancelled, or handed to another programme that requires the course; completions and certificates stay. ' +
-      'Those for whom a removed course was all that was left to pass are certified, dated from the change. ' +
+      'Those for whom a removed course was all that was left to pass are certified, dated from the change: ' +
+      'their certificates follow shortly, issued by the worker once the change is saved, not in this answer. ' +
       'BAD_USER_INPUT when no course would be left, or a course is also in addCourseIds',
   })
   @Omittable()
