@@ -1,4 +1,6 @@
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { allMigrations } from '@lp/migrations';
+import { MakeProgrammeNamesUnique1795905000000 } from '@lp/migrations/1795905000000-MakeProgrammeNamesUnique';
 import { lpSchema } from '@lp/migrations/schema';
 import { prepareTestEnvironment } from '@lp/testing';
 import { buildDataSourceOptions } from './data-source-options';
@@ -118,8 +120,8 @@ describe('programme names made unique', () => {
   });
 
   it('keeps a shared name on the first programme and gives the others the first free "Name (CODE)"', async () => {
-    const uniqueNames = lpSchema.migrations.findIndex((migration) => migration.name.startsWith('MakeProgrammeNames'));
-    const before = { ...lpSchema, migrations: lpSchema.migrations.slice(0, uniqueNames) };
+    const uniqueNames = allMigrations.indexOf(MakeProgrammeNamesUnique1795905000000);
+    const before = { ...lpSchema, migrations: allMigrations.slice(0, uniqueNames) };
     const earlier = await new DataSource(buildDataSourceOptions({ url, poolSize: 2 }, before)).initialize();
     await runMigrationsExclusively(earlier);
     await earlier.query(
