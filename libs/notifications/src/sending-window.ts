@@ -1,4 +1,4 @@
-import { instantOfLocalTime, localTime } from '@lp/organisation';
+import { instantOfLocalTime, type LocalTime, localTime } from '@lp/organisation';
 
 /** Local office hours in which emails may go out: from `startHour` (inclusive) to `endHour` (exclusive). */
 export interface SendingWindow {
@@ -14,12 +14,7 @@ export interface SendingWindow {
 export function nextSendingMoment(planned: Date, timezone: string, window: SendingWindow): Date {
   const local = localTime(planned.getTime(), timezone);
   if (local.hour >= window.startHour && local.hour < window.endHour) return new Date(planned);
-  const dayOffset = local.hour < window.startHour ? 0 : 1;
-  const day = new Date(Date.UTC(local.year, local.month - 1, local.day + dayOffset));
-  return instantOfLocalTime(
-    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: window.startHour },
-    timezone,
-  );
+  return windowOpening(local, local.hour < window.startHour ? 0 : 1, timezone, window);
 }
 
 /**
@@ -29,13 +24,15 @@ export function nextSendingMoment(planned: Date, timezone: string, window: Sendi
  */
 export function nextWindowOpening(planned: Date, timezone: string, window: SendingWindow): Date {
   const local = localTime(planned.getTime(), timezone);
-  const opening = (dayOffset: number) => {
-    const day = new Date(Date.UTC(local.year, local.month - 1, local.day + dayOffset));
-    return instantOfLocalTime(
-      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: window.startHour },
-      timezone,
-    );
-  };
-  const today = opening(0);
-  return planned <= today ? today : opening(1);
+  const today = windowOpening(local, 0, timezone, window);
+  return planned <= today ? today : windowOpening(local, 1, timezone, window);
+}
+
+/** The window's opening `dayOffset` days after the local day of `local`. */
+function windowOpening(local: LocalTime, dayOffset: number, timezone: string, window: SendingWindow): Date {
+  const day = new Date(Date.UTC(local.year, local.month - 1, local.day + dayOffset));
+  return instantOfLocalTime(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: window.startHour },
+    timezone,
+  );
 }
