@@ -9,7 +9,7 @@ import type { IssueAfterCourseRemovalPayload } from './certification-jobs';
 import { CertificationWriter } from './certification-writer.service';
 import { lockCurrentCycle } from './current-cycle';
 import { passedForProgram } from './pass-counts-toward-program';
-import { requiredCoursesCompletedSince } from './required-courses-completed';
+import { asEvidence, requiredCoursesCompletedSince } from './required-courses-completed';
 
 /**
  * People per transaction. Each issue takes the programme's certificate-number row until its
@@ -108,12 +108,7 @@ export class CourseRemovalIssuer {
       source: CertificationSource.COMPLETION,
       actorId,
       current,
-      courses: courses.map((c) => ({
-        courseId: c.course_id,
-        courseVersionId: c.course_version_id,
-        completedAt: c.completed_at,
-        assignmentId: c.assignment_id,
-      })),
+      courses: asEvidence(courses),
     });
     return true;
   }

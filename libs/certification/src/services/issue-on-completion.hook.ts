@@ -7,7 +7,7 @@ import { windowOpensAt } from '../rules/certification-status';
 import { programRows } from './certification-rows';
 import { CertificationWriter } from './certification-writer.service';
 import { lockCurrentCycle } from './current-cycle';
-import { type CompletedCourse, requiredCoursesCompletedSince } from './required-courses-completed';
+import { type CompletedCourse, asEvidence, requiredCoursesCompletedSince } from './required-courses-completed';
 
 /**
  * Issues or renews certifications in the transaction that completes an assignment:
@@ -67,12 +67,7 @@ export class IssueOnCompletionHook implements AssignmentCompletionHook, OnModule
       source: CertificationSource.COMPLETION,
       actorId,
       current,
-      courses: courses.map((c) => ({
-        courseId: c.course_id,
-        courseVersionId: c.course_version_id,
-        completedAt: c.completed_at,
-        assignmentId: c.assignment_id,
-      })),
+      courses: asEvidence(courses),
     });
   }
 

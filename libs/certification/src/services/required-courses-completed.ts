@@ -8,6 +8,18 @@ export interface CompletedCourse {
   assignment_id: number;
 }
 
+/** The completions as the certification writer records them, the evidence a cycle rests on. */
+export function asEvidence(
+  courses: CompletedCourse[],
+): { courseId: number; courseVersionId: number | null; completedAt: Date; assignmentId: number }[] {
+  return courses.map((c) => ({
+    courseId: c.course_id,
+    courseVersionId: c.course_version_id,
+    completedAt: c.completed_at,
+    assignmentId: c.assignment_id,
+  }));
+}
+
 /** The latest completion of each course a programme requires since `since`, or null while one is missing. */
 export async function requiredCoursesCompletedSince(
   manager: EntityManager,
