@@ -3,6 +3,7 @@ export * from './entities';
 export * from './local-date-text';
 export * from './csv/csv-import';
 export * from './local-time';
+export * from './organisation-code';
 export * from './organisation.module';
 export * from './scope/access-scope';
 export * from './services/employee-import/employee-csv';

@@ -2,6 +2,7 @@ import { hasControlCharacters } from '@lp/core';
 import { type ImportLineError, isCalendarDate, quotedValue as quoted, readCsvImport } from '../../csv/csv-import';
 import { isEmailAddress, normaliseEmail } from '../../email';
 import { Role, ROLES } from '../../entities/role';
+import { ORGANISATION_CODE } from '../../organisation-code';
 
 /** The header an import file must start with, in this order. */
 export const EMPLOYEE_CSV_COLUMNS = [
@@ -55,7 +56,7 @@ function toRow(line: number, fields: string[]): EmployeeCsvRow | ImportLineError
   }
   if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(jobRole))
     problems.push(`job_role ${quoted(jobRole)} is not a job-role code`);
-  if (!/^[A-Za-z0-9_-]{1,20}$/.test(storeCode)) problems.push(`store_code ${quoted(storeCode)} is not a store code`);
+  if (!ORGANISATION_CODE.test(storeCode)) problems.push(`store_code ${quoted(storeCode)} is not a store code`);
   const upperRole = role.toUpperCase();
   if (role !== '' && !ROLES.includes(upperRole as Role)) {
     problems.push(`role ${quoted(role)} must be empty or one of ${ROLES.join(', ')}`);

@@ -1,13 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, MaxLength } from 'class-validator';
 import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
+import { OrganisationCode } from './organisation-code';
 
 @InputType()
 export class CreateRegionInput {
   @Field()
   @Trim()
-  @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1-20 letters, digits, _ or -' })
+  @OrganisationCode()
   code!: string;
 
   @Field()

@@ -1,8 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, MaxLength } from 'class-validator';
 import { Omittable } from '../../../graphql/omittable';
 import { SingleLine } from '../../../graphql/single-line';
 import { Trim } from '../../../graphql/trim';
+import { OrganisationCode } from './organisation-code';
 
 /** Fields to change; the others keep their value. */
 @InputType()
@@ -10,7 +11,7 @@ export class UpdateRegionInput {
   @Field({ nullable: true })
   @Omittable()
   @Trim()
-  @Matches(/^[A-Za-z0-9_-]{1,20}$/, { message: 'code must be 1-20 letters, digits, _ or -' })
+  @OrganisationCode()
   code?: string;
 
   @Field({ nullable: true })
